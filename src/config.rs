@@ -1,0 +1,428 @@
+//! site.yaml: the site's configuration, read into `Config`.
+
+use crate::diagnostic::Diagnostic;
+use crate::slug;
+use crate::source::{describe, Doc, Source};
+use crate::yaml::{self, Value};
+use std::collections::HashMap;
+
+const FIELDS: &[&str] = &[
+    "title",
+    "description",
+    "base_url",
+    "language",
+    "languages",
+    "theme",
+    "paginate",
+    "categories",
+    "districts",
+    "extra",
+];
+
+#[derive(Debug, Clone)]
+pub struct Category {
+    pub slug: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct District {
+    pub slug: String,
+    pub name: String,
+    pub code: Option<String>,
+    pub villages: Vec<String>,
+    /// Normalised village name -> index in `villages`.
+    village_keys: HashMap<String, usize>,
+}
+
+impl District {
+    /// The canonical name of a village, matched ignoring case and spaces.
+    pub fn village(&self, name: &str) -> Option<&str> {
+        self.village_keys
+            .get(&match_key(name))
+            .map(|&i| self.villages[i].as_str())
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub title: String,
+    pub description: String,
+    /// Absolute, ending in `/`.
+    pub base_url: String,
+    /// The path part of `base_url`: `/` or `/sub/`.
+    pub base_path: String,
+    pub language: String,
+    /// The default language first.
+    pub languages: Vec<String>,
+    pub theme: String,
+    pub paginate: usize,
+    pub categories: Vec<Category>,
+    pub districts: Vec<District>,
+    pub extra: Value,
+    district_keys: HashMap<String, usize>,
+    category_keys: HashMap<String, usize>,
+}
+
+impl Config {
+    /// A district by name or alias, ignoring case and spaces.
+    pub fn district(&self, name: &str) -> Option<usize> {
+        self.district_keys.get(&match_key(name)).copied()
+    }
+
+    pub fn category(&self, slug: &str) -> Option<usize> {
+        self.category_keys.get(slug).copied()
+    }
+
+    /// Replaces the base URL (the `--base-url` option).
+    pub fn set_base_url(&mut self, url: &str) -> Result<(), String> {
+        let (base, path) = parse_base_url(url)?;
+        self.base_url = base;
+        self.base_path = path;
+        Ok(())
+    }
+}
+
+/// How names are matched: case and white space do not count.
+pub fn match_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Validates an absolute http(s) URL and splits off its path, both ending in `/`.
+pub fn parse_base_url(url: &str) -> Result<(String, String), String> {
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| format!("base_url must start with http:// or https://, found \"{url}\""))?;
+    let (host, path) = match rest.find('/') {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, "/"),
+    };
+    let host_ok = !host.is_empty()
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b));
+    let path_ok = path
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"-._~/%".contains(&b))
+        && !path.contains("//")
+        && !path.split('/').any(|s| s == ".." || s == ".");
+    if !host_ok || !path_ok {
+        return Err(format!("base_url is not a valid site address: \"{url}\""));
+    }
+    let mut path = path.to_string();
+    if !path.ends_with('/') {
+        path.push('/');
+    }
+    let scheme = if url.starts_with("https") {
+        "https"
+    } else {
+        "http"
+    };
+    Ok((format!("{scheme}://{host}{path}"), path))
+}
+
+/// Reads site.yaml's text. Problems go to `diags`; `None` when the file
+/// cannot be used at all.
+pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
+    let source = Source::new("site.yaml".into(), text.to_string(), 1);
+    let value = match yaml::parse(text, 0) {
+        Ok(v) => v,
+        Err(e) => {
+            diags.push(Diagnostic::at("site.yaml", e.pos, e.message));
+            return None;
+        }
+    };
+    let mut doc = Doc::whole(&source);
+    let Value::Mapping(map) = &value else {
+        doc.bad_entry("site.yaml must be a mapping of settings (`title: ...`)");
+        diags.append(&mut doc.diags);
+        return None;
+    };
+    let mut c = Config {
+        title: String::new(),
+        description: String::new(),
+        base_url: String::new(),
+        base_path: "/".into(),
+        language: "id".into(),
+        languages: Vec::new(),
+        theme: "default".into(),
+        paginate: 24,
+        categories: Vec::new(),
+        districts: Vec::new(),
+        extra: Value::Mapping(Default::default()),
+        district_keys: HashMap::new(),
+        category_keys: HashMap::new(),
+    };
+    let mut has_base = false;
+    for (key, v) in doc.entries("", map, FIELDS, |_| None) {
+        match key {
+            "title" => c.title = doc.required_text(key, v).unwrap_or_default(),
+            "description" => c.description = doc.text(key, v).unwrap_or_default(),
+            "base_url" => {
+                if let Some(url) = doc.required_text(key, v) {
+                    match parse_base_url(&url) {
+                        Ok((base, path)) => {
+                            c.base_url = base;
+                            c.base_path = path;
+                            has_base = true;
+                        }
+                        Err(e) => doc.bad(key, e),
+                    }
+                } else {
+                    has_base = true; // already reported as empty
+                }
+            }
+            "language" => {
+                if let Some(l) = language(&mut doc, key, v) {
+                    c.language = l;
+                }
+            }
+            "languages" => {
+                let items: Vec<Value> = doc.list(key, v).into_iter().cloned().collect();
+                for (i, item) in items.iter().enumerate() {
+                    if let Some(l) = language(&mut doc, &format!("languages.{i}"), item) {
+                        c.languages.push(l);
+                    }
+                }
+            }
+            "theme" => {
+                if let Some(t) = doc.required_text(key, v) {
+                    if slug::is_valid(&t) {
+                        c.theme = t;
+                    } else {
+                        doc.bad(key, format!("theme must be a folder name under themes/ in lowercase letters, digits and hyphens, found \"{t}\""));
+                    }
+                }
+            }
+            "paginate" => {
+                if let Some(n) = doc.int(key, v, 1, 1000) {
+                    c.paginate = n as usize;
+                }
+            }
+            "categories" => categories(&mut doc, &mut c, v),
+            "districts" => districts(&mut doc, &mut c, v),
+            "extra" => {
+                if doc.mapping(key, v).is_some() {
+                    c.extra = v.clone();
+                }
+            }
+            _ => unreachable!("entries() returns known fields only"),
+        }
+    }
+    if c.title.is_empty() && !map.contains_key("title") {
+        doc.bad_entry("missing required field `title`");
+    }
+    if !has_base {
+        doc.bad_entry("missing required field `base_url`");
+    }
+    // The default language comes first; a repeat is dropped.
+    let mut langs = vec![c.language.clone()];
+    for l in std::mem::take(&mut c.languages) {
+        if !langs.contains(&l) {
+            langs.push(l);
+        }
+    }
+    c.languages = langs;
+    diags.append(&mut doc.diags);
+    Some(c)
+}
+
+fn language(doc: &mut Doc, path: &str, v: &Value) -> Option<String> {
+    let code = doc.required_text(path, v)?;
+    let ok = (2..=3).contains(&code.split('-').next().unwrap_or("").len())
+        && code.len() <= 8
+        && code.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
+    if ok {
+        Some(code)
+    } else {
+        doc.bad(
+            path,
+            format!(
+                "a language is a code such as `id` or `en`, found {}",
+                describe(v)
+            ),
+        );
+        None
+    }
+}
+
+fn categories(doc: &mut Doc, c: &mut Config, v: &Value) {
+    let items: Vec<Value> = doc.list("categories", v).into_iter().cloned().collect();
+    for (i, item) in items.iter().enumerate() {
+        let path = format!("categories.{i}");
+        let (slug, name) = match item {
+            Value::Mapping(m) => {
+                let mut slug = None;
+                let mut name = None;
+                for (k, v) in doc.entries(&path, m, &["slug", "name"], |_| None) {
+                    let p = format!("{path}.{k}");
+                    match k {
+                        "slug" => slug = doc.required_text(&p, v),
+                        _ => name = doc.required_text(&p, v),
+                    }
+                }
+                if slug.is_none() && !m.contains_key("slug") {
+                    doc.bad_key(&path, "a category needs a `slug`");
+                }
+                (slug, name)
+            }
+            other => (
+                doc.required_text(&path, other).map(|s| slug::slugify(&s)),
+                doc.text(&path, other),
+            ),
+        };
+        let Some(slug) = slug else { continue };
+        if !slug::is_valid(&slug) {
+            doc.bad(&path, format!("category slug \"{slug}\" must be lowercase letters, digits and single hyphens (e.g. \"{}\")", slug::slugify(&slug)));
+            continue;
+        }
+        if c.category_keys.contains_key(&slug) {
+            doc.bad(&path, format!("category `{slug}` is listed twice"));
+            continue;
+        }
+        c.category_keys.insert(slug.clone(), c.categories.len());
+        let name = name.unwrap_or_else(|| slug.clone());
+        c.categories.push(Category { slug, name });
+    }
+}
+
+fn districts(doc: &mut Doc, c: &mut Config, v: &Value) {
+    let items: Vec<Value> = doc.list("districts", v).into_iter().cloned().collect();
+    for (i, item) in items.iter().enumerate() {
+        let path = format!("districts.{i}");
+        let Some(m) = doc.mapping(&path, item) else {
+            continue;
+        };
+        let mut d = District {
+            slug: String::new(),
+            name: String::new(),
+            code: None,
+            villages: Vec::new(),
+            village_keys: HashMap::new(),
+        };
+        let mut aliases = Vec::new();
+        for (k, v) in doc.entries(&path, m, &["name", "code", "aliases", "villages"], |_| None) {
+            let p = format!("{path}.{k}");
+            match k {
+                "name" => d.name = doc.required_text(&p, v).unwrap_or_default(),
+                "code" => d.code = doc.text(&p, v),
+                "aliases" => aliases = doc.texts(&p, v),
+                _ => {
+                    for (j, village) in doc.texts(&p, v).into_iter().enumerate() {
+                        let key = match_key(&village);
+                        if d.village_keys.contains_key(&key) {
+                            doc.bad(
+                                &format!("{p}.{j}"),
+                                format!("village \"{village}\" is listed twice"),
+                            );
+                            continue;
+                        }
+                        d.village_keys.insert(key, d.villages.len());
+                        d.villages.push(village);
+                    }
+                }
+            }
+        }
+        if d.name.is_empty() {
+            if !m.contains_key("name") {
+                doc.bad_key(&path, "a district needs a `name`");
+            }
+            continue;
+        }
+        d.slug = slug::slugify(&d.name);
+        if d.slug.is_empty() {
+            doc.bad(
+                &format!("{path}.name"),
+                "a district name needs letters or digits",
+            );
+            continue;
+        }
+        let index = c.districts.len();
+        for (j, name) in std::iter::once(d.name.clone()).chain(aliases).enumerate() {
+            let key = match_key(&name);
+            if let Some(&other) = c.district_keys.get(&key) {
+                if other != index {
+                    let at = if j == 0 {
+                        format!("{path}.name")
+                    } else {
+                        format!("{path}.aliases.{}", j - 1)
+                    };
+                    doc.bad(
+                        &at,
+                        format!(
+                            "\"{name}\" already names district \"{}\"",
+                            c.districts[other].name
+                        ),
+                    );
+                }
+                continue;
+            }
+            c.district_keys.insert(key, index);
+        }
+        if c.districts.iter().any(|o| o.slug == d.slug) {
+            doc.bad(
+                &format!("{path}.name"),
+                format!(
+                    "district \"{}\" gives the same address as another district",
+                    d.name
+                ),
+            );
+            continue;
+        }
+        c.districts.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_ok(text: &str) -> (Option<Config>, Vec<String>) {
+        let mut diags = Vec::new();
+        let c = parse(text, &mut diags);
+        (c, diags.iter().map(|d| d.to_string()).collect())
+    }
+
+    #[test]
+    fn reads_a_site() {
+        let (c, d) = parse_ok("title: T\nbase_url: https://x.example/sub\nlanguages: [id, en]\ndistricts:\n  - name: Medansatria\n    aliases: [Medan Sat.]\n    villages: [Harapanmulya]\ncategories:\n  - {slug: kuliner, name: Kuliner}\n");
+        assert!(d.is_empty(), "{d:?}");
+        let c = c.unwrap();
+        assert_eq!(c.base_url, "https://x.example/sub/");
+        assert_eq!(c.base_path, "/sub/");
+        assert_eq!(c.languages, ["id", "en"]);
+        assert_eq!(c.district("medan satria"), Some(0));
+        assert_eq!(c.district("Medan Sat."), Some(0));
+        assert_eq!(
+            c.districts[0].village("harapan mulya"),
+            Some("Harapanmulya")
+        );
+        assert_eq!(c.category("kuliner"), Some(0));
+    }
+
+    #[test]
+    fn reports_missing_and_unknown() {
+        let (_, mut d) = parse_ok("titel: T\n");
+        d.sort();
+        assert_eq!(
+            d,
+            [
+                "site.yaml:1:1: missing required field `base_url`",
+                "site.yaml:1:1: missing required field `title`",
+                "site.yaml:1:1: unknown field `titel`: did you mean `title`?",
+            ]
+        );
+    }
+
+    #[test]
+    fn refuses_bad_base_urls() {
+        assert!(parse_base_url("ftp://x").is_err());
+        assert!(parse_base_url("https://x/../y").is_err());
+        assert!(parse_base_url("javascript:alert(1)").is_err());
+    }
+}

@@ -1,0 +1,235 @@
+//! Finding and reading the input files of a site.
+//!
+//! The walk is sequential and sorted (so every later stage sees the same
+//! order); reading and parsing happen in parallel, file by file, in
+//! `crate::validate`. Nothing outside the site folder is ever read: links
+//! that lead out of it are reported, not followed.
+
+pub mod frontmatter;
+
+use crate::diagnostic::{Diagnostic, Pos};
+use crate::model::Kind;
+use std::cell::RefCell;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// A single-entry file over this size is refused.
+pub const MAX_ENTRY_FILE: u64 = 1 << 20;
+/// A list file over this size is refused.
+pub const MAX_LIST_FILE: u64 = 64 << 20;
+
+/// The three forms of entry file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// `slug.md`: front matter and a Markdown body.
+    Markdown,
+    /// `slug.yaml` or `anything.yaml`: one mapping or a list of them.
+    Yaml,
+}
+
+/// An input file found under content/.
+#[derive(Clone, Debug)]
+pub struct InputFile {
+    pub kind: Kind,
+    pub form: Form,
+    /// Relative to the site folder, `/`-separated.
+    pub rel: String,
+    pub abs: PathBuf,
+}
+
+impl InputFile {
+    /// The file name without its extension.
+    pub fn stem(&self) -> &str {
+        let name = self.rel.rsplit('/').next().unwrap_or("");
+        name.rsplit_once('.').map(|(s, _)| s).unwrap_or(name)
+    }
+
+    /// The folder holding the file, relative to the site, `/`-separated.
+    pub fn dir(&self) -> &str {
+        self.rel.rsplit_once('/').map(|(d, _)| d).unwrap_or("")
+    }
+}
+
+/// The site folder, canonicalised, with the checks that keep every read inside it.
+pub struct SiteRoot {
+    pub path: PathBuf,
+}
+
+impl SiteRoot {
+    pub fn new(path: &Path) -> std::io::Result<SiteRoot> {
+        Ok(SiteRoot {
+            path: fs::canonicalize(path)?,
+        })
+    }
+
+    /// Site-relative `/`-separated form of a path under the root.
+    pub fn rel(&self, path: &Path) -> String {
+        let rel = path.strip_prefix(&self.path).unwrap_or(path);
+        rel.components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
+    /// True when `path` exists and, links resolved, is inside the site.
+    pub fn contains(&self, path: &Path) -> bool {
+        fs::canonicalize(path).is_ok_and(|p| p.starts_with(&self.path))
+    }
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+/// Walks `dir` (inside the site) in sorted order, skipping hidden files and
+/// reporting links that leave the site or loop. Calls `visit` with every
+/// regular file.
+pub fn walk(
+    root: &SiteRoot,
+    dir: &Path,
+    diags: &mut Vec<Diagnostic>,
+    mut visit: impl FnMut(&Path),
+) {
+    if !dir.exists() {
+        return;
+    }
+    let problems = RefCell::new(Vec::new());
+    if fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) && !root.contains(dir) {
+        diags.push(Diagnostic::file(
+            root.rel(dir),
+            "symbolic link leads outside the site folder; it is not followed",
+        ));
+        return;
+    }
+    let walker = WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            if e.depth() > 0 && is_hidden(e.file_name()) {
+                return false;
+            }
+            if e.path_is_symlink() && !root.contains(e.path()) {
+                let why = if fs::canonicalize(e.path()).is_err() {
+                    "symbolic link is broken or loops; it is not followed"
+                } else {
+                    "symbolic link leads outside the site folder; it is not followed"
+                };
+                problems
+                    .borrow_mut()
+                    .push(Diagnostic::file(root.rel(e.path()), why));
+                return false;
+            }
+            true
+        });
+    for item in walker {
+        match item {
+            Ok(e) if e.file_type().is_file() => visit(e.path()),
+            Ok(_) => {}
+            Err(err) => {
+                let path = err.path().map(|p| root.rel(p)).unwrap_or_default();
+                let message = if err.loop_ancestor().is_some() {
+                    "symbolic link loops back to a folder that contains it; it is not followed"
+                        .to_string()
+                } else {
+                    format!(
+                        "cannot be read: {}",
+                        err.io_error()
+                            .map(|e| e.to_string())
+                            .unwrap_or_else(|| err.to_string())
+                    )
+                };
+                problems.borrow_mut().push(Diagnostic::file(path, message));
+            }
+        }
+    }
+    diags.append(&mut problems.into_inner());
+}
+
+/// Every entry file under content/, sorted by path.
+pub fn discover(root: &SiteRoot, diags: &mut Vec<Diagnostic>) -> Vec<InputFile> {
+    let content = root.path.join("content");
+    let mut files = Vec::new();
+    let mut misplaced = Vec::new();
+    walk(root, &content, diags, |path| {
+        let rel = root.rel(path);
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        let form = match ext.as_deref() {
+            Some("md" | "markdown") => Form::Markdown,
+            Some("yaml" | "yml") => Form::Yaml,
+            _ => return, // pictures and other files beside the entries
+        };
+        let kind = rel
+            .split('/')
+            .nth(1)
+            .filter(|_| rel.matches('/').count() >= 2)
+            .and_then(Kind::from_folder);
+        match kind {
+            Some(kind) => files.push(InputFile {
+                kind,
+                form,
+                rel,
+                abs: path.to_path_buf(),
+            }),
+            None => misplaced.push(Diagnostic::file(
+                rel,
+                "an entry file must be inside one of content/umkm, koperasi, pkl, program, acara or halaman",
+            )),
+        }
+    });
+    diags.append(&mut misplaced);
+    files
+}
+
+/// Reads a whole text file of at most `limit` bytes: UTF-8, an optional
+/// byte-order mark removed. Refuses anything that is not a regular file, so
+/// a named pipe cannot make the build hang.
+pub fn read_text(path: &Path, rel: &str, limit: u64) -> Result<String, Diagnostic> {
+    let fail = |m: String| Diagnostic::file(rel.to_string(), m);
+    let meta = fs::metadata(path).map_err(|e| fail(format!("cannot be read: {e}")))?;
+    if !meta.is_file() {
+        return Err(fail("is not a regular file".into()));
+    }
+    if meta.len() > limit {
+        return Err(fail(format!(
+            "file is {} bytes, over the limit of {} bytes",
+            meta.len(),
+            limit
+        )));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    fs::File::open(path)
+        .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+        .map_err(|e| fail(format!("cannot be read: {e}")))?;
+    if bytes.len() as u64 > limit {
+        return Err(fail(format!("file is over the limit of {limit} bytes")));
+    }
+    let bytes = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .map(<[u8]>::to_vec)
+        .unwrap_or(bytes);
+    String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+        Diagnostic::at(
+            rel.to_string(),
+            Pos::new(line, column),
+            "file is not UTF-8 text; save it as UTF-8",
+        )
+    })
+}
+
+/// True when a YAML text's top level is a list (`- item` or `[`), judged
+/// from its first significant line, without parsing it.
+pub fn looks_like_list(text: &str) -> bool {
+    text.lines()
+        .map(str::trim_start)
+        .find(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with('%') && *l != "---")
+        .is_some_and(|l| l.starts_with('-') || l.starts_with('['))
+}

@@ -1,0 +1,270 @@
+//! The validated content of a site: what every later stage reads.
+//! Office-only data (`private`) has no place here, so it cannot leak.
+
+use crate::diagnostic::Pos;
+use crate::yaml::Value;
+
+/// The folder under content/ that names what an entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Umkm,
+    Koperasi,
+    Pkl,
+    Program,
+    Acara,
+    Halaman,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 6] = [
+        Kind::Umkm,
+        Kind::Koperasi,
+        Kind::Pkl,
+        Kind::Program,
+        Kind::Acara,
+        Kind::Halaman,
+    ];
+    /// The kinds that are directory entries (businesses).
+    pub const DIRECTORY: [Kind; 3] = [Kind::Umkm, Kind::Koperasi, Kind::Pkl];
+
+    pub fn folder(self) -> &'static str {
+        match self {
+            Kind::Umkm => "umkm",
+            Kind::Koperasi => "koperasi",
+            Kind::Pkl => "pkl",
+            Kind::Program => "program",
+            Kind::Acara => "acara",
+            Kind::Halaman => "halaman",
+        }
+    }
+
+    pub fn from_folder(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.folder() == name)
+    }
+
+    pub fn is_directory(self) -> bool {
+        Kind::DIRECTORY.contains(&self)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// `2026-03-01`, for sitemaps and machine-readable attributes.
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct DateTime {
+    pub date: Date,
+    /// Minutes after midnight, when a time was given.
+    pub minutes: Option<u16>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Phone {
+    /// Without the country code or leading 0: `8123456789`.
+    pub national: String,
+    /// `+62 812-3456-789`.
+    pub display: String,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Geo {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// Opening hours of one day (0 = senin). `None` = closed that day.
+#[derive(Clone, Debug)]
+pub struct DayHours {
+    pub day: u8,
+    pub open_close: Option<(u16, u16)>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Certification {
+    /// `halal`, `pirt`, `bpom`, `sni` or `other`.
+    pub kind: &'static str,
+    pub label: String,
+    pub number: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Award {
+    pub year: Option<i64>,
+    pub title: String,
+    pub prize: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Product {
+    pub name: String,
+    pub price: Option<u64>,
+    pub unit: Option<String>,
+    pub image: Option<Asset>,
+    pub description: Option<String>,
+    pub halal: bool,
+}
+
+/// A picture an entry refers to.
+#[derive(Clone, Debug)]
+pub struct Asset {
+    /// The file to copy, relative to the site folder; `None` when it is
+    /// under static/ and is copied with it.
+    pub copy_from: Option<String>,
+    /// Where it is published, relative to the output root.
+    pub output: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Link {
+    pub network: &'static str,
+    pub label: String,
+    pub href: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Deed {
+    pub notary: Option<String>,
+    pub number: Option<String>,
+    pub date: Option<Date>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Cooperative {
+    pub legal_number: Option<String>,
+    pub cooperative_type: Option<String>,
+    pub sharia: bool,
+    pub members: Option<i64>,
+    pub mosque: Option<String>,
+    pub deed: Option<Deed>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Vendor {
+    pub stall: Option<String>,
+    pub schedule: Option<String>,
+}
+
+/// A reference to another item, with where it was written.
+#[derive(Clone, Debug)]
+pub struct Ref {
+    pub target: String,
+    pub pos: Pos,
+}
+
+/// Where an item was defined, for messages.
+#[derive(Clone, Debug)]
+pub struct Origin {
+    pub file: String,
+    pub pos: Pos,
+    pub slug_pos: Pos,
+}
+
+/// A business, cooperative or street vendor.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub kind: Kind,
+    pub slug: String,
+    pub name: String,
+    pub origin: Origin,
+    pub category: usize,
+    pub district: usize,
+    pub village: Option<String>,
+    pub address: Option<String>,
+    pub geo: Option<Geo>,
+    pub phone: Option<Phone>,
+    pub whatsapp: Option<Phone>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub socials: Vec<Link>,
+    pub shops: Vec<Link>,
+    pub hours: Vec<DayHours>,
+    pub scale: Option<String>,
+    pub nib: Option<String>,
+    pub kbli: Vec<String>,
+    pub qris: Option<String>,
+    pub certifications: Vec<Certification>,
+    pub programs: Vec<Ref>,
+    pub awards: Vec<Award>,
+    pub tags: Vec<String>,
+    pub products: Vec<Product>,
+    pub logo: Option<Asset>,
+    pub images: Vec<Asset>,
+    pub founded: Option<i64>,
+    pub featured: bool,
+    pub draft: bool,
+    pub updated: Option<Date>,
+    pub verified: Option<Date>,
+    pub closed: bool,
+    pub extra: Value,
+    pub coop: Option<Cooperative>,
+    pub vendor: Option<Vendor>,
+    /// Markdown.
+    pub description: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Target {
+    pub count: u64,
+    pub year: Option<i64>,
+    pub label: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Programme {
+    pub slug: String,
+    pub name: String,
+    pub origin: Origin,
+    pub summary: Option<String>,
+    pub target: Option<Target>,
+    pub achieved: Option<u64>,
+    pub draft: bool,
+    pub extra: Value,
+    pub description: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Event {
+    pub slug: String,
+    pub name: String,
+    pub origin: Origin,
+    pub start: DateTime,
+    pub end: Option<DateTime>,
+    pub venue: Option<String>,
+    pub district: Option<usize>,
+    pub geo: Option<Geo>,
+    pub programs: Vec<Ref>,
+    /// `kind/slug`.
+    pub participants: Vec<Ref>,
+    pub draft: bool,
+    pub extra: Value,
+    pub description: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Page {
+    pub slug: String,
+    pub title: String,
+    pub origin: Origin,
+    pub draft: bool,
+    pub extra: Value,
+    pub body: String,
+}
+
+/// Everything read from content/, before indexing.
+#[derive(Default, Debug)]
+pub struct Content {
+    pub entries: Vec<Entry>,
+    pub programmes: Vec<Programme>,
+    pub events: Vec<Event>,
+    pub pages: Vec<Page>,
+}

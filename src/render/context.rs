@@ -1,0 +1,538 @@
+//! The views templates see: plain serialisable structs built from the
+//! model, with URLs complete and labels formatted. Their shape is the
+//! contract documented in docs/THEMES.md.
+
+use super::markdown;
+use super::urls::Urls;
+use crate::index::Site;
+use crate::model::*;
+use crate::validate::fields::{rupiah_label, DAYS};
+use serde::Serialize;
+use tera::Value;
+
+/// Localised labels the engine formats itself.
+pub struct Labels {
+    pub months: Vec<String>,
+}
+
+impl Labels {
+    pub fn date(&self, d: &Date) -> String {
+        let month = self
+            .months
+            .get(d.month as usize - 1)
+            .cloned()
+            .unwrap_or_else(|| d.month.to_string());
+        format!("{} {} {}", d.day, month, d.year)
+    }
+
+    pub fn date_time(&self, d: &DateTime) -> String {
+        match d.minutes {
+            Some(m) => format!("{}, {:02}.{:02}", self.date(&d.date), m / 60, m % 60),
+            None => self.date(&d.date),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct NamedLink<'a> {
+    pub slug: &'a str,
+    pub name: &'a str,
+    pub url: String,
+}
+
+#[derive(Serialize)]
+struct CardProduct<'a> {
+    name: &'a str,
+    price_label: Option<String>,
+    unit: Option<&'a str>,
+    halal: bool,
+}
+
+#[derive(Serialize)]
+struct CertView<'a> {
+    kind: &'a str,
+    label: &'a str,
+    number: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Card<'a> {
+    kind: &'static str,
+    slug: &'a str,
+    url: String,
+    name: &'a str,
+    category: NamedLink<'a>,
+    district: NamedLink<'a>,
+    village: Option<&'a str>,
+    address: Option<&'a str>,
+    closed: bool,
+    featured: bool,
+    logo: Option<String>,
+    sharia: bool,
+    tags: &'a [String],
+    products: Vec<CardProduct<'a>>,
+    product_count: usize,
+    certifications: Vec<CertView<'a>>,
+    updated_label: Option<String>,
+}
+
+fn card<'a>(site: &'a Site, urls: &Urls, labels: &Labels, e: &'a Entry) -> Card<'a> {
+    let cat = &site.config.categories[e.category];
+    let dis = &site.config.districts[e.district];
+    Card {
+        kind: e.kind.folder(),
+        slug: &e.slug,
+        url: urls.entry(e),
+        name: &e.name,
+        category: NamedLink {
+            slug: &cat.slug,
+            name: &cat.name,
+            url: urls.page(&format!("kategori/{}/", cat.slug)),
+        },
+        district: NamedLink {
+            slug: &dis.slug,
+            name: &dis.name,
+            url: urls.page(&format!("kecamatan/{}/", dis.slug)),
+        },
+        village: e.village.as_deref(),
+        address: e.address.as_deref(),
+        closed: e.closed,
+        featured: e.featured,
+        logo: e.logo.as_ref().map(|a| urls.asset(&a.output)),
+        sharia: e.coop.as_ref().is_some_and(|c| c.sharia),
+        tags: &e.tags,
+        products: e
+            .products
+            .iter()
+            .map(|p| CardProduct {
+                name: &p.name,
+                price_label: p.price.map(rupiah_label),
+                unit: p.unit.as_deref(),
+                halal: p.halal,
+            })
+            .collect(),
+        product_count: e.products.len(),
+        certifications: certs(e),
+        updated_label: e.updated.as_ref().map(|d| labels.date(d)),
+    }
+}
+
+fn certs(e: &Entry) -> Vec<CertView<'_>> {
+    e.certifications
+        .iter()
+        .map(|c| CertView {
+            kind: c.kind,
+            label: &c.label,
+            number: c.number.as_deref(),
+        })
+        .collect()
+}
+
+/// The card of every entry, built once (in parallel) and shared by all
+/// the listings that show it: tera values are reference-counted.
+pub fn cards(site: &Site, urls: &Urls, labels: &Labels) -> Vec<Value> {
+    use rayon::prelude::*;
+    site.content
+        .entries
+        .par_iter()
+        .map(|e| Value::from_serializable(&card(site, urls, labels, e)))
+        .collect()
+}
+
+#[derive(Serialize)]
+struct Contact {
+    display: String,
+    href: String,
+}
+
+#[derive(Serialize)]
+struct LinkView<'a> {
+    network: &'a str,
+    label: &'a str,
+    href: &'a str,
+}
+
+#[derive(Serialize)]
+struct HoursRow {
+    day: &'static str,
+    open: Option<String>,
+    close: Option<String>,
+    closed: bool,
+    overnight: bool,
+}
+
+#[derive(Serialize)]
+struct ProductView<'a> {
+    name: &'a str,
+    price_label: Option<String>,
+    unit: Option<&'a str>,
+    description_html: String,
+    image: Option<String>,
+    halal: bool,
+}
+
+#[derive(Serialize)]
+struct GeoView {
+    lat: f64,
+    lon: f64,
+    osm_url: String,
+}
+
+#[derive(Serialize)]
+struct DeedView<'a> {
+    notary: Option<&'a str>,
+    number: Option<&'a str>,
+    date_label: Option<String>,
+}
+
+#[derive(Serialize)]
+struct CoopView<'a> {
+    legal_number: Option<&'a str>,
+    cooperative_type: Option<&'a str>,
+    sharia: bool,
+    members: Option<i64>,
+    mosque: Option<&'a str>,
+    deed: Option<DeedView<'a>>,
+}
+
+#[derive(Serialize)]
+struct VendorView<'a> {
+    stall: Option<&'a str>,
+    schedule: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct AwardView<'a> {
+    year: Option<i64>,
+    title: &'a str,
+    prize: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct EventLink<'a> {
+    name: &'a str,
+    url: String,
+    start_label: String,
+}
+
+#[derive(Serialize)]
+struct EntryDetail<'a> {
+    phone: Option<Contact>,
+    whatsapp: Option<Contact>,
+    email: Option<Contact>,
+    website: Option<Contact>,
+    socials: Vec<LinkView<'a>>,
+    shops: Vec<LinkView<'a>>,
+    hours: Vec<HoursRow>,
+    hours_json: String,
+    scale: Option<&'a str>,
+    nib: Option<&'a str>,
+    kbli: &'a [String],
+    qris: bool,
+    qris_id: Option<&'a str>,
+    awards: Vec<AwardView<'a>>,
+    programs: Vec<NamedLink<'a>>,
+    events: Vec<EventLink<'a>>,
+    products: Vec<ProductView<'a>>,
+    images: Vec<String>,
+    founded: Option<i64>,
+    verified_label: Option<String>,
+    status: &'static str,
+    geo: Option<GeoView>,
+    description_html: String,
+    extra: &'a crate::yaml::Value,
+    coop: Option<CoopView<'a>>,
+    vendor: Option<VendorView<'a>>,
+}
+
+fn hhmm(m: u16) -> String {
+    format!("{:02}.{:02}", m / 60, m % 60)
+}
+
+fn geo_view(g: &Geo) -> GeoView {
+    GeoView {
+        lat: g.lat,
+        lon: g.lon,
+        osm_url: format!(
+            "https://www.openstreetmap.org/?mlat={:.6}&mlon={:.6}#map=17/{:.6}/{:.6}",
+            g.lat, g.lon, g.lat, g.lon
+        ),
+    }
+}
+
+fn hours_json(e: &Entry) -> String {
+    let mut out = String::from("{");
+    for (i, h) in e.hours.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let day = DAYS[h.day as usize];
+        match h.open_close {
+            Some((o, c)) => out.push_str(&format!(
+                "\"{day}\":[[\"{:02}:{:02}\",\"{:02}:{:02}\"]]",
+                o / 60,
+                o % 60,
+                c / 60,
+                c % 60
+            )),
+            None => out.push_str(&format!("\"{day}\":[]")),
+        }
+    }
+    out.push('}');
+    out
+}
+
+/// The full view of one entry: its card plus every detail.
+pub fn entry(site: &Site, urls: &Urls, labels: &Labels, i: usize, card: &Value) -> Value {
+    let e = &site.content.entries[i];
+    let detail = EntryDetail {
+        phone: e.phone.as_ref().map(|p| Contact {
+            display: p.display.clone(),
+            href: format!("tel:+62{}", p.national),
+        }),
+        whatsapp: e.whatsapp.as_ref().map(|p| Contact {
+            display: p.display.clone(),
+            href: format!("https://wa.me/62{}", p.national),
+        }),
+        email: e.email.as_ref().map(|m| Contact {
+            display: m.clone(),
+            href: format!("mailto:{m}"),
+        }),
+        website: e.website.as_ref().map(|w| Contact {
+            display: display_url(w),
+            href: w.clone(),
+        }),
+        socials: e
+            .socials
+            .iter()
+            .map(|l| LinkView {
+                network: l.network,
+                label: &l.label,
+                href: &l.href,
+            })
+            .collect(),
+        shops: e
+            .shops
+            .iter()
+            .map(|l| LinkView {
+                network: l.network,
+                label: &l.label,
+                href: &l.href,
+            })
+            .collect(),
+        hours: e
+            .hours
+            .iter()
+            .map(|h| HoursRow {
+                day: DAYS[h.day as usize],
+                open: h.open_close.map(|(o, _)| hhmm(o)),
+                close: h.open_close.map(|(_, c)| hhmm(c)),
+                closed: h.open_close.is_none(),
+                overnight: h.open_close.is_some_and(|(o, c)| c < o),
+            })
+            .collect(),
+        hours_json: hours_json(e),
+        scale: e.scale.as_deref(),
+        nib: e.nib.as_deref(),
+        kbli: &e.kbli,
+        qris: e.qris.is_some(),
+        qris_id: e.qris.as_deref(),
+        awards: e
+            .awards
+            .iter()
+            .map(|a| AwardView {
+                year: a.year,
+                title: &a.title,
+                prize: a.prize.as_deref(),
+            })
+            .collect(),
+        programs: site.entry_programmes[i]
+            .iter()
+            .map(|&p| {
+                let p = &site.content.programmes[p];
+                NamedLink {
+                    slug: &p.slug,
+                    name: &p.name,
+                    url: urls.page(&format!("program/{}/", p.slug)),
+                }
+            })
+            .collect(),
+        events: site.entry_events[i]
+            .iter()
+            .map(|&ev| {
+                let ev = &site.content.events[ev];
+                EventLink {
+                    name: &ev.name,
+                    url: urls.page(&format!("acara/{}/", ev.slug)),
+                    start_label: labels.date_time(&ev.start),
+                }
+            })
+            .collect(),
+        products: e
+            .products
+            .iter()
+            .map(|p| ProductView {
+                name: &p.name,
+                price_label: p.price.map(rupiah_label),
+                unit: p.unit.as_deref(),
+                description_html: p
+                    .description
+                    .as_deref()
+                    .map(markdown::render)
+                    .unwrap_or_default(),
+                image: p.image.as_ref().map(|a| urls.asset(&a.output)),
+                halal: p.halal,
+            })
+            .collect(),
+        images: e.images.iter().map(|a| urls.asset(&a.output)).collect(),
+        founded: e.founded,
+        verified_label: e.verified.as_ref().map(|d| labels.date(d)),
+        status: if e.closed { "tutup" } else { "aktif" },
+        geo: e.geo.as_ref().map(geo_view),
+        description_html: markdown::render(&e.description),
+        extra: &e.extra,
+        coop: e.coop.as_ref().map(|c| CoopView {
+            legal_number: c.legal_number.as_deref(),
+            cooperative_type: c.cooperative_type.as_deref(),
+            sharia: c.sharia,
+            members: c.members,
+            mosque: c.mosque.as_deref(),
+            deed: c.deed.as_ref().map(|d| DeedView {
+                notary: d.notary.as_deref(),
+                number: d.number.as_deref(),
+                date_label: d.date.as_ref().map(|x| labels.date(x)),
+            }),
+        }),
+        vendor: e.vendor.as_ref().map(|v| VendorView {
+            stall: v.stall.as_deref(),
+            schedule: v.schedule.as_deref(),
+        }),
+    };
+    merge(card, Value::from_serializable(&detail))
+}
+
+/// `https://toko.example/` -> `toko.example`.
+fn display_url(url: &str) -> String {
+    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
+    rest.trim_end_matches('/').to_string()
+}
+
+/// The fields of `b` added to the map `a`.
+pub fn merge(a: &Value, b: Value) -> Value {
+    let mut map = a.as_map().cloned().unwrap_or_default();
+    if let Some(extra) = b.as_map() {
+        for (k, v) in extra {
+            map.insert(k.clone(), v.clone());
+        }
+    }
+    Value::from(map)
+}
+
+#[derive(Serialize)]
+struct TargetView<'a> {
+    count: u64,
+    year: Option<i64>,
+    label: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct ProgrammeView<'a> {
+    slug: &'a str,
+    name: &'a str,
+    summary: Option<&'a str>,
+    description_html: String,
+    target: Option<TargetView<'a>>,
+    achieved: u64,
+    percent: Option<u64>,
+    events: Vec<EventLink<'a>>,
+}
+
+pub fn programme<'a>(site: &'a Site, urls: &Urls, labels: &Labels, i: usize) -> ProgrammeView<'a> {
+    let p = &site.content.programmes[i];
+    let achieved = p.achieved.unwrap_or(site.by_programme[i].len() as u64);
+    ProgrammeView {
+        slug: &p.slug,
+        name: &p.name,
+        summary: p.summary.as_deref(),
+        description_html: markdown::render(&p.description),
+        target: p.target.as_ref().map(|t| TargetView {
+            count: t.count,
+            year: t.year,
+            label: t.label.as_deref(),
+        }),
+        achieved,
+        percent: p
+            .target
+            .as_ref()
+            .map(|t| (achieved.saturating_mul(100) / t.count.max(1)).min(100)),
+        events: site.programme_events[i]
+            .iter()
+            .map(|&ev| {
+                let ev = &site.content.events[ev];
+                EventLink {
+                    name: &ev.name,
+                    url: urls.page(&format!("acara/{}/", ev.slug)),
+                    start_label: labels.date_time(&ev.start),
+                }
+            })
+            .collect(),
+    }
+}
+
+#[derive(Serialize)]
+pub struct EventView<'a> {
+    slug: &'a str,
+    name: &'a str,
+    start_label: String,
+    start_iso: String,
+    end_label: Option<String>,
+    venue: Option<&'a str>,
+    district: Option<NamedLink<'a>>,
+    geo: Option<GeoView>,
+    programs: Vec<NamedLink<'a>>,
+    description_html: String,
+    participants: Vec<Value>,
+}
+
+pub fn event<'a>(
+    site: &'a Site,
+    urls: &Urls,
+    labels: &Labels,
+    i: usize,
+    cards: &[Value],
+) -> EventView<'a> {
+    let ev = &site.content.events[i];
+    EventView {
+        slug: &ev.slug,
+        name: &ev.name,
+        start_label: labels.date_time(&ev.start),
+        start_iso: ev.start.date.iso(),
+        end_label: ev.end.as_ref().map(|d| labels.date_time(d)),
+        venue: ev.venue.as_deref(),
+        district: ev.district.map(|d| {
+            let d = &site.config.districts[d];
+            NamedLink {
+                slug: &d.slug,
+                name: &d.name,
+                url: urls.page(&format!("kecamatan/{}/", d.slug)),
+            }
+        }),
+        geo: ev.geo.as_ref().map(geo_view),
+        programs: site.event_programmes[i]
+            .iter()
+            .map(|&p| {
+                let p = &site.content.programmes[p];
+                NamedLink {
+                    slug: &p.slug,
+                    name: &p.name,
+                    url: urls.page(&format!("program/{}/", p.slug)),
+                }
+            })
+            .collect(),
+        description_html: markdown::render(&ev.description),
+        participants: site.event_participants[i]
+            .iter()
+            .map(|&e| cards[e].clone())
+            .collect(),
+    }
+}

@@ -1,0 +1,172 @@
+//! Markdown from entries to HTML, safe by construction.
+//!
+//! Rather than sanitising HTML after the fact, the pulldown-cmark event
+//! stream is filtered before HTML is written: raw HTML becomes text, link
+//! and image addresses are kept only for safe schemes, and heading
+//! attributes are never parsed. What pulldown-cmark then writes is escaped
+//! by it, so no script, event handler, iframe or javascript:/data: URL can
+//! come out.
+
+use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag};
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES
+}
+
+/// Renders `markdown` to sanitised HTML.
+pub fn render(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    let events = Parser::new_ext(markdown, options()).map(|event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: safe_url(dest_url),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: safe_url(dest_url),
+            title,
+            id,
+        }),
+        other => other,
+    });
+    html::push_html(&mut out, events);
+    out
+}
+
+/// Keeps an address whose scheme is http, https, mailto or tel, or that has
+/// no scheme (a relative link or a fragment); anything else becomes `#`.
+fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
+    // Browsers ignore these characters inside a scheme ("java\tscript:").
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take(64)
+        .collect();
+    let scheme_end = cleaned.find(|c: char| matches!(c, ':' | '/' | '?' | '#'));
+    match scheme_end {
+        Some(i) if cleaned.as_bytes()[i] == b':' => {
+            let scheme = cleaned[..i].to_ascii_lowercase();
+            if matches!(scheme.as_str(), "http" | "https" | "mailto" | "tel") {
+                url
+            } else {
+                CowStr::Borrowed("#")
+            }
+        }
+        _ => url,
+    }
+}
+
+/// The plain text of a short Markdown snippet, for summaries.
+pub fn plain_text(markdown: &str, max_chars: usize) -> String {
+    let mut out = String::new();
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => {
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
+            _ => {}
+        }
+        if out.chars().count() > max_chars {
+            break;
+        }
+    }
+    let trimmed = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    if trimmed.chars().count() > max_chars {
+        let cut: String = trimmed.chars().take(max_chars).collect();
+        let cut = cut.rsplit_once(' ').map(|(a, _)| a).unwrap_or(&cut);
+        format!("{cut}…")
+    } else {
+        trimmed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_the_extensions() {
+        let html = render(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~\n\n- [x] done\n\nNote[^1]\n\n[^1]: foot\n",
+        );
+        assert!(html.contains("<table>"));
+        assert!(html.contains("<del>x</del>"));
+        assert!(html.contains("checkbox"));
+        assert!(html.contains("footnote"));
+    }
+
+    #[test]
+    fn raw_html_becomes_text() {
+        let html = render(
+            "<script>alert(1)</script>\n\nhi <img src=x onerror=alert(1)> <iframe src=x></iframe>",
+        );
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(!html.contains("<iframe"), "{html}");
+        assert!(html.contains("&lt;script&gt;"));
+    }
+
+    #[test]
+    fn unsafe_schemes_are_dropped() {
+        for md in [
+            "[x](javascript:alert(1))",
+            "[x](JaVaScRiPt:alert(1))",
+            "[x](java\tscript:alert(1))",
+            "![x](data:image/svg+xml;base64,AAAA)",
+            "[x](vbscript:msgbox)",
+            "<javascript:alert(1)>",
+        ] {
+            let html = render(md);
+            for attr in ["href=\"", "src=\""] {
+                for value in html.split(attr).skip(1) {
+                    let value: String = value
+                        .chars()
+                        .take_while(|c| *c != '"')
+                        .filter(|c| !c.is_whitespace())
+                        .collect();
+                    let value = value.to_lowercase();
+                    assert!(
+                        !value.contains("script:") && !value.starts_with("data:"),
+                        "{md} -> {html}"
+                    );
+                }
+            }
+        }
+        assert!(render("[x](https://a.example/)").contains("href=\"https://a.example/\""));
+        assert!(render("[x](/umkm/a/)").contains("href=\"/umkm/a/\""));
+    }
+
+    #[test]
+    fn heading_attributes_are_not_parsed() {
+        let html = render("# Title {#id onclick=alert(1)}");
+        assert!(!html.contains("onclick=\""), "{html}");
+    }
+
+    #[test]
+    fn plain_text_is_short() {
+        assert_eq!(
+            plain_text("**Kopi** enak dan *murah*", 100),
+            "Kopi enak dan murah"
+        );
+        assert_eq!(plain_text("satu dua tiga empat", 10), "satu dua…");
+    }
+}

@@ -1,0 +1,357 @@
+//! A parsed input file and the reading of typed values from its YAML, with
+//! every problem reported at the place it stands in the file.
+
+use crate::diagnostic::{Diagnostic, Pos};
+use crate::yaml::{self, Mapping, Positions, Value};
+use std::sync::OnceLock;
+
+/// The YAML text of one file (the front matter of a Markdown file).
+pub struct Source {
+    /// Relative to the site folder, `/`-separated.
+    pub path: String,
+    yaml: String,
+    /// The file line on which `yaml` starts.
+    first_line: usize,
+    positions: OnceLock<Positions>,
+}
+
+impl Source {
+    pub fn new(path: String, yaml: String, first_line: usize) -> Source {
+        Source {
+            path,
+            yaml,
+            first_line,
+            positions: OnceLock::new(),
+        }
+    }
+
+    pub fn yaml(&self) -> &str {
+        &self.yaml
+    }
+
+    pub fn first_line(&self) -> usize {
+        self.first_line
+    }
+
+    fn positions(&self) -> &Positions {
+        self.positions
+            .get_or_init(|| Positions::scan(&self.yaml, self.first_line))
+    }
+}
+
+/// One entry of a source: the whole file, or one item of a list file.
+pub struct Doc<'a> {
+    pub source: &'a Source,
+    /// Path prefix of the item in a list file (`"3"`), empty otherwise.
+    prefix: String,
+    /// The entry's first line: line 1 of the file, or the item's `-`.
+    pub start: Pos,
+    pub diags: Vec<Diagnostic>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn whole(source: &'a Source) -> Doc<'a> {
+        Doc {
+            source,
+            prefix: String::new(),
+            start: Pos::START,
+            diags: Vec::new(),
+        }
+    }
+
+    pub fn item(source: &'a Source, index: usize) -> Doc<'a> {
+        let prefix = index.to_string();
+        let start = source
+            .positions()
+            .key(&prefix)
+            .unwrap_or(Pos::new(source.first_line, 1));
+        Doc {
+            source,
+            prefix,
+            start,
+            diags: Vec::new(),
+        }
+    }
+
+    /// True for an item of a list file.
+    pub fn is_item(&self) -> bool {
+        !self.prefix.is_empty()
+    }
+
+    fn full(&self, path: &str) -> String {
+        if self.prefix.is_empty() {
+            path.to_string()
+        } else if path.is_empty() {
+            self.prefix.clone()
+        } else {
+            format!("{}.{}", self.prefix, path)
+        }
+    }
+
+    /// Where the key at `path` stands (the entry's start when not found).
+    pub fn key_pos(&self, path: &str) -> Pos {
+        self.source
+            .positions()
+            .key(&self.full(path))
+            .filter(|p| p.line > 0)
+            .unwrap_or(self.start)
+    }
+
+    /// Where the value at `path` stands.
+    pub fn value_pos(&self, path: &str) -> Pos {
+        self.source
+            .positions()
+            .value(&self.full(path))
+            .unwrap_or(self.start)
+    }
+
+    pub fn error(&mut self, pos: Pos, message: impl Into<String>) {
+        self.diags
+            .push(Diagnostic::at(self.source.path.clone(), pos, message));
+    }
+
+    /// A problem with the value at `path`.
+    pub fn bad(&mut self, path: &str, message: impl Into<String>) {
+        let pos = self.value_pos(path);
+        self.error(pos, message);
+    }
+
+    /// A problem with the key at `path` itself.
+    pub fn bad_key(&mut self, path: &str, message: impl Into<String>) {
+        let pos = self.key_pos(path);
+        self.error(pos, message);
+    }
+
+    /// A problem with the entry as a whole (a missing field).
+    pub fn bad_entry(&mut self, message: impl Into<String>) {
+        let pos = self.start;
+        self.error(pos, message);
+    }
+
+    /// Reports keys of `map` that are not `known`, with a suggestion; returns
+    /// the (key, value) pairs whose keys are text.
+    pub fn entries<'m>(
+        &mut self,
+        path: &str,
+        map: &'m Mapping,
+        known: &[&str],
+        hint: impl Fn(&str) -> Option<String>,
+    ) -> Vec<(&'m str, &'m Value)> {
+        let mut out = Vec::with_capacity(map.len());
+        for (k, v) in map {
+            let Some(key) = key_text(k) else {
+                self.bad(
+                    path,
+                    format!("a key must be text, found {}", yaml::type_name(k)),
+                );
+                continue;
+            };
+            if known.contains(&key) {
+                out.push((key, v));
+                continue;
+            }
+            let at = join(path, key);
+            let message = match hint(key) {
+                Some(h) => format!("unknown field `{key}`: {h}"),
+                None => match crate::diagnostic::nearest(key, known.iter().copied()) {
+                    Some(s) => format!("unknown field `{key}`: did you mean `{s}`?"),
+                    None => format!("unknown field `{key}`; custom data goes under `extra`"),
+                },
+            };
+            self.bad_key(&at, message);
+        }
+        out
+    }
+
+    // ---- typed readers: each reports its own problem and returns None ----
+
+    pub fn text(&mut self, path: &str, v: &Value) -> Option<String> {
+        match v {
+            Value::String(s) => Some(s.trim().to_string()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+            Value::Null => None,
+            other => {
+                self.bad(
+                    path,
+                    format!(
+                        "`{}` must be text, found {}",
+                        last(path),
+                        yaml::type_name(other)
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// Text that must not be empty.
+    pub fn required_text(&mut self, path: &str, v: &Value) -> Option<String> {
+        let t = self.text(path, v);
+        if matches!(&t, Some(s) if s.is_empty()) || (t.is_none() && v.is_null()) {
+            self.bad(path, format!("`{}` must not be empty", last(path)));
+            return None;
+        }
+        t
+    }
+
+    pub fn bool(&mut self, path: &str, v: &Value) -> Option<bool> {
+        match v {
+            Value::Bool(b) => Some(*b),
+            Value::Null => None,
+            other => {
+                self.bad(
+                    path,
+                    format!(
+                        "`{}` must be true or false, found {}",
+                        last(path),
+                        describe(other)
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// A whole number in `min..=max`.
+    pub fn int(&mut self, path: &str, v: &Value, min: i64, max: i64) -> Option<i64> {
+        let n = match v {
+            Value::Number(n) => n.as_i64(),
+            Value::String(s) => s.trim().replace(['.', '_'], "").parse().ok(),
+            Value::Null => return None,
+            _ => None,
+        };
+        match n {
+            Some(n) if (min..=max).contains(&n) => Some(n),
+            Some(n) => {
+                self.bad(
+                    path,
+                    format!(
+                        "`{}` must be between {min} and {max}, found {n}",
+                        last(path)
+                    ),
+                );
+                None
+            }
+            None => {
+                self.bad(
+                    path,
+                    format!(
+                        "`{}` must be a whole number, found {}",
+                        last(path),
+                        describe(v)
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    pub fn float(&mut self, path: &str, v: &Value, min: f64, max: f64) -> Option<f64> {
+        let n = match v {
+            Value::Number(n) => n.as_f64(),
+            Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        };
+        match n {
+            Some(n) if n.is_finite() && (min..=max).contains(&n) => Some(n),
+            Some(n) => {
+                self.bad(
+                    path,
+                    format!(
+                        "`{}` must be between {min} and {max}, found {n}",
+                        last(path)
+                    ),
+                );
+                None
+            }
+            None => {
+                self.bad(
+                    path,
+                    format!("`{}` must be a number, found {}", last(path), describe(v)),
+                );
+                None
+            }
+        }
+    }
+
+    pub fn mapping<'m>(&mut self, path: &str, v: &'m Value) -> Option<&'m Mapping> {
+        match v {
+            Value::Mapping(m) => Some(m),
+            Value::Null => None,
+            other => {
+                self.bad(
+                    path,
+                    format!(
+                        "`{}` must be a mapping of `key: value` lines, found {}",
+                        last(path),
+                        yaml::type_name(other)
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// A list; a single value is taken as a list of one.
+    pub fn list<'m>(&mut self, path: &str, v: &'m Value) -> Vec<&'m Value> {
+        match v {
+            Value::Sequence(items) => items.iter().collect(),
+            Value::Null => Vec::new(),
+            Value::Mapping(_) => {
+                self.bad(
+                    path,
+                    format!("`{}` must be a list, found a mapping", last(path)),
+                );
+                Vec::new()
+            }
+            single => vec![single],
+        }
+    }
+
+    /// A list of texts.
+    pub fn texts(&mut self, path: &str, v: &Value) -> Vec<String> {
+        let items = self.list(path, v);
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.into_iter().enumerate() {
+            if let Some(t) = self.text(&format!("{path}.{i}"), item) {
+                if !t.is_empty() {
+                    out.push(t);
+                }
+            }
+        }
+        out
+    }
+}
+
+fn key_text(k: &Value) -> Option<&str> {
+    match k {
+        Value::String(s) => Some(s.as_str()),
+        _ => None,
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// The field name at the end of a path, for messages (`products.2.price` -> `price`).
+fn last(path: &str) -> &str {
+    path.rsplit('.')
+        .find(|s| !s.bytes().all(|b| b.is_ascii_digit()))
+        .unwrap_or(path)
+}
+
+/// A value in a message: short text is quoted, other kinds are named.
+pub fn describe(v: &Value) -> String {
+    match v {
+        Value::String(s) if s.chars().count() <= 40 => format!("\"{s}\""),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        other => yaml::type_name(other).to_string(),
+    }
+}

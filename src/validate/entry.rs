@@ -1,0 +1,628 @@
+//! Directory entries (umkm, koperasi, pkl): every field of FORMAT.md's
+//! table, read and checked one by one.
+
+use super::fields;
+use super::{images, Ctx, Item};
+use crate::model::*;
+use crate::source::{describe, Doc};
+use crate::yaml::{Mapping, Value};
+
+const COMMON: &[&str] = &[
+    "name",
+    "slug",
+    "category",
+    "district",
+    "village",
+    "address",
+    "geo",
+    "phone",
+    "whatsapp",
+    "email",
+    "website",
+    "instagram",
+    "facebook",
+    "tiktok",
+    "tokopedia",
+    "shopee",
+    "hours",
+    "scale",
+    "nib",
+    "kbli",
+    "qris",
+    "certifications",
+    "programs",
+    "awards",
+    "tags",
+    "products",
+    "logo",
+    "images",
+    "founded",
+    "featured",
+    "draft",
+    "updated",
+    "verified",
+    "status",
+    "extra",
+    "private",
+    "description",
+];
+const COOPERATIVE: &[&str] = &[
+    "legal_number",
+    "cooperative_type",
+    "sharia",
+    "members",
+    "mosque",
+    "deed",
+];
+const VENDOR: &[&str] = &["stall", "schedule"];
+const STALLS: &[&str] = &["gerobak", "tenda", "kios", "lapak", "motor"];
+
+/// The fields an entry of `kind` may have.
+pub fn known_fields(kind: Kind) -> Vec<&'static str> {
+    let mut known = COMMON.to_vec();
+    match kind {
+        Kind::Koperasi => known.extend_from_slice(COOPERATIVE),
+        Kind::Pkl => known.extend_from_slice(VENDOR),
+        _ => {}
+    }
+    known
+}
+
+/// Why a field of another kind does not belong here.
+fn other_kind_hint(key: &str) -> Option<String> {
+    if COOPERATIVE.contains(&key) {
+        Some("it is a field of cooperatives (content/koperasi) only".into())
+    } else if VENDOR.contains(&key) {
+        Some("it is a field of street vendors (content/pkl) only".into())
+    } else {
+        None
+    }
+}
+
+pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Option<Item> {
+    let kind = ctx.file.kind;
+    let known = known_fields(kind);
+    let fields = doc.entries("", map, &known, other_kind_hint);
+    let mut e = Entry {
+        kind,
+        slug: String::new(),
+        name: String::new(),
+        origin: Origin {
+            file: doc.source.path.clone(),
+            pos: doc.start,
+            slug_pos: doc.start,
+        },
+        category: usize::MAX,
+        district: usize::MAX,
+        village: None,
+        address: None,
+        geo: None,
+        phone: None,
+        whatsapp: None,
+        email: None,
+        website: None,
+        socials: Vec::new(),
+        shops: Vec::new(),
+        hours: Vec::new(),
+        scale: None,
+        nib: None,
+        kbli: Vec::new(),
+        qris: None,
+        certifications: Vec::new(),
+        programs: Vec::new(),
+        awards: Vec::new(),
+        tags: Vec::new(),
+        products: Vec::new(),
+        logo: None,
+        images: Vec::new(),
+        founded: None,
+        featured: false,
+        draft: false,
+        updated: None,
+        verified: None,
+        closed: false,
+        extra: Value::Null,
+        coop: (kind == Kind::Koperasi).then(Cooperative::default),
+        vendor: (kind == Kind::Pkl).then(Vendor::default),
+        description: String::new(),
+    };
+    let mut ok = true;
+    let mut slug_field = None;
+    let mut district_text = None;
+    let mut village_text = None;
+    for &(key, v) in &fields {
+        match key {
+            "name" => e.name = doc.required_text(key, v).unwrap_or_default(),
+            "slug" => slug_field = Some(v),
+            "category" => {
+                if let Some(c) = doc.required_text(key, v) {
+                    match ctx.config.category(&c) {
+                        Some(i) => e.category = i,
+                        None => {
+                            let slugs = ctx.config.categories.iter().map(|c| c.slug.as_str());
+                            let hint = crate::diagnostic::nearest(&c, slugs)
+                                .map(|s| format!(": did you mean `{s}`?"))
+                                .unwrap_or_else(|| "; categories are listed in site.yaml".into());
+                            doc.bad(key, format!("unknown category \"{c}\"{hint}"));
+                            ok = false;
+                        }
+                    }
+                } else {
+                    ok = false;
+                }
+            }
+            "district" => district_text = Some(v),
+            "village" => village_text = Some(v),
+            "address" => e.address = doc.text(key, v).filter(|s| !s.is_empty()),
+            "geo" => e.geo = geo(doc, key, v),
+            "phone" => e.phone = phone(doc, key, v),
+            "whatsapp" => e.whatsapp = phone(doc, key, v),
+            "email" => e.email = checked(doc, key, v, fields::email),
+            "website" => e.website = checked(doc, key, v, fields::web_url),
+            "instagram" | "facebook" | "tiktok" => {
+                let base = match key {
+                    "instagram" => "https://www.instagram.com/",
+                    "facebook" => "https://www.facebook.com/",
+                    _ => "https://www.tiktok.com/@",
+                };
+                if let Some((label, href)) = checked(doc, key, v, |s| fields::social(s, base)) {
+                    e.socials.push(Link {
+                        network: network(key),
+                        label,
+                        href,
+                    });
+                }
+            }
+            "tokopedia" | "shopee" => {
+                if let Some(href) = checked(doc, key, v, fields::web_url) {
+                    e.shops.push(Link {
+                        network: network(key),
+                        label: href.clone(),
+                        href,
+                    });
+                }
+            }
+            "hours" => e.hours = hours(doc, key, v),
+            "scale" => e.scale = choice(doc, key, v, &["mikro", "kecil", "menengah"]),
+            "nib" => {
+                e.nib = digits(
+                    doc,
+                    key,
+                    v,
+                    13,
+                    "a NIB (Nomor Induk Berusaha) has 13 digits",
+                )
+            }
+            "kbli" => {
+                for (i, item) in doc.list(key, v).into_iter().enumerate() {
+                    let p = format!("kbli.{i}");
+                    let code = match item {
+                        Value::Number(n) if n.as_u64().is_some_and(|n| n < 100_000) => {
+                            Some(format!("{:05}", n.as_u64().unwrap()))
+                        }
+                        other => digits(doc, &p, other, 5, "a KBLI code has 5 digits"),
+                    };
+                    e.kbli.extend(code);
+                }
+            }
+            "qris" => e.qris = doc.text(key, v).filter(|s| !s.is_empty()),
+            "certifications" => e.certifications = certifications(doc, key, v),
+            "programs" => e.programs = refs(doc, key, v),
+            "awards" => e.awards = awards(doc, key, v),
+            "tags" => e.tags = doc.texts(key, v),
+            "products" => e.products = products(doc, key, v, ctx),
+            "logo" => {
+                e.logo = doc
+                    .text(key, v)
+                    .and_then(|p| images::resolve(doc, key, &p, ctx))
+            }
+            "images" => {
+                for (i, item) in doc.list(key, v).into_iter().enumerate() {
+                    let p = format!("images.{i}");
+                    if let Some(path) = doc.text(&p, item) {
+                        e.images.extend(images::resolve(doc, &p, &path, ctx));
+                    }
+                }
+            }
+            "founded" => e.founded = doc.int(key, v, 1800, 2200),
+            "featured" => e.featured = doc.bool(key, v).unwrap_or(false),
+            "draft" => e.draft = doc.bool(key, v).unwrap_or(false),
+            "updated" => e.updated = date(doc, key, v),
+            "verified" => e.verified = date(doc, key, v),
+            "status" => {
+                e.closed = choice(doc, key, v, &["aktif", "tutup"]).as_deref() == Some("tutup")
+            }
+            "extra" => e.extra = extra(doc, key, v),
+            "private" => {
+                // Checked for shape only: it never leaves this function.
+                doc.mapping(key, v);
+            }
+            "description" => e.description = description(doc, key, v, body),
+            _ => cooperative_or_vendor(doc, key, v, &mut e),
+        }
+    }
+    if let Some(b) = body.filter(|_| !fields.iter().any(|(k, _)| *k == "description")) {
+        e.description = b.to_string();
+    }
+    if !fields.iter().any(|(k, _)| *k == "name") {
+        doc.bad_entry("missing required field `name`");
+        ok = false;
+    } else if e.name.is_empty() {
+        ok = false;
+    }
+    if !fields.iter().any(|(k, _)| *k == "category") {
+        doc.bad_entry("missing required field `category`");
+        ok = false;
+    }
+    match district_text {
+        None => {
+            doc.bad_entry("missing required field `district`");
+            ok = false;
+        }
+        Some(v) => match district(doc, ctx, v) {
+            Some(d) => {
+                e.district = d;
+                if let Some(v) = village_text {
+                    e.village = village(doc, ctx, d, v);
+                }
+            }
+            None => ok = false,
+        },
+    }
+    let (slug, slug_pos) = super::slug(doc, ctx, slug_field, &e.name)?;
+    e.slug = slug;
+    e.origin.slug_pos = slug_pos;
+    ok.then_some(Item::Entry(Box::new(e)))
+}
+
+fn network(key: &str) -> &'static str {
+    match key {
+        "instagram" => "instagram",
+        "facebook" => "facebook",
+        "tiktok" => "tiktok",
+        "tokopedia" => "tokopedia",
+        _ => "shopee",
+    }
+}
+
+fn cooperative_or_vendor(doc: &mut Doc, key: &str, v: &Value, e: &mut Entry) {
+    if let Some(c) = e.coop.as_mut() {
+        match key {
+            "legal_number" => c.legal_number = doc.text(key, v),
+            "cooperative_type" => c.cooperative_type = doc.text(key, v),
+            "sharia" => c.sharia = doc.bool(key, v).unwrap_or(false),
+            "members" => c.members = doc.int(key, v, 0, 100_000_000),
+            "mosque" => c.mosque = doc.text(key, v),
+            "deed" => c.deed = deed(doc, key, v),
+            _ => {}
+        }
+    }
+    if let Some(p) = e.vendor.as_mut() {
+        match key {
+            "stall" => p.stall = choice(doc, key, v, STALLS),
+            "schedule" => p.schedule = doc.text(key, v),
+            _ => {}
+        }
+    }
+}
+
+/// A Markdown description: the body of a Markdown file, or the field.
+pub fn description(doc: &mut Doc, key: &str, v: &Value, body: Option<&str>) -> String {
+    if body.is_some_and(|b| !b.trim().is_empty()) {
+        doc.bad_key(key, "this entry already has its description as the Markdown body below the front matter; keep one of the two");
+        return String::new();
+    }
+    doc.text(key, v).unwrap_or_default()
+}
+
+pub fn extra(doc: &mut Doc, key: &str, v: &Value) -> Value {
+    match doc.mapping(key, v) {
+        Some(_) => v.clone(),
+        None => Value::Null,
+    }
+}
+
+fn checked<T>(
+    doc: &mut Doc,
+    key: &str,
+    v: &Value,
+    parse: impl Fn(&str) -> Result<T, String>,
+) -> Option<T> {
+    let text = doc.text(key, v).filter(|s| !s.is_empty())?;
+    parse(&text).map_err(|m| doc.bad(key, m)).ok()
+}
+
+fn phone(doc: &mut Doc, key: &str, v: &Value) -> Option<Phone> {
+    checked(doc, key, v, fields::phone)
+}
+
+pub fn date(doc: &mut Doc, key: &str, v: &Value) -> Option<Date> {
+    checked(doc, key, v, fields::date)
+}
+
+fn choice(doc: &mut Doc, key: &str, v: &Value, options: &[&str]) -> Option<String> {
+    let text = doc.text(key, v)?.to_lowercase();
+    if options.contains(&text.as_str()) {
+        return Some(text);
+    }
+    let list = options
+        .iter()
+        .map(|o| format!("`{o}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    doc.bad(
+        key,
+        format!("`{key}` must be one of {list}, found {}", describe(v)),
+    );
+    None
+}
+
+fn digits(doc: &mut Doc, key: &str, v: &Value, len: usize, what: &str) -> Option<String> {
+    let text = doc.text(key, v)?;
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if compact.len() == len && compact.bytes().all(|b| b.is_ascii_digit()) {
+        Some(compact)
+    } else {
+        doc.bad(key, format!("{what}, found {}", describe(v)));
+        None
+    }
+}
+
+pub fn geo(doc: &mut Doc, key: &str, v: &Value) -> Option<Geo> {
+    let m = doc.mapping(key, v)?;
+    let (mut lat, mut lon) = (None, None);
+    for (k, v) in doc.entries(key, m, &["lat", "lon"], |k| {
+        matches!(k, "lng" | "long" | "longitude").then(|| "did you mean `lon`?".to_string())
+    }) {
+        let p = format!("{key}.{k}");
+        if k == "lat" {
+            lat = doc.float(&p, v, -90.0, 90.0);
+        } else {
+            lon = doc.float(&p, v, -180.0, 180.0);
+        }
+    }
+    if !m.contains_key("lat") || !m.contains_key("lon") {
+        doc.bad(
+            key,
+            "`geo` needs both `lat` and `lon`, e.g. {lat: -6.2383, lon: 106.9756}",
+        );
+    }
+    Some(Geo {
+        lat: lat?,
+        lon: lon?,
+    })
+}
+
+fn district(doc: &mut Doc, ctx: &Ctx, v: &Value) -> Option<usize> {
+    let name = doc.required_text("district", v)?;
+    let found = ctx.config.district(&name);
+    if found.is_none() {
+        let names = ctx.config.districts.iter().map(|d| d.name.as_str());
+        let hint = crate::diagnostic::nearest(&name, names)
+            .map(|s| format!(": did you mean \"{s}\"?"))
+            .unwrap_or_else(|| "; districts are listed in site.yaml".into());
+        doc.bad("district", format!("unknown district \"{name}\"{hint}"));
+    }
+    found
+}
+
+fn village(doc: &mut Doc, ctx: &Ctx, district: usize, v: &Value) -> Option<String> {
+    let name = doc.text("village", v).filter(|s| !s.is_empty())?;
+    let d = &ctx.config.districts[district];
+    match d.village(&name) {
+        Some(canonical) => Some(canonical.to_string()),
+        None => {
+            let hint = crate::diagnostic::nearest(&name, d.villages.iter().map(String::as_str))
+                .map(|s| format!(": did you mean \"{s}\"?"))
+                .unwrap_or_default();
+            doc.bad(
+                "village",
+                format!(
+                    "\"{name}\" is not a village (kelurahan) of {}{hint}",
+                    d.name
+                ),
+            );
+            None
+        }
+    }
+}
+
+fn hours(doc: &mut Doc, key: &str, v: &Value) -> Vec<DayHours> {
+    let Some(m) = doc.mapping(key, v) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (day, value) in doc.entries(key, m, &fields::DAYS, |_| None) {
+        let p = format!("{key}.{day}");
+        let Some(text) = doc.text(&p, value) else {
+            doc.bad(&p, "opening hours must be `HH:MM-HH:MM` or `tutup`");
+            continue;
+        };
+        match fields::hours(&text) {
+            Ok(open_close) => out.push(DayHours {
+                day: fields::DAYS.iter().position(|d| *d == day).unwrap() as u8,
+                open_close,
+            }),
+            Err(m) => doc.bad(&p, m),
+        }
+    }
+    out.sort_by_key(|h| h.day);
+    out
+}
+
+fn certifications(doc: &mut Doc, key: &str, v: &Value) -> Vec<Certification> {
+    let mut out = Vec::new();
+    for (i, item) in doc.list(key, v).into_iter().enumerate() {
+        let p = format!("{key}.{i}");
+        let (kind_text, number) = match item {
+            Value::Mapping(m) => {
+                let (mut t, mut n) = (None, None);
+                for (k, v) in doc.entries(&p, m, &["type", "number"], |_| None) {
+                    let q = format!("{p}.{k}");
+                    if k == "type" {
+                        t = doc.required_text(&q, v);
+                    } else {
+                        n = doc.text(&q, v);
+                    }
+                }
+                if !m.contains_key("type") {
+                    doc.bad_key(
+                        &p,
+                        "a certification needs a `type` (halal, pirt, bpom, sni or another name)",
+                    );
+                }
+                (t, n)
+            }
+            other => (doc.required_text(&p, other), None),
+        };
+        let Some(text) = kind_text else { continue };
+        let lower = text.to_lowercase();
+        let kind = match lower.as_str() {
+            "halal" => "halal",
+            "pirt" | "p-irt" => "pirt",
+            "bpom" => "bpom",
+            "sni" => "sni",
+            _ => "other",
+        };
+        out.push(Certification {
+            kind,
+            label: text,
+            number,
+        });
+    }
+    out
+}
+
+pub fn refs(doc: &mut Doc, key: &str, v: &Value) -> Vec<Ref> {
+    let mut out = Vec::new();
+    for (i, item) in doc.list(key, v).into_iter().enumerate() {
+        let p = format!("{key}.{i}");
+        if let Some(target) = doc.required_text(&p, item) {
+            let pos = doc.value_pos(&p);
+            out.push(Ref { target, pos });
+        }
+    }
+    out
+}
+
+fn awards(doc: &mut Doc, key: &str, v: &Value) -> Vec<Award> {
+    let mut out = Vec::new();
+    for (i, item) in doc.list(key, v).into_iter().enumerate() {
+        let p = format!("{key}.{i}");
+        let Some(m) = doc.mapping(&p, item) else {
+            continue;
+        };
+        let mut a = Award {
+            year: None,
+            title: String::new(),
+            prize: None,
+        };
+        for (k, v) in doc.entries(&p, m, &["year", "title", "prize"], |_| None) {
+            let q = format!("{p}.{k}");
+            match k {
+                "year" => a.year = doc.int(&q, v, 1800, 2200),
+                "title" => a.title = doc.required_text(&q, v).unwrap_or_default(),
+                _ => a.prize = doc.text(&q, v),
+            }
+        }
+        if !m.contains_key("title") {
+            doc.bad_key(&p, "an award needs a `title`");
+        }
+        if !a.title.is_empty() {
+            out.push(a);
+        }
+    }
+    out
+}
+
+fn products(doc: &mut Doc, key: &str, v: &Value, ctx: &Ctx) -> Vec<Product> {
+    let mut out = Vec::new();
+    for (i, item) in doc.list(key, v).into_iter().enumerate() {
+        let p = format!("{key}.{i}");
+        let m = match item {
+            Value::Mapping(m) => m,
+            Value::String(name) => {
+                out.push(Product {
+                    name: name.trim().to_string(),
+                    price: None,
+                    unit: None,
+                    image: None,
+                    description: None,
+                    halal: false,
+                });
+                continue;
+            }
+            other => {
+                doc.bad(&p, format!("a product must be a mapping like {{name: Keripik, price: 15000}}, found {}", describe(other)));
+                continue;
+            }
+        };
+        let mut prod = Product {
+            name: String::new(),
+            price: None,
+            unit: None,
+            image: None,
+            description: None,
+            halal: false,
+        };
+        let known = ["name", "price", "unit", "image", "description", "halal"];
+        for (k, v) in doc.entries(&p, m, &known, |_| None) {
+            let q = format!("{p}.{k}");
+            match k {
+                "name" => prod.name = doc.required_text(&q, v).unwrap_or_default(),
+                "price" => {
+                    prod.price = match v {
+                        Value::Number(n) if n.as_u64().is_some() => n.as_u64(),
+                        Value::Null => None,
+                        other => {
+                            let parsed = doc.text(&q, other).and_then(|t| fields::rupiah(&t));
+                            if parsed.is_none() {
+                                doc.bad(
+                                    &q,
+                                    format!(
+                                        "a price is a whole number of rupiah, e.g. 15000, found {}",
+                                        describe(other)
+                                    ),
+                                );
+                            }
+                            parsed
+                        }
+                    }
+                }
+                "unit" => prod.unit = doc.text(&q, v).filter(|s| !s.is_empty()),
+                "image" => {
+                    prod.image = doc
+                        .text(&q, v)
+                        .and_then(|path| images::resolve(doc, &q, &path, ctx))
+                }
+                "description" => prod.description = doc.text(&q, v).filter(|s| !s.is_empty()),
+                _ => prod.halal = doc.bool(&q, v).unwrap_or(false),
+            }
+        }
+        if !m.contains_key("name") {
+            doc.bad_key(&p, "a product needs a `name`");
+        }
+        if !prod.name.is_empty() {
+            out.push(prod);
+        }
+    }
+    out
+}
+
+fn deed(doc: &mut Doc, key: &str, v: &Value) -> Option<Deed> {
+    let m = doc.mapping(key, v)?;
+    let mut d = Deed {
+        notary: None,
+        number: None,
+        date: None,
+    };
+    for (k, v) in doc.entries(key, m, &["notary", "number", "date"], |_| None) {
+        let q = format!("{key}.{k}");
+        match k {
+            "notary" => d.notary = doc.text(&q, v),
+            "number" => d.number = doc.text(&q, v),
+            _ => d.date = date(doc, &q, v),
+        }
+    }
+    Some(d)
+}

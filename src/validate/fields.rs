@@ -1,0 +1,319 @@
+//! Parsers for the field values of an entry: phone numbers, opening hours,
+//! dates, web addresses. Pure functions, each returning what is wrong in
+//! words an office clerk can act on.
+
+use crate::model::{Date, DateTime, Phone};
+
+/// An Indonesian phone number in any common form.
+pub fn phone(raw: &str) -> Result<Phone, String> {
+    let mut digits = String::new();
+    for (i, c) in raw.trim().chars().enumerate() {
+        match c {
+            '0'..='9' => digits.push(c),
+            '+' if i == 0 => {}
+            ' ' | '-' | '.' | '(' | ')' | '\u{a0}' => {}
+            _ => return Err(format!("\"{raw}\" is not a phone number: use digits, spaces and hyphens, e.g. 0812-3456-789 or +62 812 3456 789")),
+        }
+    }
+    let national = if let Some(rest) = digits.strip_prefix("62") {
+        rest.trim_start_matches('0').to_string()
+    } else if let Some(rest) = digits.strip_prefix('0') {
+        rest.to_string()
+    } else {
+        // A number written without quotes loses its leading 0 in YAML.
+        digits.clone()
+    };
+    if !(7..=13).contains(&national.len()) || national.starts_with('0') {
+        return Err(format!(
+            "\"{raw}\" is not an Indonesian phone number (e.g. 0812-3456-789 or (021) 8834-1234)"
+        ));
+    }
+    Ok(Phone {
+        display: display_phone(&national),
+        national,
+    })
+}
+
+/// `+62 812-3456-7890` for mobiles, `+62 21 8834-1234` for Jakarta-area lines.
+fn display_phone(n: &str) -> String {
+    let (head, rest) = if n.starts_with('8') {
+        (&n[..3], &n[3..])
+    } else if n.starts_with("21")
+        || n.starts_with("22")
+        || n.starts_with("24")
+        || n.starts_with("31")
+    {
+        (&n[..2], &n[2..])
+    } else {
+        (&n[..3], &n[3..])
+    };
+    let (a, b) = rest.split_at(rest.len().min(4));
+    if b.is_empty() {
+        format!("+62 {head} {a}")
+    } else if n.starts_with('8') {
+        format!("+62 {head}-{a}-{b}")
+    } else {
+        format!("+62 {head} {a}-{b}")
+    }
+}
+
+pub const DAYS: [&str; 7] = [
+    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
+];
+
+/// `HH:MM-HH:MM` (minutes from midnight) or `tutup` (None).
+pub fn hours(raw: &str) -> Result<Option<(u16, u16)>, String> {
+    let s = raw.trim();
+    if s.eq_ignore_ascii_case("tutup") || s.eq_ignore_ascii_case("libur") {
+        return Ok(None);
+    }
+    let bad = || format!("opening hours must be `HH:MM-HH:MM` or `tutup`, found \"{raw}\"");
+    let (a, b) = s
+        .split_once('-')
+        .or_else(|| s.split_once('–'))
+        .ok_or_else(bad)?;
+    let open = time(a.trim()).ok_or_else(bad)?;
+    let close = time(b.trim()).ok_or_else(bad)?;
+    if open == close {
+        return Err(format!(
+            "opening and closing time are the same in \"{raw}\"; for a whole day write 00:00-24:00"
+        ));
+    }
+    Ok(Some((open, close)))
+}
+
+/// `HH:MM` (or `HH.MM`, as often written in Indonesia) -> minutes; 24:00 allowed.
+pub fn time(s: &str) -> Option<u16> {
+    let (h, m) = s.split_once(':').or_else(|| s.split_once('.'))?;
+    if h.is_empty()
+        || h.len() > 2
+        || m.len() != 2
+        || !h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let (h, m): (u16, u16) = (h.parse().ok()?, m.parse().ok()?);
+    if m > 59 || h > 24 || (h == 24 && m != 0) {
+        return None;
+    }
+    Some(h * 60 + m)
+}
+
+/// A date `YYYY-MM-DD` that exists.
+pub fn date(raw: &str) -> Result<Date, String> {
+    let s = raw.trim();
+    let b = s.as_bytes();
+    let shape = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && s.bytes()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape {
+        return Err(format!(
+            "a date must be written YYYY-MM-DD, found \"{raw}\""
+        ));
+    }
+    let year: u16 = s[..4].parse().unwrap_or(0);
+    let month: u8 = s[5..7].parse().unwrap_or(0);
+    let day: u8 = s[8..].parse().unwrap_or(0);
+    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) || year < 1800 {
+        return Err(format!("{s} is not a date that exists"));
+    }
+    Ok(Date { year, month, day })
+}
+
+fn days_in_month(y: u16, m: u8) -> u8 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// A date, or a date and time (`2026-03-01T16:00`, `2026-03-01 16:00`).
+pub fn date_time(raw: &str) -> Result<DateTime, String> {
+    let s = raw.trim();
+    if s.len() <= 10 {
+        return Ok(DateTime {
+            date: date(s)?,
+            minutes: None,
+        });
+    }
+    let (d, t) = s
+        .split_once('T')
+        .or_else(|| s.split_once(' '))
+        .ok_or_else(|| format!("write a date as YYYY-MM-DD or a date and time as YYYY-MM-DDTHH:MM, found \"{raw}\""))?;
+    let date = date(d)?;
+    // Seconds and a zone are accepted and not shown.
+    let t = t.trim();
+    let hm = t
+        .get(..5)
+        .filter(|_| t.len() == 5 || t[5..].starts_with([':', '+', 'Z', '-']));
+    let minutes = hm
+        .and_then(time)
+        .filter(|&m| m < 24 * 60)
+        .ok_or_else(|| format!("\"{t}\" is not a time of day (HH:MM)"))?;
+    Ok(DateTime {
+        date,
+        minutes: Some(minutes),
+    })
+}
+
+/// An absolute http(s) address with a host; nothing else is ever linked.
+pub fn web_url(raw: &str) -> Result<String, String> {
+    let s = raw.trim();
+    let lower = s.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+        .ok_or_else(|| {
+            format!("\"{raw}\" must be a web address starting with http:// or https://")
+        })?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let clean = !s
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\' | '`'));
+    if host.is_empty() || !clean || host.starts_with('.') || host.contains('@') {
+        return Err(format!("\"{raw}\" is not a valid web address"));
+    }
+    Ok(s.to_string())
+}
+
+/// A social-media handle (`@warungbusri`) or an http(s) address.
+pub fn social(raw: &str, profile_base: &str) -> Result<(String, String), String> {
+    let s = raw.trim();
+    if s.contains("://") {
+        let url = web_url(s)?;
+        return Ok((url.clone(), url));
+    }
+    let handle = s.trim_start_matches('@');
+    let ok = !handle.is_empty()
+        && handle.len() <= 64
+        && handle
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b));
+    if !ok {
+        return Err(format!(
+            "\"{raw}\" must be a handle like @warungbusri or a web address starting with https://"
+        ));
+    }
+    Ok((format!("@{handle}"), format!("{profile_base}{handle}")))
+}
+
+/// A plain e-mail address.
+pub fn email(raw: &str) -> Result<String, String> {
+    let s = raw.trim();
+    let ok = match s.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "@._+-".contains(c))
+                && !domain.contains('@')
+        }
+        None => false,
+    };
+    if ok {
+        Ok(s.to_string())
+    } else {
+        Err(format!("\"{raw}\" is not an e-mail address"))
+    }
+}
+
+/// Whole rupiah, written as a number or as text like "Rp 15.000".
+pub fn rupiah(raw: &str) -> Option<u64> {
+    let s = raw.trim();
+    let s = s
+        .strip_prefix("Rp")
+        .or_else(|| s.strip_prefix("rp"))
+        .unwrap_or(s)
+        .trim_start_matches('.')
+        .trim();
+    let digits: String = s.chars().filter(|c| *c != '.' && *c != ' ').collect();
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || digits.len() > 15 {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// `15000` -> `Rp 15.000`.
+pub fn rupiah_label(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::from("Rp ");
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones_in_common_forms() {
+        let p = phone("0812-3456-789").unwrap();
+        assert_eq!(p.national, "8123456789");
+        assert_eq!(p.display, "+62 812-3456-789");
+        assert_eq!(phone("+62 812 3456 789").unwrap().national, "8123456789");
+        assert_eq!(
+            phone("(021) 8834-1234").unwrap().display,
+            "+62 21 8834-1234"
+        );
+        assert_eq!(phone("6281234567890").unwrap().national, "81234567890");
+        assert_eq!(phone("81234567890").unwrap().national, "81234567890");
+        assert!(phone("javascript:alert(1)").is_err());
+        assert!(phone("12").is_err());
+    }
+
+    #[test]
+    fn hours_and_overnight() {
+        assert_eq!(hours("08:00-17:00").unwrap(), Some((480, 1020)));
+        assert_eq!(hours("18:00 - 02:00").unwrap(), Some((1080, 120)));
+        assert_eq!(hours("Tutup").unwrap(), None);
+        assert!(hours("8-17").is_err());
+        assert!(hours("08:00-25:00").is_err());
+        assert_eq!(hours("00:00-24:00").unwrap(), Some((0, 1440)));
+    }
+
+    #[test]
+    fn dates_must_exist() {
+        assert!(date("2024-02-29").is_ok());
+        assert!(date("2023-02-29").is_err());
+        assert!(date("2024-02-30").is_err());
+        assert!(date("2024-13-01").is_err());
+        assert!(date("24-01-01").is_err());
+        assert_eq!(date_time("2026-03-01T16:30").unwrap().minutes, Some(990));
+        assert!(date_time("2026-03-01T25:30").is_err());
+    }
+
+    #[test]
+    fn only_web_addresses_are_linked() {
+        assert!(web_url("https://toko.example/a?b=1").is_ok());
+        assert!(web_url("javascript:alert(1)").is_err());
+        assert!(web_url("data:text/html,x").is_err());
+        assert!(web_url("https://a.example/\"onmouseover=x").is_err());
+        assert_eq!(
+            social("@warung.bu_sri", "https://www.instagram.com/")
+                .unwrap()
+                .1,
+            "https://www.instagram.com/warung.bu_sri"
+        );
+        assert!(social("javascript:alert(1)", "https://x/").is_err());
+    }
+
+    #[test]
+    fn rupiah_in_and_out() {
+        assert_eq!(rupiah("Rp 15.000"), Some(15000));
+        assert_eq!(rupiah_label(15000), "Rp 15.000");
+        assert_eq!(rupiah_label(1500000), "Rp 1.500.000");
+        assert_eq!(rupiah_label(500), "Rp 500");
+    }
+}

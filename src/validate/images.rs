@@ -1,0 +1,70 @@
+//! Pictures named by entries: found next to the entry file, else in
+//! static/, and never outside the site folder.
+
+use super::Ctx;
+use crate::model::Asset;
+use crate::source::Doc;
+
+const EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "webp", "gif", "avif"];
+
+/// Output folder for pictures kept beside entries: a mirror of content/.
+pub const MEDIA: &str = "media";
+
+/// Finds the picture `text` (at `key` in the entry); reports and returns
+/// None when it is not a picture inside the site.
+pub fn resolve(doc: &mut Doc, key: &str, text: &str, ctx: &Ctx) -> Option<Asset> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let (from_static, rel) = match text.strip_prefix('/') {
+        Some(r) => (true, r),
+        None => (false, text),
+    };
+    let safe = !rel.is_empty()
+        && !rel.contains("://")
+        && !rel.contains(':')
+        && !rel.contains('\\')
+        && !rel.chars().any(char::is_control)
+        && rel
+            .split('/')
+            .all(|s| !s.is_empty() && s != "." && s != "..");
+    if !safe {
+        doc.bad(key, format!("\"{text}\" must be the path of a picture inside the site, relative to the entry file or to static/ (no `..`, no web address)"));
+        return None;
+    }
+    let ext = rel.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    if !ext.as_deref().is_some_and(|e| EXTENSIONS.contains(&e)) {
+        doc.bad(
+            key,
+            format!(
+                "\"{text}\" is not a picture: use a .png, .jpg, .jpeg, .webp, .gif or .avif file"
+            ),
+        );
+        return None;
+    }
+    let dir = ctx.file.dir();
+    if !from_static {
+        let site_rel = format!("{dir}/{rel}");
+        let abs = ctx.root.path.join(&site_rel);
+        if abs.is_file() && ctx.root.contains(&abs) {
+            let under_content = site_rel.strip_prefix("content/").unwrap_or(&site_rel);
+            return Some(Asset {
+                copy_from: Some(site_rel.clone()),
+                output: format!("{MEDIA}/{under_content}"),
+            });
+        }
+    }
+    let abs = ctx.root.path.join("static").join(rel);
+    if abs.is_file() && ctx.root.contains(&abs) {
+        return Some(Asset {
+            copy_from: None,
+            output: rel.to_string(),
+        });
+    }
+    doc.bad(
+        key,
+        format!("picture \"{text}\" not found in {dir}/ or in static/"),
+    );
+    None
+}

@@ -1,0 +1,223 @@
+//! Turning input files into the validated `Content`: each file is read,
+//! parsed and checked in parallel; references between items are checked
+//! once everything is read. Every problem is collected, none stops the run.
+
+mod entry;
+pub mod fields;
+pub mod images;
+mod other;
+mod refs;
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Pos};
+use crate::load::{self, frontmatter, Form, InputFile, SiteRoot, MAX_ENTRY_FILE, MAX_LIST_FILE};
+use crate::model::{Content, Entry, Event, Kind, Page, Programme};
+use crate::slug as slugs;
+use crate::source::{Doc, Source};
+use crate::yaml::{self, Mapping, Value};
+use rayon::prelude::*;
+
+pub use entry::known_fields;
+
+/// What one file is read with.
+pub struct Ctx<'a> {
+    pub config: &'a Config,
+    pub root: &'a SiteRoot,
+    pub file: &'a InputFile,
+}
+
+/// One validated item of a file.
+pub enum Item {
+    Entry(Box<Entry>),
+    Programme(Box<Programme>),
+    Event(Box<Event>),
+    Page(Box<Page>),
+}
+
+/// Reads and checks every file; drafts are kept out unless `drafts`.
+pub fn validate(
+    root: &SiteRoot,
+    config: &Config,
+    files: &[InputFile],
+    drafts: bool,
+) -> (Content, Vec<Diagnostic>) {
+    let results: Vec<(Vec<Item>, Vec<Diagnostic>)> = files
+        .par_iter()
+        .map(|file| {
+            let ctx = Ctx { config, root, file };
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_file(&ctx)))
+                .unwrap_or_else(|_| {
+                    (
+                        Vec::new(),
+                        vec![Diagnostic::file(
+                            file.rel.clone(),
+                            "this file could not be read (internal error); please report it",
+                        )],
+                    )
+                })
+        })
+        .collect();
+    let mut content = Content::default();
+    let mut diags = Vec::new();
+    for (items, mut d) in results {
+        diags.append(&mut d);
+        for item in items {
+            match item {
+                Item::Entry(e) => content.entries.push(*e),
+                Item::Programme(p) => content.programmes.push(*p),
+                Item::Event(e) => content.events.push(*e),
+                Item::Page(p) => content.pages.push(*p),
+            }
+        }
+    }
+    refs::check(&content, config, &mut diags);
+    if !drafts {
+        content.entries.retain(|e| !e.draft);
+        content.programmes.retain(|p| !p.draft);
+        content.events.retain(|e| !e.draft);
+        content.pages.retain(|p| !p.draft);
+    }
+    (content, diags)
+}
+
+fn read_file(ctx: &Ctx) -> (Vec<Item>, Vec<Diagnostic>) {
+    let file = ctx.file;
+    let limit = match file.form {
+        Form::Markdown => MAX_ENTRY_FILE,
+        Form::Yaml => MAX_LIST_FILE,
+    };
+    let text = match load::read_text(&file.abs, &file.rel, limit) {
+        Ok(t) => t,
+        Err(d) => return (Vec::new(), vec![d]),
+    };
+    if text.len() as u64 > MAX_ENTRY_FILE && !load::looks_like_list(&text) {
+        let d = Diagnostic::file(
+            file.rel.clone(),
+            format!(
+                "a single-entry file may be at most {MAX_ENTRY_FILE} bytes; this one is {} bytes",
+                text.len()
+            ),
+        );
+        return (Vec::new(), vec![d]);
+    }
+    match file.form {
+        Form::Markdown => markdown_file(ctx, &text),
+        Form::Yaml => yaml_file(ctx, text),
+    }
+}
+
+fn markdown_file(ctx: &Ctx, text: &str) -> (Vec<Item>, Vec<Diagnostic>) {
+    let rel = &ctx.file.rel;
+    let split = match frontmatter::split(text) {
+        Ok(s) => s,
+        Err(m) => return (Vec::new(), vec![Diagnostic::at(rel.clone(), Pos::START, m)]),
+    };
+    let source = Source::new(rel.clone(), split.yaml.to_string(), split.yaml_line);
+    let value = match yaml::parse(split.yaml, split.yaml_line - 1) {
+        Ok(v) => v,
+        Err(e) => {
+            return (
+                Vec::new(),
+                vec![Diagnostic::at(rel.clone(), e.pos, e.message)],
+            )
+        }
+    };
+    let mut doc = Doc::whole(&source);
+    let item = match &value {
+        Value::Mapping(map) => read_item(&mut doc, map, ctx, Some(split.body)),
+        _ => {
+            doc.bad_entry("the front matter must be `field: value` lines");
+            None
+        }
+    };
+    (item.into_iter().collect(), doc.diags)
+}
+
+fn yaml_file(ctx: &Ctx, text: String) -> (Vec<Item>, Vec<Diagnostic>) {
+    let rel = ctx.file.rel.clone();
+    let value = match yaml::parse(&text, 0) {
+        Ok(v) => v,
+        Err(e) => return (Vec::new(), vec![Diagnostic::at(rel, e.pos, e.message)]),
+    };
+    let source = Source::new(rel, text, 1);
+    let mut items = Vec::new();
+    let mut diags = Vec::new();
+    match &value {
+        Value::Mapping(map) => {
+            let mut doc = Doc::whole(&source);
+            items.extend(read_item(&mut doc, map, ctx, None));
+            diags = doc.diags;
+        }
+        Value::Sequence(list) => {
+            for (i, v) in list.iter().enumerate() {
+                let mut doc = Doc::item(&source, i);
+                match v {
+                    Value::Mapping(map) => items.extend(read_item(&mut doc, map, ctx, None)),
+                    _ => doc.bad_entry(format!("each item of a list file must be an entry of `field: value` lines, found {}", yaml::type_name(v))),
+                }
+                diags.append(&mut doc.diags);
+            }
+        }
+        Value::Null => {} // an empty file holds no entries
+        other => {
+            let mut doc = Doc::whole(&source);
+            doc.bad_entry(format!(
+                "expected the fields of an entry or a list of entries, found {}",
+                yaml::type_name(other)
+            ));
+            diags = doc.diags;
+        }
+    }
+    (items, diags)
+}
+
+fn read_item(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Option<Item> {
+    match ctx.file.kind {
+        Kind::Umkm | Kind::Koperasi | Kind::Pkl => entry::read(doc, map, ctx, body),
+        Kind::Program => other::programme(doc, map, ctx, body),
+        Kind::Acara => other::event(doc, map, ctx, body),
+        Kind::Halaman => other::page(doc, map, ctx, body),
+    }
+}
+
+/// The slug of an item: the `slug` field, else from the file name (a file
+/// of one entry) or from `name` (an item of a list file).
+fn slug(doc: &mut Doc, ctx: &Ctx, field: Option<&Value>, name: &str) -> Option<(String, Pos)> {
+    let (slug, pos) = match field {
+        Some(v) => {
+            let text = doc.required_text("slug", v)?;
+            if !slugs::is_valid(&text) {
+                let better = slugs::slugify(&text);
+                doc.bad("slug", format!("slug \"{text}\" must be lowercase letters, digits and single hyphens, e.g. \"{better}\""));
+                return None;
+            }
+            (text, doc.value_pos("slug"))
+        }
+        None if doc.is_item() => {
+            let s = slugs::slugify(name);
+            if s.is_empty() {
+                if !name.is_empty() {
+                    doc.bad_entry("cannot make an address from this name: add a `slug` field");
+                }
+                return None;
+            }
+            (s, doc.start)
+        }
+        None => {
+            let s = slugs::slugify(ctx.file.stem());
+            if s.is_empty() {
+                doc.bad_entry("cannot make an address from this file name: rename the file or add a `slug` field");
+                return None;
+            }
+            (s, doc.start)
+        }
+    };
+    if slug == "halaman" {
+        doc.error(
+            pos,
+            "the slug `halaman` is reserved for listing pages (…/halaman/2/); choose another",
+        );
+        return None;
+    }
+    Some((slug, pos))
+}

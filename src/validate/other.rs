@@ -1,0 +1,250 @@
+//! Programmes, events and free pages.
+
+use super::entry::{date, description, extra, geo, refs};
+use super::{fields, Ctx, Item};
+use crate::model::*;
+use crate::source::Doc;
+use crate::yaml::{Mapping, Value};
+
+fn origin(doc: &Doc) -> Origin {
+    Origin {
+        file: doc.source.path.clone(),
+        pos: doc.start,
+        slug_pos: doc.start,
+    }
+}
+
+fn has(fields: &[(&str, &Value)], key: &str) -> bool {
+    fields.iter().any(|(k, _)| *k == key)
+}
+
+pub fn programme(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Option<Item> {
+    let known = [
+        "name",
+        "slug",
+        "summary",
+        "target",
+        "achieved",
+        "draft",
+        "extra",
+        "private",
+        "description",
+    ];
+    let fields = doc.entries("", map, &known, |_| None);
+    let mut p = Programme {
+        slug: String::new(),
+        name: String::new(),
+        origin: origin(doc),
+        summary: None,
+        target: None,
+        achieved: None,
+        draft: false,
+        extra: Value::Null,
+        description: body.unwrap_or_default().to_string(),
+    };
+    let mut slug_field = None;
+    for &(key, v) in &fields {
+        match key {
+            "name" => p.name = doc.required_text(key, v).unwrap_or_default(),
+            "slug" => slug_field = Some(v),
+            "summary" => p.summary = doc.text(key, v).filter(|s| !s.is_empty()),
+            "target" => p.target = target(doc, key, v),
+            "achieved" => p.achieved = doc.int(key, v, 0, i64::MAX).map(|n| n as u64),
+            "draft" => p.draft = doc.bool(key, v).unwrap_or(false),
+            "extra" => p.extra = extra(doc, key, v),
+            "private" => {
+                doc.mapping(key, v);
+            }
+            _ => p.description = description(doc, key, v, body),
+        }
+    }
+    if !has(&fields, "name") {
+        doc.bad_entry("missing required field `name`");
+    }
+    let (slug, pos) = super::slug(doc, ctx, slug_field, &p.name)?;
+    p.slug = slug;
+    p.origin.slug_pos = pos;
+    (!p.name.is_empty()).then_some(Item::Programme(Box::new(p)))
+}
+
+fn target(doc: &mut Doc, key: &str, v: &Value) -> Option<Target> {
+    if let Value::Number(_) = v {
+        let count = doc.int(key, v, 1, i64::MAX)? as u64;
+        return Some(Target {
+            count,
+            year: None,
+            label: None,
+        });
+    }
+    let m = doc.mapping(key, v)?;
+    let mut t = Target {
+        count: 0,
+        year: None,
+        label: None,
+    };
+    for (k, v) in doc.entries(key, m, &["count", "year", "label"], |_| None) {
+        let q = format!("{key}.{k}");
+        match k {
+            "count" => t.count = doc.int(&q, v, 1, i64::MAX).unwrap_or(0) as u64,
+            "year" => t.year = doc.int(&q, v, 1800, 2200),
+            _ => t.label = doc.text(&q, v).filter(|s| !s.is_empty()),
+        }
+    }
+    if !m.contains_key("count") {
+        doc.bad(
+            key,
+            "a target needs a `count`, e.g. {count: 600, year: 2026, label: koperasi masjid}",
+        );
+    }
+    (t.count > 0).then_some(t)
+}
+
+pub fn event(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Option<Item> {
+    let known = [
+        "name",
+        "slug",
+        "start",
+        "end",
+        "venue",
+        "district",
+        "geo",
+        "programs",
+        "participants",
+        "draft",
+        "extra",
+        "private",
+        "description",
+    ];
+    let fields = doc.entries("", map, &known, |k| {
+        matches!(k, "date" | "mulai").then(|| "did you mean `start`?".to_string())
+    });
+    let mut e = Event {
+        slug: String::new(),
+        name: String::new(),
+        origin: origin(doc),
+        start: DateTime {
+            date: Date {
+                year: 0,
+                month: 0,
+                day: 0,
+            },
+            minutes: None,
+        },
+        end: None,
+        venue: None,
+        district: None,
+        geo: None,
+        programs: Vec::new(),
+        participants: Vec::new(),
+        draft: false,
+        extra: Value::Null,
+        description: body.unwrap_or_default().to_string(),
+    };
+    let mut ok = true;
+    let mut slug_field = None;
+    let mut start = None;
+    for &(key, v) in &fields {
+        match key {
+            "name" => e.name = doc.required_text(key, v).unwrap_or_default(),
+            "slug" => slug_field = Some(v),
+            "start" => {
+                start = doc
+                    .required_text(key, v)
+                    .and_then(|t| fields::date_time(&t).map_err(|m| doc.bad(key, m)).ok());
+                ok &= start.is_some();
+            }
+            "end" => {
+                e.end = doc
+                    .text(key, v)
+                    .filter(|s| !s.is_empty())
+                    .and_then(|t| fields::date_time(&t).map_err(|m| doc.bad(key, m)).ok())
+            }
+            "venue" => e.venue = doc.text(key, v).filter(|s| !s.is_empty()),
+            "district" => {
+                if let Some(name) = doc.text(key, v).filter(|s| !s.is_empty()) {
+                    e.district = ctx.config.district(&name);
+                    if e.district.is_none() {
+                        doc.bad(
+                            key,
+                            format!(
+                                "unknown district \"{name}\"; districts are listed in site.yaml"
+                            ),
+                        );
+                    }
+                }
+            }
+            "geo" => e.geo = geo(doc, key, v),
+            "programs" => e.programs = refs(doc, key, v),
+            "participants" => e.participants = refs(doc, key, v),
+            "draft" => e.draft = doc.bool(key, v).unwrap_or(false),
+            "extra" => e.extra = extra(doc, key, v),
+            "private" => {
+                doc.mapping(key, v);
+            }
+            _ => e.description = description(doc, key, v, body),
+        }
+    }
+    if !has(&fields, "name") {
+        doc.bad_entry("missing required field `name`");
+    }
+    if !has(&fields, "start") {
+        doc.bad_entry("missing required field `start`");
+        ok = false;
+    }
+    if let (Some(s), Some(end)) = (start, e.end) {
+        if end < s {
+            doc.bad("end", "the event ends before it starts");
+        }
+    }
+    let (slug, pos) = super::slug(doc, ctx, slug_field, &e.name)?;
+    e.slug = slug;
+    e.origin.slug_pos = pos;
+    e.start = start?;
+    (ok && !e.name.is_empty()).then_some(Item::Event(Box::new(e)))
+}
+
+pub fn page(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Option<Item> {
+    let known = [
+        "title",
+        "slug",
+        "draft",
+        "updated",
+        "extra",
+        "private",
+        "description",
+    ];
+    let fields = doc.entries("", map, &known, |k| {
+        matches!(k, "name" | "judul").then(|| "a page has a `title`".to_string())
+    });
+    let mut p = Page {
+        slug: String::new(),
+        title: String::new(),
+        origin: origin(doc),
+        draft: false,
+        extra: Value::Null,
+        body: body.unwrap_or_default().to_string(),
+    };
+    let mut slug_field = None;
+    for &(key, v) in &fields {
+        match key {
+            "title" => p.title = doc.required_text(key, v).unwrap_or_default(),
+            "slug" => slug_field = Some(v),
+            "draft" => p.draft = doc.bool(key, v).unwrap_or(false),
+            "updated" => {
+                date(doc, key, v);
+            }
+            "extra" => p.extra = extra(doc, key, v),
+            "private" => {
+                doc.mapping(key, v);
+            }
+            _ => p.body = description(doc, key, v, body),
+        }
+    }
+    if !has(&fields, "title") {
+        doc.bad_entry("missing required field `title`");
+    }
+    let (slug, pos) = super::slug(doc, ctx, slug_field, &p.title)?;
+    p.slug = slug;
+    p.origin.slug_pos = pos;
+    (!p.title.is_empty()).then_some(Item::Page(Box::new(p)))
+}

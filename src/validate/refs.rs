@@ -1,0 +1,124 @@
+//! Checks across files: slugs unique within their kind, and references
+//! (programmes, event participants) that lead somewhere.
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::model::{Content, Kind, Origin};
+use std::collections::{HashMap, HashSet};
+
+/// Top-level addresses the theme writes; a free page may not take them.
+pub const RESERVED_PAGES: &[&str] = &[
+    "umkm",
+    "koperasi",
+    "pkl",
+    "program",
+    "acara",
+    "halaman",
+    "kategori",
+    "kecamatan",
+    "media",
+    "assets",
+    "404",
+];
+
+pub fn check(content: &Content, config: &Config, diags: &mut Vec<Diagnostic>) {
+    let mut slugs = Slugs::default();
+    for e in &content.entries {
+        slugs.claim(e.kind, &e.slug, &e.origin, diags);
+    }
+    for p in &content.programmes {
+        slugs.claim(Kind::Program, &p.slug, &p.origin, diags);
+    }
+    for e in &content.events {
+        slugs.claim(Kind::Acara, &e.slug, &e.origin, diags);
+    }
+    for p in &content.pages {
+        slugs.claim(Kind::Halaman, &p.slug, &p.origin, diags);
+        let reserved =
+            RESERVED_PAGES.contains(&p.slug.as_str()) || config.languages.contains(&p.slug);
+        if reserved {
+            diags.push(Diagnostic::at(
+                p.origin.file.clone(),
+                p.origin.slug_pos,
+                format!(
+                    "the address /{}/ is used by the site itself; give this page another slug",
+                    p.slug
+                ),
+            ));
+        }
+    }
+    let programmes: HashSet<&str> = content.programmes.iter().map(|p| p.slug.as_str()).collect();
+    let programme_ref = |origin: &Origin, r: &crate::model::Ref, diags: &mut Vec<Diagnostic>| {
+        if !programmes.contains(r.target.as_str()) {
+            let hint = crate::diagnostic::nearest(&r.target, programmes.iter().copied())
+                .map(|s| format!(": did you mean `{s}`?"))
+                .unwrap_or_else(|| "; programmes are the files in content/program".into());
+            diags.push(Diagnostic::at(
+                origin.file.clone(),
+                r.pos,
+                format!("unknown programme `{}`{hint}", r.target),
+            ));
+        }
+    };
+    for e in &content.entries {
+        for r in &e.programs {
+            programme_ref(&e.origin, r, diags);
+        }
+    }
+    for ev in &content.events {
+        for r in &ev.programs {
+            programme_ref(&ev.origin, r, diags);
+        }
+        for r in &ev.participants {
+            let found = r.target.split_once('/').and_then(|(k, s)| {
+                let kind = Kind::from_folder(k).filter(|k| k.is_directory())?;
+                slugs.seen.get(&(kind, s.to_string())).map(|_| ())
+            });
+            if found.is_none() {
+                let message = if r.target.contains('/') {
+                    format!(
+                        "participant `{}` not found: no entry with that slug in that kind",
+                        r.target
+                    )
+                } else {
+                    format!(
+                        "participant `{}` must be written kind/slug, e.g. umkm/{}",
+                        r.target, r.target
+                    )
+                };
+                diags.push(Diagnostic::at(ev.origin.file.clone(), r.pos, message));
+            }
+        }
+    }
+}
+
+#[derive(Default)]
+struct Slugs {
+    seen: HashMap<(Kind, String), Origin>,
+}
+
+impl Slugs {
+    fn claim(&mut self, kind: Kind, slug: &str, origin: &Origin, diags: &mut Vec<Diagnostic>) {
+        match self.seen.get(&(kind, slug.to_string())) {
+            Some(first) => {
+                let both = format!(
+                    "{}:{} and {}:{}",
+                    first.file, first.slug_pos.line, origin.file, origin.slug_pos.line
+                );
+                let message = format!(
+                    "duplicate slug `{slug}` in {}: claimed by {both}",
+                    kind.folder()
+                );
+                diags.push(Diagnostic::at(
+                    origin.file.clone(),
+                    origin.slug_pos,
+                    message.clone(),
+                ));
+                diags.push(Diagnostic::at(first.file.clone(), first.slug_pos, message));
+            }
+            None => {
+                self.seen.insert((kind, slug.to_string()), origin.clone());
+            }
+        }
+    }
+}

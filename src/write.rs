@@ -1,0 +1,217 @@
+//! Writing the output safely: everything goes to a temporary folder beside
+//! the output folder, which replaces it whole only when the build has
+//! succeeded. A failed build leaves the previous output as it was.
+
+use rayon::prelude::*;
+use std::collections::HashSet;
+use std::fs;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+/// Lists the files of the last build, so a later build knows the folder is
+/// its own to replace.
+pub const MANIFEST: &str = ".etalase-manifest";
+
+pub struct Output {
+    target: PathBuf,
+    tmp: PathBuf,
+}
+
+/// Makes a path absolute and resolves `..` and links in the part that exists.
+fn resolve(path: &Path) -> io::Result<PathBuf> {
+    let abs = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()?.join(path)
+    };
+    let mut clean = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            Component::ParentDir => {
+                clean.pop();
+            }
+            Component::CurDir => {}
+            other => clean.push(other),
+        }
+    }
+    // Canonicalise the longest existing ancestor, then add the rest.
+    let mut existing = clean.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match existing.file_name() {
+            Some(name) => rest.push(name.to_owned()),
+            None => break,
+        }
+        existing.pop();
+    }
+    let mut out = fs::canonicalize(&existing).unwrap_or(existing);
+    for name in rest.into_iter().rev() {
+        out.push(name);
+    }
+    Ok(out)
+}
+
+impl Output {
+    /// Checks that `target` may be written, and opens a temporary folder
+    /// beside it. `Err` is a message for the user (a usage error).
+    pub fn prepare(site_root: &Path, target: &Path, force: bool) -> Result<Output, String> {
+        let target = resolve(target)
+            .map_err(|e| format!("cannot use output folder {}: {e}", target.display()))?;
+        if site_root.starts_with(&target) {
+            return Err(format!(
+                "the output folder {} is the site folder or holds it; choose another with --output",
+                target.display()
+            ));
+        }
+        for inner in ["content", "static", "themes"] {
+            if target.starts_with(site_root.join(inner)) {
+                return Err(format!("the output folder {} lies inside {inner}/ of the site; choose another with --output", target.display()));
+            }
+        }
+        if target.exists() {
+            if !target.is_dir()
+                || fs::symlink_metadata(&target).is_ok_and(|m| m.file_type().is_symlink())
+            {
+                return Err(format!(
+                    "the output {} exists and is not a folder",
+                    target.display()
+                ));
+            }
+            if !force {
+                if let Some(stranger) = foreign_file(&target) {
+                    return Err(format!(
+                        "the output folder {} holds {}, which Etalase did not build; move it away or build with --force to replace the folder",
+                        target.display(),
+                        stranger
+                    ));
+                }
+            }
+        }
+        let parent = target
+            .parent()
+            .ok_or("the output folder cannot be the file system root")?;
+        fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tmp = parent.join(format!(".{name}.etalase-tmp-{}", std::process::id()));
+        if tmp.exists() {
+            let _ = fs::remove_dir_all(&tmp);
+        }
+        fs::create_dir(&tmp).map_err(|e| format!("cannot create {}: {e}", tmp.display()))?;
+        Ok(Output { target, tmp })
+    }
+
+    pub fn target(&self) -> &Path {
+        &self.target
+    }
+
+    /// Writes `bytes` to `rel` (a `/`-separated path) in the new output.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        let path = self.tmp.join(rel);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        fs::write(path, bytes)
+    }
+
+    /// Copies the file `from` to `rel` in the new output.
+    pub fn copy(&self, rel: &str, from: &Path) -> io::Result<()> {
+        let path = self.tmp.join(rel);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        fs::copy(from, path).map(|_| ())
+    }
+
+    /// Puts the new output in place of the old one.
+    pub fn commit(self, files: &[String]) -> io::Result<()> {
+        let mut manifest = String::with_capacity(files.len() * 40);
+        for f in files {
+            manifest.push_str(f);
+            manifest.push('\n');
+        }
+        fs::write(self.tmp.join(MANIFEST), manifest)?;
+        let old = self.tmp.with_file_name(format!(
+            ".{}.etalase-old-{}",
+            self.target
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy(),
+            std::process::id()
+        ));
+        let had_old = self.target.exists();
+        if had_old {
+            fs::rename(&self.target, &old)?;
+        }
+        if let Err(e) = fs::rename(&self.tmp, &self.target) {
+            if had_old {
+                let _ = fs::rename(&old, &self.target);
+            }
+            return Err(e);
+        }
+        if had_old {
+            remove_tree(&old);
+        }
+        Ok(())
+    }
+
+    /// Throws the new output away; the old one stays.
+    pub fn abort(self) {
+        remove_tree(&self.tmp);
+    }
+}
+
+/// Removes a folder, its top-level parts in parallel.
+fn remove_tree(dir: &Path) {
+    if let Ok(entries) = fs::read_dir(dir) {
+        let paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+        paths.par_iter().for_each(|p| {
+            if p.is_dir() && !p.is_symlink() {
+                let _ = fs::remove_dir_all(p);
+            } else {
+                let _ = fs::remove_file(p);
+            }
+        });
+    }
+    let _ = fs::remove_dir_all(dir);
+}
+
+/// The first file in `dir` that the last build did not write, if any.
+fn foreign_file(dir: &Path) -> Option<String> {
+    let mut entries = fs::read_dir(dir).ok()?.peekable();
+    entries.peek()?; // an empty folder is fine
+    let manifest = match fs::read_to_string(dir.join(MANIFEST)) {
+        Ok(m) => m,
+        Err(_) => {
+            let first = fs::read_dir(dir)
+                .ok()?
+                .flatten()
+                .map(|e| e.file_name())
+                .min()?;
+            return Some(first.to_string_lossy().into_owned());
+        }
+    };
+    let known: HashSet<&str> = manifest.lines().collect();
+    for e in walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
+        if e.file_type().is_dir() {
+            continue;
+        }
+        let rel = e
+            .path()
+            .strip_prefix(dir)
+            .ok()?
+            .to_string_lossy()
+            .replace('\\', "/");
+        if rel != MANIFEST && !known.contains(rel.as_str()) {
+            return Some(rel);
+        }
+    }
+    None
+}
