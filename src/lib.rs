@@ -89,9 +89,36 @@ fn read_config(
     }
 }
 
+/// Prints how long a stage took when `ETALASE_TIMINGS` is set: for
+/// profiling a build without a profiler.
+struct Timer {
+    on: bool,
+    last: Instant,
+}
+
+impl Timer {
+    fn new() -> Timer {
+        Timer {
+            on: std::env::var_os("ETALASE_TIMINGS").is_some(),
+            last: Instant::now(),
+        }
+    }
+
+    fn lap(&mut self, stage: &str) {
+        if self.on {
+            eprintln!(
+                "timing: {stage:<10} {:>8.1} ms",
+                self.last.elapsed().as_secs_f64() * 1000.0
+            );
+        }
+        self.last = Instant::now();
+    }
+}
+
 /// Builds the site: load, validate, index, render, write.
 pub fn build(opts: &BuildOptions) -> Result<Summary, BuildError> {
     let started = Instant::now();
+    let mut timer = Timer::new();
     let root = load::SiteRoot::new(&opts.root).map_err(|e| {
         BuildError::Usage(format!(
             "cannot open the site folder {}: {e}",
@@ -110,7 +137,9 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, BuildError> {
             .map_err(|e| BuildError::Usage(format!("--base-url: {e}")))?;
     }
     let theme = theme::load(&root, &config.theme, &mut diags);
+    timer.lap("load");
     let (content, mut more) = validate::validate(&root, &config, &files, opts.drafts);
+    timer.lap("validate");
     diags.append(&mut more);
     if !diags.is_empty() {
         return Err(BuildError::Content(diagnostic::finish(diags)));
@@ -122,6 +151,7 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, BuildError> {
     let output =
         write::Output::prepare(&root.path, &target, opts.force).map_err(BuildError::Usage)?;
     let site = index::index(root.path.clone(), config, content);
+    timer.lap("index");
     let stats = match render::render_all(&site, &theme, &output) {
         Ok(s) => s,
         Err(failure) => {
@@ -132,6 +162,7 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, BuildError> {
             });
         }
     };
+    timer.lap("render");
     let out_path = output.target().to_path_buf();
     output.commit(&stats.files).map_err(|e| {
         BuildError::Io(format!(
@@ -139,6 +170,7 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, BuildError> {
             out_path.display()
         ))
     })?;
+    timer.lap("swap");
     let count = |k: Kind| site.content.entries.iter().filter(|e| e.kind == k).count();
     Ok(Summary {
         entries: [count(Kind::Umkm), count(Kind::Koperasi), count(Kind::Pkl)],
