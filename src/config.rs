@@ -220,7 +220,13 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
     if !has_base {
         doc.bad_entry("missing required field `base_url`");
     }
-    // The default language comes first; a repeat is dropped.
+    // The default language comes first; a repeat is dropped. Without a
+    // `language`, the first of `languages` is the default.
+    if !map.contains_key("language") {
+        if let Some(first) = c.languages.first() {
+            c.language = first.clone();
+        }
+    }
     let mut langs = vec![c.language.clone()];
     for l in std::mem::take(&mut c.languages) {
         if !langs.contains(&l) {

@@ -219,7 +219,12 @@ pub fn render_all(site: &Site, theme: &Theme, out: &Output) -> Result<Stats, Fai
         globals.insert("lang", code);
         globals.insert("t", &strings[li]);
         globals.insert("assets", &assets);
-        globals.insert_value("site", site_view(site, &urls, li, &labels));
+        let names: Vec<String> = strings
+            .iter()
+            .zip(&site.config.languages)
+            .map(|(s, code)| s.get("lang_name").and_then(|n| n.as_str()).unwrap_or(code).to_string())
+            .collect();
+        globals.insert_value("site", site_view(site, &urls, li, &labels, &names));
         let tera = templates::with_globals(&base_tera, globals);
         let lang = Lang {
             urls,
@@ -684,7 +689,7 @@ struct PageItem<'a> {
     url: String,
 }
 
-fn site_view(site: &Site, urls: &Urls, current: usize, labels: &Labels) -> Value {
+fn site_view(site: &Site, urls: &Urls, current: usize, labels: &Labels, names: &[String]) -> Value {
     let c = &site.config;
     let view = SiteView {
         title: &c.title,
@@ -699,7 +704,7 @@ fn site_view(site: &Site, urls: &Urls, current: usize, labels: &Labels) -> Value
             .enumerate()
             .map(|(li, code)| LanguageView {
                 code: code.clone(),
-                name: code.to_uppercase(),
+                name: names[li].clone(),
                 url: if li == 0 {
                     c.base_path.clone()
                 } else {
