@@ -40,8 +40,9 @@ pub struct Theme {
     pub templates: BTreeMap<String, FileSource>,
     /// Copied to the output root: `assets/etalase.css`, ...
     pub static_files: BTreeMap<String, FileSource>,
-    /// Language code -> UI strings file.
-    pub i18n: BTreeMap<String, FileSource>,
+    /// Language code -> UI strings files: the built-in one, then the
+    /// site's, whose strings win key by key.
+    pub i18n: BTreeMap<String, Vec<FileSource>>,
 }
 
 /// The default theme, then the site's `themes/NAME/` over it.
@@ -85,7 +86,7 @@ impl Theme {
             .strip_prefix("i18n/")
             .and_then(|f| f.strip_suffix(".yaml").or_else(|| f.strip_suffix(".yml")))
         {
-            self.i18n.insert(code.to_string(), source);
+            self.i18n.entry(code.to_string()).or_default().push(source);
         }
     }
 }

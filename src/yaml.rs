@@ -19,14 +19,8 @@ pub struct SyntaxError {
 /// lines of a front matter block that precede it in the file).
 pub fn parse(text: &str, line_offset: usize) -> Result<Value, SyntaxError> {
     serde_yaml::from_str::<Value>(text).map_err(|e| {
-        let pos = e
-            .location()
-            .map(|l| Pos::new(l.line() + line_offset, l.column()))
-            .unwrap_or(Pos::new(1 + line_offset, 1));
-        SyntaxError {
-            pos,
-            message: clean_message(&e.to_string()),
-        }
+        let at = e.location().map(|l| (l.index(), l.line(), l.column()));
+        syntax_error(text, line_offset, &e.to_string(), at)
     })
 }
 
@@ -35,13 +29,151 @@ pub fn from_str<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String>
     serde_yaml::from_str(text).map_err(|e| e.to_string())
 }
 
-/// Drops the " at line X column Y" tail: the position is printed in front.
-fn clean_message(message: &str) -> String {
-    let text = match message.find(" at line ") {
-        Some(i) => &message[..i],
-        None => message,
+/// Turns the parser's message into one an office clerk can act on, placed
+/// where the problem is: `at` is (byte index, line, column) in `text`.
+fn syntax_error(
+    text: &str,
+    line_offset: usize,
+    raw: &str,
+    at: Option<(usize, usize, usize)>,
+) -> SyntaxError {
+    let first_line = 1 + line_offset;
+    let mut pos = at
+        .map(|(_, l, c)| Pos::new(l + line_offset, c))
+        .unwrap_or(Pos::new(first_line, 1));
+    let found = at.and_then(|(i, _, _)| text.get(i..)?.chars().next());
+    let (main, context) = match raw.split_once(", while ") {
+        Some((m, c)) => (m, Some(c)),
+        None => (raw, None),
     };
-    format!("invalid YAML: {text}")
+    let main = main.find(" at line ").map_or(main, |i| &main[..i]);
+    let main = main.rsplit_once(": duplicate").map_or(main, |(_, m)| m);
+    let message = if raw.contains("duplicate entry with key") {
+        let key = raw
+            .split_once("with key ")
+            .map(|(_, k)| k.trim_matches('"'))
+            .unwrap_or("");
+        match Positions::scan(text, first_line).duplicate {
+            Some((path, p)) => {
+                pos = p;
+                let (parent, key) = match path.rsplit_once('.') {
+                    Some((parent, key)) => (last_name(parent), key),
+                    None => (None, path.as_str()),
+                };
+                match parent {
+                    Some(parent) => {
+                        format!("`{key}` is written twice in `{parent}`; keep only one")
+                    }
+                    None => format!("field `{key}` is written twice; keep only one"),
+                }
+            }
+            None => format!("`{key}` is written twice; keep only one"),
+        }
+    } else if raw.contains("control characters are not allowed") {
+        if let Some((p, c)) = first_control(text, first_line) {
+            pos = p;
+            format!(
+                "invalid character U+{:04X} (an invisible control character); remove it",
+                c as u32
+            )
+        } else {
+            "the file holds an invisible control character; remove it".to_string()
+        }
+    } else if raw.contains("more than one document") {
+        if let Some(line) = second_document(text) {
+            pos = Pos::new(line + line_offset, 1);
+        }
+        "a `---` line starts a second YAML document, which is not allowed here; to keep many entries in one file, write them as a list (`- name: ...`)".to_string()
+    } else if raw.contains("recursion limit exceeded") {
+        "invalid YAML: lists or mappings are nested too deeply".to_string()
+    } else if raw.contains("repetition limit exceeded") {
+        "invalid YAML: aliases (`*name`) repeat the same data too many times".to_string()
+    } else {
+        let context = context.unwrap_or("");
+        // Where the construct that failed began: (line in the file, column).
+        let opened = context.split_once(" at line ").and_then(|(_, at)| {
+            let (l, c) = at.split_once(" column ")?;
+            let c = c.split(|ch: char| !ch.is_ascii_digit()).next()?;
+            Some((
+                l.parse::<usize>().ok()? + line_offset,
+                c.parse::<usize>().ok()?,
+            ))
+        });
+        let mut m = format!("invalid YAML: {main}");
+        let hint = if context.starts_with("scanning a quoted scalar") {
+            if let Some((l, c)) = opened {
+                pos = Pos::new(l, c);
+            }
+            m = "invalid YAML: this quotation mark is never closed".to_string();
+            None
+        } else if found == Some('\t') || main.contains("tab character") {
+            Some("indent with spaces, not tabs".to_string())
+        } else if matches!(found, Some('@' | '`' | '%')) {
+            let c = found.unwrap_or('@');
+            Some(format!(
+                "a value cannot start with `{c}` unless it is in quotes, e.g. \"{c}warungbusri\""
+            ))
+        } else if main.contains("mapping values are not allowed") {
+            Some("put a value holding `: ` in quotes, or check the indentation".to_string())
+        } else if main.contains("did not find expected")
+            && (context.contains("block mapping") || context.contains("block collection"))
+        {
+            Some("check the indentation of this line".to_string())
+        } else if context.contains("flow") {
+            let what = if context.contains("flow mapping") {
+                "the mapping in { }"
+            } else {
+                "the list in [ ]"
+            };
+            Some(match opened {
+                Some((l, _)) => format!("{what} that starts on line {l} is not closed"),
+                None => format!("{what} is not closed"),
+            })
+        } else {
+            None
+        };
+        if let Some(h) = hint {
+            m.push_str("; ");
+            m.push_str(&h);
+        }
+        m
+    };
+    SyntaxError { pos, message }
+}
+
+/// The name of the field at the end of `path`, skipping list indexes.
+fn last_name(path: &str) -> Option<&str> {
+    path.rsplit('.')
+        .find(|s| !s.is_empty() && !s.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The first character YAML does not allow in a file, and where it is.
+fn first_control(text: &str, first_line: usize) -> Option<(Pos, char)> {
+    for (n, line) in text.split('\n').enumerate() {
+        for (col, c) in line.chars().enumerate() {
+            let allowed = matches!(c, '\t' | '\r' | '\u{85}')
+                || !(c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}'));
+            if !allowed {
+                return Some((Pos::new(first_line + n, col + 1), c));
+            }
+        }
+    }
+    None
+}
+
+/// The 1-based line of a `---` that follows some content.
+fn second_document(text: &str) -> Option<usize> {
+    let mut seen_content = false;
+    for (n, line) in text.lines().enumerate() {
+        let t = line.trim_end();
+        if (t == "---" || t.starts_with("--- ")) && seen_content {
+            return Some(n + 1);
+        }
+        if !t.is_empty() && !t.starts_with('#') && !t.starts_with('%') && t != "---" {
+            seen_content = true;
+        }
+    }
+    None
 }
 
 /// A value's type, in words for error messages.
@@ -57,19 +189,23 @@ pub fn type_name(value: &Value) -> &'static str {
     }
 }
 
-/// Where keys and list items stand in a block-style YAML text, by path
-/// (`products.2.price`). Flow-style collections (`{a: 1}` on one line) are
-/// not looked into: a lookup then falls back to the enclosing key.
+/// Where keys and list items stand in a YAML text, by path
+/// (`products.2.price`). Block style is followed line by line; a flow
+/// collection (`{a: 1}`, `[x, y]`) is looked into while it stays on one line,
+/// else a lookup falls back to the enclosing key. Columns count characters.
 #[derive(Default)]
 pub struct Positions {
     /// path -> (position of the key or `-`, position of the value)
     places: HashMap<String, (Pos, Pos)>,
+    /// The first key written twice in one mapping: its path and the place of
+    /// the second one.
+    pub duplicate: Option<(String, Pos)>,
 }
 
 impl Positions {
     /// Scans `text`, whose first line is line `first_line` of its file.
     pub fn scan(text: &str, first_line: usize) -> Positions {
-        let mut places = HashMap::new();
+        let mut out = Positions::default();
         // Open containers: (indent, path, next list index, is a list written
         // at its key's own indent).
         let mut frames: Vec<(usize, String, usize, bool)> = vec![(0, String::new(), 0, false)];
@@ -110,6 +246,7 @@ impl Positions {
             if frames.last().unwrap().0 != indent {
                 continue; // continuation of a multi-line plain scalar
             }
+            let at = |byte: usize| Pos::new(line, body[..byte].chars().count() + 1);
             let mut col = indent;
             let mut rest = content;
             loop {
@@ -120,10 +257,7 @@ impl Positions {
                     let path = join(&frame.1, &index.to_string());
                     let after = rest[1..].trim_start_matches(' ');
                     let value_col = col + (rest.len() - after.len());
-                    places.insert(
-                        path.clone(),
-                        (Pos::new(line, col + 1), Pos::new(line, value_col + 1)),
-                    );
+                    out.insert(path.clone(), at(col), at(value_col));
                     if after.is_empty() {
                         pending = Some((col, path));
                         break;
@@ -133,24 +267,50 @@ impl Positions {
                     rest = after;
                     continue;
                 }
+                if rest.starts_with(['[', '{']) {
+                    let path = frame.1.clone();
+                    out.flow(body, col, &path, line);
+                    break;
+                }
                 if let Some((key, value_at)) = split_key(rest) {
                     let path = join(&frame.1, &key);
                     let value = rest[value_at..].trim_start_matches(' ');
                     let value_col = col + (rest.len() - value.len());
-                    places.insert(
-                        path.clone(),
-                        (Pos::new(line, col + 1), Pos::new(line, value_col + 1)),
-                    );
+                    out.insert(path.clone(), at(col), at(value_col));
                     if value.is_empty() || value.starts_with('#') || value.starts_with('&') {
                         pending = Some((col, path));
                     } else if value.starts_with('|') || value.starts_with('>') {
                         block_scalar = Some(col);
+                    } else if value.starts_with(['[', '{']) {
+                        out.flow(body, value_col, &path, line);
                     }
                 }
                 break;
             }
         }
-        Positions { places }
+        out
+    }
+
+    fn insert(&mut self, path: String, key: Pos, value: Pos) {
+        if self.places.contains_key(&path) {
+            if self.duplicate.is_none() {
+                self.duplicate = Some((path, key));
+            }
+            return;
+        }
+        self.places.insert(path, (key, value));
+    }
+
+    /// Records the items of the flow collection starting at byte `start` of
+    /// `body` (a `[` or `{`), as far as it goes on this line.
+    fn flow(&mut self, body: &str, start: usize, path: &str, line: usize) {
+        let mut p = FlowScan {
+            body,
+            at: start,
+            line,
+            depth: 0,
+        };
+        p.collection(self, path);
     }
 
     /// The position of the key at `path`, or of its nearest ancestor found.
@@ -169,6 +329,153 @@ impl Positions {
                 return Some(*found);
             }
             path = &path[..path.rfind('.')?];
+        }
+    }
+}
+
+/// A one-line reader of flow collections; gives up (silently) at the end of
+/// the line or on anything it does not understand.
+struct FlowScan<'a> {
+    body: &'a str,
+    /// Byte index in `body`.
+    at: usize,
+    line: usize,
+    depth: usize,
+}
+
+impl FlowScan<'_> {
+    fn pos(&self) -> Pos {
+        Pos::new(self.line, self.body[..self.at].chars().count() + 1)
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.body.as_bytes().get(self.at).copied()
+    }
+
+    fn skip_spaces(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t')) {
+            self.at += 1;
+        }
+    }
+
+    /// At a `[` or `{`: reads it whole; false when the line ends first.
+    fn collection(&mut self, out: &mut Positions, path: &str) -> bool {
+        if self.depth > 64 {
+            return false;
+        }
+        self.depth += 1;
+        let ok = match self.peek() {
+            Some(b'[') => self.sequence(out, path),
+            Some(b'{') => self.mapping(out, path),
+            _ => false,
+        };
+        self.depth -= 1;
+        ok
+    }
+
+    fn sequence(&mut self, out: &mut Positions, path: &str) -> bool {
+        self.at += 1;
+        let mut index = 0;
+        loop {
+            self.skip_spaces();
+            match self.peek() {
+                None | Some(b'#') => return false,
+                Some(b']') => {
+                    self.at += 1;
+                    return true;
+                }
+                Some(b',') => self.at += 1,
+                Some(_) => {
+                    let item = join(path, &index.to_string());
+                    index += 1;
+                    out.insert(item.clone(), self.pos(), self.pos());
+                    if !self.value(out, &item) {
+                        return false;
+                    }
+                }
+            }
+        }
+    }
+
+    fn mapping(&mut self, out: &mut Positions, path: &str) -> bool {
+        self.at += 1;
+        loop {
+            self.skip_spaces();
+            match self.peek() {
+                None | Some(b'#') => return false,
+                Some(b'}') => {
+                    self.at += 1;
+                    return true;
+                }
+                Some(b',') => self.at += 1,
+                Some(_) => {
+                    let key_pos = self.pos();
+                    let Some(key) = self.scalar() else {
+                        return false;
+                    };
+                    self.skip_spaces();
+                    let child = join(path, &key);
+                    if self.peek() == Some(b':') {
+                        self.at += 1;
+                        self.skip_spaces();
+                        out.insert(child.clone(), key_pos, self.pos());
+                        if !matches!(self.peek(), Some(b',' | b'}')) && !self.value(out, &child) {
+                            return false;
+                        }
+                    } else {
+                        out.insert(child, key_pos, key_pos);
+                    }
+                }
+            }
+        }
+    }
+
+    /// A value inside a collection: a nested collection or a scalar.
+    fn value(&mut self, out: &mut Positions, path: &str) -> bool {
+        if matches!(self.peek(), Some(b'[' | b'{')) {
+            return self.collection(out, path);
+        }
+        self.scalar().is_some()
+    }
+
+    /// A quoted or plain scalar; its text (unescaped only roughly: enough to
+    /// name a key).
+    fn scalar(&mut self) -> Option<String> {
+        let bytes = self.body.as_bytes();
+        match self.peek()? {
+            q @ (b'"' | b'\'') => {
+                let start = self.at + 1;
+                let mut i = start;
+                loop {
+                    match bytes.get(i)? {
+                        b'\\' if q == b'"' => i += 2,
+                        b'\'' if q == b'\'' && bytes.get(i + 1) == Some(&b'\'') => i += 2,
+                        &c if c == q => break,
+                        _ => i += 1,
+                    }
+                }
+                let text = self.body.get(start..i)?.to_string();
+                self.at = i + 1;
+                Some(text)
+            }
+            _ => {
+                let start = self.at;
+                while let Some(c) = self.peek() {
+                    let ends_key = c == b':'
+                        && matches!(
+                            bytes.get(self.at + 1),
+                            None | Some(b' ' | b',' | b']' | b'}')
+                        );
+                    if matches!(c, b',' | b']' | b'}') || ends_key {
+                        break;
+                    }
+                    if c == b'#' && bytes.get(self.at.wrapping_sub(1)) == Some(&b' ') {
+                        break;
+                    }
+                    self.at += 1;
+                }
+                Some(self.body[start..self.at].trim_end().to_string())
+            }
         }
     }
 }
@@ -205,7 +512,7 @@ fn split_key(s: &str) -> Option<(String, usize)> {
         let next = s.as_bytes().get(at + 1);
         if matches!(next, None | Some(b' ') | Some(b'\t')) {
             let key = s[..at].trim_end();
-            if key.contains(" #") {
+            if key.is_empty() || key.contains(" #") {
                 return None;
             }
             return Some((key.to_string(), at + 1));
@@ -228,7 +535,8 @@ mod tests {
         assert_eq!(p.value("products.1.price"), Some(Pos::new(7, 12)));
         assert_eq!(p.key("hours.senin"), Some(Pos::new(9, 3)));
         assert_eq!(p.key("a"), None);
-        assert_eq!(p.key("tags.1"), Some(Pos::new(13, 1)));
+        assert_eq!(p.key("tags.1"), Some(Pos::new(13, 11)));
+        assert_eq!(p.key("nope.1"), None);
     }
 
     #[test]

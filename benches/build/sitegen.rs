@@ -818,16 +818,19 @@ fn make_entry(kind: Kind, index: usize, slugs: &mut Slugs) -> Entry {
         _ => rng.range(1995, 2021),
     };
     let members = 20 + (rng.unit().powi(3) * 4000.0) as u64;
+    let landmark = *rng.pick(district.landmarks);
+    let road = *rng.pick(district.roads);
+    let platform = *rng.pick(data::PLATFORMS);
     let ctx = Ctx {
         name: &name,
         owner: &owner,
         village,
         district,
         category,
-        landmark: *rng.pick(district.landmarks),
-        road: *rng.pick(district.roads),
+        landmark,
+        road,
         year: founded,
-        platform: *rng.pick(data::PLATFORMS),
+        platform,
         staff: rng.range(1, 15),
         members,
     };

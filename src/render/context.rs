@@ -58,6 +58,7 @@ struct CertView<'a> {
 #[derive(Serialize)]
 struct Card<'a> {
     kind: &'static str,
+    kind_url: String,
     slug: &'a str,
     url: String,
     name: &'a str,
@@ -81,6 +82,7 @@ fn card<'a>(site: &'a Site, urls: &Urls, labels: &Labels, e: &'a Entry) -> Card<
     let dis = &site.config.districts[e.district];
     Card {
         kind: e.kind.folder(),
+        kind_url: urls.page(&format!("{}/", e.kind.folder())),
         slug: &e.slug,
         url: urls.entry(e),
         name: &e.name,
@@ -148,7 +150,8 @@ struct Contact {
 #[derive(Serialize)]
 struct LinkView<'a> {
     network: &'a str,
-    label: &'a str,
+    /// The handle (`@warung`), or none when a web address was given.
+    label: Option<&'a str>,
     href: &'a str,
 }
 
@@ -302,24 +305,8 @@ pub fn entry(site: &Site, urls: &Urls, labels: &Labels, i: usize, card: &Value) 
             display: display_url(w),
             href: w.clone(),
         }),
-        socials: e
-            .socials
-            .iter()
-            .map(|l| LinkView {
-                network: l.network,
-                label: &l.label,
-                href: &l.href,
-            })
-            .collect(),
-        shops: e
-            .shops
-            .iter()
-            .map(|l| LinkView {
-                network: l.network,
-                label: &l.label,
-                href: &l.href,
-            })
-            .collect(),
+        socials: e.socials.iter().map(link_view).collect(),
+        shops: e.shops.iter().map(link_view).collect(),
         hours: e
             .hours
             .iter()
@@ -411,6 +398,14 @@ pub fn entry(site: &Site, urls: &Urls, labels: &Labels, i: usize, card: &Value) 
     merge(card, Value::from_serializable(&detail))
 }
 
+fn link_view(l: &Link) -> LinkView<'_> {
+    LinkView {
+        network: l.network,
+        label: (!l.label.contains("://")).then_some(l.label.as_str()),
+        href: &l.href,
+    }
+}
+
 /// `https://toko.example/` -> `toko.example`.
 fn display_url(url: &str) -> String {
     let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
@@ -485,6 +480,8 @@ pub struct EventView<'a> {
     name: &'a str,
     start_label: String,
     start_iso: String,
+    /// The last day of the event, for scripts: `2026-03-15`.
+    end_iso: String,
     end_label: Option<String>,
     venue: Option<&'a str>,
     district: Option<NamedLink<'a>>,
@@ -507,6 +504,7 @@ pub fn event<'a>(
         name: &ev.name,
         start_label: labels.date_time(&ev.start),
         start_iso: ev.start.date.iso(),
+        end_iso: ev.end.unwrap_or(ev.start).date.iso(),
         end_label: ev.end.as_ref().map(|d| labels.date_time(d)),
         venue: ev.venue.as_deref(),
         district: ev.district.map(|d| {

@@ -49,26 +49,32 @@ pub fn render(markdown: &str) -> String {
     out
 }
 
-/// Keeps an address whose scheme is http, https, mailto or tel, or that has
-/// no scheme (a relative link or a fragment); anything else becomes `#`.
+/// Keeps an address whose scheme is safe (`is_safe_url`); anything else
+/// becomes `#`.
 fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
+    if is_safe_url(&url) {
+        url
+    } else {
+        CowStr::Borrowed("#")
+    }
+}
+
+/// True for an address with the scheme http, https, mailto or tel, or with
+/// no scheme (a relative link or a fragment).
+pub fn is_safe_url(url: &str) -> bool {
     // Browsers ignore these characters inside a scheme ("java\tscript:").
     let cleaned: String = url
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
         .take(64)
         .collect();
-    let scheme_end = cleaned.find(|c: char| matches!(c, ':' | '/' | '?' | '#'));
+    let scheme_end = cleaned.find([':', '/', '?', '#']);
     match scheme_end {
         Some(i) if cleaned.as_bytes()[i] == b':' => {
             let scheme = cleaned[..i].to_ascii_lowercase();
-            if matches!(scheme.as_str(), "http" | "https" | "mailto" | "tel") {
-                url
-            } else {
-                CowStr::Borrowed("#")
-            }
+            matches!(scheme.as_str(), "http" | "https" | "mailto" | "tel")
         }
-        _ => url,
+        _ => true,
     }
 }
 

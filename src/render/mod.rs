@@ -104,9 +104,10 @@ fn jobs(site: &Site, default_language: bool) -> Vec<Job> {
     for (d, list) in site.by_district.iter().enumerate() {
         listing(What::District(d), list.len(), &mut jobs);
     }
-    for (p, list) in site.by_programme.iter().enumerate() {
-        listing(What::Programme(p), list.len(), &mut jobs);
-    }
+    jobs.extend((0..site.content.programmes.len()).map(|i| Job {
+        what: What::Programme(i),
+        page: 1,
+    }));
     for by in ["kategori", "kecamatan", "program", "acara"] {
         jobs.push(Job {
             what: What::Terms(by),
@@ -136,6 +137,8 @@ fn jobs(site: &Site, default_language: bool) -> Vec<Job> {
 
 /// One language's fixed parts.
 struct Lang {
+    index: usize,
+    names: Vec<String>,
     urls: Urls,
     labels: Labels,
     tera: Tera,
@@ -166,18 +169,8 @@ pub fn render_all(site: &Site, theme: &Theme, out: &Output) -> Result<Stats, Fai
     }
     let mut strings = Vec::new();
     for code in &site.config.languages {
-        match theme.i18n.get(code).map(|s| s.read()) {
-            Some(Ok(bytes)) => {
-                let text = String::from_utf8_lossy(&bytes);
-                match crate::yaml::from_str::<crate::yaml::Value>(&text) {
-                    Ok(v) => strings.push(v),
-                    Err(e) => diags.push(Diagnostic::file(
-                        theme.i18n[code].label(&format!("i18n/{code}.yaml")),
-                        format!("invalid YAML: {e}"),
-                    )),
-                }
-            }
-            Some(Err(d)) => diags.push(d),
+        match theme.i18n.get(code) {
+            Some(sources) => strings.push(ui_strings(code, sources, &mut diags)),
             None => diags.push(Diagnostic::file(
                 "site.yaml",
                 format!(
@@ -222,11 +215,23 @@ pub fn render_all(site: &Site, theme: &Theme, out: &Output) -> Result<Stats, Fai
         let names: Vec<String> = strings
             .iter()
             .zip(&site.config.languages)
-            .map(|(s, code)| s.get("lang_name").and_then(|n| n.as_str()).unwrap_or(code).to_string())
+            .map(|(s, code)| {
+                s.get("lang_name")
+                    .and_then(|n| n.as_str())
+                    .unwrap_or(code)
+                    .to_string()
+            })
             .collect();
         globals.insert_value("site", site_view(site, &urls, li, &labels, &names));
-        let tera = templates::with_globals(&base_tera, globals);
+        let separator = strings[li]
+            .get("thousands_sep")
+            .and_then(|v| v.as_str())
+            .unwrap_or(".")
+            .to_string();
+        let tera = templates::with_globals(&base_tera, globals, separator);
         let lang = Lang {
+            index: li,
+            names,
             urls,
             labels,
             tera,
@@ -280,6 +285,36 @@ pub fn render_all(site: &Site, theme: &Theme, out: &Output) -> Result<Stats, Fai
     Ok(Stats { pages, files })
 }
 
+/// The UI strings of one language: the files read in order, each one's
+/// keys replacing the previous ones'.
+fn ui_strings(
+    code: &str,
+    sources: &[crate::theme::FileSource],
+    diags: &mut Vec<Diagnostic>,
+) -> crate::yaml::Value {
+    let mut merged = crate::yaml::Mapping::new();
+    for source in sources {
+        let label = source.label(&format!("i18n/{code}.yaml"));
+        let bytes = match source.read() {
+            Ok(b) => b,
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
+        };
+        match crate::yaml::from_str::<crate::yaml::Value>(&String::from_utf8_lossy(&bytes)) {
+            Ok(crate::yaml::Value::Mapping(m)) => merged.extend(m),
+            Ok(crate::yaml::Value::Null) => {}
+            Ok(_) => diags.push(Diagnostic::file(
+                label,
+                "UI strings must be a mapping of `key: text` lines",
+            )),
+            Err(e) => diags.push(Diagnostic::file(label, format!("invalid YAML: {e}"))),
+        }
+    }
+    crate::yaml::Value::Mapping(merged)
+}
+
 #[derive(Serialize)]
 struct PageMeta<'a> {
     template: &'a str,
@@ -293,7 +328,10 @@ struct PageMeta<'a> {
 #[derive(Serialize)]
 struct Alternate {
     lang: String,
+    name: String,
     url: String,
+    permalink: String,
+    current: bool,
 }
 
 #[derive(Serialize)]
@@ -446,20 +484,17 @@ fn render_job(site: &Site, lang: &Lang, job: &Job, path: &str) -> Result<Vec<u8>
             ("entry", e.name.as_str(), e.address.as_deref().unwrap_or(""))
         }
         What::Programme(i) => {
+            // The showcase lists every entry of the programme on one page.
             let p = &site.content.programmes[i];
             let view = context::programme(site, urls, &lang.labels, i);
-            let mut value = Value::from_serializable(&view);
-            let list = &site.by_programme[i];
-            let extra = ProgrammeEntries {
-                entries: slice(list),
-                pagination: pagination(
-                    urls,
-                    &format!("program/{}/", p.slug),
-                    job.page,
-                    pages_for(list.len(), per),
-                ),
-            };
-            value = context::merge(&value, Value::from_serializable(&extra));
+            let entries: Vec<Value> = site.by_programme[i]
+                .iter()
+                .map(|&e| lang.cards[e].clone())
+                .collect();
+            let value = context::merge(
+                &Value::from_serializable(&view),
+                Value::from_serializable(&ProgrammeEntries { entries }),
+            );
             ctx.insert_value("program", value);
             (
                 "program",
@@ -500,7 +535,7 @@ fn render_job(site: &Site, lang: &Lang, job: &Job, path: &str) -> Result<Vec<u8>
         },
         permalink: urls.permalink(if is_404 { "404.html" } else { path }),
         description,
-        alternates: alternates(site, path, is_404),
+        alternates: alternates(site, path, is_404, &lang.names, lang.index),
     };
     ctx.insert("page", &meta);
     let name = format!("{template}.html");
@@ -522,7 +557,6 @@ fn render_job(site: &Site, lang: &Lang, job: &Job, path: &str) -> Result<Vec<u8>
 #[derive(Serialize)]
 struct ProgrammeEntries {
     entries: Vec<Value>,
-    pagination: Pagination,
 }
 
 #[derive(Serialize)]
@@ -612,7 +646,13 @@ fn kind_counts(site: &Site, urls: &Urls) -> Vec<KindCount> {
         .collect()
 }
 
-fn alternates(site: &Site, path: &str, is_404: bool) -> Vec<Alternate> {
+fn alternates(
+    site: &Site,
+    path: &str,
+    is_404: bool,
+    names: &[String],
+    current: usize,
+) -> Vec<Alternate> {
     if is_404 || site.config.languages.len() < 2 {
         return Vec::new();
     }
@@ -628,7 +668,10 @@ fn alternates(site: &Site, path: &str, is_404: bool) -> Vec<Alternate> {
             };
             Alternate {
                 lang: code.clone(),
+                name: names[li].clone(),
                 url: format!("{}{prefix}{path}", site.config.base_path),
+                permalink: format!("{}{prefix}{path}", site.config.base_url),
+                current: li == current,
             }
         })
         .collect()

@@ -4,7 +4,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::theme::Theme;
-use tera::{Context, Tera};
+use tera::{Context, Kwargs, State, Tera};
 
 /// Loads every template of the theme into one Tera.
 pub fn load(theme: &Theme, diags: &mut Vec<Diagnostic>) -> Option<Tera> {
@@ -29,6 +29,18 @@ pub fn load(theme: &Theme, diags: &mut Vec<Diagnostic>) -> Option<Tera> {
         }
     }
     let mut tera = Tera::new();
+    // Filters must exist when templates are added; each language replaces
+    // this one with its own separator (`with_globals`).
+    tera.register_filter("num", |n: i64, _: Kwargs, _: &State| group_digits(n, "."));
+    // For addresses that come from free-form data (`site.extra`): only
+    // http(s), mailto, tel and relative addresses pass, the rest is `#`.
+    tera.register_filter(
+        "safe_url",
+        |url: tera::Value, _: Kwargs, _: &State| match url.as_str() {
+            Some(u) if super::markdown::is_safe_url(u) => u.to_string(),
+            _ => "#".to_string(),
+        },
+    );
     if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
         let label = theme
             .templates
@@ -57,9 +69,40 @@ pub fn flatten(e: &tera::Error) -> String {
     message.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A copy of `base` with `globals` as its global context.
-pub fn with_globals(base: &Tera, globals: Context) -> Tera {
+/// A copy of `base` for one language: `globals` as its global context,
+/// and the `num` filter writing numbers with that language's thousands
+/// separator (`2.031` in Indonesian).
+pub fn with_globals(base: &Tera, globals: Context, separator: String) -> Tera {
     let mut tera = base.clone();
     tera.global_context().extend(globals);
+    tera.register_filter("num", move |n: i64, _: Kwargs, _: &State| {
+        group_digits(n, &separator)
+    });
     tera
+}
+
+/// `2031` -> `2.031` with `.` as separator.
+pub fn group_digits(n: i64, separator: &str) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + 4);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push_str(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn groups_digits() {
+        assert_eq!(super::group_digits(2031, "."), "2.031");
+        assert_eq!(super::group_digits(100000, ","), "100,000");
+        assert_eq!(super::group_digits(7, "."), "7");
+    }
 }

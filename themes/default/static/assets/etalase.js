@@ -1,6 +1,12 @@
 /* Etalase default theme: progressive enhancement only; every page works without it.
    On an entry page, says whether the business is open now (Asia/Jakarta, UTC+7)
-   from the data-hours of #open-status and highlights today's row. */
+   from the data-hours of #open-status and highlights today's row; on an event
+   page, says when the event is over (#event-past, data-until = last day). */
+(function () {
+  var past = document.getElementById("event-past");
+  var today = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+  if (past && past.getAttribute("data-until") < today) past.hidden = false;
+})();
 (function () {
   var el = document.getElementById("open-status");
   if (!el) return;

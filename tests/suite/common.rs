@@ -1,0 +1,369 @@
+//! Helpers shared by the tests: fixture sites in temporary folders and a
+//! way to run the `etalase` binary on them.
+
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A site in a temporary folder, removed when dropped.
+pub struct Site {
+    pub dir: tempfile::TempDir,
+}
+
+impl Site {
+    /// A copy of `tests/fixtures/NAME`.
+    pub fn fixture(name: &str) -> Site {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name);
+        assert!(src.is_dir(), "no fixture {}", src.display());
+        let site = Site::empty();
+        copy_dir(&src, site.root());
+        site
+    }
+
+    /// A copy of the bundled sample site (the repository root).
+    pub fn sample() -> Site {
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let site = Site::empty();
+        fs::copy(repo.join("site.yaml"), site.root().join("site.yaml")).unwrap();
+        copy_dir(&repo.join("content"), &site.root().join("content"));
+        site
+    }
+
+    pub fn empty() -> Site {
+        Site {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes a file of the site (creating folders).
+    pub fn write(&self, rel: &str, text: &str) -> &Site {
+        let path = self.root().join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+        self
+    }
+
+    /// Runs `etalase build --root SITE` with extra arguments.
+    pub fn build(&self, args: &[&str]) -> Run {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_etalase"));
+        cmd.arg("build").arg("--root").arg(self.root()).args(args);
+        Run::from(cmd.output().unwrap())
+    }
+
+    /// Runs the build with `env` set.
+    pub fn build_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_etalase"));
+        cmd.arg("build").arg("--root").arg(self.root()).args(args);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        Run::from(cmd.output().unwrap())
+    }
+
+    /// The default output folder.
+    pub fn public(&self) -> PathBuf {
+        self.root().join("public")
+    }
+
+    /// A file of the output, as text.
+    pub fn read(&self, rel: &str) -> String {
+        let path = self.public().join(rel);
+        fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+}
+
+/// The outcome of one run of the binary.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl From<Output> for Run {
+    fn from(o: Output) -> Run {
+        Run {
+            code: o.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+        }
+    }
+}
+
+impl Run {
+    #[track_caller]
+    pub fn ok(&self) -> &Run {
+        assert_eq!(self.code, 0, "build failed:\n{}", self.stderr);
+        self
+    }
+
+    #[track_caller]
+    pub fn fails(&self) -> &Run {
+        assert_eq!(
+            self.code, 1,
+            "expected content errors (exit 1), got {}:\n{}{}",
+            self.code, self.stdout, self.stderr
+        );
+        self
+    }
+
+    /// Asserts that stderr has a line exactly `line`.
+    #[track_caller]
+    pub fn has_line(&self, line: &str) -> &Run {
+        assert!(
+            self.stderr.lines().any(|l| l == line),
+            "no line {line:?} in:\n{}",
+            self.stderr
+        );
+        self
+    }
+
+    /// Asserts that stderr has a line starting with `prefix` and containing `part`.
+    #[track_caller]
+    pub fn has(&self, prefix: &str, part: &str) -> &Run {
+        assert!(
+            self.stderr
+                .lines()
+                .any(|l| l.starts_with(prefix) && l.contains(part)),
+            "no line starting {prefix:?} containing {part:?} in:\n{}",
+            self.stderr
+        );
+        self
+    }
+}
+
+pub fn copy_dir(src: &Path, dst: &Path) {
+    fs::create_dir_all(dst).unwrap();
+    for e in fs::read_dir(src).unwrap() {
+        let e = e.unwrap();
+        let to = dst.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &to);
+        } else {
+            fs::copy(e.path(), &to).unwrap();
+        }
+    }
+}
+
+/// Every file under `dir`, relative, sorted.
+pub fn list_files(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) {
+        for e in fs::read_dir(dir).unwrap() {
+            let e = e.unwrap();
+            if e.file_type().unwrap().is_dir() {
+                walk(base, &e.path(), out);
+            } else {
+                out.push(
+                    e.path()
+                        .strip_prefix(base)
+                        .unwrap()
+                        .to_string_lossy()
+                        .into_owned(),
+                );
+            }
+        }
+    }
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
+
+// ---- Output inspection: HTML parsing, link checks (build, links, xss,
+// ---- determinism and browser tests).
+
+impl Site {
+    /// Runs `etalase build --root SITE --output OUT` with extra arguments.
+    pub fn build_to(&self, out: &Path, args: &[&str]) -> Run {
+        let mut all: Vec<&str> = vec!["--output", out.to_str().unwrap()];
+        all.extend_from_slice(args);
+        self.build(&all)
+    }
+
+    /// A page of the default output, parsed.
+    pub fn html(&self, rel: &str) -> scraper::Html {
+        scraper::Html::parse_document(&self.read(rel))
+    }
+
+    /// Replaces `from` by `to` in a file of the site (which must hold it).
+    pub fn edit(&self, rel: &str, from: &str, to: &str) -> &Site {
+        let path = self.root().join(rel);
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{rel} does not hold {from:?}");
+        fs::write(path, text.replacen(from, to, 1)).unwrap();
+        self
+    }
+}
+
+/// Parses an HTML file.
+pub fn parse_file(path: &Path) -> scraper::Html {
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    scraper::Html::parse_document(&text)
+}
+
+/// The `.html` files under `dir`, relative, sorted.
+pub fn html_files(dir: &Path) -> Vec<String> {
+    list_files(dir)
+        .into_iter()
+        .filter(|f| f.ends_with(".html"))
+        .collect()
+}
+
+/// A CSS selector (panics on a typo).
+pub fn sel(css: &str) -> scraper::Selector {
+    scraper::Selector::parse(css).unwrap_or_else(|e| panic!("selector {css}: {e:?}"))
+}
+
+/// The text of an element with runs of white space collapsed.
+pub fn text_of(el: scraper::ElementRef) -> String {
+    el.text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The whole text of a document's body, white space collapsed.
+pub fn body_text(doc: &scraper::Html) -> String {
+    doc.select(&sel("body"))
+        .next()
+        .map(text_of)
+        .unwrap_or_default()
+}
+
+/// Every value of `attr` on the elements matching `css`.
+pub fn attrs(doc: &scraper::Html, css: &str, attr: &str) -> Vec<String> {
+    doc.select(&sel(css))
+        .filter_map(|e| e.value().attr(attr).map(str::to_string))
+        .collect()
+}
+
+/// Every `href` of an `<a>` element.
+pub fn links(doc: &scraper::Html) -> Vec<String> {
+    attrs(doc, "a[href]", "href")
+}
+
+/// The nearest `section` (or `article`, `main`) around the first heading
+/// whose text contains `heading`.
+pub fn section<'a>(doc: &'a scraper::Html, heading: &str) -> scraper::ElementRef<'a> {
+    let h = doc
+        .select(&sel("h1, h2, h3"))
+        .find(|h| text_of(*h).contains(heading))
+        .unwrap_or_else(|| panic!("no heading {heading:?}"));
+    h.ancestors()
+        .filter_map(scraper::ElementRef::wrap)
+        .find(|a| matches!(a.value().name(), "section" | "article" | "main"))
+        .unwrap_or_else(|| panic!("heading {heading:?} is in no section"))
+}
+
+/// The hrefs of the links inside `el`.
+pub fn links_in(el: scraper::ElementRef) -> Vec<String> {
+    el.select(&sel("a[href]"))
+        .filter_map(|a| a.value().attr("href").map(str::to_string))
+        .collect()
+}
+
+/// Decodes `%XX` escapes (invalid ones are kept as they are).
+pub fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            let hex = std::str::from_utf8(&b[i + 1..i + 3])
+                .ok()
+                .and_then(|h| u8::from_str_radix(h, 16).ok());
+            if let Some(v) = hex {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Where an address found in a page leads.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A file of the output, relative to its root (`x/index.html`).
+    File(String),
+    /// Another host or scheme (`https://...`, `tel:`, `//host/`).
+    External,
+    /// A root-relative address outside the site's base path, or one that
+    /// climbs above it with `..`: broken for an internal link.
+    Outside(String),
+}
+
+/// The output file an address resolves to: `/x/` -> `x/index.html`,
+/// `/a.png` -> `a.png`, query and fragment dropped, `%XX` decoded. `page`
+/// is the output file holding the address (for relative ones) and
+/// `base_path` the site's path (`/` or `/sub/`).
+pub fn resolve_link(page: &str, href: &str, base_path: &str) -> Target {
+    let href = href.trim();
+    if href.starts_with("//") || scheme_of(href).is_some() {
+        return Target::External;
+    }
+    let path = href.split(['#', '?']).next().unwrap_or("");
+    if path.is_empty() {
+        return Target::File(page.to_string());
+    }
+    let abs = if path.starts_with('/') {
+        path.to_string()
+    } else {
+        // Relative to the folder of the page, as a browser sees it.
+        let dir = page.rfind('/').map(|i| &page[..=i]).unwrap_or("");
+        format!("{base_path}{dir}{path}")
+    };
+    let Some(rest) = abs.strip_prefix(base_path) else {
+        return Target::Outside(href.to_string());
+    };
+    let mut parts: Vec<String> = Vec::new();
+    for seg in percent_decode(rest).split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                if parts.pop().is_none() {
+                    return Target::Outside(href.to_string());
+                }
+            }
+            s => parts.push(s.to_string()),
+        }
+    }
+    let mut file = parts.join("/");
+    if abs.ends_with('/') || file.is_empty() {
+        if !file.is_empty() {
+            file.push('/');
+        }
+        file.push_str("index.html");
+    }
+    Target::File(file)
+}
+
+/// The scheme of an address (`javascript`, lowercased), after dropping
+/// the white space and control characters browsers ignore; None when it
+/// has none (a relative address).
+pub fn scheme_of(url: &str) -> Option<String> {
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
+    let end = cleaned.find([':', '/', '?', '#'])?;
+    if cleaned.as_bytes()[end] != b':' || end == 0 {
+        return None;
+    }
+    let scheme = &cleaned[..end];
+    scheme
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        .then(|| scheme.to_ascii_lowercase())
+}

@@ -1,0 +1,14 @@
+//! The integration tests: one binary, a module per area. Each test copies a
+//! fixture site from tests/fixtures/ (or writes one inline) into a temporary
+//! folder and runs the real `etalase` binary on it. See README.md here.
+
+mod common;
+
+mod browser;
+mod build;
+mod determinism;
+mod hostile;
+mod links;
+mod output;
+mod validate;
+mod xss;
