@@ -138,6 +138,11 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
         }
     };
     let mut doc = Doc::whole(&source);
+    // An empty file: every required setting is reported missing below.
+    let value = match value {
+        Value::Null => Value::Mapping(Default::default()),
+        v => v,
+    };
     let Value::Mapping(map) = &value else {
         doc.bad_entry("site.yaml must be a mapping of settings (`title: ...`)");
         diags.append(&mut doc.diags);
@@ -171,7 +176,10 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
                             c.base_path = path;
                             has_base = true;
                         }
-                        Err(e) => doc.bad(key, e),
+                        Err(e) => {
+                            doc.bad(key, e);
+                            has_base = true; // reported: not missing
+                        }
                     }
                 } else {
                     has_base = true; // already reported as empty

@@ -55,11 +55,30 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (path, message) = (one_line(&self.path), one_line(&self.message));
         match self.pos {
-            Some(p) => write!(f, "{}:{}:{}: {}", self.path, p.line, p.column, self.message),
-            None => write!(f, "{}: {}", self.path, self.message),
+            Some(p) => write!(f, "{path}:{}:{}: {message}", p.line, p.column),
+            None => write!(f, "{path}: {message}"),
         }
     }
+}
+
+/// Control characters (a line break in a file name or a value) written as
+/// escapes, so that every problem stays on one line of the report.
+fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// Sorts and removes exact repeats, so the report is deterministic.
@@ -71,10 +90,17 @@ pub fn finish(mut list: Vec<Diagnostic>) -> Vec<Diagnostic> {
 
 /// The closest candidate within a small edit distance, for "did you mean".
 pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let len = word.chars().count();
+    let limit = (len / 3).clamp(1, 3);
+    // Words whose lengths differ by more than the limit cannot be near;
+    // skipping them keeps a hostile, very long word cheap.
+    if len > 64 {
+        return None;
+    }
     let word = word.to_lowercase();
-    let limit = (word.chars().count() / 3).max(1).min(3);
     candidates
         .into_iter()
+        .filter(|c| c.chars().count().abs_diff(len) <= limit)
         .map(|c| (edit_distance(&word, c), c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, c)| (*d, *c))
@@ -126,5 +152,7 @@ mod tests {
         assert_eq!(d.to_string(), "content/umkm/a.md:3:1: bad");
         let d = Diagnostic::file("content/umkm/a.md", "unreadable");
         assert_eq!(d.to_string(), "content/umkm/a.md: unreadable");
+        let d = Diagnostic::file("content/umkm/a\nb.md", "\"x\ny\" is bad");
+        assert_eq!(d.to_string(), "content/umkm/a\\nb.md: \"x\\ny\" is bad");
     }
 }

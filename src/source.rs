@@ -140,10 +140,15 @@ impl<'a> Doc<'a> {
         let mut out = Vec::with_capacity(map.len());
         for (k, v) in map {
             let Some(key) = key_text(k) else {
-                self.bad(
-                    path,
-                    format!("a key must be text, found {}", yaml::type_name(k)),
-                );
+                let message = format!("a field name must be text, found {}", yaml::type_name(k));
+                match k {
+                    // `1: x` or `true: x`: the scan knows where that key is.
+                    Value::Number(_) | Value::Bool(_) => {
+                        let at = join(path, &describe(k));
+                        self.bad_key(&at, message)
+                    }
+                    _ => self.bad(path, message),
+                }
                 continue;
             };
             if known.contains(&key) {
@@ -151,11 +156,24 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let at = join(path, key);
+            let shown = short(key);
+            let key = shown.as_str();
             let message = match hint(key) {
                 Some(h) => format!("unknown field `{key}`: {h}"),
                 None => match crate::diagnostic::nearest(key, known.iter().copied()) {
                     Some(s) => format!("unknown field `{key}`: did you mean `{s}`?"),
-                    None => format!("unknown field `{key}`; custom data goes under `extra`"),
+                    None if path.is_empty() => {
+                        format!("unknown field `{key}`; custom data goes under `extra`")
+                    }
+                    None => format!(
+                        "unknown field `{key}` in `{}`; the fields here are {}",
+                        last(path),
+                        known
+                            .iter()
+                            .map(|k| format!("`{k}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
                 },
             };
             self.bad_key(&at, message);
@@ -217,20 +235,21 @@ impl<'a> Doc<'a> {
     pub fn int(&mut self, path: &str, v: &Value, min: i64, max: i64) -> Option<i64> {
         let n = match v {
             Value::Number(n) => n.as_i64(),
-            Value::String(s) => s.trim().replace(['.', '_'], "").parse().ok(),
+            Value::String(s) => s.trim().parse().ok().or_else(|| {
+                crate::validate::fields::grouped(s.trim()).and_then(|n| i64::try_from(n).ok())
+            }),
             Value::Null => return None,
             _ => None,
         };
         match n {
             Some(n) if (min..=max).contains(&n) => Some(n),
             Some(n) => {
-                self.bad(
-                    path,
-                    format!(
-                        "`{}` must be between {min} and {max}, found {n}",
-                        last(path)
-                    ),
-                );
+                let range = if max == i64::MAX {
+                    format!("at least {min}")
+                } else {
+                    format!("between {min} and {max}")
+                };
+                self.bad(path, format!("`{}` must be {range}, found {n}", last(path)));
                 None
             }
             None => {
@@ -344,6 +363,14 @@ fn last(path: &str) -> &str {
     path.rsplit('.')
         .find(|s| !s.bytes().all(|b| b.is_ascii_digit()))
         .unwrap_or(path)
+}
+
+/// Text for a message, cut to a readable length.
+fn short(text: &str) -> String {
+    match text.char_indices().nth(60) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
+    }
 }
 
 /// A value in a message: short text is quoted, other kinds are named.

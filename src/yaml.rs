@@ -100,12 +100,18 @@ fn syntax_error(
             ))
         });
         let mut m = format!("invalid YAML: {main}");
-        let hint = if context.starts_with("scanning a quoted scalar") {
+        let never_closed = main.contains("end of stream") || main.contains("document indicator");
+        let hint = if context.starts_with("scanning a quoted scalar") && never_closed {
             if let Some((l, c)) = opened {
                 pos = Pos::new(l, c);
             }
             m = "invalid YAML: this quotation mark is never closed".to_string();
             None
+        } else if main.contains("escape") {
+            Some(
+                "inside double quotes a `\\` starts an escape: write `\\\\`, or use single quotes"
+                    .to_string(),
+            )
         } else if found == Some('\t') || main.contains("tab character") {
             Some("indent with spaces, not tabs".to_string())
         } else if matches!(found, Some('@' | '`' | '%')) {
@@ -309,6 +315,7 @@ impl Positions {
             at: start,
             line,
             depth: 0,
+            counted: (0, 0),
         };
         p.collection(self, path);
     }
@@ -341,11 +348,22 @@ struct FlowScan<'a> {
     at: usize,
     line: usize,
     depth: usize,
+    /// (byte index, characters before it) at the last `pos()`.
+    counted: (usize, usize),
 }
 
 impl FlowScan<'_> {
-    fn pos(&self) -> Pos {
-        Pos::new(self.line, self.body[..self.at].chars().count() + 1)
+    /// The position of `at`; counts characters from the last call on, so a
+    /// long line costs no more than reading it once.
+    fn pos(&mut self) -> Pos {
+        let (byte, col) = self.counted;
+        let col = if byte <= self.at {
+            col + self.body[byte..self.at].chars().count()
+        } else {
+            self.body[..self.at].chars().count()
+        };
+        self.counted = (self.at, col);
+        Pos::new(self.line, col + 1)
     }
 
     fn peek(&self) -> Option<u8> {
@@ -388,7 +406,8 @@ impl FlowScan<'_> {
                 Some(_) => {
                     let item = join(path, &index.to_string());
                     index += 1;
-                    out.insert(item.clone(), self.pos(), self.pos());
+                    let at = self.pos();
+                    out.insert(item.clone(), at, at);
                     if !self.value(out, &item) {
                         return false;
                     }
@@ -418,7 +437,8 @@ impl FlowScan<'_> {
                     if self.peek() == Some(b':') {
                         self.at += 1;
                         self.skip_spaces();
-                        out.insert(child.clone(), key_pos, self.pos());
+                        let value_pos = self.pos();
+                        out.insert(child.clone(), key_pos, value_pos);
                         if !matches!(self.peek(), Some(b',' | b'}')) && !self.value(out, &child) {
                             return false;
                         }

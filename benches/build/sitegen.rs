@@ -19,7 +19,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 /// Bump when the output changes, so cached bench sites are regenerated.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 const SEED: u64 = 0x4554_414C_4153_4531; // "ETALASE1"
 /// Kota Bekasi's counts: 6,398 UMKM clusters, 1,337 cooperatives, 2,109 street vendors.
 const KIND_SHARES: [usize; 3] = [6398, 1337, 2109];
@@ -1532,11 +1532,17 @@ fn write_events(out: &mut Out, n: usize, published: &[(Kind, String)]) -> io::Re
         let month = if i % 4 == 0 { 3 } else { rng.range(1, 12) };
         let first_day = rng.range(1, 25);
         let last_day = first_day + rng.range(0, 3);
-        let day = format!("{year:04}-{month:02}-{first_day:02}");
-        let start = if rng.chance(50.0) {
-            day
+        let first = format!("{year:04}-{month:02}-{first_day:02}");
+        let last = format!("{year:04}-{month:02}-{last_day:02}");
+        // Dates, or date-times from afternoon to evening; an end of the same
+        // form as the start, so it never reads as earlier.
+        let (start, end) = if rng.chance(50.0) {
+            (first, last)
         } else {
-            format!("{day}T16:00:00+07:00")
+            (
+                format!("{first}T16:00:00+07:00"),
+                format!("{last}T22:00:00+07:00"),
+            )
         };
         let mut f = vec![
             ("name", s(name.as_str())),
@@ -1546,10 +1552,7 @@ fn write_events(out: &mut Out, n: usize, published: &[(Kind, String)]) -> io::Re
             ("geo", geo(rng, district)),
         ];
         if rng.chance(60.0) {
-            f.insert(
-                2,
-                ("end", raw(format!("{year:04}-{month:02}-{last_day:02}"))),
-            );
+            f.insert(2, ("end", raw(end)));
         }
         if rng.chance(70.0) {
             let p = rng.pick(data::PROGRAMMES).slug;

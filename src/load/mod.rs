@@ -127,12 +127,31 @@ pub fn walk(
     for item in walker {
         match item {
             Ok(e) if e.file_type().is_file() => visit(e.path()),
-            Ok(_) => {}
+            Ok(e) if e.file_type().is_dir() => {}
+            Ok(e) => problems.borrow_mut().push(Diagnostic::file(
+                root.rel(e.path()),
+                "is not an ordinary file (a named pipe, socket or device); remove it",
+            )),
             Err(err) => {
                 let path = err.path().map(|p| root.rel(p)).unwrap_or_default();
+                let is_link = err
+                    .path()
+                    .and_then(|p| fs::symlink_metadata(p).ok())
+                    .is_some_and(|m| m.file_type().is_symlink());
                 let message = if err.loop_ancestor().is_some() {
                     "symbolic link loops back to a folder that contains it; it is not followed"
                         .to_string()
+                } else if is_link {
+                    let loops = err
+                        .io_error()
+                        .and_then(|e| e.raw_os_error())
+                        .is_some_and(|c| c == 40 || c == 62); // ELOOP on Linux, macOS
+                    if loops {
+                        "symbolic link loops (it leads back to itself); it is not followed"
+                    } else {
+                        "symbolic link is broken: what it points to does not exist"
+                    }
+                    .to_string()
                 } else {
                     format!(
                         "cannot be read: {}",
@@ -195,18 +214,14 @@ pub fn read_text(path: &Path, rel: &str, limit: u64) -> Result<String, Diagnosti
         return Err(fail("is not a regular file".into()));
     }
     if meta.len() > limit {
-        return Err(fail(format!(
-            "file is {} bytes, over the limit of {} bytes",
-            meta.len(),
-            limit
-        )));
+        return Err(fail(too_large(meta.len(), limit, "")));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     fs::File::open(path)
         .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
         .map_err(|e| fail(format!("cannot be read: {e}")))?;
     if bytes.len() as u64 > limit {
-        return Err(fail(format!("file is over the limit of {limit} bytes")));
+        return Err(fail(too_large(bytes.len() as u64, limit, "")));
     }
     let bytes = bytes
         .strip_prefix(b"\xEF\xBB\xBF")
@@ -223,6 +238,13 @@ pub fn read_text(path: &Path, rel: &str, limit: u64) -> Result<String, Diagnosti
             "file is not UTF-8 text; save it as UTF-8",
         )
     })
+}
+
+/// The message for a file over `limit` bytes; `what` says which files the
+/// limit is for.
+pub fn too_large(size: u64, limit: u64, what: &str) -> String {
+    let mib = limit >> 20;
+    format!("file is too large ({size} bytes): {what}the limit is {mib} MiB ({limit} bytes)")
 }
 
 /// True when a YAML text's top level is a list (`- item` or `[`), judged

@@ -197,8 +197,10 @@ pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
                 for (i, item) in doc.list(key, v).into_iter().enumerate() {
                     let p = format!("kbli.{i}");
                     let code = match item {
-                        Value::Number(n) if n.as_u64().is_some_and(|n| n < 100_000) => {
-                            Some(format!("{:05}", n.as_u64().unwrap()))
+                        // Unquoted, a code such as 01111 loses its leading 0.
+                        Value::Number(n) if n.as_u64().is_some_and(|n| n < 10_000) => {
+                            doc.bad(&p, format!("a KBLI code has 5 digits, found {n}; write it in quotes so a leading 0 is kept, e.g. \"0{n}\""));
+                            None
                         }
                         other => digits(doc, &p, other, 5, "a KBLI code has 5 digits"),
                     };
@@ -272,7 +274,10 @@ pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
     let (slug, slug_pos) = super::slug(doc, ctx, slug_field, &e.name)?;
     e.slug = slug;
     e.origin.slug_pos = slug_pos;
-    ok.then_some(Item::Entry(Box::new(e)))
+    // An entry with problems still takes part in the checks across files
+    // (duplicate slugs, programmes), so one run reports everything; the
+    // build stops before it is used.
+    (ok || !doc.diags.is_empty()).then_some(Item::Entry(Box::new(e)))
 }
 
 fn network(key: &str) -> &'static str {
@@ -393,7 +398,7 @@ pub fn geo(doc: &mut Doc, key: &str, v: &Value) -> Option<Geo> {
     })
 }
 
-fn district(doc: &mut Doc, ctx: &Ctx, v: &Value) -> Option<usize> {
+pub fn district(doc: &mut Doc, ctx: &Ctx, v: &Value) -> Option<usize> {
     let name = doc.required_text("district", v)?;
     let found = ctx.config.district(&name);
     if found.is_none() {
@@ -432,7 +437,7 @@ fn hours(doc: &mut Doc, key: &str, v: &Value) -> Vec<DayHours> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for (day, value) in doc.entries(key, m, &fields::DAYS, |_| None) {
+    for (day, value) in doc.entries(key, m, &fields::DAYS, day_hint) {
         let p = format!("{key}.{day}");
         let Some(text) = doc.text(&p, value) else {
             doc.bad(&p, "opening hours must be `HH:MM-HH:MM` or `tutup`");
@@ -448,6 +453,23 @@ fn hours(doc: &mut Doc, key: &str, v: &Value) -> Vec<DayHours> {
     }
     out.sort_by_key(|h| h.day);
     out
+}
+
+/// Days written in English or another common spelling.
+fn day_hint(key: &str) -> Option<String> {
+    let day = match key.to_lowercase().as_str() {
+        "monday" | "mon" | "sen" => "senin",
+        "tuesday" | "tue" | "sel" => "selasa",
+        "wednesday" | "wed" | "rab" => "rabu",
+        "thursday" | "thu" | "kam" => "kamis",
+        "friday" | "fri" | "jum'at" | "jumaat" | "jum" => "jumat",
+        "saturday" | "sat" | "sab" => "sabtu",
+        "sunday" | "sun" | "ahad" | "min" => "minggu",
+        _ => return None,
+    };
+    Some(format!(
+        "did you mean `{day}`? days are senin, selasa, rabu, kamis, jumat, sabtu, minggu"
+    ))
 }
 
 fn certifications(doc: &mut Doc, key: &str, v: &Value) -> Vec<Certification> {
@@ -570,25 +592,7 @@ fn products(doc: &mut Doc, key: &str, v: &Value, ctx: &Ctx) -> Vec<Product> {
             let q = format!("{p}.{k}");
             match k {
                 "name" => prod.name = doc.required_text(&q, v).unwrap_or_default(),
-                "price" => {
-                    prod.price = match v {
-                        Value::Number(n) if n.as_u64().is_some() => n.as_u64(),
-                        Value::Null => None,
-                        other => {
-                            let parsed = doc.text(&q, other).and_then(|t| fields::rupiah(&t));
-                            if parsed.is_none() {
-                                doc.bad(
-                                    &q,
-                                    format!(
-                                        "a price is a whole number of rupiah, e.g. 15000, found {}",
-                                        describe(other)
-                                    ),
-                                );
-                            }
-                            parsed
-                        }
-                    }
-                }
+                "price" => prod.price = price(doc, &q, v),
                 "unit" => prod.unit = doc.text(&q, v).filter(|s| !s.is_empty()),
                 "image" => {
                     prod.image = doc
@@ -607,6 +611,31 @@ fn products(doc: &mut Doc, key: &str, v: &Value, ctx: &Ctx) -> Vec<Product> {
         }
     }
     out
+}
+
+/// Whole rupiah: a number, or text like "Rp 15.000".
+fn price(doc: &mut Doc, path: &str, v: &Value) -> Option<u64> {
+    let parsed = match v {
+        Value::Null => return None,
+        Value::Number(n) => n.as_u64(),
+        Value::String(t) => fields::rupiah(t),
+        _ => None,
+    };
+    if parsed.is_none() {
+        let dots = if matches!(v, Value::Number(n) if n.is_f64()) {
+            " (a number with a dot, like 15.000, is read as 15: write 15000 or \"Rp 15.000\")"
+        } else {
+            ""
+        };
+        doc.bad(
+            path,
+            format!(
+                "a price is a whole number of rupiah, e.g. 15000, found {}{dots}",
+                describe(v)
+            ),
+        );
+    }
+    parsed
 }
 
 fn deed(doc: &mut Doc, key: &str, v: &Value) -> Option<Deed> {

@@ -224,20 +224,41 @@ pub fn email(raw: &str) -> Result<String, String> {
     }
 }
 
-/// Whole rupiah, written as a number or as text like "Rp 15.000".
+/// Whole rupiah, written as a number or as text like "Rp 15.000" or
+/// "Rp15.000,-". A dot only ever separates thousands.
 pub fn rupiah(raw: &str) -> Option<u64> {
     let s = raw.trim();
-    let s = s
-        .strip_prefix("Rp")
-        .or_else(|| s.strip_prefix("rp"))
+    let s = ["Rp", "rp", "RP"]
+        .iter()
+        .find_map(|p| s.strip_prefix(p))
         .unwrap_or(s)
         .trim_start_matches('.')
         .trim();
-    let digits: String = s.chars().filter(|c| *c != '.' && *c != ' ').collect();
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || digits.len() > 15 {
+    let s = [",-", ",00"]
+        .iter()
+        .find_map(|p| s.strip_suffix(p))
+        .unwrap_or(s)
+        .trim_end();
+    grouped(s)
+}
+
+/// A whole number written with or without thousands separators:
+/// `1500000`, `1.500.000`, `1 500 000`.
+pub fn grouped(s: &str) -> Option<u64> {
+    let sep = if s.contains('.') { '.' } else { ' ' };
+    let groups: Vec<&str> = s.trim().split(sep).collect();
+    let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    let ok = match groups.as_slice() {
+        [one] => digits(one) && one.len() <= 15,
+        [first, rest @ ..] => {
+            digits(first) && first.len() <= 3 && rest.iter().all(|g| g.len() == 3 && digits(g))
+        }
+        [] => false,
+    };
+    if !ok || groups.iter().map(|g| g.len()).sum::<usize>() > 15 {
         return None;
     }
-    digits.parse().ok()
+    groups.concat().parse().ok()
 }
 
 /// `15000` -> `Rp 15.000`.
@@ -312,6 +333,13 @@ mod tests {
     #[test]
     fn rupiah_in_and_out() {
         assert_eq!(rupiah("Rp 15.000"), Some(15000));
+        assert_eq!(rupiah("Rp15.000,-"), Some(15000));
+        assert_eq!(rupiah("1.250.000"), Some(1250000));
+        assert_eq!(rupiah("15000"), Some(15000));
+        assert_eq!(rupiah("15.5"), None);
+        assert_eq!(rupiah("15.0000"), None);
+        assert_eq!(rupiah("-3"), None);
+        assert_eq!(rupiah("lima ribu"), None);
         assert_eq!(rupiah_label(15000), "Rp 15.000");
         assert_eq!(rupiah_label(1500000), "Rp 1.500.000");
         assert_eq!(rupiah_label(500), "Rp 500");

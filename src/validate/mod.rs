@@ -93,9 +93,10 @@ fn read_file(ctx: &Ctx) -> (Vec<Item>, Vec<Diagnostic>) {
     if text.len() as u64 > MAX_ENTRY_FILE && !load::looks_like_list(&text) {
         let d = Diagnostic::file(
             file.rel.clone(),
-            format!(
-                "a single-entry file may be at most {MAX_ENTRY_FILE} bytes; this one is {} bytes",
-                text.len()
+            load::too_large(
+                text.len() as u64,
+                MAX_ENTRY_FILE,
+                "only a list of entries may be larger; for one entry ",
             ),
         );
         return (Vec::new(), vec![d]);

@@ -64,7 +64,7 @@ pub fn programme(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) ->
     let (slug, pos) = super::slug(doc, ctx, slug_field, &p.name)?;
     p.slug = slug;
     p.origin.slug_pos = pos;
-    (!p.name.is_empty()).then_some(Item::Programme(Box::new(p)))
+    (!p.name.is_empty() || !doc.diags.is_empty()).then_some(Item::Programme(Box::new(p)))
 }
 
 fn target(doc: &mut Doc, key: &str, v: &Value) -> Option<Target> {
@@ -161,16 +161,8 @@ pub fn event(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opt
             }
             "venue" => e.venue = doc.text(key, v).filter(|s| !s.is_empty()),
             "district" => {
-                if let Some(name) = doc.text(key, v).filter(|s| !s.is_empty()) {
-                    e.district = ctx.config.district(&name);
-                    if e.district.is_none() {
-                        doc.bad(
-                            key,
-                            format!(
-                                "unknown district \"{name}\"; districts are listed in site.yaml"
-                            ),
-                        );
-                    }
+                if doc.text(key, v).is_some_and(|s| !s.is_empty()) {
+                    e.district = super::entry::district(doc, ctx, v);
                 }
             }
             "geo" => e.geo = geo(doc, key, v),
@@ -199,8 +191,13 @@ pub fn event(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opt
     let (slug, pos) = super::slug(doc, ctx, slug_field, &e.name)?;
     e.slug = slug;
     e.origin.slug_pos = pos;
-    e.start = start?;
-    (ok && !e.name.is_empty()).then_some(Item::Event(Box::new(e)))
+    // Without a valid start the event is still checked against the other
+    // files (participants, programmes); the build stops before it is used.
+    let valid = ok && !e.name.is_empty();
+    if let Some(start) = start {
+        e.start = start;
+    }
+    (valid || !doc.diags.is_empty()).then_some(Item::Event(Box::new(e)))
 }
 
 pub fn page(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Option<Item> {
@@ -246,5 +243,5 @@ pub fn page(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
     let (slug, pos) = super::slug(doc, ctx, slug_field, &p.title)?;
     p.slug = slug;
     p.origin.slug_pos = pos;
-    (!p.title.is_empty()).then_some(Item::Page(Box::new(p)))
+    (!p.title.is_empty() || !doc.diags.is_empty()).then_some(Item::Page(Box::new(p)))
 }

@@ -367,3 +367,135 @@ pub fn scheme_of(url: &str) -> Option<String> {
         .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
         .then(|| scheme.to_ascii_lowercase())
 }
+
+// ---- added for validate.rs and hostile.rs ----
+
+/// How long a build may take before a test calls it hung.
+pub const HANG_LIMIT: std::time::Duration = std::time::Duration::from_secs(20);
+
+impl Site {
+    /// Writes raw bytes as a file of the site (creating folders).
+    pub fn write_bytes(&self, rel: &str, bytes: &[u8]) -> &Site {
+        let path = self.root().join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, bytes).unwrap();
+        self
+    }
+
+    /// Removes a file or folder of the site.
+    pub fn remove(&self, rel: &str) -> &Site {
+        let path = self.root().join(rel);
+        if path.is_dir() {
+            fs::remove_dir_all(path).unwrap();
+        } else {
+            fs::remove_file(path).unwrap();
+        }
+        self
+    }
+
+    /// Like `build`, but kills the program and fails the test when it runs
+    /// longer than `HANG_LIMIT`; its output goes through files so a large
+    /// report cannot block it.
+    #[track_caller]
+    pub fn build_in_time(&self, args: &[&str]) -> Run {
+        use std::io::{Read, Seek};
+        let mut out = tempfile::tempfile().unwrap();
+        let mut err = tempfile::tempfile().unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_etalase"))
+            .arg("build")
+            .arg("--root")
+            .arg(self.root())
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .stdout(out.try_clone().unwrap())
+            .stderr(err.try_clone().unwrap())
+            .spawn()
+            .unwrap();
+        let started = std::time::Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            if started.elapsed() > HANG_LIMIT {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("etalase did not finish within {HANG_LIMIT:?}: it hangs");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        };
+        let read = |f: &mut fs::File| {
+            let mut bytes = Vec::new();
+            f.rewind().unwrap();
+            f.read_to_end(&mut bytes).unwrap();
+            String::from_utf8_lossy(&bytes).into_owned()
+        };
+        Run {
+            code: status.code().unwrap_or(-1),
+            stdout: read(&mut out),
+            stderr: read(&mut err),
+        }
+    }
+}
+
+impl Run {
+    /// Asserts that the program ended as designed: built (0) or reported
+    /// content errors (1); never a panic, a crash or an internal error.
+    #[track_caller]
+    pub fn no_panic(&self) -> &Run {
+        assert!(
+            matches!(self.code, 0 | 1),
+            "exit code {} (expected 0 or 1):\n{}",
+            self.code,
+            self.stderr
+        );
+        for bad in ["panicked", "internal error", "RUST_BACKTRACE"] {
+            assert!(
+                !self.stderr.contains(bad) && !self.stdout.contains(bad),
+                "output mentions {bad:?}:\n{}",
+                self.stderr
+            );
+        }
+        self
+    }
+
+    /// Asserts that stderr holds exactly these problem lines, in this order,
+    /// followed by the summary line with their count.
+    #[track_caller]
+    pub fn exactly(&self, lines: &[&str]) -> &Run {
+        let n = lines.len();
+        let summary = format!(
+            "error: {n} problem{} found; nothing was written",
+            if n == 1 { "" } else { "s" }
+        );
+        let mut want: Vec<&str> = lines.to_vec();
+        want.push(&summary);
+        let got: Vec<&str> = self.stderr.lines().collect();
+        assert_eq!(got, want, "stderr was:\n{}", self.stderr);
+        self
+    }
+
+    /// Asserts that no stderr line contains `part`.
+    #[track_caller]
+    pub fn lacks(&self, part: &str) -> &Run {
+        assert!(
+            !self.stderr.contains(part),
+            "stderr unexpectedly contains {part:?}:\n{}",
+            self.stderr
+        );
+        self
+    }
+
+    /// The number of problems in the summary line (0 when there is none).
+    pub fn problems(&self) -> usize {
+        self.stderr
+            .lines()
+            .find_map(|l| {
+                l.strip_prefix("error: ")?
+                    .split_once(" problem")?
+                    .0
+                    .parse()
+                    .ok()
+            })
+            .unwrap_or(0)
+    }
+}

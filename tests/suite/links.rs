@@ -182,7 +182,7 @@ fn every_internal_link_of_the_sample_resolves() {
     let site = Site::sample();
     site.build(&[]).ok();
     let c = check_links(&site.public(), "/", "https://umkm.example.go.id/");
-    assert_no_broken(&c, 5000);
+    assert_no_broken(&c, 3000);
     check_sitemap(&site.public(), "https://umkm.example.go.id/", "/");
 }
 
@@ -192,7 +192,7 @@ fn every_internal_link_of_the_sample_resolves_under_a_sub_path() {
     let base = "https://example.github.io/direktori/";
     site.build(&["--base-url", base]).ok();
     let c = check_links(&site.public(), "/direktori/", base);
-    assert_no_broken(&c, 5000);
+    assert_no_broken(&c, 3000);
     check_sitemap(&site.public(), base, "/direktori/");
     // Every root-relative address starts with the sub-path.
     for f in html_files(&site.public()) {
