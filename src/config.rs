@@ -94,10 +94,23 @@ pub fn match_key(name: &str) -> String {
 /// Validates an absolute http(s) URL and splits off its path, both ending in `/`.
 pub fn parse_base_url(url: &str) -> Result<(String, String), String> {
     let url = url.trim();
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-        .ok_or_else(|| format!("base_url must start with http:// or https://, found \"{url}\""))?;
+    // The scheme and host are case-insensitive: they are written in lowercase.
+    let scheme_len = if url
+        .get(..8)
+        .is_some_and(|s| s.eq_ignore_ascii_case("https://"))
+    {
+        8
+    } else if url
+        .get(..7)
+        .is_some_and(|s| s.eq_ignore_ascii_case("http://"))
+    {
+        7
+    } else {
+        return Err(format!(
+            "base_url must start with http:// or https://, found \"{url}\""
+        ));
+    };
+    let rest = &url[scheme_len..];
     let (host, path) = match rest.find('/') {
         Some(i) => (&rest[..i], &rest[i..]),
         None => (rest, "/"),
@@ -108,7 +121,7 @@ pub fn parse_base_url(url: &str) -> Result<(String, String), String> {
             .all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b));
     let path_ok = path
         .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b"-._~/%".contains(&b))
+        .all(|b| b.is_ascii_alphanumeric() || b"-._~/".contains(&b))
         && !path.contains("//")
         && !path.split('/').any(|s| s == ".." || s == ".");
     if !host_ok || !path_ok {
@@ -118,11 +131,8 @@ pub fn parse_base_url(url: &str) -> Result<(String, String), String> {
     if !path.ends_with('/') {
         path.push('/');
     }
-    let scheme = if url.starts_with("https") {
-        "https"
-    } else {
-        "http"
-    };
+    let scheme = if scheme_len == 8 { "https" } else { "http" };
+    let host = host.to_ascii_lowercase();
     Ok((format!("{scheme}://{host}{path}"), path))
 }
 
@@ -291,12 +301,13 @@ fn categories(doc: &mut Doc, c: &mut Config, v: &Value) {
             ),
         };
         let Some(slug) = slug else { continue };
+        let at = format!("{path}.slug");
         if !slug::is_valid(&slug) {
-            doc.bad(&path, format!("category slug \"{slug}\" must be lowercase letters, digits and single hyphens (e.g. \"{}\")", slug::slugify(&slug)));
+            doc.bad(&at, format!("category slug \"{slug}\" must be lowercase letters, digits and single hyphens (e.g. \"{}\")", slug::slugify(&slug)));
             continue;
         }
         if c.category_keys.contains_key(&slug) {
-            doc.bad(&path, format!("category `{slug}` is listed twice"));
+            doc.bad(&at, format!("category `{slug}` is listed twice"));
             continue;
         }
         c.category_keys.insert(slug.clone(), c.categories.len());
@@ -356,27 +367,34 @@ fn districts(doc: &mut Doc, c: &mut Config, v: &Value) {
             );
             continue;
         }
-        let index = c.districts.len();
+        // The district's names are registered only once it is accepted, so
+        // a lookup never leads to a district that was left out.
+        let mut keys: Vec<String> = Vec::new();
+        let mut name_taken = false;
         for (j, name) in std::iter::once(d.name.clone()).chain(aliases).enumerate() {
             let key = match_key(&name);
             if let Some(&other) = c.district_keys.get(&key) {
-                if other != index {
-                    let at = if j == 0 {
-                        format!("{path}.name")
-                    } else {
-                        format!("{path}.aliases.{}", j - 1)
-                    };
-                    doc.bad(
-                        &at,
-                        format!(
-                            "\"{name}\" already names district \"{}\"",
-                            c.districts[other].name
-                        ),
-                    );
-                }
+                name_taken |= j == 0;
+                let at = if j == 0 {
+                    format!("{path}.name")
+                } else {
+                    format!("{path}.aliases.{}", j - 1)
+                };
+                doc.bad(
+                    &at,
+                    format!(
+                        "\"{name}\" already names district \"{}\"",
+                        c.districts[other].name
+                    ),
+                );
                 continue;
             }
-            c.district_keys.insert(key, index);
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+        if name_taken {
+            continue;
         }
         if c.districts.iter().any(|o| o.slug == d.slug) {
             doc.bad(
@@ -387,6 +405,10 @@ fn districts(doc: &mut Doc, c: &mut Config, v: &Value) {
                 ),
             );
             continue;
+        }
+        let index = c.districts.len();
+        for key in keys {
+            c.district_keys.insert(key, index);
         }
         c.districts.push(d);
     }
@@ -438,5 +460,10 @@ mod tests {
         assert!(parse_base_url("ftp://x").is_err());
         assert!(parse_base_url("https://x/../y").is_err());
         assert!(parse_base_url("javascript:alert(1)").is_err());
+        assert!(parse_base_url("https://x/%2e%2e/").is_err());
+        assert_eq!(
+            parse_base_url("HTTPS://X.Example/Sub").unwrap().0,
+            "https://x.example/Sub/"
+        );
     }
 }

@@ -12,9 +12,13 @@ use std::path::{Component, Path, PathBuf};
 /// its own to replace.
 pub const MANIFEST: &str = ".etalase-manifest";
 
+/// The output being written. Dropped without `commit` (a failed build,
+/// or a panic while rendering), it removes its temporary folder, so no
+/// half-written output is ever left beside the real one.
 pub struct Output {
     target: PathBuf,
     tmp: PathBuf,
+    committed: bool,
 }
 
 /// Makes a path absolute and resolves `..` and links in the part that exists.
@@ -101,7 +105,11 @@ impl Output {
             let _ = fs::remove_dir_all(&tmp);
         }
         fs::create_dir(&tmp).map_err(|e| format!("cannot create {}: {e}", tmp.display()))?;
-        Ok(Output { target, tmp })
+        Ok(Output {
+            target,
+            tmp,
+            committed: false,
+        })
     }
 
     pub fn target(&self) -> &Path {
@@ -127,7 +135,7 @@ impl Output {
     }
 
     /// Puts the new output in place of the old one.
-    pub fn commit(self, files: &[String]) -> io::Result<()> {
+    pub fn commit(mut self, files: &[String]) -> io::Result<()> {
         let mut manifest = String::with_capacity(files.len() * 40);
         for f in files {
             manifest.push_str(f);
@@ -152,6 +160,7 @@ impl Output {
             }
             return Err(e);
         }
+        self.committed = true;
         if had_old {
             remove_tree(&old);
         }
@@ -160,7 +169,15 @@ impl Output {
 
     /// Throws the new output away; the old one stays.
     pub fn abort(self) {
-        remove_tree(&self.tmp);
+        // Drop removes the temporary folder.
+    }
+}
+
+impl Drop for Output {
+    fn drop(&mut self) {
+        if !self.committed {
+            remove_tree(&self.tmp);
+        }
     }
 }
 

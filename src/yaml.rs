@@ -147,6 +147,26 @@ fn syntax_error(
     SyntaxError { pos, message }
 }
 
+/// The lines of a YAML text as YAML counts them: ended by `\n`, `\r\n` or a
+/// lone `\r` (old Mac files).
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let t = rest?;
+        match t.find(['\n', '\r']) {
+            Some(i) => {
+                let next = if t[i..].starts_with("\r\n") { i + 2 } else { i + 1 };
+                rest = Some(&t[next..]).filter(|r| !r.is_empty());
+                Some(&t[..i])
+            }
+            None => {
+                rest = None;
+                Some(t)
+            }
+        }
+    })
+}
+
 /// The name of the field at the end of `path`, skipping list indexes.
 fn last_name(path: &str) -> Option<&str> {
     path.rsplit('.')
@@ -155,7 +175,7 @@ fn last_name(path: &str) -> Option<&str> {
 
 /// The first character YAML does not allow in a file, and where it is.
 fn first_control(text: &str, first_line: usize) -> Option<(Pos, char)> {
-    for (n, line) in text.split('\n').enumerate() {
+    for (n, line) in lines(text).enumerate() {
         for (col, c) in line.chars().enumerate() {
             let allowed = matches!(c, '\t' | '\r' | '\u{85}')
                 || !(c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}'));
@@ -170,7 +190,7 @@ fn first_control(text: &str, first_line: usize) -> Option<(Pos, char)> {
 /// The 1-based line of a `---` that follows some content.
 fn second_document(text: &str) -> Option<usize> {
     let mut seen_content = false;
-    for (n, line) in text.lines().enumerate() {
+    for (n, line) in lines(text).enumerate() {
         let t = line.trim_end();
         if (t == "---" || t.starts_with("--- ")) && seen_content {
             return Some(n + 1);
@@ -220,7 +240,7 @@ impl Positions {
         // Inside a block scalar (`|` or `>`): lines indented deeper than this.
         let mut block_scalar: Option<usize> = None;
 
-        for (n, raw) in text.lines().enumerate() {
+        for (n, raw) in lines(text).enumerate() {
             let line = first_line + n;
             let body = raw.trim_end();
             let indent = body.len() - body.trim_start_matches(' ').len();
@@ -263,7 +283,9 @@ impl Positions {
                     let path = join(&frame.1, &index.to_string());
                     let after = rest[1..].trim_start_matches(' ');
                     let value_col = col + (rest.len() - after.len());
-                    out.insert(path.clone(), at(col), at(value_col));
+                    // A value on the following lines is placed at its `-`.
+                    let value_at = if after.is_empty() { col } else { value_col };
+                    out.insert(path.clone(), at(col), at(value_at));
                     if after.is_empty() {
                         pending = Some((col, path));
                         break;
@@ -282,8 +304,11 @@ impl Positions {
                     let path = join(&frame.1, &key);
                     let value = rest[value_at..].trim_start_matches(' ');
                     let value_col = col + (rest.len() - value.len());
-                    out.insert(path.clone(), at(col), at(value_col));
-                    if value.is_empty() || value.starts_with('#') || value.starts_with('&') {
+                    // A value on the following lines is placed at its key.
+                    let nested = value.is_empty() || value.starts_with('#');
+                    let value_at = if nested { col } else { value_col };
+                    out.insert(path.clone(), at(col), at(value_at));
+                    if nested || value.starts_with('&') {
                         pending = Some((col, path));
                     } else if value.starts_with('|') || value.starts_with('>') {
                         block_scalar = Some(col);
@@ -574,6 +599,29 @@ mod tests {
         let p = Positions::scan(text, 1);
         assert_eq!(p.key("programs.1"), Some(Pos::new(3, 1)));
         assert_eq!(p.key("name"), Some(Pos::new(4, 1)));
+    }
+
+    #[test]
+    fn splits_lines_like_yaml() {
+        let v: Vec<&str> = lines("a\nb\r\nc\rd").collect();
+        assert_eq!(v, ["a", "b", "c", "d"]);
+        let v: Vec<&str> = lines("a\n\nb\n").collect();
+        assert_eq!(v, ["a", "", "b"]);
+        assert_eq!(lines("").count(), 0);
+    }
+
+    #[test]
+    fn finds_items_of_flow_collections_and_duplicates() {
+        let text = "kbli: [\"10794\", 56103]\ngeo: {lat: 1, lon: 2}\nproducts:\n  - {name: \"Kopi, susu\", price: 5}\nname: a\nname: b\n";
+        let p = Positions::scan(text, 1);
+        assert_eq!(p.value("kbli.1"), Some(Pos::new(1, 17)));
+        assert_eq!(p.key("geo.lon"), Some(Pos::new(2, 15)));
+        assert_eq!(p.value("geo.lon"), Some(Pos::new(2, 20)));
+        assert_eq!(p.value("products.0.price"), Some(Pos::new(4, 35)));
+        assert_eq!(p.duplicate, Some(("name".to_string(), Pos::new(6, 1))));
+        // Columns count characters, not bytes.
+        let p = Positions::scan("tags: [Ñasi, Kopi]\n", 1);
+        assert_eq!(p.value("tags.1"), Some(Pos::new(1, 14)));
     }
 
     #[test]

@@ -211,7 +211,9 @@ pub fn read_text(path: &Path, rel: &str, limit: u64) -> Result<String, Diagnosti
     let fail = |m: String| Diagnostic::file(rel.to_string(), m);
     let meta = fs::metadata(path).map_err(|e| fail(format!("cannot be read: {e}")))?;
     if !meta.is_file() {
-        return Err(fail("is not a regular file".into()));
+        return Err(fail(
+            "is not an ordinary file (it is a folder, a named pipe, a socket or a device)".into(),
+        ));
     }
     if meta.len() > limit {
         return Err(fail(too_large(meta.len(), limit, "")));

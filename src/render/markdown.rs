@@ -7,7 +7,7 @@
 //! by it, so no script, event handler, iframe or javascript:/data: URL can
 //! come out.
 
-use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag};
+use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 fn options() -> Options {
     Options::ENABLE_TABLES
@@ -21,6 +21,20 @@ pub fn render(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     let events = Parser::new_ext(markdown, options()).map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        // The page's own title is its only h1: headings in a description
+        // start one level lower.
+        Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) => Event::Start(Tag::Heading {
+            level: lower(level),
+            id,
+            classes,
+            attrs,
+        }),
+        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(lower(level))),
         Event::Start(Tag::Link {
             link_type,
             dest_url,
@@ -47,6 +61,16 @@ pub fn render(markdown: &str) -> String {
     });
     html::push_html(&mut out, events);
     out
+}
+
+fn lower(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
 }
 
 /// Keeps an address whose scheme is safe (`is_safe_url`); anything else
@@ -84,10 +108,8 @@ pub fn plain_text(markdown: &str, max_chars: usize) -> String {
     for event in Parser::new_ext(markdown, options()) {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            Event::SoftBreak | Event::HardBreak | Event::End(_) => {
-                if !out.ends_with(' ') {
-                    out.push(' ');
-                }
+            Event::SoftBreak | Event::HardBreak | Event::End(_) if !out.ends_with(' ') => {
+                out.push(' ')
             }
             _ => {}
         }
@@ -159,6 +181,11 @@ mod tests {
         }
         assert!(render("[x](https://a.example/)").contains("href=\"https://a.example/\""));
         assert!(render("[x](/umkm/a/)").contains("href=\"/umkm/a/\""));
+    }
+
+    #[test]
+    fn headings_start_below_the_page_title() {
+        assert_eq!(render("# A\n\n###### B"), "<h2>A</h2>\n<h6>B</h6>\n");
     }
 
     #[test]

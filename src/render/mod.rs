@@ -18,6 +18,7 @@ use crate::write::Output;
 use context::{Labels, NamedLink};
 use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::sync::Mutex;
 use tera::{Context, Tera, Value};
 use urls::{paged, Urls};
@@ -828,9 +829,10 @@ struct Assets {
     js: Option<String>,
 }
 
-/// Copies the theme's static files, the site's static/ and the pictures
-/// kept beside entries; returns the asset addresses with a version taken
-/// from their content, so browsers re-fetch them only when they change.
+/// Copies the theme's static files, the site's static/ (which wins over
+/// the theme's) and the pictures kept beside entries; returns the asset
+/// addresses with a version taken from their content, so browsers fetch
+/// them again only when they change.
 fn copy_static(
     site: &Site,
     theme: &Theme,
@@ -838,23 +840,6 @@ fn copy_static(
     files: &mut Vec<String>,
 ) -> Result<Assets, Failure> {
     let io = |e: std::io::Error, what: &str| Failure::Io(format!("cannot copy {what}: {e}"));
-    let mut assets = Assets::default();
-    let base = &site.config.base_path;
-    for (rel, source) in &theme.static_files {
-        let bytes = source.read().map_err(|d| Failure::Io(d.to_string()))?;
-        let url = format!(
-            "{base}{}?v={:08x}",
-            urls::encode_path(rel),
-            fnv(&bytes) as u32
-        );
-        if rel == "assets/etalase.css" {
-            assets.css = Some(url);
-        } else if rel == "assets/etalase.js" {
-            assets.js = Some(url);
-        }
-        out.write(rel, &bytes).map_err(|e| io(e, rel))?;
-        files.push(rel.clone());
-    }
     let root = crate::load::SiteRoot {
         path: site.root.clone(),
     };
@@ -864,10 +849,7 @@ fn copy_static(
     crate::load::walk(&root, &static_dir, &mut diags, |p| {
         found.push(p.to_path_buf())
     });
-    if !diags.is_empty() {
-        return Err(Failure::Content(diags));
-    }
-    let static_files: Vec<(String, std::path::PathBuf)> = found
+    let site_static: BTreeMap<String, std::path::PathBuf> = found
         .into_iter()
         .map(|p| {
             (
@@ -879,23 +861,7 @@ fn copy_static(
             )
         })
         .collect();
-    let mut clashes = Vec::new();
-    for (rel, _) in &static_files {
-        if is_generated(site, rel) {
-            clashes.push(Diagnostic::file(
-                format!("static/{rel}"),
-                "this file would replace a page the site writes; rename or remove it",
-            ));
-        }
-    }
-    if !clashes.is_empty() {
-        return Err(Failure::Content(clashes));
-    }
-    static_files
-        .par_iter()
-        .try_for_each(|(rel, abs)| out.copy(rel, abs).map_err(|e| io(e, rel)))?;
-    files.extend(static_files.into_iter().map(|(r, _)| r));
-    let mut media: Vec<(&str, &str)> = Vec::new();
+    let mut media: BTreeMap<&str, &str> = BTreeMap::new();
     for e in &site.content.entries {
         let pictures = e
             .logo
@@ -904,16 +870,52 @@ fn copy_static(
             .chain(e.products.iter().filter_map(|p| p.image.as_ref()));
         for a in pictures {
             if let Some(from) = &a.copy_from {
-                media.push((a.output.as_str(), from.as_str()));
+                media.insert(a.output.as_str(), from.as_str());
             }
         }
     }
-    media.sort();
-    media.dedup();
-    media
+    for rel in site_static.keys() {
+        if is_generated(site, rel) || media.contains_key(rel.as_str()) {
+            diags.push(Diagnostic::file(
+                format!("static/{rel}"),
+                "this file would replace a page or picture the site writes; rename or remove it",
+            ));
+        }
+    }
+    if !diags.is_empty() {
+        return Err(Failure::Content(diags));
+    }
+    let mut assets = Assets::default();
+    for (rel, source) in &theme.static_files {
+        let bytes = match site_static.get(rel) {
+            Some(abs) => std::fs::read(abs).map_err(|e| io(e, rel))?,
+            None => source.read().map_err(|d| Failure::Io(d.to_string()))?,
+        };
+        let url = format!(
+            "{}{}?v={:08x}",
+            site.config.base_path,
+            urls::encode_path(rel),
+            fnv(&bytes) as u32
+        );
+        match rel.as_str() {
+            "assets/etalase.css" => assets.css = Some(url),
+            "assets/etalase.js" => assets.js = Some(url),
+            _ => {}
+        }
+        if !site_static.contains_key(rel) {
+            out.write(rel, &bytes).map_err(|e| io(e, rel))?;
+            files.push(rel.clone());
+        }
+    }
+    let copies: Vec<(&str, std::path::PathBuf)> = site_static
+        .iter()
+        .map(|(rel, abs)| (rel.as_str(), abs.clone()))
+        .chain(media.iter().map(|(to, from)| (*to, root.path.join(from))))
+        .collect();
+    copies
         .par_iter()
-        .try_for_each(|(to, from)| out.copy(to, &root.path.join(from)).map_err(|e| io(e, from)))?;
-    files.extend(media.into_iter().map(|(to, _)| to.to_string()));
+        .try_for_each(|(to, from)| out.copy(to, from).map_err(|e| io(e, to)))?;
+    files.extend(copies.into_iter().map(|(to, _)| to.to_string()));
     Ok(assets)
 }
 

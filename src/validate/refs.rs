@@ -70,26 +70,59 @@ pub fn check(content: &Content, config: &Config, diags: &mut Vec<Diagnostic>) {
             programme_ref(&ev.origin, r, diags);
         }
         for r in &ev.participants {
-            let found = r.target.split_once('/').and_then(|(k, s)| {
-                let kind = Kind::from_folder(k).filter(|k| k.is_directory())?;
-                slugs.seen.get(&(kind, s.to_string())).map(|_| ())
-            });
-            if found.is_none() {
-                let message = if r.target.contains('/') {
-                    format!(
-                        "participant `{}` not found: no entry with that slug in that kind",
-                        r.target
-                    )
-                } else {
-                    format!(
-                        "participant `{}` must be written kind/slug, e.g. umkm/{}",
-                        r.target, r.target
-                    )
-                };
+            if let Some(message) = participant_problem(&r.target, &slugs) {
                 diags.push(Diagnostic::at(ev.origin.file.clone(), r.pos, message));
             }
         }
     }
+}
+
+/// What is wrong with a participant reference `kind/slug`, if anything.
+fn participant_problem(target: &str, slugs: &Slugs) -> Option<String> {
+    let has = |kind: Kind, slug: &str| slugs.seen.contains_key(&(kind, slug.to_string()));
+    // The kinds that hold an entry with this slug, for a suggestion.
+    let holders = |slug: &str| -> Vec<String> {
+        Kind::DIRECTORY
+            .iter()
+            .filter(|k| has(**k, slug))
+            .map(|k| format!("`{}/{slug}`", k.folder()))
+            .collect()
+    };
+    let kinds = "umkm/, koperasi/ or pkl/";
+    let Some((kind_text, slug)) = target.split_once('/') else {
+        let found = holders(target);
+        return Some(match found.first() {
+            Some(h) => format!("participant `{target}` must be written kind/slug: did you mean {h}?"),
+            None => format!(
+                "participant `{target}` must be written kind/slug, e.g. umkm/{target}; no entry has the slug `{target}`"
+            ),
+        });
+    };
+    let Some(kind) = Kind::from_folder(kind_text).filter(|k| k.is_directory()) else {
+        return Some(format!(
+            "participant `{target}`: `{kind_text}` is not a kind of entry; a participant starts with {kinds}"
+        ));
+    };
+    if has(kind, slug) {
+        return None;
+    }
+    let elsewhere = holders(slug);
+    let hint = if let Some(h) = elsewhere.first() {
+        format!(": did you mean {h}?")
+    } else {
+        let same_kind = slugs
+            .seen
+            .keys()
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, s)| s.as_str());
+        match crate::diagnostic::nearest(slug, same_kind) {
+            Some(s) => format!(": did you mean `{kind_text}/{s}`?"),
+            None => String::new(),
+        }
+    };
+    Some(format!(
+        "participant `{target}` not found: no entry in content/{kind_text} has the slug `{slug}`{hint}"
+    ))
 }
 
 #[derive(Default)]

@@ -1,1 +1,462 @@
-//! (being written)
+//! The built site in a real browser: headless Chromium (Debian's
+//! /usr/bin/chromium, which CI installs) loads pages from a small HTTP
+//! server on 127.0.0.1 serving the output folder. Without Chromium these
+//! tests fail, they never skip.
+
+use crate::common::*;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+const TIMEOUT: Duration = Duration::from_secs(30);
+
+fn chromium() -> &'static str {
+    assert!(
+        Path::new(CHROMIUM).is_file(),
+        "{CHROMIUM} is missing: the browser tests need Chromium (apt-get install chromium; .ci/run installs it)"
+    );
+    CHROMIUM
+}
+
+/// A tiny static file server for an output folder, on 127.0.0.1 and a free
+/// port, serving the site under `base_path`; records every request.
+struct Server {
+    port: u16,
+    base_path: String,
+    log: Arc<Mutex<Vec<(String, u16)>>>,
+}
+
+impl Server {
+    /// Binds now (so the address is known before the site is built) and
+    /// serves `root` from then on.
+    fn start(root: PathBuf, base_path: &str) -> Server {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let (l, base) = (log.clone(), base_path.to_string());
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let (root, l, base) = (root.clone(), l.clone(), base.clone());
+                std::thread::spawn(move || serve(stream, &root, &base, &l));
+            }
+        });
+        Server {
+            port,
+            base_path: base_path.to_string(),
+            log,
+        }
+    }
+
+    fn origin(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    fn base_url(&self) -> String {
+        format!("{}{}", self.origin(), self.base_path)
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url())
+    }
+
+    fn requests(&self) -> Vec<(String, u16)> {
+        self.log.lock().unwrap().clone()
+    }
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "svg" => "image/svg+xml",
+        "webp" => "image/webp",
+        "xml" => "application/xml",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+fn serve(mut stream: TcpStream, root: &Path, base: &str, log: &Mutex<Vec<(String, u16)>>) {
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut first = String::new();
+    if reader.read_line(&mut first).is_err() {
+        return;
+    }
+    loop {
+        let mut line = String::new();
+        match reader.read_line(&mut line) {
+            Ok(0) | Err(_) => break,
+            Ok(_) if line == "\r\n" || line == "\n" => break,
+            Ok(_) => {}
+        }
+    }
+    let target = first.split_whitespace().nth(1).unwrap_or("/").to_string();
+    let path = percent_decode(target.split(['?', '#']).next().unwrap_or("/"));
+    let (status, file) = match path.strip_prefix(base).map(str::to_string) {
+        Some(rest) if !rest.split('/').any(|s| s == "..") => {
+            let mut f = root.join(&rest);
+            if f.is_dir() {
+                f = f.join("index.html");
+            }
+            if f.is_file() {
+                (200, f)
+            } else {
+                (404, root.join("404.html"))
+            }
+        }
+        _ => (404, root.join("404.html")),
+    };
+    let body = std::fs::read(&file).unwrap_or_default();
+    log.lock().unwrap().push((path, status));
+    let head = format!(
+        "HTTP/1.1 {status} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        if status == 200 { "OK" } else { "Not Found" },
+        content_type(&file),
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&body);
+}
+
+/// Runs headless Chromium with `args` then `url`, killed after TIMEOUT;
+/// returns its standard output.
+fn run_chromium(args: &[&str], url: &str) -> String {
+    let profile = tempfile::tempdir().unwrap();
+    let mut child = Command::new(chromium())
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+            "--hide-scrollbars",
+            "--mute-audio",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(args)
+        .arg(url)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        // Its own process group, so a timeout ends its helpers too.
+        .process_group(0)
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {CHROMIUM}: {e}"));
+    let pid = child.id() as i32;
+    let mut out = child.stdout.take().unwrap();
+    let mut err = child.stderr.take().unwrap();
+    let out_t = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = out.read_to_string(&mut s);
+        s
+    });
+    let err_t = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = err.read_to_string(&mut s);
+        s
+    });
+    let started = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break Some(s);
+        }
+        if started.elapsed() > TIMEOUT {
+            // SAFETY: kill(2) on the process group this test started.
+            unsafe { libc::kill(-pid, libc::SIGKILL) };
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    // Helpers left in the group (none, normally) end with it.
+    // SAFETY: as above; ESRCH when the group is gone is fine.
+    unsafe { libc::kill(-pid, libc::SIGKILL) };
+    let stdout = out_t.join().unwrap();
+    let stderr = err_t.join().unwrap();
+    let status = status
+        .unwrap_or_else(|| panic!("Chromium did not finish {url} within {TIMEOUT:?}:\n{stderr}"));
+    assert!(
+        status.success(),
+        "Chromium failed on {url} ({status}):\n{stderr}"
+    );
+    stdout
+}
+
+/// The DOM of `url` after its scripts ran.
+fn dump_dom(url: &str) -> scraper::Html {
+    let dom = run_chromium(&["--dump-dom", "--virtual-time-budget=5000"], url);
+    assert!(dom.contains("<html"), "no DOM for {url}: {dom:?}");
+    scraper::Html::parse_document(&dom)
+}
+
+/// A screenshot of `url` at `width` x 800; returns the PNG's size.
+fn screenshot(url: &str, width: u32, file: &Path) -> (u32, u32) {
+    run_chromium(
+        &[
+            &format!("--screenshot={}", file.display()),
+            &format!("--window-size={width},800"),
+            "--virtual-time-budget=5000",
+        ],
+        url,
+    );
+    let png =
+        std::fs::read(file).unwrap_or_else(|e| panic!("no screenshot of {url} at {width} px: {e}"));
+    assert!(
+        png.len() > 2000,
+        "screenshot of {url} at {width} px is only {} bytes",
+        png.len()
+    );
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "not a PNG");
+    assert_eq!(&png[12..16], b"IHDR");
+    let w = u32::from_be_bytes(png[16..20].try_into().unwrap());
+    let h = u32::from_be_bytes(png[20..24].try_into().unwrap());
+    (w, h)
+}
+
+/// The sample site, built for and served by a fresh server.
+fn served_sample(base_path: &str) -> (Site, Server) {
+    let site = Site::sample();
+    let server = Server::start(site.public(), base_path);
+    site.build(&["--base-url", &server.base_url()]).ok();
+    (site, server)
+}
+
+#[test]
+fn pages_load_in_chromium_with_their_content_styles_and_script() {
+    let (_site, server) = served_sample("/");
+
+    let home = dump_dom(&server.url(""));
+    assert_eq!(
+        home.select(&sel("h1")).map(text_of).next().as_deref(),
+        Some("Direktori UMKM Kota Bekasi")
+    );
+    let text = body_text(&home);
+    assert!(
+        text.contains("Keripik Tempe Bu Sri"),
+        "a featured entry on the home page"
+    );
+    assert!(links(&home).iter().any(|h| h == "/umkm/"));
+
+    let entry = dump_dom(&server.url("umkm/keripik-tempe-bu-sri/"));
+    let text = body_text(&entry);
+    for part in ["Keripik Tempe Bu Sri", "Rp 15.000", "+62 812-3456-7001"] {
+        assert!(
+            text.contains(part),
+            "{part:?} not on the entry page in the browser"
+        );
+    }
+    assert!(links(&entry).iter().any(|h| h == "tel:+6281234567001"));
+    // The theme's script ran: it fills in and shows the open-now status.
+    if let Some(status) = entry.select(&sel("#open-status")).next() {
+        assert!(
+            status.value().attr("hidden").is_none(),
+            "the open-now status was not shown: the script did not run"
+        );
+        assert!(!text_of(status).is_empty());
+    }
+
+    let page2 = dump_dom(&server.url("umkm/halaman/2/"));
+    assert!(
+        !entry_cards(&page2).is_empty(),
+        "no entries on /umkm/halaman/2/ in the browser"
+    );
+
+    // An address that does not exist, at some depth: the server answers
+    // with 404.html, which must still find its styles.
+    let missing = dump_dom(&server.url("umkm/tidak-ada/sama-sekali/"));
+    assert!(
+        body_text(&missing).contains("tidak ditemukan"),
+        "{}",
+        body_text(&missing)
+    );
+
+    // Every page's stylesheet and script were fetched, and nothing the
+    // pages asked for was missing (but the favicon and the page above).
+    let requests = server.requests();
+    let ok = |p: &str| requests.iter().any(|(r, s)| r.starts_with(p) && *s == 200);
+    assert!(
+        ok("/assets/")
+            && requests
+                .iter()
+                .filter(|(r, s)| r.ends_with(".css") && *s == 200)
+                .count()
+                >= 4,
+        "{requests:?}"
+    );
+    assert!(
+        requests
+            .iter()
+            .filter(|(r, s)| r.ends_with(".js") && *s == 200)
+            .count()
+            >= 4,
+        "{requests:?}"
+    );
+    let failed: Vec<&(String, u16)> = requests
+        .iter()
+        .filter(|(r, s)| *s != 200 && r != "/favicon.ico" && r != "/umkm/tidak-ada/sama-sekali/")
+        .collect();
+    assert!(failed.is_empty(), "requests that failed: {failed:?}");
+}
+
+/// Links to entry pages in a DOM.
+fn entry_cards(doc: &scraper::Html) -> Vec<String> {
+    links(doc)
+        .into_iter()
+        .filter(|h| {
+            let p: Vec<&str> = h.trim_matches('/').split('/').collect();
+            p.len() == 2 && ["umkm", "koperasi", "pkl"].contains(&p[0]) && p[1] != "halaman"
+        })
+        .collect()
+}
+
+#[test]
+fn screenshots_at_phone_and_desktop_widths() {
+    let (_site, server) = served_sample("/");
+    let shots = tempfile::tempdir().unwrap();
+    for (page, name) in [("", "home"), ("umkm/keripik-tempe-bu-sri/", "entry")] {
+        for width in [360, 1280] {
+            let file = shots.path().join(format!("{name}-{width}.png"));
+            let (w, h) = screenshot(&server.url(page), width, &file);
+            assert_eq!((w, h), (width, 800), "{name} at {width} px");
+        }
+    }
+}
+
+/// A page holding each of `pages` in a frame `width` px wide, that writes
+/// what overflows sideways into its own DOM once all have loaded.
+fn probe(server: &Server, pages: &[&str], width: u32) -> String {
+    let frames: String = pages
+        .iter()
+        .map(|p| {
+            format!(
+                "<iframe src=\"{}\" style=\"width:{width}px;height:800px;border:0\"></iframe>\n",
+                server.url(p)
+            )
+        })
+        .collect();
+    format!(
+        r#"<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0">
+{frames}<pre id="result">pending</pre>
+<script>
+window.addEventListener("load", function () {{
+  var out = [];
+  document.querySelectorAll("iframe").forEach(function (f) {{
+    var d = f.contentDocument, de = d.documentElement, wide = [];
+    d.querySelectorAll("body *").forEach(function (el) {{
+      var r = el.getBoundingClientRect();
+      if (r.width > 0 && r.right > de.clientWidth + 1 && getComputedStyle(el).position !== "fixed") {{
+        wide.push(el.tagName.toLowerCase() + (el.className ? "." + String(el.className).split(" ").join(".") : ""));
+      }}
+    }});
+    var rules = 0;
+    for (var i = 0; i < d.styleSheets.length; i++) {{ try {{ rules += d.styleSheets[i].cssRules.length; }} catch (e) {{}} }}
+    out.push(f.getAttribute("src") + " scroll=" + de.scrollWidth + " client=" + de.clientWidth + " rules=" + rules + " wide=" + wide.slice(0, 8).join(","));
+  }});
+  document.getElementById("result").textContent = out.join("\n");
+}});
+</script></body></html>"#
+    )
+}
+
+#[test]
+fn pages_fit_a_phone_screen_without_sideways_scrolling() {
+    let (site, server) = served_sample("/");
+    let pages = [
+        "",
+        "umkm/",
+        "umkm/halaman/2/",
+        "umkm/keripik-tempe-bu-sri/",
+        "koperasi/koperasi-syariah-masjid-al-ikhlas-jatibening/",
+        "pkl/kerak-telor-bang-madi/",
+        "kategori/",
+        "kecamatan/bekasi-timur/",
+        "program/koperasi-masjid/",
+        "acara/bazaar-ramadhan-2026/",
+        "kontak/",
+        "404.html",
+    ];
+    // The probe is served from the same origin, so it may look inside.
+    std::fs::write(
+        site.public().join("__probe.html"),
+        probe(&server, &pages, 360),
+    )
+    .unwrap();
+    let dom = dump_dom(&server.url("__probe.html"));
+    let result = dom
+        .select(&sel("#result"))
+        .next()
+        .map(text_of)
+        .unwrap_or_default();
+    assert!(
+        !result.contains("pending") && !result.is_empty(),
+        "the probe did not run: {result:?}"
+    );
+    let lines: Vec<&str> = result.split(" http").collect();
+    assert_eq!(lines.len(), pages.len(), "{result}");
+    let mut problems = Vec::new();
+    for line in &lines {
+        let num = |key: &str| -> u32 {
+            line.split(key)
+                .nth(1)
+                .and_then(|r| r.split(' ').next())
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(0)
+        };
+        if num("rules=") == 0 {
+            problems.push(format!("no stylesheet applied: {line}"));
+        }
+        if num("scroll=") > num("client=") {
+            problems.push(format!("scrolls sideways at 360 px: {line}"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn a_site_under_a_sub_path_loads_in_chromium() {
+    let site = Site::fixture("full");
+    let server = Server::start(site.public(), "/kota/");
+    site.build(&["--base-url", &server.base_url()]).ok();
+    let entry = dump_dom(&server.url("en/umkm/warung-lengkap/"));
+    let text = body_text(&entry);
+    assert!(
+        text.contains("Warung Lengkap Bu Tini") && text.contains("past midnight"),
+        "{text}"
+    );
+    let imgs: Vec<String> = attrs(&entry, "img", "src");
+    assert!(
+        imgs.iter().any(|s| s.starts_with("/kota/media/")),
+        "{imgs:?}"
+    );
+    let requests = server.requests();
+    let failed: Vec<&(String, u16)> = requests
+        .iter()
+        .filter(|(r, s)| *s != 200 && r != "/favicon.ico")
+        .collect();
+    assert!(
+        failed.is_empty(),
+        "requests that failed under /kota/: {failed:?}"
+    );
+    assert!(
+        requests
+            .iter()
+            .any(|(r, s)| r.starts_with("/kota/media/") && *s == 200),
+        "the pictures were not loaded: {requests:?}"
+    );
+    assert!(requests
+        .iter()
+        .any(|(r, s)| r.starts_with("/kota/assets/") && r.ends_with(".css") && *s == 200));
+}

@@ -711,6 +711,28 @@ fn can_override_one_template_from_the_site_theme() {
 }
 
 #[test]
+fn can_take_ui_strings_from_the_site_theme() {
+    // A site's i18n/CODE.yaml changes the strings it names; the others
+    // still come from the built-in file.
+    let site = Site::fixture("full");
+    site.write(
+        "themes/default/i18n/en.yaml",
+        "featured: Our picks this month\n",
+    );
+    site.build(&[]).ok();
+    let home = body_text(&site.html("en/index.html"));
+    assert!(home.contains("Our picks this month"), "{home}");
+    assert!(
+        home.contains("Recently updated"),
+        "the other strings stay: {home}"
+    );
+    assert!(
+        body_text(&site.html("index.html")).contains("Usaha pilihan"),
+        "the Indonesian pages are unchanged"
+    );
+}
+
+#[test]
 fn can_copy_the_site_static_folder_and_entry_pictures() {
     let site = full(&[]);
     let fx = site.root();
@@ -939,4 +961,48 @@ fn can_override_the_base_url() {
             run.stderr
         );
     }
+}
+
+#[test]
+fn can_build_a_site_with_nothing_but_site_yaml() {
+    let site = Site::empty();
+    site.write(
+        "site.yaml",
+        "title: Kosong\nbase_url: https://kosong.example/\n",
+    );
+    let run = site.build(&[]);
+    run.ok();
+    assert!(run.stdout.contains("0 entries"), "{}", run.stdout);
+    assert_pages(
+        &site,
+        &[
+            "index.html",
+            "umkm/index.html",
+            "koperasi/index.html",
+            "pkl/index.html",
+            "sitemap.xml",
+            "robots.txt",
+            "404.html",
+        ],
+    );
+    assert!(!exists(&site, "umkm/halaman/2/index.html"));
+    let doc = site.html("umkm/index.html");
+    assert!(entry_links(&links(&doc), "/").is_empty());
+    assert!(body_text(&site.html("index.html")).contains("Kosong"));
+}
+
+#[test]
+fn can_make_another_language_the_default() {
+    let site = Site::fixture("full");
+    site.edit("site.yaml", "language: id", "language: en");
+    site.edit("site.yaml", "languages: [id, en]", "languages: [en, id]");
+    site.build(&[]).ok();
+    assert_eq!(attrs(&site.html("index.html"), "html", "lang"), ["en"]);
+    assert_eq!(attrs(&site.html("id/index.html"), "html", "lang"), ["id"]);
+    assert!(body_text(&site.html("umkm/warung-lengkap/index.html")).contains("past midnight"));
+    assert!(body_text(&site.html("id/umkm/warung-lengkap/index.html")).contains("tengah malam"));
+    assert!(
+        !exists(&site, "en/index.html"),
+        "the default language has no folder of its own"
+    );
 }

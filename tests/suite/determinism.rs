@@ -186,3 +186,28 @@ fn a_generated_site_builds_to_the_same_bytes_with_any_thread_count() {
     let n = assert_same_both_ways(&site, &[]);
     assert!(n > 1000, "{n} files");
 }
+
+#[test]
+fn the_output_does_not_depend_on_where_the_site_or_output_lives() {
+    let a = Site::fixture("full");
+    let b = Site::fixture("full");
+    a.build(&[]).ok();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = elsewhere.path().join("jauh/sekali");
+    b.build_to(&out, &[]).ok();
+    assert!(
+        snapshot(&a.public()) == snapshot(&out),
+        "the output depends on the folders' paths"
+    );
+    // No absolute path of the machine in any file.
+    for (f, bytes) in snapshot(&out) {
+        let text = String::from_utf8_lossy(&bytes);
+        for p in [a.root(), b.root(), elsewhere.path()] {
+            assert!(
+                !text.contains(&*p.to_string_lossy()),
+                "{f} holds the path {}",
+                p.display()
+            );
+        }
+    }
+}

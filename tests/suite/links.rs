@@ -277,3 +277,16 @@ fn link_resolution_helper_works() {
     assert_eq!(scheme_of(" Java\tScript:x"), Some("javascript".into()));
     assert_eq!(scheme_of("/a:b"), None);
 }
+
+#[test]
+fn every_internal_link_of_an_empty_site_resolves() {
+    let site = Site::empty();
+    site.write(
+        "site.yaml",
+        "title: Kosong\nbase_url: https://kosong.example/sub/\nlanguages: [id, en]\n",
+    );
+    site.build(&[]).ok();
+    let c = check_links(&site.public(), "/sub/", "https://kosong.example/sub/");
+    assert_no_broken(&c, 50);
+    check_sitemap(&site.public(), "https://kosong.example/sub/", "/sub/");
+}
