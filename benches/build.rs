@@ -13,10 +13,11 @@
 //! `$TMPDIR/etalase-bench-rs`; a site already generated there for an N by
 //! the same generator version is reused).
 //!
-//! Each run starts from a missing output folder (removed untimed), like the
-//! peer figures in shared/bench/PEERS.md. Wall time is taken around
-//! spawn..reap, CPU time and peak resident memory from the child's rusage
-//! (`wait4`), the method of shared/bench/bench_time.py.
+//! Each size gets one untimed warm-up build, then timed builds, each into a
+//! new output folder after a `sync` (see `bench_size` for why nothing is
+//! deleted between runs). Wall time is taken around spawn..reap, CPU time
+//! and peak resident memory from the child's rusage (`wait4`), the method of
+//! shared/bench/bench_time.py (which also warms up once).
 //!
 //! Run without `--bench` (as `cargo test --benches` does) it is a quick
 //! smoke test: one build of a 200-entry site.
@@ -228,8 +229,8 @@ fn tree_size(dir: &Path) -> (u64, u64) {
 #[derive(Clone, Copy)]
 struct Sample {
     wall: Duration,
-    /// User + system CPU time.
-    cpu: Duration,
+    user: Duration,
+    sys: Duration,
     /// Peak resident set size in bytes.
     peak: u64,
     /// Exit code, or 128 + signal.
@@ -267,7 +268,8 @@ fn measure(cmd: &mut Command) -> io::Result<Sample> {
     };
     Ok(Sample {
         wall,
-        cpu: tv(usage.ru_utime) + tv(usage.ru_stime),
+        user: tv(usage.ru_utime),
+        sys: tv(usage.ru_stime),
         peak: usage.ru_maxrss as u64 * 1024, // KiB on Linux
         code,
     })
@@ -286,18 +288,26 @@ struct Row {
     out_files: u64,
     out_bytes: u64,
     build: (Duration, Duration, Duration),
-    cpu: Duration,
+    user: Duration,
+    sys: Duration,
     peak: u64,
     copy: Duration,
 }
 
-/// Generates (or reuses) the site of `n` entries in `work`, builds it `runs`
-/// times and copies the output `runs` times. `None` when the build failed.
+/// Generates (or reuses) the site of `n` entries in `work`, builds it once
+/// untimed and `runs` times timed, then copies the output `runs` times.
+/// `None` when the build failed.
+///
+/// Every build and copy writes a folder of its own and nothing is deleted
+/// until the size is done: on this VM's disk (ext4 with `discard`) the first
+/// large write after a large delete costs seconds of kernel time, so
+/// deleting between runs made each run slower than the last. The warm-up run
+/// absorbs what earlier deletes left behind (and warms the input's cache).
+/// At 100k this needs about 11 GB free.
 fn bench_size(bin: &Path, work: &Path, n: usize, runs: usize) -> io::Result<Option<Row>> {
     let site = work.join("site");
-    let out = work.join("out");
-    let copy = work.join("cp");
     println!("\n== N = {n}");
+    remove_outputs(work)?;
 
     let t = Instant::now();
     let stats = generate_into(n, &site)?;
@@ -314,8 +324,8 @@ fn bench_size(bin: &Path, work: &Path, n: usize, runs: usize) -> io::Result<Opti
 
     let stderr_path = work.join("build.stderr");
     let mut builds = Vec::new();
-    for run in 1..=runs {
-        remove_dir(&out)?;
+    for run in 0..=runs {
+        let out = work.join(format!("out-{run}"));
         let mut cmd = Command::new(bin);
         cmd.arg("build")
             .arg("--root")
@@ -325,25 +335,37 @@ fn bench_size(bin: &Path, work: &Path, n: usize, runs: usize) -> io::Result<Opti
             .arg("--force");
         cmd.stdout(Stdio::null())
             .stderr(fs::File::create(&stderr_path)?);
+        settle();
         let sample = measure(&mut cmd)?;
         if sample.code != 0 {
             report_failure(&site, &stderr_path, sample.code);
+            remove_outputs(work)?;
             return Ok(None);
         }
+        let label = if run == 0 {
+            "warm-up".to_string()
+        } else {
+            format!("build {run}/{runs}")
+        };
         println!(
-            "build {run}/{runs}: {:.3} s wall, {:.3} s cpu, peak {}",
+            "{label}: {:.3} s wall, {:.3} s user, {:.3} s sys, peak {}",
             sample.wall.as_secs_f64(),
-            sample.cpu.as_secs_f64(),
+            sample.user.as_secs_f64(),
+            sample.sys.as_secs_f64(),
             mib(sample.peak)
         );
-        builds.push(sample);
+        if run > 0 {
+            builds.push(sample);
+        }
     }
+    let out = work.join("out-1");
     let (out_files, out_bytes) = tree_size(&out);
     println!("output: {out_files} files, {}", mb(out_bytes));
 
     let mut copies = Vec::new();
     for run in 1..=runs {
-        remove_dir(&copy)?;
+        let copy = work.join(format!("cp-{run}"));
+        settle();
         let sample = measure(Command::new("cp").arg("-r").arg(&out).arg(&copy))?;
         if sample.code != 0 {
             return Err(io::Error::other(format!(
@@ -351,22 +373,28 @@ fn bench_size(bin: &Path, work: &Path, n: usize, runs: usize) -> io::Result<Opti
                 sample.code
             )));
         }
-        println!("cp -r {run}/{runs}: {:.3} s", sample.wall.as_secs_f64());
+        println!(
+            "cp -r {run}/{runs}: {:.3} s wall, {:.3} s sys",
+            sample.wall.as_secs_f64(),
+            sample.sys.as_secs_f64()
+        );
         copies.push(sample.wall);
     }
-    remove_dir(&copy)?;
+    remove_outputs(work)?;
 
     let build = spread(builds.iter().map(|s| s.wall).collect());
-    let cpu = spread(builds.iter().map(|s| s.cpu).collect()).1;
+    let user = spread(builds.iter().map(|s| s.user).collect()).1;
+    let sys = spread(builds.iter().map(|s| s.sys).collect()).1;
     let peak = builds.iter().map(|s| s.peak).max().unwrap_or(0);
     let copy_median = spread(copies).1;
     println!(
-        "build: median {:.3} s (min {:.3}, max {:.3}), cpu {:.3} s, peak RSS {}; \
+        "build: median {:.3} s (min {:.3}, max {:.3}), user {:.3} s, sys {:.3} s, peak RSS {}; \
          cp -r median {:.3} s; build/cp {:.2}",
         build.1.as_secs_f64(),
         build.0.as_secs_f64(),
         build.2.as_secs_f64(),
-        cpu.as_secs_f64(),
+        user.as_secs_f64(),
+        sys.as_secs_f64(),
         mib(peak),
         copy_median.as_secs_f64(),
         ratio(build.1, copy_median)
@@ -377,7 +405,8 @@ fn bench_size(bin: &Path, work: &Path, n: usize, runs: usize) -> io::Result<Opti
         out_files,
         out_bytes,
         build,
-        cpu,
+        user,
+        sys,
         peak,
         copy: copy_median,
     }))
@@ -398,6 +427,27 @@ fn report_failure(site: &Path, stderr_path: &Path, code: i32) {
             stderr_path.display()
         );
     }
+}
+
+/// Before a timed run: flushes dirty pages, so the run does not pay for
+/// writing back what came before it.
+fn settle() {
+    // SAFETY: sync(2) takes no arguments and cannot fail.
+    unsafe { libc::sync() };
+}
+
+/// Removes the build outputs and copies of a size's work folder.
+fn remove_outputs(work: &Path) -> io::Result<()> {
+    let Ok(entries) = fs::read_dir(work) else {
+        return Ok(());
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with("out") || name.starts_with("cp") {
+            remove_dir(&entry.path())?;
+        }
+    }
+    Ok(())
 }
 
 fn remove_dir(dir: &Path) -> io::Result<()> {
@@ -423,11 +473,11 @@ fn print_table(rows: &[Row]) {
     if rows.is_empty() {
         return;
     }
-    println!("\n| N | entries | output files | output MB | build wall median (min-max) | cpu | peak RSS | cp -r | build/cp |");
-    println!("|---:|---:|---:|---:|---|---:|---:|---:|---:|");
+    println!("\n| N | entries | output files | output MB | build wall median (min-max) | user | sys | peak RSS | cp -r | build/cp |");
+    println!("|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|");
     for r in rows {
         println!(
-            "| {} | {} | {} | {:.1} | {:.2} s ({:.2}-{:.2}) | {:.2} s | {} | {:.2} s | {:.2} |",
+            "| {} | {} | {} | {:.1} | {:.2} s ({:.2}-{:.2}) | {:.2} s | {:.2} s | {} | {:.2} s | {:.2} |",
             r.n,
             r.entries,
             r.out_files,
@@ -435,7 +485,8 @@ fn print_table(rows: &[Row]) {
             r.build.1.as_secs_f64(),
             r.build.0.as_secs_f64(),
             r.build.2.as_secs_f64(),
-            r.cpu.as_secs_f64(),
+            r.user.as_secs_f64(),
+            r.sys.as_secs_f64(),
             mib(r.peak),
             r.copy.as_secs_f64(),
             ratio(r.build.1, r.copy)

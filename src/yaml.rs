@@ -5,6 +5,9 @@
 //! that have a problem to report, so valid files pay nothing for it.
 
 use crate::diagnostic::Pos;
+use serde::de::{self, DeserializeSeed, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor};
+use serde_yaml::value::{Tag, TaggedValue};
+use std::cell::Cell;
 use std::collections::HashMap;
 
 pub use serde_yaml::{Mapping, Value};
@@ -18,10 +21,128 @@ pub struct SyntaxError {
 /// Parses one YAML document. `line_offset` is added to reported lines (the
 /// lines of a front matter block that precede it in the file).
 pub fn parse(text: &str, line_offset: usize) -> Result<Value, SyntaxError> {
-    serde_yaml::from_str::<Value>(text).map_err(|e| {
-        let at = e.location().map(|l| (l.index(), l.line(), l.column()));
-        syntax_error(text, line_offset, &e.to_string(), at)
-    })
+    // Aliases (`*name`) repeat what an anchor (`&name`) marks: a short text
+    // could stand for billions of values. The tree is built against a
+    // budget of values in proportion to the text, so it stays as small as
+    // the text.
+    let budget = Cell::new(text.len() as u64 + 100_000);
+    Builder(&budget)
+        .deserialize(serde_yaml::Deserializer::from_str(text))
+        .map_err(|e| {
+            let at = e.location().map(|l| (l.index(), l.line(), l.column()));
+            syntax_error(text, line_offset, &e.to_string(), at)
+        })
+}
+
+/// The error a `Builder` stops with when its budget is spent.
+const OVER_BUDGET: &str = "more values than the budget allows";
+
+/// Builds a `Value` as serde_yaml's own does, counting down a budget of
+/// values.
+#[derive(Clone, Copy)]
+struct Builder<'a>(&'a Cell<u64>);
+
+impl Builder<'_> {
+    fn tick<E: de::Error>(self, v: Value) -> Result<Value, E> {
+        match self.0.get().checked_sub(1) {
+            Some(left) => {
+                self.0.set(left);
+                Ok(v)
+            }
+            None => Err(E::custom(OVER_BUDGET)),
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Builder<'_> {
+    type Value = Value;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Builder<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any YAML value")
+    }
+
+    fn visit_bool<E: de::Error>(self, b: bool) -> Result<Value, E> {
+        self.tick(Value::Bool(b))
+    }
+
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Value, E> {
+        self.tick(Value::Number(n.into()))
+    }
+
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Value, E> {
+        self.tick(Value::Number(n.into()))
+    }
+
+    fn visit_f64<E: de::Error>(self, n: f64) -> Result<Value, E> {
+        self.tick(Value::Number(n.into()))
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Value, E> {
+        self.tick(Value::String(s.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, s: String) -> Result<Value, E> {
+        self.tick(Value::String(s))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+        self.tick(Value::Null)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
+        self.tick(Value::Null)
+    }
+
+    fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(self)? {
+            items.push(item);
+        }
+        self.tick(Value::Sequence(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut out = Mapping::new();
+        while let Some(key) = map.next_key_seed(self)? {
+            if out.contains_key(&key) {
+                let shown = match &key {
+                    Value::String(s) => format!("{s:?}"),
+                    other => format!("{other:?}"),
+                };
+                return Err(de::Error::custom(format!(
+                    "duplicate entry with key {shown}"
+                )));
+            }
+            let value = map.next_value_seed(self)?;
+            out.insert(key, value);
+        }
+        self.tick(Value::Mapping(out))
+    }
+
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<Value, A::Error> {
+        // A tagged value (`!tag value`).
+        let (tag, contents) = data.variant::<String>()?;
+        if tag.is_empty() {
+            return Err(de::Error::custom("empty YAML tag is not allowed"));
+        }
+        let value = contents.newtype_variant_seed(self)?;
+        self.tick(Value::Tagged(Box::new(TaggedValue {
+            tag: Tag::new(tag),
+            value,
+        })))
+    }
 }
 
 /// Parses site-independent YAML (theme strings) into any deserializable type.
@@ -86,7 +207,7 @@ fn syntax_error(
         "a `---` line starts a second YAML document, which is not allowed here; to keep many entries in one file, write them as a list (`- name: ...`)".to_string()
     } else if raw.contains("recursion limit exceeded") {
         "invalid YAML: lists or mappings are nested too deeply".to_string()
-    } else if raw.contains("repetition limit exceeded") {
+    } else if raw.contains("repetition limit exceeded") || raw.contains(OVER_BUDGET) {
         "invalid YAML: aliases (`*name`) repeat the same data too many times".to_string()
     } else {
         let context = context.unwrap_or("");
@@ -150,12 +271,16 @@ fn syntax_error(
 /// The lines of a YAML text as YAML counts them: ended by `\n`, `\r\n` or a
 /// lone `\r` (old Mac files).
 fn lines(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = Some(text);
+    let mut rest = Some(text).filter(|t| !t.is_empty());
     std::iter::from_fn(move || {
         let t = rest?;
         match t.find(['\n', '\r']) {
             Some(i) => {
-                let next = if t[i..].starts_with("\r\n") { i + 2 } else { i + 1 };
+                let next = if t[i..].starts_with("\r\n") {
+                    i + 2
+                } else {
+                    i + 1
+                };
                 rest = Some(&t[next..]).filter(|r| !r.is_empty());
                 Some(&t[..i])
             }
@@ -235,10 +360,12 @@ impl Positions {
         // Open containers: (indent, path, next list index, is a list written
         // at its key's own indent).
         let mut frames: Vec<(usize, String, usize, bool)> = vec![(0, String::new(), 0, false)];
-        // A key with no inline value: its children are on the following lines.
-        let mut pending: Option<(usize, String)> = None;
+        // A key or `-` with no inline value: its children are on the
+        // following lines. (indent, path, is a key)
+        let mut pending: Option<(usize, String, bool)> = None;
         // Inside a block scalar (`|` or `>`): lines indented deeper than this.
         let mut block_scalar: Option<usize> = None;
+        let mut seen_content = false;
 
         for (n, raw) in lines(text).enumerate() {
             let line = first_line + n;
@@ -254,9 +381,16 @@ impl Positions {
             if content.is_empty() || content.starts_with('#') || content == "---" {
                 continue;
             }
+            // The top level may be indented as a whole.
+            if !seen_content {
+                seen_content = true;
+                frames[0].0 = indent;
+            }
             // Find the container this line belongs to.
-            if let Some((parent_indent, path)) = pending.take() {
-                let opens_list_here = indent == parent_indent && content.starts_with('-');
+            if let Some((parent_indent, path, is_key)) = pending.take() {
+                // Only a key may have its list at its own indent; a `-`
+                // there after an empty `-` is the next item.
+                let opens_list_here = is_key && indent == parent_indent && content.starts_with('-');
                 if indent > parent_indent || opens_list_here {
                     frames.push((indent, path, 0, opens_list_here));
                 }
@@ -287,7 +421,7 @@ impl Positions {
                     let value_at = if after.is_empty() { col } else { value_col };
                     out.insert(path.clone(), at(col), at(value_at));
                     if after.is_empty() {
-                        pending = Some((col, path));
+                        pending = Some((col, path, false));
                         break;
                     }
                     frames.push((value_col, path, 0, false));
@@ -309,7 +443,7 @@ impl Positions {
                     let value_at = if nested { col } else { value_col };
                     out.insert(path.clone(), at(col), at(value_at));
                     if nested || value.starts_with('&') {
-                        pending = Some((col, path));
+                        pending = Some((col, path, true));
                     } else if value.starts_with('|') || value.starts_with('>') {
                         block_scalar = Some(col);
                     } else if value.starts_with(['[', '{']) {
@@ -594,6 +728,22 @@ mod tests {
     }
 
     #[test]
+    fn finds_items_of_an_indented_top_level_list() {
+        let p = Positions::scan("# x\n  - name: A\n  - name: B\n    distrct: x\n", 1);
+        assert_eq!(p.key("1"), Some(Pos::new(3, 3)));
+        assert_eq!(p.key("1.distrct"), Some(Pos::new(4, 5)));
+    }
+
+    #[test]
+    fn empty_items_are_followed_by_their_siblings() {
+        let text = "- name: A\n-\n- [a]\n-\n  name: B\n";
+        let p = Positions::scan(text, 1);
+        assert_eq!(p.key("1"), Some(Pos::new(2, 1)));
+        assert_eq!(p.key("2"), Some(Pos::new(3, 1)));
+        assert_eq!(p.key("3.name"), Some(Pos::new(5, 3)));
+    }
+
+    #[test]
     fn lists_at_the_same_indent_as_their_key() {
         let text = "programs:\n- opop\n- halal\nname: x\n";
         let p = Positions::scan(text, 1);
@@ -617,11 +767,32 @@ mod tests {
         assert_eq!(p.value("kbli.1"), Some(Pos::new(1, 17)));
         assert_eq!(p.key("geo.lon"), Some(Pos::new(2, 15)));
         assert_eq!(p.value("geo.lon"), Some(Pos::new(2, 20)));
-        assert_eq!(p.value("products.0.price"), Some(Pos::new(4, 35)));
+        assert_eq!(p.value("products.0.price"), Some(Pos::new(4, 33)));
         assert_eq!(p.duplicate, Some(("name".to_string(), Pos::new(6, 1))));
         // Columns count characters, not bytes.
         let p = Positions::scan("tags: [Ñasi, Kopi]\n", 1);
         assert_eq!(p.value("tags.1"), Some(Pos::new(1, 14)));
+    }
+
+    #[test]
+    fn builds_the_same_values_as_serde_yaml() {
+        let text = "a: !t x\nb: [1, -2, 2.5, true, ~, \"s\"]\nc: &k {d: 1}\ne: *k\n";
+        let ours = parse(text, 0).ok().unwrap();
+        let theirs: Value = serde_yaml::from_str(text).unwrap();
+        assert_eq!(ours, theirs);
+    }
+
+    #[test]
+    fn refuses_aliases_that_blow_up_and_places_duplicates() {
+        let list = vec!["x"; 2000].join(",");
+        let refs = vec!["*a"; 2000].join(",");
+        let err = parse(&format!("a: &a [{list}]\nb: [{refs}]\n"), 0)
+            .err()
+            .unwrap();
+        assert!(err.message.contains("aliases"), "{}", err.message);
+        let err = parse("a: 1\nb:\n  c: 1\n  c: 2\n", 1).err().unwrap();
+        assert_eq!(err.pos, Pos::new(5, 3));
+        assert_eq!(err.message, "`c` is written twice in `b`; keep only one");
     }
 
     #[test]

@@ -368,7 +368,13 @@ fn digits(doc: &mut Doc, key: &str, v: &Value, len: usize, what: &str) -> Option
     if compact.len() == len && compact.bytes().all(|b| b.is_ascii_digit()) {
         Some(compact)
     } else {
-        doc.bad(key, format!("{what}, found {}", describe(v)));
+        // Unquoted, a number loses its leading zeros.
+        let quote = if matches!(v, Value::Number(_)) && compact.len() < len {
+            "; write it in quotes so a leading 0 is kept"
+        } else {
+            ""
+        };
+        doc.bad(key, format!("{what}, found {}{quote}", describe(v)));
         None
     }
 }

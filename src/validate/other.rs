@@ -184,7 +184,14 @@ pub fn event(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opt
         ok = false;
     }
     if let (Some(s), Some(end)) = (start, e.end) {
-        if end < s {
+        // Without a time on both, only the days are compared: an event
+        // starting 2026-03-01T10:00 may end "2026-03-01".
+        let before = if s.minutes.is_some() && end.minutes.is_some() {
+            end < s
+        } else {
+            end.date < s.date
+        };
+        if before {
             doc.bad("end", "the event ends before it starts");
         }
     }

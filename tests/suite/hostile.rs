@@ -1,1 +1,797 @@
-//! (being written)
+//! Hostile and malformed input: links out of the site, pipes, huge and
+//! broken files, YAML bombs. Whatever the input, the program must answer
+//! in time with exit code 0 or 1 and a report, never panic, hang, or read
+//! outside the site folder. Every build here runs under `build_in_time`,
+//! which kills the program and fails the test after `HANG_LIMIT`.
+
+use crate::common::*;
+use std::fs;
+use std::os::unix::fs::symlink;
+use std::path::Path;
+
+/// A valid UMKM entry named `name`, with `more` fields from line 5 on.
+fn umkm(name: &str, more: &str) -> String {
+    format!("---\nname: {name}\ncategory: kuliner\ndistrict: Bekasi Timur\n{more}---\n")
+}
+
+/// Builds the site, asserting no panic, and returns the run.
+#[track_caller]
+fn build(site: &Site) -> Run {
+    let run = site.build_in_time(&[]);
+    run.no_panic();
+    run
+}
+
+/// Bytes from a fixed seed (xorshift), so a failure can be reproduced.
+fn noise(len: usize, mut seed: u64) -> Vec<u8> {
+    let mut out = Vec::with_capacity(len);
+    while out.len() < len {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        out.extend_from_slice(&seed.to_le_bytes());
+    }
+    out.truncate(len);
+    out
+}
+
+fn mkfifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo");
+    assert!(status.success());
+}
+
+// ---- symbolic links ----
+
+#[test]
+fn errors_on_symlink_to_a_file_outside_the_site() {
+    let outside = tempfile::tempdir().unwrap();
+    // Were it read, this would give a YAML error naming RAHASIA.
+    fs::write(outside.path().join("luar.md"), "---\nRAHASIA: [\n---\n").unwrap();
+    let site = Site::fixture("minimal");
+    symlink(
+        outside.path().join("luar.md"),
+        site.root().join("content/umkm/luar.md"),
+    )
+    .unwrap();
+    build(&site)
+        .fails()
+        .exactly(&[
+            "content/umkm/luar.md: symbolic link leads outside the site folder; it is not followed",
+        ])
+        .lacks("RAHASIA");
+}
+
+#[test]
+fn errors_on_symlink_to_a_folder_outside_the_site() {
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("a.md"), umkm("Luar", "")).unwrap();
+    fs::write(outside.path().join("b.yaml"), "RAHASIA: [\n").unwrap();
+    let site = Site::fixture("minimal");
+    symlink(outside.path(), site.root().join("content/pkl/luar")).unwrap();
+    build(&site)
+        .fails()
+        .exactly(&[
+            "content/pkl/luar: symbolic link leads outside the site folder; it is not followed",
+        ])
+        .lacks("RAHASIA");
+}
+
+#[test]
+fn errors_on_content_folder_linked_outside_the_site() {
+    let outside = tempfile::tempdir().unwrap();
+    fs::create_dir_all(outside.path().join("umkm")).unwrap();
+    fs::write(outside.path().join("umkm/a.md"), "RAHASIA: [\n").unwrap();
+    let site = Site::fixture("minimal");
+    site.remove("content");
+    symlink(outside.path(), site.root().join("content")).unwrap();
+    build(&site)
+        .fails()
+        .exactly(&["content: symbolic link leads outside the site folder; it is not followed"])
+        .lacks("RAHASIA");
+}
+
+#[test]
+fn errors_on_site_config_linked_outside_the_site() {
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(
+        outside.path().join("site.yaml"),
+        "title: RAHASIA\nbase_url: https://x.example/\n",
+    )
+    .unwrap();
+    let site = Site::fixture("minimal");
+    site.remove("site.yaml");
+    symlink(
+        outside.path().join("site.yaml"),
+        site.root().join("site.yaml"),
+    )
+    .unwrap();
+    build(&site)
+        .fails()
+        .exactly(&["site.yaml: symbolic link leads outside the site folder; it is not followed"]);
+    assert!(!site.public().exists());
+}
+
+#[test]
+fn errors_on_pictures_linked_outside_the_site() {
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("foto.png"), "RAHASIA").unwrap();
+    let site = Site::fixture("minimal");
+    site.write(
+        "content/umkm/foto-warung.md",
+        &umkm("Foto", "logo: foto.png\n"),
+    );
+    symlink(
+        outside.path().join("foto.png"),
+        site.root().join("content/umkm/foto.png"),
+    )
+    .unwrap();
+    build(&site).fails().exactly(&[
+        "content/umkm/foto-warung.md:5:7: picture \"foto.png\" not found in content/umkm/ or in static/",
+        "content/umkm/foto.png: symbolic link leads outside the site folder; it is not followed",
+    ]);
+}
+
+#[test]
+fn errors_on_static_files_linked_outside_the_site() {
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("rahasia.txt"), "RAHASIA").unwrap();
+    let site = Site::fixture("minimal");
+    fs::create_dir_all(site.root().join("static")).unwrap();
+    symlink(
+        outside.path().join("rahasia.txt"),
+        site.root().join("static/unduh.txt"),
+    )
+    .unwrap();
+    symlink(outside.path(), site.root().join("static/folder")).unwrap();
+    build(&site).fails().exactly(&[
+        "static/folder: symbolic link leads outside the site folder; it is not followed",
+        "static/unduh.txt: symbolic link leads outside the site folder; it is not followed",
+    ]);
+    assert!(!site.public().exists());
+}
+
+#[test]
+fn errors_on_symlink_loops() {
+    let site = Site::fixture("minimal");
+    let umkm_dir = site.root().join("content/umkm");
+    symlink("sendiri.md", umkm_dir.join("sendiri.md")).unwrap();
+    symlink("b.md", umkm_dir.join("a.md")).unwrap();
+    symlink("a.md", umkm_dir.join("b.md")).unwrap();
+    symlink("..", umkm_dir.join("naik")).unwrap();
+    symlink(".", umkm_dir.join("di-sini")).unwrap();
+    build(&site).fails().exactly(&[
+        "content/umkm/a.md: symbolic link loops (it leads back to itself); it is not followed",
+        "content/umkm/b.md: symbolic link loops (it leads back to itself); it is not followed",
+        "content/umkm/di-sini: symbolic link loops back to a folder that contains it; it is not followed",
+        "content/umkm/naik: symbolic link loops back to a folder that contains it; it is not followed",
+        "content/umkm/sendiri.md: symbolic link loops (it leads back to itself); it is not followed",
+    ]);
+}
+
+#[test]
+fn errors_on_broken_symlink() {
+    let site = Site::fixture("minimal");
+    symlink("tidak-ada.md", site.root().join("content/umkm/rusak.md")).unwrap();
+    build(&site).fails().exactly(&[
+        "content/umkm/rusak.md: symbolic link is broken: what it points to does not exist",
+    ]);
+}
+
+#[test]
+fn can_follow_symlinks_that_stay_inside_the_site() {
+    let site = Site::fixture("minimal");
+    site.write("bersama/warung-bersama.md", &umkm("Warung Bersama", ""));
+    site.write(
+        "bersama/pkl/daftar.yaml",
+        "- name: Pkl Bersama\n  category: kuliner\n  district: Medansatria\n",
+    );
+    symlink(
+        "../../bersama/warung-bersama.md",
+        site.root().join("content/umkm/tautan.md"),
+    )
+    .unwrap();
+    symlink("../../bersama/pkl", site.root().join("content/pkl/bersama")).unwrap();
+    let run = build(&site);
+    run.ok();
+    assert!(site.public().join("umkm/tautan/index.html").is_file());
+    assert!(site.public().join("pkl/pkl-bersama/index.html").is_file());
+}
+
+// ---- files that are not files ----
+
+#[test]
+fn errors_on_a_named_pipe_without_hanging() {
+    let site = Site::fixture("minimal");
+    mkfifo(&site.root().join("content/umkm/x.md"));
+    mkfifo(&site.root().join("content/pkl/daftar.yaml"));
+    build(&site).fails().exactly(&[
+        "content/pkl/daftar.yaml: is not an ordinary file (a named pipe, socket or device); remove it",
+        "content/umkm/x.md: is not an ordinary file (a named pipe, socket or device); remove it",
+    ]);
+}
+
+#[test]
+fn errors_on_a_named_pipe_as_site_config() {
+    let site = Site::fixture("minimal");
+    site.remove("site.yaml");
+    mkfifo(&site.root().join("site.yaml"));
+    build(&site).fails().exactly(&[
+        "site.yaml: is not an ordinary file (it is a folder, a named pipe, a socket or a device)",
+    ]);
+}
+
+#[test]
+fn errors_on_a_named_pipe_in_static() {
+    let site = Site::fixture("minimal");
+    fs::create_dir_all(site.root().join("static")).unwrap();
+    mkfifo(&site.root().join("static/pipa.css"));
+    build(&site).fails().exactly(&[
+        "static/pipa.css: is not an ordinary file (a named pipe, socket or device); remove it",
+    ]);
+}
+
+#[test]
+fn errors_on_a_folder_as_site_config() {
+    let site = Site::fixture("minimal");
+    site.remove("site.yaml");
+    fs::create_dir_all(site.root().join("site.yaml")).unwrap();
+    build(&site).fails().exactly(&[
+        "site.yaml: is not an ordinary file (it is a folder, a named pipe, a socket or a device)",
+    ]);
+}
+
+// ---- sizes ----
+
+/// A Markdown entry of exactly `size` bytes (a long body).
+fn markdown_of_size(name: &str, size: usize) -> String {
+    let head = umkm(name, "");
+    let mut text = head.clone();
+    let line = format!("{}\n", "kata ".repeat(15));
+    while text.len() + line.len() <= size {
+        text.push_str(&line);
+    }
+    text.push_str(&"x".repeat(size - text.len()));
+    assert_eq!(text.len(), size);
+    text
+}
+
+#[test]
+fn can_read_a_single_entry_of_exactly_1_mib() {
+    let site = Site::fixture("minimal");
+    site.write("content/umkm/pas.md", &markdown_of_size("Pas", 1 << 20));
+    build(&site).ok();
+}
+
+#[test]
+fn errors_on_single_entry_files_over_1_mib() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "content/umkm/besar.md",
+        &markdown_of_size("Besar", (1 << 20) + 1),
+    );
+    let mut yaml =
+        String::from("name: Besar\ncategory: kuliner\ndistrict: Bekasi Timur\ndescription: |\n");
+    while yaml.len() <= 1 << 20 {
+        yaml.push_str("  baris deskripsi yang panjang sekali\n");
+    }
+    let size = yaml.len();
+    site.write("content/koperasi/besar.yaml", &yaml);
+    build(&site).fails().exactly(&[
+        &format!("content/koperasi/besar.yaml: file is too large ({size} bytes): only a list of entries may be larger; for one entry the limit is 1 MiB (1048576 bytes)"),
+        "content/umkm/besar.md: file is too large (1048577 bytes): the limit is 1 MiB (1048576 bytes)",
+    ]);
+}
+
+/// A list file of a little over 1 MiB: `count` vendors with long
+/// descriptions (few entries, so the build stays quick).
+fn big_list(count: usize, last: &str) -> String {
+    let description = "Pedagang kaki lima dengan deskripsi panjang. ".repeat(2000);
+    let mut text = String::new();
+    for i in 0..count {
+        text.push_str(&format!(
+            "- name: Pedagang {i}\n  category: kuliner\n  district: Medansatria\n  description: \"{description}\"\n"
+        ));
+    }
+    text.push_str(last);
+    text
+}
+
+#[test]
+fn can_read_a_list_file_over_1_mib() {
+    let site = Site::fixture("minimal");
+    let list = big_list(12, "");
+    assert!(list.len() > 1 << 20);
+    site.write("content/pkl/besar.yaml", &list);
+    let run = build(&site);
+    run.ok();
+    assert!(run.stdout.contains("pkl 13"), "{}", run.stdout);
+}
+
+#[test]
+fn errors_at_the_right_line_deep_in_a_big_list_file() {
+    let site = Site::fixture("minimal");
+    let list = big_list(
+        12,
+        "- name: Salah\n  category: kuliner\n  distrct: Medansatria\n",
+    );
+    site.write("content/pkl/besar.yaml", &list);
+    build(&site).fails().exactly(&[
+        "content/pkl/besar.yaml:49:1: missing required field `district`",
+        "content/pkl/besar.yaml:51:3: unknown field `distrct`: did you mean `district`?",
+    ]);
+}
+
+#[test]
+fn errors_on_list_files_over_64_mib() {
+    let site = Site::fixture("minimal");
+    // Sparse: the size is checked before anything is read.
+    let file = fs::File::create(site.root().join("content/pkl/raksasa.yaml")).unwrap();
+    file.set_len((64 << 20) + 1).unwrap();
+    build(&site).fails().exactly(&[
+        "content/pkl/raksasa.yaml: file is too large (67108865 bytes): the limit is 64 MiB (67108864 bytes)",
+    ]);
+}
+
+#[test]
+fn errors_on_site_config_over_1_mib() {
+    let site = Site::fixture("minimal");
+    let file = fs::OpenOptions::new()
+        .append(true)
+        .open(site.root().join("site.yaml"))
+        .unwrap();
+    file.set_len(2 << 20).unwrap();
+    build(&site).fails().exactly(&[
+        "site.yaml: file is too large (2097152 bytes): the limit is 1 MiB (1048576 bytes)",
+    ]);
+}
+
+#[test]
+fn can_read_a_huge_line() {
+    let site = Site::fixture("minimal");
+    let body = "sangat panjang ".repeat(60_000);
+    site.write(
+        "content/umkm/panjang.md",
+        &format!("{}{body}\n", umkm("Panjang", "")),
+    );
+    site.write(
+        "content/pkl/panjang.yaml",
+        &format!(
+            "- name: \"{}\"\n  category: kuliner\n  district: Medansatria\n  slug: nama-panjang\n",
+            "Nama ".repeat(100_000)
+        ),
+    );
+    build(&site).ok();
+}
+
+// ---- encodings and bytes ----
+
+#[test]
+fn errors_on_invalid_utf8_with_its_position() {
+    let site = Site::fixture("minimal");
+    site.write_bytes(
+        "content/umkm/latin1.md",
+        b"---\nname: Caf\xe9 Sari\ncategory: kuliner\n---\n",
+    );
+    site.write_bytes(
+        "content/pkl/daftar.yaml",
+        b"- name: A\n  category: kuliner\n  district: Medansatria\n- name: \xc3\x28\n",
+    );
+    site.write_bytes("content/halaman/utf16.md", b"\xff\xfe-\x00-\x00-\x00\n\x00");
+    build(&site).fails().exactly(&[
+        "content/halaman/utf16.md:1:1: file is not UTF-8 text; save it as UTF-8",
+        "content/pkl/daftar.yaml:4:9: file is not UTF-8 text; save it as UTF-8",
+        "content/umkm/latin1.md:2:10: file is not UTF-8 text; save it as UTF-8",
+    ]);
+}
+
+#[test]
+fn errors_on_invalid_utf8_in_site_config() {
+    let site = Site::fixture("minimal");
+    let mut bytes = fs::read(site.root().join("site.yaml")).unwrap();
+    bytes.extend_from_slice(b"description: Kota \xff\n");
+    site.write_bytes("site.yaml", &bytes);
+    let lines = bytes.iter().filter(|&&b| b == b'\n').count();
+    build(&site).fails().exactly(&[&format!(
+        "site.yaml:{lines}:19: file is not UTF-8 text; save it as UTF-8"
+    )]);
+}
+
+#[test]
+fn errors_on_nul_and_control_characters_at_their_place() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "content/umkm/nul.md",
+        &umkm("Nul", "address: \"Jl. Satu\"\ntags: [a\0b]\n"),
+    );
+    site.write(
+        "content/koperasi/bel.yaml",
+        "name: K\u{7}\ncategory: kuliner\ndistrict: Medansatria\n",
+    );
+    build(&site).fails().exactly(&[
+        "content/koperasi/bel.yaml:1:8: invalid character U+0007 (an invisible control character); remove it",
+        "content/umkm/nul.md:6:9: invalid character U+0000 (an invisible control character); remove it",
+    ]);
+}
+
+#[test]
+fn can_build_with_nul_in_a_markdown_body() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "content/umkm/nul.md",
+        &format!("{}Teks \0 dengan NUL.\n", umkm("Nul", "")),
+    );
+    build(&site);
+}
+
+#[test]
+fn errors_on_binary_garbage() {
+    let site = Site::fixture("minimal");
+    site.write_bytes("content/umkm/sampah.md", &noise(64 * 1024, 1));
+    site.write_bytes("content/pkl/sampah.yaml", &noise(64 * 1024, 2));
+    site.write_bytes(
+        "content/program/gambar.yaml",
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01",
+    );
+    // Valid UTF-8, but nonsense for YAML.
+    let text: String = noise(20_000, 3)
+        .iter()
+        .map(|b| char::from_u32(0x20 + u32::from(*b) % 0x2000).unwrap_or('?'))
+        .collect();
+    site.write("content/acara/acak.yaml", &text);
+    site.write("content/halaman/acak.md", &format!("---\n{text}\n---\n"));
+    let run = build(&site);
+    run.fails();
+    for file in [
+        "content/umkm/sampah.md",
+        "content/pkl/sampah.yaml",
+        "content/program/gambar.yaml",
+        "content/acara/acak.yaml",
+        "content/halaman/acak.md",
+    ] {
+        assert!(
+            run.stderr
+                .lines()
+                .any(|l| l.starts_with(&format!("{file}:"))),
+            "no problem reported for {file}:\n{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn errors_on_old_mac_line_ends_at_the_right_line() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "content/umkm/mac.yaml",
+        "name: Mac\rcategory: kuliner\rdistrict: Bekasi Timur\rdistrct: x\r",
+    );
+    build(&site)
+        .fails()
+        .exactly(&["content/umkm/mac.yaml:4:1: unknown field `distrct`: did you mean `district`?"]);
+}
+
+// ---- empty files ----
+
+#[test]
+fn errors_on_empty_markdown_files() {
+    let site = Site::fixture("minimal");
+    site.write("content/umkm/kosong.md", "");
+    site.write("content/umkm/spasi.md", "  \n\n");
+    site.write("content/pkl/front-kosong.md", "---\n---\nHanya badan.\n");
+    build(&site).fails().exactly(&[
+        "content/pkl/front-kosong.md:1:1: the front matter must be `field: value` lines",
+        "content/umkm/kosong.md:1:1: a Markdown entry must start with front matter: a `---` line, the fields, and another `---` line",
+        "content/umkm/spasi.md:1:1: a Markdown entry must start with front matter: a `---` line, the fields, and another `---` line",
+    ]);
+}
+
+#[test]
+fn can_read_empty_yaml_files_as_no_entries() {
+    let site = Site::fixture("minimal");
+    site.write("content/umkm/kosong.yaml", "");
+    site.write("content/umkm/komentar.yaml", "# belum ada isi\n");
+    site.write("content/pkl/daftar-kosong.yaml", "[]\n");
+    site.write("content/koperasi/tilde.yaml", "~\n");
+    let run = build(&site);
+    run.ok();
+    assert!(run.stdout.contains("Built 3 entries"), "{}", run.stdout);
+}
+
+#[test]
+fn errors_on_empty_and_odd_list_items() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "content/pkl/daftar.yaml",
+        "- name: A\n  category: kuliner\n  district: Medansatria\n-\n- [a, b]\n- 42\n- teks\n",
+    );
+    site.write("content/umkm/angka.yaml", "42\n");
+    build(&site).fails().exactly(&[
+        "content/pkl/daftar.yaml:4:1: each item of a list file must be an entry of `field: value` lines, found nothing",
+        "content/pkl/daftar.yaml:5:1: each item of a list file must be an entry of `field: value` lines, found a list",
+        "content/pkl/daftar.yaml:6:1: each item of a list file must be an entry of `field: value` lines, found a number",
+        "content/pkl/daftar.yaml:7:1: each item of a list file must be an entry of `field: value` lines, found text",
+        "content/umkm/angka.yaml:1:1: expected the fields of an entry or a list of entries, found a number",
+    ]);
+}
+
+// ---- YAML bombs and oddities ----
+
+#[test]
+fn errors_on_deeply_nested_yaml() {
+    let site = Site::fixture("minimal");
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    site.write(
+        "content/umkm/dalam.md",
+        &umkm("Dalam", &format!("extra: {deep}\n")),
+    );
+    site.write(
+        "content/pkl/dalam.yaml",
+        &format!("{}x\n", "- ".repeat(10_000)),
+    );
+    site.write(
+        "content/koperasi/dalam.yaml",
+        &format!("name: {}{}\n", "{a: ".repeat(10_000), "}".repeat(10_000)),
+    );
+    let run = build(&site);
+    run.fails();
+    assert_eq!(run.problems(), 3, "{}", run.stderr);
+    run.has(
+        "content/umkm/dalam.md:5:",
+        "invalid YAML: lists or mappings are nested too deeply",
+    )
+    .has("content/pkl/dalam.yaml:1:", "invalid YAML")
+    .has(
+        "content/koperasi/dalam.yaml:1:",
+        "invalid YAML: lists or mappings are nested too deeply",
+    );
+}
+
+#[test]
+fn errors_on_billion_laughs() {
+    let site = Site::fixture("minimal");
+    let mut text = String::from("name: Tawa\ncategory: kuliner\ndistrict: Bekasi Timur\nextra:\n  a0: &a0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n");
+    for i in 1..10 {
+        let refs = vec![format!("*a{}", i - 1); 9].join(", ");
+        text.push_str(&format!("  a{i}: &a{i} [{refs}]\n"));
+    }
+    site.write("content/umkm/tawa.yaml", &text);
+    let run = build(&site);
+    run.fails();
+    assert_eq!(run.problems(), 1, "{}", run.stderr);
+    run.has(
+        "content/umkm/tawa.yaml:",
+        "invalid YAML: aliases (`*name`) repeat the same data too many times",
+    );
+}
+
+#[test]
+fn errors_on_one_big_anchor_repeated_many_times() {
+    // 10,000 references to a list of 10,000: few jumps, a hundred million
+    // values. Must be refused quickly, not built in memory.
+    let site = Site::fixture("minimal");
+    let big = vec!["x"; 10_000].join(",");
+    let refs = vec!["*a"; 10_000].join(",");
+    site.write(
+        "content/umkm/bom.yaml",
+        &format!("name: Bom\ncategory: kuliner\ndistrict: Bekasi Timur\nextra:\n  a: &a [{big}]\n  b: [{refs}]\n"),
+    );
+    let run = build(&site);
+    run.fails();
+    assert_eq!(run.problems(), 1, "{}", run.stderr);
+    run.has(
+        "content/umkm/bom.yaml:",
+        "invalid YAML: aliases (`*name`) repeat the same data too many times",
+    );
+}
+
+#[test]
+fn can_use_anchors_and_aliases_modestly() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "content/pkl/daftar.yaml",
+        "- name: A & B\n  category: &k kuliner\n  district: &d Medansatria\n  tags: &t [sate, malam]\n- name: C\n  category: *k\n  district: *d\n  tags: *t\n",
+    );
+    build(&site).ok();
+}
+
+#[test]
+fn errors_on_unknown_alias() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "content/umkm/alias.yaml",
+        "name: A\ncategory: *tidak-ada\ndistrict: Bekasi Timur\n",
+    );
+    build(&site)
+        .fails()
+        .exactly(&["content/umkm/alias.yaml:2:11: invalid YAML: unknown anchor"]);
+}
+
+#[test]
+fn errors_on_yaml_tags() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "content/umkm/tag.md",
+        &umkm("Tag", "address: !!python/object:os.system {cmd: ls}\nqris: !rahasia ID123\ntags: !!set {a, b}\nextra: !!map {a: 1}\n"),
+    );
+    build(&site).fails().exactly(&[
+        // Standard tags (`!!python/object` included) only change the type.
+        "content/umkm/tag.md:5:10: `address` must be text, found a mapping",
+        "content/umkm/tag.md:6:7: `qris` must be text, found a tagged value",
+        "content/umkm/tag.md:7:7: `tags` must be a list, found a mapping",
+    ]);
+}
+
+#[test]
+fn errors_on_field_names_that_are_not_text() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "content/umkm/kunci.md",
+        &umkm(
+            "Kunci",
+            "1: satu\ntrue: benar\n[a, b]: daftar\n{a: 1}: peta\n",
+        ),
+    );
+    build(&site).fails().exactly(&[
+        "content/umkm/kunci.md:1:1: a field name must be text, found a list",
+        "content/umkm/kunci.md:1:1: a field name must be text, found a mapping",
+        "content/umkm/kunci.md:5:1: a field name must be text, found a number",
+        "content/umkm/kunci.md:6:1: a field name must be text, found true/false",
+    ]);
+}
+
+#[test]
+fn errors_on_thousands_of_duplicate_keys() {
+    let site = Site::fixture("minimal");
+    let mut text = String::from("name: A\ncategory: kuliner\ndistrict: Bekasi Timur\n");
+    for i in 0..10_000 {
+        text.push_str(&format!("tags: [t{i}]\n"));
+    }
+    site.write("content/umkm/ganda.yaml", &text);
+    build(&site)
+        .fails()
+        .exactly(&["content/umkm/ganda.yaml:5:1: field `tags` is written twice; keep only one"]);
+}
+
+#[test]
+fn errors_on_many_documents_in_one_file() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "content/pkl/dokumen.yaml",
+        &"---\nname: A\ncategory: kuliner\ndistrict: Medansatria\n".repeat(100),
+    );
+    build(&site).fails().exactly(&[
+        "content/pkl/dokumen.yaml:5:1: a `---` line starts a second YAML document, which is not allowed here; to keep many entries in one file, write them as a list (`- name: ...`)",
+    ]);
+}
+
+#[test]
+fn errors_on_a_very_long_unknown_field_name_quickly() {
+    let site = Site::fixture("minimal");
+    let key = "k".repeat(500_000);
+    site.write(
+        "content/umkm/kunci.yaml",
+        &format!("name: A\ncategory: kuliner\ndistrict: Bekasi Timur\n? {key}\n: nilai\n"),
+    );
+    let started = std::time::Instant::now();
+    let run = build(&site);
+    run.fails();
+    assert_eq!(run.problems(), 1, "{}", run.stderr);
+    run.has(
+        "content/umkm/kunci.yaml:",
+        &format!(
+            "unknown field `{}…`; custom data goes under `extra`",
+            "k".repeat(60)
+        ),
+    );
+    assert!(
+        started.elapsed().as_secs() < 10,
+        "took {:?}",
+        started.elapsed()
+    );
+}
+
+// ---- paths inside fields ----
+
+#[test]
+fn errors_on_picture_paths_that_leave_the_site_or_are_not_files() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "content/umkm/gambar.md",
+        &umkm(
+            "Gambar",
+            "logo: ../../site.yaml\nimages:\n  - ../../../../etc/passwd.png\n  - /etc/passwd\n  - javascript:alert(1)\n  - file:///etc/hosts.png\n  - \"C:\\\\foto.png\"\n  - //evil.example/x.png\n  - https://evil.example/x.png\n  - a/./b.png\n  - \"data:image/png;base64,AAAA\"\nproducts:\n  - name: P\n    image: ../halaman/../../../x.png\n",
+        ),
+    );
+    let note = "must be the path of a picture inside the site, relative to the entry file or to static/ (no `..`, no web address)";
+    build(&site).fails().exactly(&[
+        &format!("content/umkm/gambar.md:5:7: \"../../site.yaml\" {note}"),
+        &format!("content/umkm/gambar.md:7:5: \"../../../../etc/passwd.png\" {note}"),
+        "content/umkm/gambar.md:8:5: \"/etc/passwd\" is not a picture: use a .png, .jpg, .jpeg, .webp, .gif or .avif file",
+        &format!("content/umkm/gambar.md:9:5: \"javascript:alert(1)\" {note}"),
+        &format!("content/umkm/gambar.md:10:5: \"file:///etc/hosts.png\" {note}"),
+        &format!("content/umkm/gambar.md:11:5: \"C:\\foto.png\" {note}"),
+        &format!("content/umkm/gambar.md:12:5: \"//evil.example/x.png\" {note}"),
+        &format!("content/umkm/gambar.md:13:5: \"https://evil.example/x.png\" {note}"),
+        &format!("content/umkm/gambar.md:14:5: \"a/./b.png\" {note}"),
+        &format!("content/umkm/gambar.md:15:5: \"data:image/png;base64,AAAA\" {note}"),
+        &format!("content/umkm/gambar.md:18:12: \"../halaman/../../../x.png\" {note}"),
+    ]);
+}
+
+#[test]
+fn errors_on_absolute_picture_paths_outside_static() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "content/umkm/gambar.md",
+        &umkm("Gambar", "logo: /etc/passwd.png\n"),
+    );
+    build(&site).fails().exactly(&[
+        "content/umkm/gambar.md:5:7: picture \"/etc/passwd.png\" not found in content/umkm/ or in static/",
+    ]);
+}
+
+// ---- odd names and many files ----
+
+#[test]
+fn errors_on_file_names_with_line_breaks_on_one_line() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "content/umkm/baris\nbaru.md",
+        &umkm("Baris", "warna: merah\n"),
+    );
+    build(&site).fails().exactly(&[
+        "content/umkm/baris\\nbaru.md:5:1: unknown field `warna`; custom data goes under `extra`",
+    ]);
+}
+
+#[test]
+fn can_handle_file_names_that_are_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let site = Site::fixture("minimal");
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.md");
+    let path = site.root().join("content/umkm").join(name);
+    fs::write(&path, umkm("Kafe", "")).unwrap();
+    let run = build(&site);
+    // Either built (slug from the readable part) or reported; never a crash.
+    if run.code == 1 {
+        assert!(run.stderr.contains("content/umkm/caf"), "{}", run.stderr);
+    }
+}
+
+#[test]
+fn can_handle_deep_folders_and_long_names() {
+    let site = Site::fixture("minimal");
+    let deep = vec!["d"; 200].join("/");
+    site.write(&format!("content/umkm/{deep}/dalam.md"), &umkm("Dalam", ""));
+    let long = "a".repeat(240);
+    site.write(&format!("content/umkm/{long}.md"), &umkm("Panjang", ""));
+    build(&site).ok();
+    assert!(site
+        .public()
+        .join(format!("umkm/{long}/index.html"))
+        .is_file());
+}
+
+#[test]
+fn errors_on_two_thousand_broken_files_in_one_run() {
+    let site = Site::fixture("minimal");
+    for i in 0..2000 {
+        site.write(
+            &format!("content/pkl/p{i:04}.yaml"),
+            &format!("name: P{i}\ncategory: kuliner\n"),
+        );
+    }
+    let run = build(&site);
+    run.fails();
+    assert_eq!(
+        run.problems(),
+        2000,
+        "{}",
+        &run.stderr[..500.min(run.stderr.len())]
+    );
+    run.has_line("content/pkl/p0000.yaml:1:1: missing required field `district`")
+        .has_line("content/pkl/p1999.yaml:1:1: missing required field `district`");
+}

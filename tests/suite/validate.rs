@@ -680,6 +680,15 @@ fn can_accept_event_dates_and_date_times() {
             "name: B\nstart: 2026-03-01T08:00\nend: \"2026-03-01 21:30\"\n",
         ),
         ("content/acara/c.yaml", "name: C\nstart: 2024-02-29 19:00\n"),
+        // The same day, with a time on one side only.
+        (
+            "content/acara/d.yaml",
+            "name: D\nstart: 2026-03-01T10:00\nend: 2026-03-01\n",
+        ),
+        (
+            "content/acara/e.yaml",
+            "name: E\nstart: 2026-03-01\nend: 2026-03-01T08:00\n",
+        ),
     ])
     .build_in_time(&[])
     .ok();
@@ -697,7 +706,11 @@ fn errors_on_bad_event_dates() {
         ("content/acara/d.yaml", "name: D\nstart: besok\n"),
         (
             "content/acara/e.yaml",
-            "name: E\nstart: 2026-03-01\nend: 2026-03-01T10:00\n",
+            "name: E\nstart: 2026-03-01T10:00\nend: 2026-02-28\n",
+        ),
+        (
+            "content/acara/f.yaml",
+            "name: F\nstart: 2026-03-01T10:00\nend: 2026-03-01T09:59\n",
         ),
     ])
     .build_in_time(&[])
@@ -707,6 +720,8 @@ fn errors_on_bad_event_dates() {
         "content/acara/b.yaml:2:8: \"24:30\" is not a time of day (HH:MM)",
         "content/acara/c.yaml:3:6: the event ends before it starts",
         "content/acara/d.yaml:2:8: a date must be written YYYY-MM-DD, found \"besok\"",
+        "content/acara/e.yaml:3:6: the event ends before it starts",
+        "content/acara/f.yaml:3:6: the event ends before it starts",
     ]);
 }
 
@@ -1244,6 +1259,21 @@ fn errors_at_the_right_line_with_bom_and_crlf() {
         "content/pkl/c.yaml:5:13: unknown category \"kulinr\": did you mean `kuliner`?",
         "content/umkm/a.md:5:1: unknown field `distrct`: did you mean `district`?",
         "content/umkm/b.yaml:4:8: \"12\" is not an Indonesian phone number (e.g. 0812-3456-789 or (021) 8834-1234)",
+    ]);
+}
+
+#[test]
+fn errors_at_the_right_place_in_an_indented_list() {
+    site_with(&[(
+        "content/pkl/daftar.yaml",
+        "# Daftar PKL\n  - name: A\n    category: kuliner\n    district: Medansatria\n  - name: B\n    distrct: Medansatria\n",
+    )])
+    .build_in_time(&[])
+    .fails()
+    .exactly(&[
+        "content/pkl/daftar.yaml:5:3: missing required field `category`",
+        "content/pkl/daftar.yaml:5:3: missing required field `district`",
+        "content/pkl/daftar.yaml:6:5: unknown field `distrct`: did you mean `district`?",
     ]);
 }
 
