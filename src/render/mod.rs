@@ -351,13 +351,19 @@ struct PageLink {
     current: bool,
 }
 
+/// Pages listed each side of the current one in `pagination.pages`.
+const PAGE_WINDOW: usize = 3;
+
 fn pagination(urls: &Urls, base: &str, current: usize, total: usize) -> Pagination {
     Pagination {
         current,
         total_pages: total,
         prev_url: (current > 1).then(|| urls.page(&paged(base, current - 1))),
         next_url: (current < total).then(|| urls.page(&paged(base, current + 1))),
+        // A window, not every page: listing every page on every page would
+        // make a listing of N pages cost N² links.
         pages: (1..=total)
+            .filter(|&n| n == 1 || n == total || n.abs_diff(current) <= PAGE_WINDOW)
             .map(|n| PageLink {
                 number: n,
                 url: urls.page(&paged(base, n)),
