@@ -106,9 +106,21 @@ impl Timer {
 
     fn lap(&mut self, stage: &str) {
         if self.on {
+            // Resident memory now and at its peak, from the kernel (Linux).
+            let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+            let mib = |name: &str| {
+                status
+                    .lines()
+                    .find(|l| l.starts_with(name))
+                    .and_then(|l| l.split_whitespace().nth(1))
+                    .and_then(|kb| kb.parse::<u64>().ok())
+                    .map_or(0, |kb| kb / 1024)
+            };
             eprintln!(
-                "timing: {stage:<10} {:>8.1} ms",
-                self.last.elapsed().as_secs_f64() * 1000.0
+                "timing: {stage:<10} {:>8.1} ms  rss {:>5} MiB  peak {:>5} MiB",
+                self.last.elapsed().as_secs_f64() * 1000.0,
+                mib("VmRSS:"),
+                mib("VmHWM:")
             );
         }
         self.last = Instant::now();

@@ -209,7 +209,41 @@ pub struct Entry {
     pub coop: Option<Cooperative>,
     pub vendor: Option<Vendor>,
     /// Markdown.
-    pub description: String,
+    pub description: Text,
+}
+
+/// A long Markdown text: kept in memory, or — for the body of a Markdown
+/// entry file — read again from its file when its page is rendered, so the
+/// descriptions of 100,000 entries are not all held in memory at once.
+#[derive(Clone, Debug)]
+pub enum Text {
+    Inline(String),
+    InFile {
+        path: std::path::PathBuf,
+        /// Site-relative, for messages.
+        rel: String,
+        /// Byte offset of the text in the file (after a byte-order mark).
+        from: usize,
+    },
+}
+
+impl Text {
+    /// The text; an error message when the file cannot be read again.
+    pub fn load(&self) -> Result<std::borrow::Cow<'_, str>, crate::diagnostic::Diagnostic> {
+        match self {
+            Text::Inline(s) => Ok(std::borrow::Cow::Borrowed(s)),
+            Text::InFile { path, rel, from } => {
+                let text = crate::load::read_text(path, rel, crate::load::MAX_ENTRY_FILE)?;
+                match text.get(*from..) {
+                    Some(body) => Ok(std::borrow::Cow::Owned(body.to_string())),
+                    None => Err(crate::diagnostic::Diagnostic::file(
+                        rel.clone(),
+                        "the file changed during the build; build again",
+                    )),
+                }
+            }
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

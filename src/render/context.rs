@@ -286,8 +286,15 @@ fn hours_json(e: &Entry) -> String {
 }
 
 /// The full view of one entry: its card plus every detail.
-pub fn entry(site: &Site, urls: &Urls, labels: &Labels, i: usize, card: &Value) -> Value {
+pub fn entry(
+    site: &Site,
+    urls: &Urls,
+    labels: &Labels,
+    i: usize,
+    card: &Value,
+) -> Result<Value, crate::diagnostic::Diagnostic> {
     let e = &site.content.entries[i];
+    let description = e.description.load()?;
     let detail = EntryDetail {
         phone: e.phone.as_ref().map(|p| Contact {
             display: p.display.clone(),
@@ -376,7 +383,7 @@ pub fn entry(site: &Site, urls: &Urls, labels: &Labels, i: usize, card: &Value) 
         verified_label: e.verified.as_ref().map(|d| labels.date(d)),
         status: if e.closed { "tutup" } else { "aktif" },
         geo: e.geo.as_ref().map(geo_view),
-        description_html: markdown::render(&e.description),
+        description_html: markdown::render(&description),
         extra: &e.extra,
         coop: e.coop.as_ref().map(|c| CoopView {
             legal_number: c.legal_number.as_deref(),
@@ -395,7 +402,7 @@ pub fn entry(site: &Site, urls: &Urls, labels: &Labels, i: usize, card: &Value) 
             schedule: v.schedule.as_deref(),
         }),
     };
-    merge(card, Value::from_serializable(&detail))
+    Ok(merge(card, Value::from_serializable(&detail)))
 }
 
 fn link_view(l: &Link) -> LinkView<'_> {

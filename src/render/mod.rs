@@ -486,7 +486,7 @@ fn render_job(site: &Site, lang: &Lang, job: &Job, path: &str) -> Result<Vec<u8>
             let e = &site.content.entries[i];
             ctx.insert_value(
                 "entry",
-                context::entry(site, urls, &lang.labels, i, &lang.cards[i]),
+                context::entry(site, urls, &lang.labels, i, &lang.cards[i])?,
             );
             ("entry", e.name.as_str(), e.address.as_deref().unwrap_or(""))
         }

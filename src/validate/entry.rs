@@ -124,7 +124,7 @@ pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
         extra: Value::Null,
         coop: (kind == Kind::Koperasi).then(Cooperative::default),
         vendor: (kind == Kind::Pkl).then(Vendor::default),
-        description: String::new(),
+        description: Text::Inline(String::new()),
     };
     let mut ok = true;
     let mut slug_field = None;
@@ -239,12 +239,20 @@ pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
                 // Checked for shape only: it never leaves this function.
                 doc.mapping(key, v);
             }
-            "description" => e.description = description(doc, key, v, body),
+            "description" => e.description = Text::Inline(description(doc, key, v, body)),
             _ => cooperative_or_vendor(doc, key, v, &mut e),
         }
     }
     if let Some(b) = body.filter(|_| !fields.iter().any(|(k, _)| *k == "description")) {
-        e.description = b.to_string();
+        e.description = match ctx.body_at {
+            // Read again from the file when the page is rendered.
+            Some(from) if !b.trim().is_empty() => Text::InFile {
+                path: ctx.file.abs.clone(),
+                rel: ctx.file.rel.clone(),
+                from,
+            },
+            _ => Text::Inline(b.to_string()),
+        };
     }
     if !fields.iter().any(|(k, _)| *k == "name") {
         doc.bad_entry("missing required field `name`");

@@ -24,6 +24,8 @@ pub struct Ctx<'a> {
     pub config: &'a Config,
     pub root: &'a SiteRoot,
     pub file: &'a InputFile,
+    /// Where the Markdown body starts in the file, for a Markdown file.
+    pub body_at: Option<usize>,
 }
 
 /// One validated item of a file.
@@ -44,7 +46,12 @@ pub fn validate(
     let results: Vec<(Vec<Item>, Vec<Diagnostic>)> = files
         .par_iter()
         .map(|file| {
-            let ctx = Ctx { config, root, file };
+            let ctx = Ctx {
+                config,
+                root,
+                file,
+                body_at: None,
+            };
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_file(&ctx)))
                 .unwrap_or_else(|_| {
                     (
@@ -124,8 +131,12 @@ fn markdown_file(ctx: &Ctx, text: &str) -> (Vec<Item>, Vec<Diagnostic>) {
         }
     };
     let mut doc = Doc::whole(&source);
+    let ctx = Ctx {
+        body_at: Some(text.len() - split.body.len()),
+        ..*ctx
+    };
     let item = match &value {
-        Value::Mapping(map) => read_item(&mut doc, map, ctx, Some(split.body)),
+        Value::Mapping(map) => read_item(&mut doc, map, &ctx, Some(split.body)),
         _ => {
             doc.bad_entry("the front matter must be `field: value` lines");
             None
