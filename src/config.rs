@@ -56,6 +56,8 @@ pub struct Config {
     /// The default language first.
     pub languages: Vec<String>,
     pub theme: String,
+    /// Where `theme` is written in site.yaml, for messages.
+    pub theme_pos: Option<crate::diagnostic::Pos>,
     pub paginate: usize,
     pub categories: Vec<Category>,
     pub districts: Vec<District>,
@@ -166,6 +168,7 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
         language: "id".into(),
         languages: Vec::new(),
         theme: "default".into(),
+        theme_pos: None,
         paginate: 24,
         categories: Vec::new(),
         districts: Vec::new(),
@@ -212,6 +215,7 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
                 if let Some(t) = doc.required_text(key, v) {
                     if slug::is_valid(&t) {
                         c.theme = t;
+                        c.theme_pos = Some(doc.value_pos(key));
                     } else {
                         doc.bad(key, format!("theme must be a folder name under themes/ in lowercase letters, digits and hyphens, found \"{t}\""));
                     }

@@ -67,6 +67,14 @@ fn read_config(
     diags: &mut Vec<Diagnostic>,
 ) -> Result<Option<config::Config>, BuildError> {
     let path = root.path.join("site.yaml");
+    let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link && !path.exists() {
+        diags.push(Diagnostic::file(
+            "site.yaml",
+            "symbolic link is broken or loops; it is not followed",
+        ));
+        return Ok(None);
+    }
     if !path.exists() {
         return Err(BuildError::Usage(format!(
             "{} is not an Etalase site: it has no site.yaml (use --root to name the site folder)",
@@ -140,6 +148,7 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, BuildError> {
     let mut diags = Vec::new();
     let config = read_config(&root, &mut diags)?;
     let files = load::discover(&root, &mut diags);
+    load::check_static(&root, &mut diags);
     let Some(mut config) = config else {
         return Err(BuildError::Content(diagnostic::finish(diags)));
     };
@@ -148,7 +157,7 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, BuildError> {
             .set_base_url(url)
             .map_err(|e| BuildError::Usage(format!("--base-url: {e}")))?;
     }
-    let theme = theme::load(&root, &config.theme, &mut diags);
+    let theme = theme::load(&root, &config.theme, config.theme_pos, &mut diags);
     timer.lap("load");
     let (content, mut more) = validate::validate(&root, &config, &files, opts.drafts);
     timer.lap("validate");

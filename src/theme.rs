@@ -1,7 +1,7 @@
 //! The theme: the default one built into the binary, with a site's
 //! `themes/NAME/` files replacing it file by file.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Pos};
 use crate::load::{self, SiteRoot};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -46,7 +46,7 @@ pub struct Theme {
 }
 
 /// The default theme, then the site's `themes/NAME/` over it.
-pub fn load(root: &SiteRoot, name: &str, diags: &mut Vec<Diagnostic>) -> Theme {
+pub fn load(root: &SiteRoot, name: &str, pos: Option<Pos>, diags: &mut Vec<Diagnostic>) -> Theme {
     let mut theme = Theme {
         templates: BTreeMap::new(),
         static_files: BTreeMap::new(),
@@ -68,10 +68,11 @@ pub fn load(root: &SiteRoot, name: &str, diags: &mut Vec<Diagnostic>) -> Theme {
             theme.add(&inside, FileSource::Disk(abs, rel));
         }
     } else if name != "default" {
-        diags.push(Diagnostic::file(
-            "site.yaml",
-            format!("theme `{name}` not found: there is no folder themes/{name}/"),
-        ));
+        let message = format!("theme `{name}` not found: there is no folder themes/{name}/");
+        diags.push(match pos {
+            Some(pos) => Diagnostic::at("site.yaml", pos, message),
+            None => Diagnostic::file("site.yaml", message),
+        });
     }
     theme
 }

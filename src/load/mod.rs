@@ -167,6 +167,12 @@ pub fn walk(
     diags.append(&mut problems.into_inner());
 }
 
+/// Checks static/ while the content is read, so its problems (links out of
+/// the site, named pipes) are reported in the same run as the content's.
+pub fn check_static(root: &SiteRoot, diags: &mut Vec<Diagnostic>) {
+    walk(root, &root.path.join("static"), diags, |_| {});
+}
+
 /// Every entry file under content/, sorted by path.
 pub fn discover(root: &SiteRoot, diags: &mut Vec<Diagnostic>) -> Vec<InputFile> {
     let content = root.path.join("content");

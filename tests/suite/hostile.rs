@@ -795,3 +795,40 @@ fn errors_on_two_thousand_broken_files_in_one_run() {
     run.has_line("content/pkl/p0000.yaml:1:1: missing required field `district`")
         .has_line("content/pkl/p1999.yaml:1:1: missing required field `district`");
 }
+
+#[test]
+fn errors_on_static_and_content_in_one_run() {
+    let outside = tempfile::tempdir().unwrap();
+    let site = Site::fixture("minimal");
+    fs::create_dir_all(site.root().join("static")).unwrap();
+    symlink(outside.path(), site.root().join("static/folder")).unwrap();
+    site.write(
+        "content/umkm/tanpa-nama.md",
+        "---\ncategory: kuliner\ndistrict: Bekasi Timur\n---\n",
+    );
+    build(&site).fails().exactly(&[
+        "content/umkm/tanpa-nama.md:1:1: missing required field `name`",
+        "static/folder: symbolic link leads outside the site folder; it is not followed",
+    ]);
+}
+
+#[test]
+fn errors_on_a_broken_site_yaml_link() {
+    let site = Site::fixture("minimal");
+    fs::remove_file(site.root().join("site.yaml")).unwrap();
+    symlink("nowhere.yaml", site.root().join("site.yaml")).unwrap();
+    build(&site)
+        .fails()
+        .exactly(&["site.yaml: symbolic link is broken or loops; it is not followed"]);
+}
+
+#[test]
+fn errors_on_an_unknown_theme_at_its_line() {
+    let site = Site::fixture("minimal");
+    let text = fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    let line = text.lines().count() + 1;
+    site.write("site.yaml", &format!("{text}theme: kota\n"));
+    let expected =
+        format!("site.yaml:{line}:8: theme `kota` not found: there is no folder themes/kota/");
+    build(&site).fails().exactly(&[&expected]);
+}
