@@ -5,6 +5,7 @@
 //! grow with the output. Sitemap and robots.txt are written from the same
 //! list, so they name exactly the pages that exist.
 
+mod compact;
 pub mod context;
 pub mod markdown;
 mod templates;
@@ -558,7 +559,7 @@ fn render_job(site: &Site, lang: &Lang, job: &Job, path: &str) -> Result<Vec<u8>
             ),
         )
     })?;
-    Ok(buf)
+    Ok(compact::compact(&buf))
 }
 
 #[derive(Serialize)]
