@@ -929,16 +929,7 @@ fn copy_static(
 /// True when a static file's path is one the site writes itself.
 fn is_generated(site: &Site, rel: &str) -> bool {
     let first = rel.split('/').next().unwrap_or("");
-    let top_dirs = [
-        "umkm",
-        "koperasi",
-        "pkl",
-        "program",
-        "acara",
-        "kategori",
-        "kecamatan",
-        "media",
-    ];
+    let top_dirs = crate::validate::RESERVED_PAGES;
     rel == "index.html"
         || rel == "404.html"
         || rel == "sitemap.xml"

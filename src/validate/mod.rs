@@ -18,6 +18,7 @@ use crate::yaml::{self, Mapping, Value};
 use rayon::prelude::*;
 
 pub use entry::known_fields;
+pub use refs::RESERVED_PAGES;
 
 /// What one file is read with.
 pub struct Ctx<'a> {
