@@ -25,14 +25,6 @@ impl Source {
         }
     }
 
-    pub fn yaml(&self) -> &str {
-        &self.yaml
-    }
-
-    pub fn first_line(&self) -> usize {
-        self.first_line
-    }
-
     fn positions(&self) -> &Positions {
         self.positions
             .get_or_init(|| Positions::scan(&self.yaml, self.first_line))

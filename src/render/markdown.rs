@@ -102,31 +102,6 @@ pub fn is_safe_url(url: &str) -> bool {
     }
 }
 
-/// The plain text of a short Markdown snippet, for summaries.
-pub fn plain_text(markdown: &str, max_chars: usize) -> String {
-    let mut out = String::new();
-    for event in Parser::new_ext(markdown, options()) {
-        match event {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            Event::SoftBreak | Event::HardBreak | Event::End(_) if !out.ends_with(' ') => {
-                out.push(' ')
-            }
-            _ => {}
-        }
-        if out.chars().count() > max_chars {
-            break;
-        }
-    }
-    let trimmed = out.split_whitespace().collect::<Vec<_>>().join(" ");
-    if trimmed.chars().count() > max_chars {
-        let cut: String = trimmed.chars().take(max_chars).collect();
-        let cut = cut.rsplit_once(' ').map(|(a, _)| a).unwrap_or(&cut);
-        format!("{cut}…")
-    } else {
-        trimmed
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,14 +167,5 @@ mod tests {
     fn heading_attributes_are_not_parsed() {
         let html = render("# Title {#id onclick=alert(1)}");
         assert!(!html.contains("onclick=\""), "{html}");
-    }
-
-    #[test]
-    fn plain_text_is_short() {
-        assert_eq!(
-            plain_text("**Kopi** enak dan *murah*", 100),
-            "Kopi enak dan murah"
-        );
-        assert_eq!(plain_text("satu dua tiga empat", 10), "satu dua…");
     }
 }

@@ -58,7 +58,7 @@ const VENDOR: &[&str] = &["stall", "schedule"];
 const STALLS: &[&str] = &["gerobak", "tenda", "kios", "lapak", "motor"];
 
 /// The fields an entry of `kind` may have.
-pub fn known_fields(kind: Kind) -> Vec<&'static str> {
+fn known_fields(kind: Kind) -> Vec<&'static str> {
     let mut known = COMMON.to_vec();
     match kind {
         Kind::Koperasi => known.extend_from_slice(COOPERATIVE),

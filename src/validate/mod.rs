@@ -17,7 +17,6 @@ use crate::source::{Doc, Source};
 use crate::yaml::{self, Mapping, Value};
 use rayon::prelude::*;
 
-pub use entry::known_fields;
 pub use refs::RESERVED_PAGES;
 
 /// What one file is read with.
