@@ -148,7 +148,7 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, BuildError> {
     let mut diags = Vec::new();
     let config = read_config(&root, &mut diags)?;
     let files = load::discover(&root, &mut diags);
-    load::check_static(&root, &mut diags);
+    let static_files = load::static_files(&root, &mut diags);
     let Some(mut config) = config else {
         return Err(BuildError::Content(diagnostic::finish(diags)));
     };
@@ -173,7 +173,7 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, BuildError> {
         write::Output::prepare(&root.path, &target, opts.force).map_err(BuildError::Usage)?;
     let site = index::index(root.path.clone(), config, content);
     timer.lap("index");
-    let stats = match render::render_all(&site, &theme, &output) {
+    let stats = match render::render_all(&site, &theme, &static_files, &output) {
         Ok(s) => s,
         Err(failure) => {
             output.abort();

@@ -167,10 +167,17 @@ pub fn walk(
     diags.append(&mut problems.into_inner());
 }
 
-/// Checks static/ while the content is read, so its problems (links out of
-/// the site, named pipes) are reported in the same run as the content's.
-pub fn check_static(root: &SiteRoot, diags: &mut Vec<Diagnostic>) {
-    walk(root, &root.path.join("static"), diags, |_| {});
+/// The files of static/ as (path relative to static/, absolute path),
+/// sorted. Read with the content, so its problems (links out of the site,
+/// named pipes) are reported in the same run as the content's.
+pub fn static_files(root: &SiteRoot, diags: &mut Vec<Diagnostic>) -> Vec<(String, PathBuf)> {
+    let dir = root.path.join("static");
+    let mut files = Vec::new();
+    walk(root, &dir, diags, |p| {
+        let rel = p.strip_prefix(&dir).unwrap_or(p);
+        files.push((rel.to_string_lossy().replace('\\', "/"), p.to_path_buf()));
+    });
+    files
 }
 
 /// Every entry file under content/, sorted by path.

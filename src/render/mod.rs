@@ -147,7 +147,12 @@ struct Lang {
     cards: Vec<Value>,
 }
 
-pub fn render_all(site: &Site, theme: &Theme, out: &Output) -> Result<Stats, Failure> {
+pub fn render_all(
+    site: &Site,
+    theme: &Theme,
+    static_files: &[(String, std::path::PathBuf)],
+    out: &Output,
+) -> Result<Stats, Failure> {
     let mut diags = Vec::new();
     let Some(base_tera) = templates::load(theme, &mut diags) else {
         return Err(Failure::Content(diags));
@@ -186,7 +191,7 @@ pub fn render_all(site: &Site, theme: &Theme, out: &Output) -> Result<Stats, Fai
         return Err(Failure::Content(diags));
     }
     let mut files: Vec<String> = Vec::new();
-    let assets = copy_static(site, theme, out, &mut files)?;
+    let assets = copy_static(site, theme, static_files, out, &mut files)?;
 
     let written = Mutex::new(Vec::new());
     let errors = Mutex::new(Vec::new());
@@ -843,31 +848,16 @@ struct Assets {
 fn copy_static(
     site: &Site,
     theme: &Theme,
+    static_files: &[(String, std::path::PathBuf)],
     out: &Output,
     files: &mut Vec<String>,
 ) -> Result<Assets, Failure> {
     let io = |e: std::io::Error, what: &str| Failure::Io(format!("cannot copy {what}: {e}"));
-    let root = crate::load::SiteRoot {
-        path: site.root.clone(),
-    };
-    let static_dir = root.path.join("static");
-    let mut found = Vec::new();
-    let mut diags = Vec::new();
-    crate::load::walk(&root, &static_dir, &mut diags, |p| {
-        found.push(p.to_path_buf())
-    });
-    let site_static: BTreeMap<String, std::path::PathBuf> = found
-        .into_iter()
-        .map(|p| {
-            (
-                p.strip_prefix(&static_dir)
-                    .unwrap_or(&p)
-                    .to_string_lossy()
-                    .replace('\\', "/"),
-                p,
-            )
-        })
+    let site_static: BTreeMap<&str, &std::path::PathBuf> = static_files
+        .iter()
+        .map(|(rel, abs)| (rel.as_str(), abs))
         .collect();
+    let mut diags = Vec::new();
     let mut media: BTreeMap<&str, &str> = BTreeMap::new();
     for e in &site.content.entries {
         let pictures = e
@@ -882,7 +872,7 @@ fn copy_static(
         }
     }
     for rel in site_static.keys() {
-        if is_generated(site, rel) || media.contains_key(rel.as_str()) {
+        if is_generated(site, rel) || media.contains_key(rel) {
             diags.push(Diagnostic::file(
                 format!("static/{rel}"),
                 "this file would replace a page or picture the site writes; rename or remove it",
@@ -894,7 +884,7 @@ fn copy_static(
     }
     let mut assets = Assets::default();
     for (rel, source) in &theme.static_files {
-        let bytes = match site_static.get(rel) {
+        let bytes = match site_static.get(rel.as_str()) {
             Some(abs) => std::fs::read(abs).map_err(|e| io(e, rel))?,
             None => source.read().map_err(|d| Failure::Io(d.to_string()))?,
         };
@@ -909,15 +899,15 @@ fn copy_static(
             "assets/etalase.js" => assets.js = Some(url),
             _ => {}
         }
-        if !site_static.contains_key(rel) {
+        if !site_static.contains_key(rel.as_str()) {
             out.write(rel, &bytes).map_err(|e| io(e, rel))?;
             files.push(rel.clone());
         }
     }
     let copies: Vec<(&str, std::path::PathBuf)> = site_static
         .iter()
-        .map(|(rel, abs)| (rel.as_str(), abs.clone()))
-        .chain(media.iter().map(|(to, from)| (*to, root.path.join(from))))
+        .map(|(rel, abs)| (*rel, (*abs).clone()))
+        .chain(media.iter().map(|(to, from)| (*to, site.root.join(from))))
         .collect();
     copies
         .par_iter()
