@@ -1,6 +1,7 @@
-//! The command line: `etalase build` and its options.
+//! The command line: `etalase build` and `etalase check`. Each option is
+//! defined once here; its doc comment is its `--help` text.
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// Etalase builds a public directory website of local businesses (UMKM,
@@ -8,7 +9,7 @@ use std::path::PathBuf;
 #[derive(Parser, Debug)]
 #[command(name = "etalase", version, about, long_about = None)]
 #[command(
-    after_help = "Exit codes:\n  0  the site was built\n  1  the site's files have problems (all are listed as path:line:column: message)\n  2  wrong usage, an output folder that may not be used, or a read/write failure"
+    after_help = "Exit codes:\n  0  the site was built (or checked) without errors\n  1  the site's files have problems (all are listed as path:line:column: message)\n  2  wrong usage, an output folder that may not be used, a read/write failure, or an internal error"
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -22,18 +23,20 @@ pub enum Command {
         after_help = "Exit codes: 0 built, 1 content errors, 2 usage or I/O error.\nThe previous output stays untouched unless the build succeeds."
     )]
     Build(BuildArgs),
+    /// Run every check of `build` and check every internal link of the
+    /// pages it would write; writes nothing.
+    #[command(
+        after_help = "Exit codes: 0 no errors (warnings may be listed), 1 content errors, 2 usage or I/O error."
+    )]
+    Check(CheckArgs),
 }
 
+/// The options every command that reads a site takes.
 #[derive(clap::Args, Debug)]
-pub struct BuildArgs {
+pub struct SiteArgs {
     /// The site folder: the one holding site.yaml and content/.
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub root: PathBuf,
-
-    /// Where to write the site; it is replaced whole on success.
-    /// Defaults to public/ inside the site folder.
-    #[arg(long, short, value_name = "DIR")]
-    pub output: Option<PathBuf>,
 
     /// Use this address instead of site.yaml's base_url (for a preview or a
     /// project site under a sub-path, e.g. https://user.github.io/direktori/).
@@ -43,8 +46,36 @@ pub struct BuildArgs {
     /// Include entries marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+
+    /// Where to write the site; it is replaced whole on success.
+    /// Defaults to public/ inside the site folder.
+    #[arg(long, short, value_name = "DIR")]
+    pub output: Option<PathBuf>,
 
     /// Replace the output folder even if it holds files Etalase did not build.
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+
+    /// How to print problems: `text` (path:line:column: message) or `json`
+    /// (one JSON object per line, for editors and CI).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
 }

@@ -25,6 +25,25 @@ impl Pos {
     pub const START: Pos = Pos { line: 1, column: 1 };
 }
 
+/// How much a problem matters.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The site cannot be published as it is (exit 1).
+    #[default]
+    Error,
+    /// Worth fixing; never changes the exit code.
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
 /// One problem in the input: `path:line:column: message`.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Diagnostic {
@@ -33,32 +52,76 @@ pub struct Diagnostic {
     /// `None` when the problem has no place in the file (an unreadable file).
     pub pos: Option<Pos>,
     pub message: String,
+    pub severity: Severity,
 }
 
 impl Diagnostic {
-    pub fn at(path: impl Into<String>, pos: Pos, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn at(path: impl Into<String>, pos: Pos, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             path: path.into(),
             pos: Some(pos),
             message: message.into(),
+            severity: Severity::Error,
         }
     }
 
-    pub fn file(path: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn file(path: impl Into<String>, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             path: path.into(),
             pos: None,
             message: message.into(),
+            severity: Severity::Error,
         }
     }
+
+    /// One JSON object on one line, for editors and CI: path, line,
+    /// column (null without a place), severity and message.
+    pub fn to_json(&self) -> String {
+        let (line, column) = match self.pos {
+            Some(p) => (p.line.to_string(), p.column.to_string()),
+            None => ("null".into(), "null".into()),
+        };
+        format!(
+            "{{\"path\":{},\"line\":{line},\"column\":{column},\"severity\":\"{}\",\"message\":{}}}",
+            json_string(&self.path),
+            self.severity.as_str(),
+            json_string(&self.message)
+        )
+    }
+}
+
+/// A JSON string literal: quotes, backslashes and control characters
+/// escaped.
+fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                out.push_str(&format!("\\u{:04x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (path, message) = (one_line(&self.path), one_line(&self.message));
+        let level = match self.severity {
+            Severity::Error => "",
+            Severity::Warning => "warning: ",
+        };
         match self.pos {
-            Some(p) => write!(f, "{path}:{}:{}: {message}", p.line, p.column),
-            None => write!(f, "{path}: {message}"),
+            Some(p) => write!(f, "{path}:{}:{}: {level}{message}", p.line, p.column),
+            None => write!(f, "{path}: {level}{message}"),
         }
     }
 }
@@ -154,5 +217,23 @@ mod tests {
         assert_eq!(d.to_string(), "content/umkm/a.md: unreadable");
         let d = Diagnostic::file("content/umkm/a\nb.md", "\"x\ny\" is bad");
         assert_eq!(d.to_string(), "content/umkm/a\\nb.md: \"x\\ny\" is bad");
+    }
+
+    #[test]
+    fn renders_as_one_json_line() {
+        let d = Diagnostic::at(
+            "content/a \"b\".md",
+            Pos::new(3, 7),
+            "tab\there\nand\\ \u{1}",
+        );
+        assert_eq!(
+            d.to_json(),
+            r#"{"path":"content/a \"b\".md","line":3,"column":7,"severity":"error","message":"tab\there\nand\\ \u0001"}"#
+        );
+        let d = Diagnostic::file("site.yaml", "x");
+        assert_eq!(
+            d.to_json(),
+            r#"{"path":"site.yaml","line":null,"column":null,"severity":"error","message":"x"}"#
+        );
     }
 }

@@ -1,59 +1,86 @@
 //! Etalase: a static site generator for a public directory of local
 //! businesses.
 //!
-//! The pipeline, one module per stage:
+//! The pipeline, one module per stage (ARCHITECTURE.md draws it):
 //! `load` (find and read files) → `validate` (check every field, every
-//! reference) → `index` (sort and group once) → `render` (pages through
-//! the theme, in parallel) → `write` (a temporary folder swapped in whole).
+//! reference; the theme is checked beside it by `render::prepare`) →
+//! `index` (sort and group once) → `render` (the route table's pages
+//! through the theme, in parallel, into an output sink) → the sink's
+//! commit (`build`: a temporary folder swapped in whole) or the link check
+//! (`check`: the site in memory, nothing written).
+//!
+//! The API is two calls, [`build`] and [`check`]; the rest is private to
+//! the crate.
 
-pub mod cli;
-pub mod config;
-pub mod diagnostic;
-pub mod index;
-pub mod load;
-pub mod model;
-pub mod render;
-pub mod slug;
-pub mod source;
-pub mod theme;
-pub mod validate;
-pub mod write;
-pub mod yaml;
+mod config;
+mod diagnostic;
+mod index;
+mod links;
+mod load;
+mod model;
+mod output;
+mod render;
+mod routes;
+mod slug;
+mod source;
+mod theme;
+mod timings;
+mod validate;
+mod yaml;
 
-use diagnostic::Diagnostic;
+pub use diagnostic::{Diagnostic, Pos, Severity};
+
 use model::Kind;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
+use timings::Timer;
+
+/// Which site to read, and how.
+#[derive(Debug, Clone, Default)]
+pub struct SiteOptions {
+    pub root: PathBuf,
+    /// Used instead of site.yaml's `base_url`.
+    pub base_url: Option<String>,
+    /// Include entries marked `draft: true`.
+    pub drafts: bool,
+}
 
 /// What `etalase build` is asked to do.
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
-    pub root: PathBuf,
+    pub site: SiteOptions,
     /// Defaults to `public/` in the site folder.
     pub output: Option<PathBuf>,
-    pub base_url: Option<String>,
-    pub drafts: bool,
+    /// Replace an output folder that holds files Etalase did not build.
     pub force: bool,
 }
 
-/// What a successful build made.
+/// What a successful build or check made.
 #[derive(Debug)]
 pub struct Summary {
     /// umkm, koperasi, pkl.
     pub entries: [usize; 3],
     pub programmes: usize,
     pub events: usize,
+    /// Free pages.
     pub pages: usize,
+    /// Pages rendered.
     pub written: usize,
+    /// Files in the output, pages included.
     pub files: usize,
-    pub output: PathBuf,
+    /// The output folder; `None` for a check, which writes nothing.
+    pub output: Option<PathBuf>,
+    /// Addresses the link check looked at (check only).
+    pub links: usize,
+    /// Problems that do not stop the build.
+    pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
 }
 
 /// Why a build failed; each maps to an exit code.
 #[derive(Debug)]
 pub enum BuildError {
-    /// Problems in the site's files (exit 1).
+    /// Problems in the site's files (exit 1); warnings among them.
     Content(Vec<Diagnostic>),
     /// A wrong command or an output folder that may not be used (exit 2).
     Usage(String),
@@ -97,46 +124,35 @@ fn read_config(
     }
 }
 
-/// Prints how long a stage took when `ETALASE_TIMINGS` is set: for
-/// profiling a build without a profiler.
-struct Timer {
-    on: bool,
-    last: Instant,
+/// Where the rendered site goes.
+enum Mode<'a> {
+    Disk(&'a BuildOptions),
+    /// In memory, for the link check; nothing is written.
+    Check,
 }
 
-impl Timer {
-    fn new() -> Timer {
-        Timer {
-            on: std::env::var_os("ETALASE_TIMINGS").is_some(),
-            last: Instant::now(),
-        }
-    }
-
-    fn lap(&mut self, stage: &str) {
-        if self.on {
-            // Resident memory now and at its peak, from the kernel (Linux).
-            let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-            let mib = |name: &str| {
-                status
-                    .lines()
-                    .find(|l| l.starts_with(name))
-                    .and_then(|l| l.split_whitespace().nth(1))
-                    .and_then(|kb| kb.parse::<u64>().ok())
-                    .map_or(0, |kb| kb / 1024)
-            };
-            eprintln!(
-                "timing: {stage:<10} {:>8.1} ms  rss {:>5} MiB  peak {:>5} MiB",
-                self.last.elapsed().as_secs_f64() * 1000.0,
-                mib("VmRSS:"),
-                mib("VmHWM:")
-            );
-        }
-        self.last = Instant::now();
-    }
-}
-
-/// Builds the site: load, validate, index, render, write.
+/// Builds the site into its output folder.
 pub fn build(opts: &BuildOptions) -> Result<Summary, BuildError> {
+    run(&opts.site, Mode::Disk(opts))
+}
+
+/// Runs every check of `build`, and a check of every internal link of the
+/// pages it would write, writing nothing.
+pub fn check(opts: &SiteOptions) -> Result<Summary, BuildError> {
+    run(opts, Mode::Check)
+}
+
+/// Splits errors from warnings: errors stop the run with all of them.
+fn settle(diags: Vec<Diagnostic>) -> Result<Vec<Diagnostic>, BuildError> {
+    let diags = diagnostic::finish(diags);
+    if diags.iter().any(|d| d.severity == Severity::Error) {
+        Err(BuildError::Content(diags))
+    } else {
+        Ok(diags)
+    }
+}
+
+fn run(opts: &SiteOptions, mode: Mode) -> Result<Summary, BuildError> {
     let started = Instant::now();
     let mut timer = Timer::new();
     let root = load::SiteRoot::new(&opts.root).map_err(|e| {
@@ -158,40 +174,66 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, BuildError> {
             .map_err(|e| BuildError::Usage(format!("--base-url: {e}")))?;
     }
     let theme = theme::load(&root, &config.theme, config.theme_pos, &mut diags);
+    let prepared = render::prepare(&config, &theme, &mut diags);
     timer.lap("load");
     let (content, mut more) = validate::validate(&root, &config, &files, opts.drafts);
     timer.lap("validate");
     diags.append(&mut more);
-    if !diags.is_empty() {
-        return Err(BuildError::Content(diagnostic::finish(diags)));
-    }
-    let target = opts
-        .output
-        .clone()
-        .unwrap_or_else(|| root.path.join("public"));
-    let output =
-        write::Output::prepare(&root.path, &target, opts.force).map_err(BuildError::Usage)?;
+    render::check_static(&config, &content, &static_files, &mut diags);
+    let mut warnings = settle(diags)?;
     let site = index::index(root.path.clone(), config, content);
     timer.lap("index");
-    let stats = match render::render_all(&site, &theme, &static_files, &output) {
-        Ok(s) => s,
-        Err(failure) => {
-            output.abort();
-            return Err(match failure {
-                render::Failure::Content(d) => BuildError::Content(diagnostic::finish(d)),
-                render::Failure::Io(m) => BuildError::Io(m),
-            });
+    let Some(prepared) = prepared else {
+        unreachable!("a theme that could not be prepared has reported a problem");
+    };
+    let render_failure = |failure| match failure {
+        render::Failure::Content(d) => BuildError::Content(diagnostic::finish(d)),
+        render::Failure::Io(m) => BuildError::Io(m),
+    };
+    let (stats, output, links) = match mode {
+        Mode::Disk(build) => {
+            let target = build
+                .output
+                .clone()
+                .unwrap_or_else(|| root.path.join("public"));
+            let disk = output::Disk::prepare(&root.path, &target, build.force)
+                .map_err(BuildError::Usage)?;
+            let stats = match render::render_all(&site, &prepared, &static_files, &disk) {
+                Ok(s) => s,
+                Err(failure) => {
+                    disk.abort();
+                    return Err(render_failure(failure));
+                }
+            };
+            timer.lap("render");
+            let out_path = disk.target().to_path_buf();
+            disk.commit(&stats.files).map_err(|e| {
+                BuildError::Io(format!(
+                    "cannot put the new output in place at {}: {e}",
+                    out_path.display()
+                ))
+            })?;
+            timer.lap("swap");
+            (stats, Some(out_path), 0)
+        }
+        Mode::Check => {
+            let memory = output::Memory::default();
+            let stats = render::render_all(&site, &prepared, &static_files, &memory)
+                .map_err(render_failure)?;
+            timer.lap("render");
+            let files = memory.into_files();
+            let mut diags = Vec::new();
+            let links = links::check(
+                &files,
+                &site.config.base_url,
+                &site.config.base_path,
+                &mut diags,
+            );
+            warnings.append(&mut settle(diags)?);
+            timer.lap("links");
+            (stats, None, links)
         }
     };
-    timer.lap("render");
-    let out_path = output.target().to_path_buf();
-    output.commit(&stats.files).map_err(|e| {
-        BuildError::Io(format!(
-            "cannot put the new output in place at {}: {e}",
-            out_path.display()
-        ))
-    })?;
-    timer.lap("swap");
     let count = |k: Kind| site.content.entries.iter().filter(|e| e.kind == k).count();
     Ok(Summary {
         entries: [count(Kind::Umkm), count(Kind::Koperasi), count(Kind::Pkl)],
@@ -200,7 +242,9 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, BuildError> {
         pages: site.content.pages.len(),
         written: stats.pages,
         files: stats.files.len() + 1,
-        output: out_path,
+        output,
+        links,
+        warnings: diagnostic::finish(warnings),
         elapsed: started.elapsed(),
     })
 }

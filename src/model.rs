@@ -165,7 +165,6 @@ pub struct Ref {
 #[derive(Clone, Debug)]
 pub struct Origin {
     pub file: String,
-    pub pos: Pos,
     pub slug_pos: Pos,
 }
 

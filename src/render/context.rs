@@ -6,6 +6,7 @@ use super::markdown;
 use super::urls::Urls;
 use crate::index::Site;
 use crate::model::*;
+use crate::routes;
 use crate::validate::fields::{rupiah_label, DAYS};
 use serde::Serialize;
 use tera::Value;
@@ -82,19 +83,19 @@ fn card<'a>(site: &'a Site, urls: &Urls, labels: &Labels, e: &'a Entry) -> Card<
     let dis = &site.config.districts[e.district];
     Card {
         kind: e.kind.folder(),
-        kind_url: urls.page(&format!("{}/", e.kind.folder())),
+        kind_url: urls.page(&routes::kind(e.kind)),
         slug: &e.slug,
         url: urls.entry(e),
         name: &e.name,
         category: NamedLink {
             slug: &cat.slug,
             name: &cat.name,
-            url: urls.page(&format!("kategori/{}/", cat.slug)),
+            url: urls.page(&routes::category(&cat.slug)),
         },
         district: NamedLink {
             slug: &dis.slug,
             name: &dis.name,
-            url: urls.page(&format!("kecamatan/{}/", dis.slug)),
+            url: urls.page(&routes::district(&dis.slug)),
         },
         village: e.village.as_deref(),
         address: e.address.as_deref(),
@@ -347,7 +348,7 @@ pub fn entry(
                 NamedLink {
                     slug: &p.slug,
                     name: &p.name,
-                    url: urls.page(&format!("program/{}/", p.slug)),
+                    url: urls.page(&routes::programme(&p.slug)),
                 }
             })
             .collect(),
@@ -357,7 +358,7 @@ pub fn entry(
                 let ev = &site.content.events[ev];
                 EventLink {
                     name: &ev.name,
-                    url: urls.page(&format!("acara/{}/", ev.slug)),
+                    url: urls.page(&routes::event(&ev.slug)),
                     start_label: labels.date_time(&ev.start),
                 }
             })
@@ -473,7 +474,7 @@ pub fn programme<'a>(site: &'a Site, urls: &Urls, labels: &Labels, i: usize) -> 
                 let ev = &site.content.events[ev];
                 EventLink {
                     name: &ev.name,
-                    url: urls.page(&format!("acara/{}/", ev.slug)),
+                    url: urls.page(&routes::event(&ev.slug)),
                     start_label: labels.date_time(&ev.start),
                 }
             })
@@ -519,7 +520,7 @@ pub fn event<'a>(
             NamedLink {
                 slug: &d.slug,
                 name: &d.name,
-                url: urls.page(&format!("kecamatan/{}/", d.slug)),
+                url: urls.page(&routes::district(&d.slug)),
             }
         }),
         geo: ev.geo.as_ref().map(geo_view),
@@ -530,7 +531,7 @@ pub fn event<'a>(
                 NamedLink {
                     slug: &p.slug,
                     name: &p.name,
-                    url: urls.page(&format!("program/{}/", p.slug)),
+                    url: urls.page(&routes::programme(&p.slug)),
                 }
             })
             .collect(),

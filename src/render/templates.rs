@@ -2,7 +2,7 @@
 //! values every page shares (site, UI strings, asset addresses) in Tera's
 //! global context, so they are not rebuilt for each page.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Pos};
 use crate::theme::Theme;
 use tera::{Context, Kwargs, State, Tera};
 
@@ -28,9 +28,66 @@ pub fn load(theme: &Theme, diags: &mut Vec<Diagnostic>) -> Option<Tera> {
             }
         }
     }
+    // Tera stops at the first broken template; so the broken one is set
+    // aside and the rest tried again, until all load, to report every
+    // broken template in one run, each at its line and column.
+    let mut broken: Vec<String> = Vec::new();
+    loop {
+        let mut tera = new_tera();
+        let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        else {
+            return (ok && broken.is_empty()).then_some(tera);
+        };
+        let text = flatten(&e);
+        let culprit = sources
+            .iter()
+            .position(|(n, _)| text.contains(&format!("--> {n}:")))
+            .or_else(|| sources.iter().position(|(n, _)| text.contains(n.as_str())));
+        let Some(at) = culprit else {
+            diags.push(Diagnostic::file(
+                "templates",
+                format!("template error: {text}"),
+            ));
+            return None;
+        };
+        let (name, _) = sources.remove(at);
+        // A template that only fails for want of one set aside before
+        // (one that extends a broken base.html) is not reported again.
+        let follows = broken.iter().any(|b| text.contains(b.as_str()));
+        broken.push(name.clone());
+        if follows {
+            continue;
+        }
+        let label = theme.templates[&name].label(&name);
+        diags.push(match located(&text, &name) {
+            Some((pos, message)) => {
+                Diagnostic::at(label, pos, format!("template error: {message}"))
+            }
+            None => Diagnostic::file(label, format!("template error: {text}")),
+        });
+    }
+}
+
+/// The place Tera gives for an error in template `name` (`--> name:3:7`),
+/// and the message without Tera's drawing of the line.
+fn located(text: &str, name: &str) -> Option<(Pos, String)> {
+    let marker = format!("--> {name}:");
+    let at = text.find(&marker)?;
+    let mut numbers = text[at + marker.len()..]
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty());
+    let line = numbers.next()?.parse().ok()?;
+    let column = numbers.next()?.parse().ok()?;
+    let message = text[..at].trim().trim_start_matches("error:").trim();
+    Some((Pos::new(line, column), message.to_string()))
+}
+
+/// A Tera with the filters the templates may use: filters must exist when
+/// templates are added.
+fn new_tera() -> Tera {
     let mut tera = Tera::new();
-    // Filters must exist when templates are added; each language replaces
-    // this one with its own separator (`with_globals`).
+    // Each language replaces this one with its own separator
+    // (`with_globals`).
     tera.register_filter("num", |n: i64, _: Kwargs, _: &State| group_digits(n, "."));
     // For addresses that come from free-form data (`site.extra`): only
     // http(s), mailto, tel and relative addresses pass, the rest is `#`.
@@ -41,20 +98,7 @@ pub fn load(theme: &Theme, diags: &mut Vec<Diagnostic>) -> Option<Tera> {
             _ => "#".to_string(),
         },
     );
-    if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
-        let label = theme
-            .templates
-            .iter()
-            .find(|(n, _)| e.to_string().contains(n.as_str()))
-            .map(|(n, s)| s.label(n))
-            .unwrap_or_else(|| "templates".into());
-        diags.push(Diagnostic::file(
-            label,
-            format!("template error: {}", flatten(&e)),
-        ));
-        return None;
-    }
-    ok.then_some(tera)
+    tera
 }
 
 /// A Tera error and its causes on one line.

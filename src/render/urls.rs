@@ -2,7 +2,9 @@
 //! site served from a sub-path (a project site) links right everywhere.
 
 use crate::model::Entry;
+use crate::routes;
 
+#[derive(Clone)]
 pub struct Urls {
     /// `/` or `/sub/`.
     base_path: String,
@@ -33,11 +35,11 @@ impl Urls {
 
     /// The output file of a page path.
     pub fn file(&self, path: &str) -> String {
-        format!("{}{}index.html", self.prefix, path)
+        routes::page_file(&self.prefix, path)
     }
 
     pub fn entry(&self, e: &Entry) -> String {
-        self.page(&format!("{}/{}/", e.kind.folder(), e.slug))
+        self.page(&routes::entry(e.kind, &e.slug))
     }
 
     /// A file copied to the output (the same for every language).
@@ -60,15 +62,6 @@ pub fn encode_path(path: &str) -> String {
     out
 }
 
-/// Pagination: page 1 at `base`, page k at `base/halaman/k/`.
-pub fn paged(base: &str, page: usize) -> String {
-    if page <= 1 {
-        base.to_string()
-    } else {
-        format!("{base}halaman/{page}/")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,7 +72,5 @@ mod tests {
         assert_eq!(u.page("umkm/"), "/sub/en/umkm/");
         assert_eq!(u.file("umkm/"), "en/umkm/index.html");
         assert_eq!(u.asset("media/a b.png"), "/sub/media/a%20b.png");
-        assert_eq!(paged("umkm/", 2), "umkm/halaman/2/");
-        assert_eq!(paged("umkm/", 1), "umkm/");
     }
 }

@@ -89,7 +89,6 @@ pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
         name: String::new(),
         origin: Origin {
             file: doc.source.path.clone(),
-            pos: doc.start,
             slug_pos: doc.start,
         },
         category: usize::MAX,

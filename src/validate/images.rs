@@ -7,9 +7,6 @@ use crate::source::Doc;
 
 const EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "webp", "gif", "avif"];
 
-/// Output folder for pictures kept beside entries: a mirror of content/.
-pub const MEDIA: &str = "media";
-
 /// Finds the picture `text` (at `key` in the entry); reports and returns
 /// None when it is not a picture inside the site.
 pub fn resolve(doc: &mut Doc, key: &str, text: &str, ctx: &Ctx) -> Option<Asset> {
@@ -51,7 +48,7 @@ pub fn resolve(doc: &mut Doc, key: &str, text: &str, ctx: &Ctx) -> Option<Asset>
             let under_content = site_rel.strip_prefix("content/").unwrap_or(&site_rel);
             return Some(Asset {
                 copy_from: Some(site_rel.clone()),
-                output: format!("{MEDIA}/{under_content}"),
+                output: crate::routes::media(under_content),
             });
         }
     }

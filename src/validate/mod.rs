@@ -17,8 +17,6 @@ use crate::source::{Doc, Source};
 use crate::yaml::{self, Mapping, Value};
 use rayon::prelude::*;
 
-pub use refs::RESERVED_PAGES;
-
 /// What one file is read with.
 pub struct Ctx<'a> {
     pub config: &'a Config,
@@ -52,16 +50,7 @@ pub fn validate(
                 file,
                 body_at: None,
             };
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_file(&ctx)))
-                .unwrap_or_else(|_| {
-                    (
-                        Vec::new(),
-                        vec![Diagnostic::file(
-                            file.rel.clone(),
-                            "this file could not be read (internal error); please report it",
-                        )],
-                    )
-                })
+            read_file(&ctx)
         })
         .collect();
     let mut content = Content::default();
@@ -224,7 +213,7 @@ fn slug(doc: &mut Doc, ctx: &Ctx, field: Option<&Value>, name: &str) -> Option<(
             (s, doc.start)
         }
     };
-    if slug == "halaman" {
+    if slug == crate::routes::PAGED {
         doc.error(
             pos,
             "the slug `halaman` is reserved for listing pages (…/halaman/2/); choose another",

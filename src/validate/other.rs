@@ -9,7 +9,6 @@ use crate::yaml::{Mapping, Value};
 fn origin(doc: &Doc) -> Origin {
     Origin {
         file: doc.source.path.clone(),
-        pos: doc.start,
         slug_pos: doc.start,
     }
 }

@@ -6,21 +6,6 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Content, Kind, Origin};
 use std::collections::{HashMap, HashSet};
 
-/// Top-level addresses the theme writes; a free page may not take them.
-pub const RESERVED_PAGES: &[&str] = &[
-    "umkm",
-    "koperasi",
-    "pkl",
-    "program",
-    "acara",
-    "halaman",
-    "kategori",
-    "kecamatan",
-    "media",
-    "assets",
-    "404",
-];
-
 pub fn check(content: &Content, config: &Config, diags: &mut Vec<Diagnostic>) {
     let mut slugs = Slugs::default();
     for e in &content.entries {
@@ -34,8 +19,8 @@ pub fn check(content: &Content, config: &Config, diags: &mut Vec<Diagnostic>) {
     }
     for p in &content.pages {
         slugs.claim(Kind::Halaman, &p.slug, &p.origin, diags);
-        let reserved =
-            RESERVED_PAGES.contains(&p.slug.as_str()) || config.languages.contains(&p.slug);
+        let reserved = crate::routes::TOP_LEVEL.contains(&p.slug.as_str())
+            || config.languages.contains(&p.slug);
         if reserved {
             diags.push(Diagnostic::at(
                 p.origin.file.clone(),

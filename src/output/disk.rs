@@ -1,21 +1,19 @@
-//! Writing the output safely: everything goes to a temporary folder beside
+//! The output folder on disk, written safely: everything goes to a temporary folder beside
 //! the output folder, which replaces it whole only when the build has
 //! succeeded. A failed build leaves the previous output as it was.
 
+use super::Sink;
+use crate::routes::MANIFEST;
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
-/// Lists the files of the last build, so a later build knows the folder is
-/// its own to replace.
-pub const MANIFEST: &str = ".etalase-manifest";
-
 /// The output being written. Dropped without `commit` (a failed build,
 /// or a panic while rendering), it removes its temporary folder, so no
 /// half-written output is ever left beside the real one.
-pub struct Output {
+pub(crate) struct Disk {
     target: PathBuf,
     tmp: PathBuf,
     committed: bool,
@@ -55,10 +53,10 @@ fn resolve(path: &Path) -> io::Result<PathBuf> {
     Ok(out)
 }
 
-impl Output {
+impl Disk {
     /// Checks that `target` may be written, and opens a temporary folder
     /// beside it. `Err` is a message for the user (a usage error).
-    pub fn prepare(site_root: &Path, target: &Path, force: bool) -> Result<Output, String> {
+    pub(crate) fn prepare(site_root: &Path, target: &Path, force: bool) -> Result<Disk, String> {
         let target = resolve(target)
             .map_err(|e| format!("cannot use output folder {}: {e}", target.display()))?;
         if site_root.starts_with(&target) {
@@ -105,37 +103,19 @@ impl Output {
             let _ = fs::remove_dir_all(&tmp);
         }
         fs::create_dir(&tmp).map_err(|e| format!("cannot create {}: {e}", tmp.display()))?;
-        Ok(Output {
+        Ok(Disk {
             target,
             tmp,
             committed: false,
         })
     }
 
-    pub fn target(&self) -> &Path {
+    pub(crate) fn target(&self) -> &Path {
         &self.target
     }
 
-    /// Writes `bytes` to `rel` (a `/`-separated path) in the new output.
-    pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
-        let path = self.tmp.join(rel);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir)?;
-        }
-        fs::write(path, bytes)
-    }
-
-    /// Copies the file `from` to `rel` in the new output.
-    pub fn copy(&self, rel: &str, from: &Path) -> io::Result<()> {
-        let path = self.tmp.join(rel);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir)?;
-        }
-        fs::copy(from, path).map(|_| ())
-    }
-
     /// Puts the new output in place of the old one.
-    pub fn commit(mut self, files: &[String]) -> io::Result<()> {
+    pub(crate) fn commit(mut self, files: &[String]) -> io::Result<()> {
         let mut manifest = String::with_capacity(files.len() * 40);
         for f in files {
             manifest.push_str(f);
@@ -168,12 +148,30 @@ impl Output {
     }
 
     /// Throws the new output away; the old one stays.
-    pub fn abort(self) {
+    pub(crate) fn abort(self) {
         // Drop removes the temporary folder.
     }
 }
 
-impl Drop for Output {
+impl Sink for Disk {
+    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        let path = self.tmp.join(rel);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        fs::write(path, bytes)
+    }
+
+    fn copy(&self, rel: &str, from: &Path) -> io::Result<()> {
+        let path = self.tmp.join(rel);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        fs::copy(from, path).map(|_| ())
+    }
+}
+
+impl Drop for Disk {
     fn drop(&mut self) {
         if !self.committed {
             remove_tree(&self.tmp);

@@ -1,0 +1,25 @@
+//! Where rendered pages go: one interface, two places.
+//!
+//! Rendering writes every page and file through a [`Sink`]. `build` uses
+//! [`Disk`], a temporary folder swapped in whole when everything
+//! succeeded; `check` (and next `serve`) uses [`Memory`], which keeps the
+//! site in memory and writes nothing. Stages after rendering (the search
+//! index, exports) write through the same sink before the commit.
+
+mod disk;
+mod memory;
+
+pub(crate) use disk::Disk;
+pub(crate) use memory::{Memory, Stored};
+
+use std::io;
+use std::path::Path;
+
+/// A place that receives the files of one build. Shared by the rendering
+/// threads, so it must be `Sync`.
+pub(crate) trait Sink: Sync {
+    /// Writes `bytes` to `rel` (a `/`-separated path in the site).
+    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()>;
+    /// Publishes the file `from` at `rel`, as it is.
+    fn copy(&self, rel: &str, from: &Path) -> io::Result<()>;
+}

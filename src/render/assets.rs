@@ -1,0 +1,157 @@
+//! The files published as they are: the theme's static files, the site's
+//! static/ (which wins over the theme's) and the pictures kept beside
+//! entries; and the check that none of them takes a generated address.
+
+use super::Failure;
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::index::Site;
+use crate::model::Content;
+use crate::output::Sink;
+use crate::routes;
+use crate::theme::Theme;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashSet};
+use std::path::PathBuf;
+
+/// The theme's stylesheet and script, with a version from their content so
+/// browsers fetch them again only when they change.
+#[derive(Serialize, Default)]
+pub(super) struct Assets {
+    css: Option<String>,
+    js: Option<String>,
+}
+
+/// Pictures kept beside entries: output path → source path in the site.
+fn media(content: &Content) -> BTreeMap<&str, &str> {
+    let mut media = BTreeMap::new();
+    for e in &content.entries {
+        let pictures = e
+            .logo
+            .iter()
+            .chain(&e.images)
+            .chain(e.products.iter().filter_map(|p| p.image.as_ref()));
+        for a in pictures {
+            if let Some(from) = &a.copy_from {
+                media.insert(a.output.as_str(), from.as_str());
+            }
+        }
+    }
+    media
+}
+
+/// Reports every file of static/ that would take an address the site
+/// writes itself: a page, a picture, a file of the route table, or a path
+/// where the site needs a folder (or a folder where it needs a file).
+/// Runs on the validated content before it is indexed, so these problems
+/// come in the same report as the content's own.
+pub(crate) fn check_static(
+    config: &Config,
+    content: &Content,
+    static_files: &[(String, PathBuf)],
+    diags: &mut Vec<Diagnostic>,
+) {
+    if static_files.is_empty() {
+        return;
+    }
+    let mut written: HashSet<String> = HashSet::new();
+    for (li, code) in config.languages.iter().enumerate() {
+        let prefix = routes::language_prefix(li, code);
+        for job in routes::first_pages(config, content, li == 0) {
+            written.insert(routes::page_file(&prefix, &job.path_in(config, content)));
+        }
+    }
+    written.extend(media(content).into_keys().map(str::to_string));
+    let mut folders: HashSet<&str> = HashSet::new();
+    for f in &written {
+        let mut rest = f.as_str();
+        while let Some((dir, _)) = rest.rsplit_once('/') {
+            if !folders.insert(dir) {
+                break;
+            }
+            rest = dir;
+        }
+    }
+    let free_pages: Vec<&str> = content.pages.iter().map(|p| p.slug.as_str()).collect();
+    for (rel, _) in static_files {
+        let under_a_file = {
+            let mut rest = rel.as_str();
+            let mut hit = false;
+            while let Some((dir, _)) = rest.rsplit_once('/') {
+                hit |= written.contains(dir);
+                rest = dir;
+            }
+            hit
+        };
+        let clash = written.contains(rel)
+            || folders.contains(rel.as_str())
+            || under_a_file
+            || routes::is_reserved_file(rel, free_pages.iter().copied(), &config.languages);
+        if clash {
+            diags.push(Diagnostic::file(
+                format!("static/{rel}"),
+                "this file would replace a page or picture the site writes; rename or remove it",
+            ));
+        }
+    }
+}
+
+/// Publishes the theme's static files, the site's static/ and the
+/// pictures; returns the asset addresses.
+pub(super) fn copy_static(
+    site: &Site,
+    theme: &Theme,
+    static_files: &[(String, PathBuf)],
+    out: &dyn Sink,
+    files: &mut Vec<String>,
+) -> Result<Assets, Failure> {
+    let io = |e: std::io::Error, what: &str| Failure::Io(format!("cannot copy {what}: {e}"));
+    let site_static: BTreeMap<&str, &PathBuf> = static_files
+        .iter()
+        .map(|(rel, abs)| (rel.as_str(), abs))
+        .collect();
+    let media = media(&site.content);
+    let mut assets = Assets::default();
+    for (rel, source) in &theme.static_files {
+        let bytes = match site_static.get(rel.as_str()) {
+            Some(abs) => std::fs::read(abs).map_err(|e| io(e, rel))?,
+            None => source.read().map_err(|d| Failure::Io(d.to_string()))?,
+        };
+        let url = format!(
+            "{}{}?v={:08x}",
+            site.config.base_path,
+            super::urls::encode_path(rel),
+            fnv(&bytes) as u32
+        );
+        match rel.as_str() {
+            "assets/etalase.css" => assets.css = Some(url),
+            "assets/etalase.js" => assets.js = Some(url),
+            _ => {}
+        }
+        if !site_static.contains_key(rel.as_str()) {
+            out.write(rel, &bytes).map_err(|e| io(e, rel))?;
+            files.push(rel.clone());
+        }
+    }
+    let copies: Vec<(&str, PathBuf)> = site_static
+        .iter()
+        .map(|(rel, abs)| (*rel, (*abs).clone()))
+        .chain(media.iter().map(|(to, from)| (*to, site.root.join(from))))
+        .collect();
+    copies
+        .par_iter()
+        .try_for_each(|(to, from)| out.copy(to, from).map_err(|e| io(e, to)))?;
+    files.extend(copies.into_iter().map(|(to, _)| to.to_string()));
+    Ok(assets)
+}
+
+/// FNV-1a: a small, stable content hash for cache busting.
+fn fnv(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}

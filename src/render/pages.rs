@@ -1,0 +1,369 @@
+//! One page of the site: the view its template sees, and its rendering.
+
+use super::context::{self, Labels};
+use super::urls::Urls;
+use super::{compact, markdown, templates, Lang};
+use crate::diagnostic::Diagnostic;
+use crate::index::Site;
+use crate::model::Kind;
+use crate::routes::{self, paged, Job, Route, Terms};
+use serde::Serialize;
+use tera::{Context, Value};
+
+#[derive(Serialize)]
+struct PageMeta<'a> {
+    template: &'a str,
+    title: &'a str,
+    url: String,
+    permalink: String,
+    description: &'a str,
+    alternates: Vec<Alternate>,
+}
+
+#[derive(Serialize)]
+struct Alternate {
+    lang: String,
+    name: String,
+    url: String,
+    permalink: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct Pagination {
+    current: usize,
+    total_pages: usize,
+    prev_url: Option<String>,
+    next_url: Option<String>,
+    pages: Vec<PageLink>,
+}
+
+#[derive(Serialize)]
+struct PageLink {
+    number: usize,
+    url: String,
+    current: bool,
+}
+
+/// Pages listed each side of the current one in `pagination.pages`.
+const PAGE_WINDOW: usize = 3;
+
+fn pagination(urls: &Urls, base: &str, current: usize, total: usize) -> Pagination {
+    Pagination {
+        current,
+        total_pages: total,
+        prev_url: (current > 1).then(|| urls.page(&paged(base, current - 1))),
+        next_url: (current < total).then(|| urls.page(&paged(base, current + 1))),
+        // A window, not every page: listing every page on every page would
+        // make a listing of N pages cost N² links.
+        pages: (1..=total)
+            .filter(|&n| n == 1 || n == total || n.abs_diff(current) <= PAGE_WINDOW)
+            .map(|n| PageLink {
+                number: n,
+                url: urls.page(&paged(base, n)),
+                current: n == current,
+            })
+            .collect(),
+    }
+}
+
+#[derive(Serialize)]
+struct ListingView<'a> {
+    by: &'a str,
+    key: &'a str,
+    title: &'a str,
+    kind: Option<&'a str>,
+    code: Option<&'a str>,
+    total: usize,
+    entries: Vec<Value>,
+    pagination: Pagination,
+}
+
+#[derive(Serialize)]
+struct TermItem {
+    name: String,
+    url: String,
+    count: Option<usize>,
+    note: Option<String>,
+}
+
+#[derive(Serialize)]
+struct HomeView {
+    counts: Vec<KindCount>,
+    total: usize,
+    featured: Vec<Value>,
+    latest: Vec<Value>,
+}
+
+#[derive(Serialize)]
+pub(super) struct KindCount {
+    kind: &'static str,
+    url: String,
+    count: usize,
+}
+
+pub(super) fn render_job(
+    site: &Site,
+    lang: &Lang,
+    job: &Job,
+    path: &str,
+) -> Result<Vec<u8>, Diagnostic> {
+    let urls = &lang.urls;
+    let per = site.config.paginate;
+    let mut ctx = Context::new();
+    let slice = |list: &[usize]| -> Vec<Value> {
+        list.iter()
+            .skip((job.page - 1) * per)
+            .take(per)
+            .map(|&i| lang.cards[i].clone())
+            .collect()
+    };
+    let (template, title, description): (&str, &str, &str) = match job.route {
+        Route::Home => {
+            let home = HomeView {
+                counts: kind_counts(site, urls),
+                total: site.content.entries.len(),
+                featured: site
+                    .featured
+                    .iter()
+                    .map(|&i| lang.cards[i].clone())
+                    .collect(),
+                latest: site.latest.iter().map(|&i| lang.cards[i].clone()).collect(),
+            };
+            ctx.insert("home", &home);
+            ("index", "", &site.config.description)
+        }
+        Route::Kind(_) | Route::Category(_) | Route::District(_) => {
+            let (by, key, title, code, list, base) = match job.route {
+                Route::Kind(k) => {
+                    let kind = Kind::DIRECTORY[k];
+                    let f = kind.folder();
+                    ("kind", f, "", None, &site.by_kind[k], routes::kind(kind))
+                }
+                Route::Category(c) => {
+                    let cat = &site.config.categories[c];
+                    (
+                        "category",
+                        cat.slug.as_str(),
+                        cat.name.as_str(),
+                        None,
+                        &site.by_category[c],
+                        routes::category(&cat.slug),
+                    )
+                }
+                Route::District(d) => {
+                    let dis = &site.config.districts[d];
+                    (
+                        "district",
+                        dis.slug.as_str(),
+                        dis.name.as_str(),
+                        dis.code.as_deref(),
+                        &site.by_district[d],
+                        routes::district(&dis.slug),
+                    )
+                }
+                _ => unreachable!(),
+            };
+            let view = ListingView {
+                by,
+                key,
+                title,
+                kind: (by == "kind").then_some(key),
+                code,
+                total: list.len(),
+                entries: slice(list),
+                pagination: pagination(
+                    urls,
+                    &base,
+                    job.page,
+                    routes::listing_pages(site, list.len()),
+                ),
+            };
+            ctx.insert("listing", &view);
+            ("listing", title, "")
+        }
+        Route::Terms(by) => {
+            let view = TermsView {
+                by: by.by(),
+                items: terms(site, urls, &lang.labels, by),
+            };
+            ctx.insert("terms", &view);
+            ("terms", "", "")
+        }
+        Route::Entry(i) => {
+            let e = &site.content.entries[i];
+            ctx.insert_value(
+                "entry",
+                context::entry(site, urls, &lang.labels, i, &lang.cards[i])?,
+            );
+            ("entry", e.name.as_str(), e.address.as_deref().unwrap_or(""))
+        }
+        Route::Programme(i) => {
+            // The showcase lists every entry of the programme on one page.
+            let p = &site.content.programmes[i];
+            let view = context::programme(site, urls, &lang.labels, i);
+            let entries: Vec<Value> = site.by_programme[i]
+                .iter()
+                .map(|&e| lang.cards[e].clone())
+                .collect();
+            let value = context::merge(
+                &Value::from_serializable(&view),
+                Value::from_serializable(&ProgrammeEntries { entries }),
+            );
+            ctx.insert_value("program", value);
+            (
+                "program",
+                p.name.as_str(),
+                p.summary.as_deref().unwrap_or(""),
+            )
+        }
+        Route::Event(i) => {
+            let ev = &site.content.events[i];
+            ctx.insert(
+                "event",
+                &context::event(site, urls, &lang.labels, i, &lang.cards),
+            );
+            ("event", ev.name.as_str(), ev.venue.as_deref().unwrap_or(""))
+        }
+        Route::Page(i) => {
+            let p = &site.content.pages[i];
+            ctx.insert(
+                "content",
+                &PageContent {
+                    slug: &p.slug,
+                    title: &p.title,
+                    body_html: markdown::render(&p.body),
+                },
+            );
+            ("page", p.title.as_str(), "")
+        }
+        Route::NotFound => ("404", "", ""),
+    };
+    let meta = PageMeta {
+        template,
+        title,
+        url: urls.page(path),
+        permalink: urls.permalink(path),
+        description,
+        alternates: if job.route == Route::NotFound {
+            Vec::new()
+        } else {
+            alternates(path, lang)
+        },
+    };
+    ctx.insert("page", &meta);
+    let name = format!("{template}.html");
+    let mut buf = Vec::with_capacity(16 * 1024);
+    lang.tera.render_to(&name, &ctx, &mut buf).map_err(|e| {
+        let source = format!("themes/{}/templates/{name}", site.config.theme);
+        Diagnostic::file(
+            source,
+            format!(
+                "cannot render {}: {}",
+                lang.urls.file(path),
+                templates::flatten(&e)
+            ),
+        )
+    })?;
+    Ok(compact::compact(&buf))
+}
+
+#[derive(Serialize)]
+struct ProgrammeEntries {
+    entries: Vec<Value>,
+}
+
+#[derive(Serialize)]
+struct PageContent<'a> {
+    slug: &'a str,
+    title: &'a str,
+    body_html: String,
+}
+
+#[derive(Serialize)]
+struct TermsView {
+    by: &'static str,
+    items: Vec<TermItem>,
+}
+
+fn terms(site: &Site, urls: &Urls, labels: &Labels, by: Terms) -> Vec<TermItem> {
+    match by {
+        Terms::Categories => site
+            .config
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(i, c)| TermItem {
+                name: c.name.clone(),
+                url: urls.page(&routes::category(&c.slug)),
+                count: Some(site.by_category[i].len()),
+                note: None,
+            })
+            .collect(),
+        Terms::Districts => site
+            .config
+            .districts
+            .iter()
+            .enumerate()
+            .map(|(i, d)| TermItem {
+                name: d.name.clone(),
+                url: urls.page(&routes::district(&d.slug)),
+                count: Some(site.by_district[i].len()),
+                note: d.code.clone(),
+            })
+            .collect(),
+        Terms::Programmes => site
+            .content
+            .programmes
+            .iter()
+            .enumerate()
+            .map(|(i, p)| TermItem {
+                name: p.name.clone(),
+                url: urls.page(&routes::programme(&p.slug)),
+                count: Some(site.by_programme[i].len()),
+                note: p.summary.clone(),
+            })
+            .collect(),
+        Terms::Events => site
+            .content
+            .events
+            .iter()
+            .map(|e| TermItem {
+                name: e.name.clone(),
+                url: urls.page(&routes::event(&e.slug)),
+                count: None,
+                note: Some(labels.date_time(&e.start)),
+            })
+            .collect(),
+    }
+}
+
+pub(super) fn kind_counts(site: &Site, urls: &Urls) -> Vec<KindCount> {
+    Kind::DIRECTORY
+        .iter()
+        .enumerate()
+        .map(|(k, kind)| KindCount {
+            kind: kind.folder(),
+            url: urls.page(&routes::kind(*kind)),
+            count: site.by_kind[k].len(),
+        })
+        .collect()
+}
+
+fn alternates(path: &str, lang: &Lang) -> Vec<Alternate> {
+    if lang.all_urls.len() < 2 {
+        return Vec::new();
+    }
+    lang.all_urls
+        .iter()
+        .zip(lang.codes)
+        .enumerate()
+        .map(|(li, (urls, code))| Alternate {
+            lang: code.clone(),
+            name: lang.names[li].clone(),
+            url: urls.page(path),
+            permalink: urls.permalink(path),
+            current: li == lang.index,
+        })
+        .collect()
+}

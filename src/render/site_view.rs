@@ -1,0 +1,156 @@
+//! `site`: what every page's template knows about the whole site.
+
+use super::context::{Labels, NamedLink};
+use super::pages::{kind_counts, KindCount};
+use super::urls::Urls;
+use crate::index::Site;
+use crate::routes::{self, Terms};
+use serde::Serialize;
+use tera::Value;
+
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    description: &'a str,
+    base_url: &'a str,
+    base_path: &'a str,
+    home_url: String,
+    language: &'a str,
+    languages: Vec<LanguageView>,
+    extra: &'a crate::yaml::Value,
+    kinds: Vec<KindCount>,
+    categories: Vec<TermView<'a>>,
+    districts: Vec<TermView<'a>>,
+    programs: Vec<NamedLink<'a>>,
+    events: Vec<EventItem<'a>>,
+    pages: Vec<PageItem<'a>>,
+    categories_url: String,
+    districts_url: String,
+    programs_url: String,
+    events_url: String,
+    generator: &'static str,
+}
+
+#[derive(Serialize)]
+struct LanguageView {
+    code: String,
+    name: String,
+    url: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct TermView<'a> {
+    slug: &'a str,
+    name: &'a str,
+    code: Option<&'a str>,
+    url: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct EventItem<'a> {
+    slug: &'a str,
+    name: &'a str,
+    url: String,
+    start_label: String,
+}
+
+#[derive(Serialize)]
+struct PageItem<'a> {
+    slug: &'a str,
+    title: &'a str,
+    url: String,
+}
+
+pub(super) fn site_view(
+    site: &Site,
+    urls: &Urls,
+    current: usize,
+    labels: &Labels,
+    names: &[String],
+) -> Value {
+    let c = &site.config;
+    let view = SiteView {
+        title: &c.title,
+        description: &c.description,
+        base_url: &c.base_url,
+        base_path: &c.base_path,
+        home_url: urls.page(""),
+        language: &c.language,
+        languages: c
+            .languages
+            .iter()
+            .enumerate()
+            .map(|(li, code)| LanguageView {
+                code: code.clone(),
+                name: names[li].clone(),
+                url: format!("{}{}", c.base_path, routes::language_prefix(li, code)),
+                current: li == current,
+            })
+            .collect(),
+        extra: &c.extra,
+        kinds: kind_counts(site, urls),
+        categories: c
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(i, x)| TermView {
+                slug: &x.slug,
+                name: &x.name,
+                code: None,
+                url: urls.page(&routes::category(&x.slug)),
+                count: site.by_category[i].len(),
+            })
+            .collect(),
+        districts: c
+            .districts
+            .iter()
+            .enumerate()
+            .map(|(i, x)| TermView {
+                slug: &x.slug,
+                name: &x.name,
+                code: x.code.as_deref(),
+                url: urls.page(&routes::district(&x.slug)),
+                count: site.by_district[i].len(),
+            })
+            .collect(),
+        programs: site
+            .content
+            .programmes
+            .iter()
+            .map(|p| NamedLink {
+                slug: &p.slug,
+                name: &p.name,
+                url: urls.page(&routes::programme(&p.slug)),
+            })
+            .collect(),
+        events: site
+            .content
+            .events
+            .iter()
+            .map(|e| EventItem {
+                slug: &e.slug,
+                name: &e.name,
+                url: urls.page(&routes::event(&e.slug)),
+                start_label: labels.date_time(&e.start),
+            })
+            .collect(),
+        pages: site
+            .content
+            .pages
+            .iter()
+            .map(|p| PageItem {
+                slug: &p.slug,
+                title: &p.title,
+                url: urls.page(&routes::page(&p.slug)),
+            })
+            .collect(),
+        categories_url: urls.page(&Terms::Categories.path()),
+        districts_url: urls.page(&Terms::Districts.path()),
+        programs_url: urls.page(&Terms::Programmes.path()),
+        events_url: urls.page(&Terms::Events.path()),
+        generator: "Etalase",
+    };
+    Value::from_serializable(&view)
+}

@@ -1,0 +1,72 @@
+//! sitemap.xml (split into parts past the protocol's limit) and
+//! robots.txt, from the same list of pages the render wrote.
+
+use super::Failure;
+use crate::index::Site;
+use crate::output::Sink;
+use crate::routes;
+
+/// Largest number of addresses in one sitemap file (the protocol's limit).
+const SITEMAP_LIMIT: usize = 50_000;
+
+pub(super) fn write_sitemap(
+    site: &Site,
+    out: &dyn Sink,
+    urls: &[(String, Option<String>)],
+    files: &mut Vec<String>,
+) -> Result<(), Failure> {
+    let io = |e: std::io::Error| Failure::Io(format!("cannot write the sitemap: {e}"));
+    let chunks: Vec<&[(String, Option<String>)]> = urls.chunks(SITEMAP_LIMIT).collect();
+    let urlset = |chunk: &[(String, Option<String>)]| {
+        let mut xml = String::with_capacity(chunk.len() * 90 + 200);
+        xml.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (loc, lastmod) in chunk {
+            xml.push_str("  <url><loc>");
+            xml.push_str(&xml_escape(loc));
+            xml.push_str("</loc>");
+            if let Some(d) = lastmod {
+                xml.push_str("<lastmod>");
+                xml.push_str(d);
+                xml.push_str("</lastmod>");
+            }
+            xml.push_str("</url>\n");
+        }
+        xml.push_str("</urlset>\n");
+        xml
+    };
+    if chunks.len() <= 1 {
+        out.write(
+            routes::SITEMAP,
+            urlset(chunks.first().copied().unwrap_or(&[])).as_bytes(),
+        )
+        .map_err(io)?;
+    } else {
+        let mut index = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (i, chunk) in chunks.iter().enumerate() {
+            let name = routes::sitemap_part(i + 1);
+            out.write(&name, urlset(chunk).as_bytes()).map_err(io)?;
+            files.push(name.clone());
+            index.push_str(&format!(
+                "  <sitemap><loc>{}{name}</loc></sitemap>\n",
+                xml_escape(&site.config.base_url)
+            ));
+        }
+        index.push_str("</sitemapindex>\n");
+        out.write(routes::SITEMAP, index.as_bytes()).map_err(io)?;
+    }
+    files.push(routes::SITEMAP.into());
+    let robots = format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}{}\n",
+        site.config.base_url,
+        routes::SITEMAP
+    );
+    out.write(routes::ROBOTS, robots.as_bytes()).map_err(io)?;
+    files.push(routes::ROBOTS.into());
+    Ok(())
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}

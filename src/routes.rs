@@ -1,0 +1,311 @@
+//! The route table: every address the site owns, and nothing else.
+//!
+//! Paths here are relative to the site's root for one language
+//! (`umkm/warung-bu-sri/`, `kategori/kuliner/halaman/2/`); `render::urls`
+//! adds the base path and the language prefix. Job planning, the reserved
+//! slugs, the static-file clash check, the sitemap and every address in
+//! the templates' context come from these functions, so a new output is a
+//! new row here and the rest follows.
+
+use crate::config::Config;
+use crate::index::Site;
+use crate::model::{Content, Kind};
+
+/// The folder of a listing's later pages: `umkm/halaman/2/`.
+pub(crate) const PAGED: &str = "halaman";
+pub(crate) const CATEGORIES: &str = "kategori";
+pub(crate) const DISTRICTS: &str = "kecamatan";
+pub(crate) const PROGRAMMES: &str = "program";
+pub(crate) const EVENTS: &str = "acara";
+/// Pictures kept beside entries, copied to a mirror of content/.
+pub(crate) const MEDIA: &str = "media";
+/// The theme's own static files.
+pub(crate) const ASSETS: &str = "assets";
+/// Reserved for the search bundle and open-data downloads.
+pub(crate) const SEARCH: &str = "cari";
+pub(crate) const DATA: &str = "data";
+
+pub(crate) const HOME_FILE: &str = "index.html";
+pub(crate) const NOT_FOUND: &str = "404.html";
+pub(crate) const SITEMAP: &str = "sitemap.xml";
+pub(crate) const ROBOTS: &str = "robots.txt";
+/// Lists the files of the last build, so a later build knows the output
+/// folder is its own to replace.
+pub(crate) const MANIFEST: &str = ".etalase-manifest";
+
+/// The first segments the site writes under itself: a free page, a static
+/// folder or a language code may not take them.
+pub(crate) const TOP_LEVEL: &[&str] = &[
+    "umkm", "koperasi", "pkl", PROGRAMMES, EVENTS, PAGED, CATEGORIES, DISTRICTS, MEDIA, ASSETS,
+    SEARCH, DATA, "404",
+];
+
+/// The index pages that list one kind of term.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Terms {
+    Categories,
+    Districts,
+    Programmes,
+    Events,
+}
+
+impl Terms {
+    pub(crate) const ALL: [Terms; 4] = [
+        Terms::Categories,
+        Terms::Districts,
+        Terms::Programmes,
+        Terms::Events,
+    ];
+
+    /// The folder: `kategori`.
+    pub(crate) fn folder(self) -> &'static str {
+        match self {
+            Terms::Categories => CATEGORIES,
+            Terms::Districts => DISTRICTS,
+            Terms::Programmes => PROGRAMMES,
+            Terms::Events => EVENTS,
+        }
+    }
+
+    /// The name themes see as `terms.by`.
+    pub(crate) fn by(self) -> &'static str {
+        match self {
+            Terms::Categories => "category",
+            Terms::Districts => "district",
+            Terms::Programmes => "program",
+            Terms::Events => "event",
+        }
+    }
+
+    pub(crate) fn path(self) -> String {
+        format!("{}/", self.folder())
+    }
+}
+
+/// One page the theme renders, by the index of what it shows in the
+/// frozen site.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Route {
+    Home,
+    /// A directory kind, by its place in `Kind::DIRECTORY`.
+    Kind(usize),
+    Category(usize),
+    District(usize),
+    Terms(Terms),
+    Entry(usize),
+    Programme(usize),
+    Event(usize),
+    Page(usize),
+    NotFound,
+}
+
+/// A route and, for listings, which of its pages (1-based).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Job {
+    pub(crate) route: Route,
+    pub(crate) page: usize,
+}
+
+impl Job {
+    /// The page's path without language prefix; `404.html` for the
+    /// not-found page, which is a file, not a folder.
+    pub(crate) fn path(&self, site: &Site) -> String {
+        self.path_in(&site.config, &site.content)
+    }
+
+    /// `path`, for content that is not indexed yet.
+    pub(crate) fn path_in(&self, config: &Config, content: &Content) -> String {
+        let base = match self.route {
+            Route::Home => String::new(),
+            Route::Kind(k) => kind(Kind::DIRECTORY[k]),
+            Route::Category(c) => category(&config.categories[c].slug),
+            Route::District(d) => district(&config.districts[d].slug),
+            Route::Terms(t) => t.path(),
+            Route::Entry(i) => {
+                let e = &content.entries[i];
+                entry(e.kind, &e.slug)
+            }
+            Route::Programme(i) => programme(&content.programmes[i].slug),
+            Route::Event(i) => event(&content.events[i].slug),
+            Route::Page(i) => page(&content.pages[i].slug),
+            Route::NotFound => return NOT_FOUND.into(),
+        };
+        paged(&base, self.page)
+    }
+
+    /// Whether the page belongs in the sitemap.
+    pub(crate) fn listed(&self) -> bool {
+        self.route != Route::NotFound
+    }
+}
+
+pub(crate) fn kind(kind: Kind) -> String {
+    format!("{}/", kind.folder())
+}
+
+pub(crate) fn entry(kind: Kind, slug: &str) -> String {
+    format!("{}/{slug}/", kind.folder())
+}
+
+pub(crate) fn category(slug: &str) -> String {
+    format!("{CATEGORIES}/{slug}/")
+}
+
+pub(crate) fn district(slug: &str) -> String {
+    format!("{DISTRICTS}/{slug}/")
+}
+
+pub(crate) fn programme(slug: &str) -> String {
+    format!("{PROGRAMMES}/{slug}/")
+}
+
+pub(crate) fn event(slug: &str) -> String {
+    format!("{EVENTS}/{slug}/")
+}
+
+pub(crate) fn page(slug: &str) -> String {
+    format!("{slug}/")
+}
+
+/// Page `n` of a listing at `base`: page 1 at `base`, page k at
+/// `base/halaman/k/`.
+pub(crate) fn paged(base: &str, n: usize) -> String {
+    if n <= 1 {
+        base.to_string()
+    } else {
+        format!("{base}{PAGED}/{n}/")
+    }
+}
+
+/// The output folder of a language: `` for the first, `en/` for another.
+pub(crate) fn language_prefix(index: usize, code: &str) -> String {
+    if index == 0 {
+        String::new()
+    } else {
+        format!("{code}/")
+    }
+}
+
+/// The output file of a page path under a language prefix.
+pub(crate) fn page_file(prefix: &str, path: &str) -> String {
+    if path == NOT_FOUND {
+        return NOT_FOUND.into();
+    }
+    format!("{prefix}{path}{HOME_FILE}")
+}
+
+/// Where a picture kept beside an entry is published: `media/` plus its
+/// path under content/.
+pub(crate) fn media(under_content: &str) -> String {
+    format!("{MEDIA}/{under_content}")
+}
+
+/// The name of the `n`th (1-based) part of a sitemap too long for one file.
+pub(crate) fn sitemap_part(n: usize) -> String {
+    format!("sitemap-{n}.xml")
+}
+
+fn pages_for(count: usize, per: usize) -> usize {
+    count.div_ceil(per).max(1)
+}
+
+/// How many pages a listing of `count` entries has.
+pub(crate) fn listing_pages(site: &Site, count: usize) -> usize {
+    pages_for(count, site.config.paginate)
+}
+
+/// Every page of one language, in a fixed order. The not-found page is
+/// the first language's only.
+pub(crate) fn plan(site: &Site, first_language: bool) -> Vec<Job> {
+    plan_with(&site.config, &site.content, first_language, |route| {
+        let count = match route {
+            Route::Kind(k) => site.by_kind[k].len(),
+            Route::Category(c) => site.by_category[c].len(),
+            Route::District(d) => site.by_district[d].len(),
+            _ => return 1,
+        };
+        listing_pages(site, count)
+    })
+}
+
+/// The first page of every route: the addresses the site takes, known
+/// before the content is indexed (later pages of a listing all lie under
+/// its reserved `halaman/` folder).
+pub(crate) fn first_pages(config: &Config, content: &Content, first_language: bool) -> Vec<Job> {
+    plan_with(config, content, first_language, |_| 1)
+}
+
+/// The plan, with `pages` telling how many pages each route has.
+fn plan_with(
+    config: &Config,
+    content: &Content,
+    first_language: bool,
+    pages: impl Fn(Route) -> usize,
+) -> Vec<Job> {
+    let mut jobs = Vec::new();
+    let mut add = |route: Route| {
+        for page in 1..=pages(route) {
+            jobs.push(Job { route, page });
+        }
+    };
+    add(Route::Home);
+    (0..Kind::DIRECTORY.len()).for_each(|k| add(Route::Kind(k)));
+    (0..config.categories.len()).for_each(|c| add(Route::Category(c)));
+    (0..config.districts.len()).for_each(|d| add(Route::District(d)));
+    (0..content.programmes.len()).for_each(|i| add(Route::Programme(i)));
+    Terms::ALL.into_iter().for_each(|t| add(Route::Terms(t)));
+    (0..content.entries.len()).for_each(|i| add(Route::Entry(i)));
+    (0..content.events.len()).for_each(|i| add(Route::Event(i)));
+    (0..content.pages.len()).for_each(|i| add(Route::Page(i)));
+    if first_language {
+        add(Route::NotFound);
+    }
+    jobs
+}
+
+/// Whether a file the site is given to copy (from static/) takes an
+/// address the site writes itself or keeps for itself: the files of the
+/// route table, any page under a reserved folder, and the languages'
+/// folders. `free_pages` are the free pages' slugs, `languages` the codes
+/// after the first.
+pub(crate) fn is_reserved_file<'a>(
+    rel: &str,
+    free_pages: impl IntoIterator<Item = &'a str>,
+    languages: &[String],
+) -> bool {
+    let first = rel.split('/').next().unwrap_or("");
+    let fixed = [HOME_FILE, NOT_FOUND, SITEMAP, ROBOTS, MANIFEST];
+    fixed.contains(&rel)
+        || (rel.starts_with("sitemap-") && rel.ends_with(".xml") && !rel.contains('/'))
+        || (rel.ends_with("/index.html")
+            && (TOP_LEVEL.contains(&first) || free_pages.into_iter().any(|p| p == first)))
+        || languages.iter().skip(1).any(|l| l == first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_and_files() {
+        assert_eq!(paged("umkm/", 2), "umkm/halaman/2/");
+        assert_eq!(paged("umkm/", 1), "umkm/");
+        assert_eq!(page_file("en/", "umkm/"), "en/umkm/index.html");
+        assert_eq!(page_file("en/", NOT_FOUND), "404.html");
+        assert_eq!(entry(Kind::Pkl, "bakso"), "pkl/bakso/");
+        assert_eq!(Terms::Districts.path(), "kecamatan/");
+    }
+
+    #[test]
+    fn reserved_files() {
+        let langs = vec!["id".to_string(), "en".to_string()];
+        let none: [&str; 0] = [];
+        assert!(is_reserved_file("index.html", none, &langs));
+        assert!(is_reserved_file("sitemap-3.xml", none, &langs));
+        assert!(is_reserved_file("umkm/x/index.html", none, &langs));
+        assert!(is_reserved_file("en/anything.txt", none, &langs));
+        assert!(is_reserved_file("tentang/index.html", ["tentang"], &langs));
+        assert!(!is_reserved_file("favicon.ico", none, &langs));
+        assert!(!is_reserved_file("umkm/foto.png", none, &langs));
+    }
+}
