@@ -44,10 +44,10 @@ pub(crate) fn check(
         }
     }
     for (address, (first, count)) in broken {
-        let more = if count > 1 {
-            format!(" (and on {} more pages)", count - 1)
-        } else {
-            String::new()
+        let more = match count {
+            1 => String::new(),
+            2 => " (and on 1 more page)".to_string(),
+            n => format!(" (and on {} more pages)", n - 1),
         };
         diags.push(Diagnostic::file(
             first,

@@ -7,6 +7,39 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// The `etalase` binary, with none of the caller's `ETALASE_*` or
+/// `RAYON_*` variables, so a developer's environment cannot change what a
+/// test sees.
+pub fn etalase() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_etalase"));
+    for (key, _) in std::env::vars_os() {
+        let k = key.to_string_lossy();
+        if k.starts_with("ETALASE_") || k.starts_with("RAYON_") {
+            cmd.env_remove(&key);
+        }
+    }
+    cmd
+}
+
+/// Whether a tool outside Rust that a test needs is `present`. When it is
+/// not, the test is skipped with a loud message naming the Debian package
+/// to install, unless ETALASE_REQUIRE_TOOLS=1 (CI), where it fails.
+#[track_caller]
+pub fn require_tool(present: bool, tool: &str, package: &str) -> bool {
+    if present {
+        return true;
+    }
+    let required = std::env::var("ETALASE_REQUIRE_TOOLS").is_ok_and(|v| v == "1");
+    assert!(
+        !required,
+        "{tool} is missing and ETALASE_REQUIRE_TOOLS=1: install it (apt-get install {package})"
+    );
+    eprintln!(
+        "\n!!! SKIPPED: {tool} is missing; install it with `apt-get install {package}` to run this test (.ci/run does) !!!\n"
+    );
+    false
+}
+
 /// A site in a temporary folder, removed when dropped.
 pub struct Site {
     pub dir: tempfile::TempDir,
@@ -53,14 +86,24 @@ impl Site {
 
     /// Runs `etalase build --root SITE` with extra arguments.
     pub fn build(&self, args: &[&str]) -> Run {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_etalase"));
-        cmd.arg("build").arg("--root").arg(self.root()).args(args);
+        self.run("build", args)
+    }
+
+    /// Runs `etalase check --root SITE` with extra arguments.
+    pub fn check(&self, args: &[&str]) -> Run {
+        self.run("check", args)
+    }
+
+    /// Runs `etalase COMMAND --root SITE` with extra arguments.
+    pub fn run(&self, command: &str, args: &[&str]) -> Run {
+        let mut cmd = etalase();
+        cmd.arg(command).arg("--root").arg(self.root()).args(args);
         Run::from(cmd.output().unwrap())
     }
 
     /// Runs the build with `env` set.
     pub fn build_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_etalase"));
+        let mut cmd = etalase();
         cmd.arg("build").arg("--root").arg(self.root()).args(args);
         for (k, v) in env {
             cmd.env(k, v);
@@ -401,7 +444,7 @@ impl Site {
         use std::io::{Read, Seek};
         let mut out = tempfile::tempfile().unwrap();
         let mut err = tempfile::tempfile().unwrap();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_etalase"))
+        let mut child = etalase()
             .arg("build")
             .arg("--root")
             .arg(self.root())

@@ -1,6 +1,6 @@
 //! The same input gives the same bytes, whatever the number of threads:
 //! the sample and a generated site of a few hundred entries, each built
-//! with RAYON_NUM_THREADS=1 and with the default, compared file by file.
+//! with RAYON_NUM_THREADS=1 and with 8, compared file by file.
 
 use crate::common::*;
 use std::collections::BTreeMap;
@@ -14,8 +14,8 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-/// Builds `site` into two folders, one thread and the default, and
-/// compares the trees; returns the number of files.
+/// Builds `site` into two folders, one thread and eight, and compares the
+/// trees; returns the number of files.
 fn assert_same_both_ways(site: &Site, extra_env: &[(&str, &str)]) -> usize {
     let outs = tempfile::tempdir().unwrap();
     let one = outs.path().join("satu");
@@ -24,7 +24,9 @@ fn assert_same_both_ways(site: &Site, extra_env: &[(&str, &str)]) -> usize {
     let mut env1 = vec![("RAYON_NUM_THREADS", "1")];
     env1.extend_from_slice(extra_env);
     site.build_env(&["--output", &arg(&one)], &env1).ok();
-    site.build_env(&["--output", &arg(&many)], extra_env).ok();
+    let mut env8 = vec![("RAYON_NUM_THREADS", "8")];
+    env8.extend_from_slice(extra_env);
+    site.build_env(&["--output", &arg(&many)], &env8).ok();
     let a = snapshot(&one);
     let b = snapshot(&many);
     let names_a: Vec<&String> = a.keys().collect();
@@ -46,7 +48,7 @@ fn assert_same_both_ways(site: &Site, extra_env: &[(&str, &str)]) -> usize {
             .position(|(l, r)| l != r)
             .unwrap_or(0);
         panic!(
-            "{} files differ between 1 thread and many, e.g. {first} at line {}:\n  1 thread: {}\n  many:     {}",
+            "{} files differ between 1 thread and 8, e.g. {first} at line {}:\n  1 thread:  {}\n  8 threads: {}",
             differ.len(),
             line + 1,
             x.lines().nth(line).unwrap_or(""),

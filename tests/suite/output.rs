@@ -308,7 +308,7 @@ fn it_accepts_an_empty_folder_and_its_own_previous_output() {
     site.build_to(&deep, &[]).ok();
     assert!(deep.join("index.html").is_file());
     // A relative --output is relative to the working folder.
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_etalase"))
+    let run = etalase()
         .current_dir(parent.path())
         .args(["build", "--root"])
         .arg(site.root())
@@ -330,12 +330,12 @@ fn it_reports_a_missing_site_as_a_usage_error() {
     let run = empty.build(&[]);
     usage_error(&run, "site.yaml");
     assert!(!empty.public().exists());
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_etalase"))
+    let run = etalase()
         .args(["build", "--root", "/nonexistent/etalase-site"])
         .output()
         .unwrap();
     assert_eq!(run.status.code(), Some(2));
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_etalase"))
+    let run = etalase()
         .args(["build", "--no-such-flag"])
         .output()
         .unwrap();

@@ -1480,7 +1480,7 @@ fn errors_on_missing_site_config_with_exit_code_2() {
 fn errors_on_missing_site_folder_with_exit_code_2() {
     let site = Site::empty();
     let missing = site.root().join("nowhere");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_etalase"))
+    let out = etalase()
         .arg("build")
         .arg("--root")
         .arg(&missing)
