@@ -161,6 +161,11 @@ pub struct Ref {
     pub pos: Pos,
 }
 
+/// The days of the week, Monday first, as the format writes them.
+pub(crate) const DAYS: [&str; 7] = [
+    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
+];
+
 /// Where an item was defined, for messages.
 #[derive(Clone, Debug)]
 pub struct Origin {
@@ -224,25 +229,6 @@ pub enum Text {
         /// Byte offset of the text in the file (after a byte-order mark).
         from: usize,
     },
-}
-
-impl Text {
-    /// The text; an error message when the file cannot be read again.
-    pub fn load(&self) -> Result<std::borrow::Cow<'_, str>, crate::diagnostic::Diagnostic> {
-        match self {
-            Text::Inline(s) => Ok(std::borrow::Cow::Borrowed(s)),
-            Text::InFile { path, rel, from } => {
-                let text = crate::load::read_text(path, rel, crate::load::MAX_ENTRY_FILE)?;
-                match text.get(*from..) {
-                    Some(body) => Ok(std::borrow::Cow::Owned(body.to_string())),
-                    None => Err(crate::diagnostic::Diagnostic::file(
-                        rel.clone(),
-                        "the file changed during the build; build again",
-                    )),
-                }
-            }
-        }
-    }
 }
 
 #[derive(Clone, Debug)]

@@ -270,3 +270,22 @@ pub fn looks_like_list(text: &str) -> bool {
         .find(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with('%') && *l != "---")
         .is_some_and(|l| l.starts_with('-') || l.starts_with('['))
 }
+
+/// A text kept in its entry file (a Markdown body), read again when its
+/// page is rendered; an error when the file cannot be read again.
+pub(crate) fn text(text: &crate::model::Text) -> Result<std::borrow::Cow<'_, str>, Diagnostic> {
+    use crate::model::Text;
+    match text {
+        Text::Inline(s) => Ok(std::borrow::Cow::Borrowed(s)),
+        Text::InFile { path, rel, from } => {
+            let text = read_text(path, rel, MAX_ENTRY_FILE)?;
+            match text.get(*from..) {
+                Some(body) => Ok(std::borrow::Cow::Owned(body.to_string())),
+                None => Err(Diagnostic::file(
+                    rel.clone(),
+                    "the file changed during the build; build again",
+                )),
+            }
+        }
+    }
+}

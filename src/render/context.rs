@@ -7,7 +7,6 @@ use super::urls::Urls;
 use crate::index::Site;
 use crate::model::*;
 use crate::routes;
-use crate::validate::fields::{rupiah_label, DAYS};
 use serde::Serialize;
 use tera::Value;
 
@@ -295,7 +294,7 @@ pub fn entry(
     card: &Value,
 ) -> Result<Value, crate::diagnostic::Diagnostic> {
     let e = &site.content.entries[i];
-    let description = e.description.load()?;
+    let description = crate::load::text(&e.description)?;
     let detail = EntryDetail {
         phone: e.phone.as_ref().map(|p| Contact {
             display: p.display.clone(),
@@ -540,5 +539,30 @@ pub fn event<'a>(
             .iter()
             .map(|&e| cards[e].clone())
             .collect(),
+    }
+}
+
+/// `15000` -> `Rp 15.000`.
+pub fn rupiah_label(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::from("Rp ");
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rupiah_labels() {
+        assert_eq!(rupiah_label(15000), "Rp 15.000");
+        assert_eq!(rupiah_label(1500000), "Rp 1.500.000");
+        assert_eq!(rupiah_label(500), "Rp 500");
     }
 }

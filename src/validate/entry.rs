@@ -450,7 +450,7 @@ fn hours(doc: &mut Doc, key: &str, v: &Value) -> Vec<DayHours> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for (day, value) in doc.entries(key, m, &fields::DAYS, day_hint) {
+    for (day, value) in doc.entries(key, m, &crate::model::DAYS, day_hint) {
         let p = format!("{key}.{day}");
         let Some(text) = doc.text(&p, value) else {
             doc.bad(&p, "opening hours must be `HH:MM-HH:MM` or `tutup`");
@@ -458,7 +458,7 @@ fn hours(doc: &mut Doc, key: &str, v: &Value) -> Vec<DayHours> {
         };
         match fields::hours(&text) {
             Ok(open_close) => out.push(DayHours {
-                day: fields::DAYS.iter().position(|d| *d == day).unwrap() as u8,
+                day: crate::model::DAYS.iter().position(|d| *d == day).unwrap() as u8,
                 open_close,
             }),
             Err(m) => doc.bad(&p, m),

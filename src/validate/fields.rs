@@ -3,6 +3,7 @@
 //! words an office clerk can act on.
 
 use crate::model::{Date, DateTime, Phone};
+use crate::source::grouped;
 
 /// An Indonesian phone number in any common form.
 pub fn phone(raw: &str) -> Result<Phone, String> {
@@ -56,10 +57,6 @@ fn display_phone(n: &str) -> String {
         format!("+62 {head} {a}-{b}")
     }
 }
-
-pub const DAYS: [&str; 7] = [
-    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
-];
 
 /// `HH:MM-HH:MM` (minutes from midnight) or `tutup` (None).
 pub fn hours(raw: &str) -> Result<Option<(u16, u16)>, String> {
@@ -242,38 +239,6 @@ pub fn rupiah(raw: &str) -> Option<u64> {
     grouped(s)
 }
 
-/// A whole number written with or without thousands separators:
-/// `1500000`, `1.500.000`, `1 500 000`.
-pub fn grouped(s: &str) -> Option<u64> {
-    let sep = if s.contains('.') { '.' } else { ' ' };
-    let groups: Vec<&str> = s.trim().split(sep).collect();
-    let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
-    let ok = match groups.as_slice() {
-        [one] => digits(one) && one.len() <= 15,
-        [first, rest @ ..] => {
-            digits(first) && first.len() <= 3 && rest.iter().all(|g| g.len() == 3 && digits(g))
-        }
-        [] => false,
-    };
-    if !ok || groups.iter().map(|g| g.len()).sum::<usize>() > 15 {
-        return None;
-    }
-    groups.concat().parse().ok()
-}
-
-/// `15000` -> `Rp 15.000`.
-pub fn rupiah_label(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::from("Rp ");
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -340,8 +305,5 @@ mod tests {
         assert_eq!(rupiah("15.0000"), None);
         assert_eq!(rupiah("-3"), None);
         assert_eq!(rupiah("lima ribu"), None);
-        assert_eq!(rupiah_label(15000), "Rp 15.000");
-        assert_eq!(rupiah_label(1500000), "Rp 1.500.000");
-        assert_eq!(rupiah_label(500), "Rp 500");
     }
 }
