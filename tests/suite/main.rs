@@ -11,5 +11,6 @@ mod determinism;
 mod hostile;
 mod links;
 mod output;
+mod snapshots;
 mod validate;
 mod xss;
