@@ -1006,3 +1006,34 @@ fn can_make_another_language_the_default() {
         "the default language has no folder of its own"
     );
 }
+
+#[test]
+fn a_site_replaces_the_footer_or_one_entry_panel_alone() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "themes/default/templates/components/footer.html",
+        "{% component site_footer(@site, @t, @page) -%}\n<footer class=\"kaki-kantor\">Dinas Koperasi {{ site.title }}</footer>\n{%- endcomponent site_footer %}\n",
+    );
+    site.write(
+        "themes/default/templates/components/entry-contact.html",
+        "{% component entry_contact(entry, @t) -%}\n<section class=\"kontak-sendiri\">{{ entry.name }}</section>\n{%- endcomponent entry_contact %}\n",
+    );
+    site.build(&[]).ok();
+    let entry = site.read("umkm/warung-sari/index.html");
+    assert!(
+        entry.contains("<footer class=\"kaki-kantor\">Dinas Koperasi Direktori Minimal</footer>"),
+        "{entry}"
+    );
+    assert!(
+        entry.contains("<section class=\"kontak-sendiri\">Warung Sari</section>"),
+        "{entry}"
+    );
+    assert!(
+        !entry.contains("site-footer"),
+        "the built-in footer is still there"
+    );
+    // The rest of the page is the default theme's.
+    assert!(entry.contains("class=\"site-header\""), "{entry}");
+    let home = site.read("index.html");
+    assert!(home.contains("kaki-kantor"), "{home}");
+}

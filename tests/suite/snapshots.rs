@@ -20,7 +20,10 @@ const PAGES: &[(&str, &str)] = &[
     ("kategori/kuliner/index.html", "listing-category.html"),
     ("kecamatan/index.html", "terms-districts.html"),
     ("umkm/warung-lengkap/index.html", "entry-umkm.html"),
-    ("koperasi/koperasi-masjid-al-ikhlas/index.html", "entry-koperasi.html"),
+    (
+        "koperasi/koperasi-masjid-al-ikhlas/index.html",
+        "entry-koperasi.html",
+    ),
     ("program/opop/index.html", "programme.html"),
     ("acara/bazaar-ramadhan/index.html", "event.html"),
     ("tentang/index.html", "page.html"),
