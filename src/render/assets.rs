@@ -65,28 +65,17 @@ pub(crate) fn check_static(
     written.extend(media(content).into_keys().map(str::to_string));
     let mut folders: HashSet<&str> = HashSet::new();
     for f in &written {
-        let mut rest = f.as_str();
-        while let Some((dir, _)) = rest.rsplit_once('/') {
+        for dir in parents(f) {
             if !folders.insert(dir) {
                 break;
             }
-            rest = dir;
         }
     }
     let free_pages: Vec<&str> = content.pages.iter().map(|p| p.slug.as_str()).collect();
     for (rel, _) in static_files {
-        let under_a_file = {
-            let mut rest = rel.as_str();
-            let mut hit = false;
-            while let Some((dir, _)) = rest.rsplit_once('/') {
-                hit |= written.contains(dir);
-                rest = dir;
-            }
-            hit
-        };
         let clash = written.contains(rel)
             || folders.contains(rel.as_str())
-            || under_a_file
+            || parents(rel).any(|dir| written.contains(dir))
             || routes::is_reserved_file(rel, free_pages.iter().copied(), &config.languages);
         if clash {
             diags.push(Diagnostic::file(
@@ -95,6 +84,13 @@ pub(crate) fn check_static(
             ));
         }
     }
+}
+
+/// The folders above a path: `a/b/c` → `a/b`, `a`.
+fn parents(rel: &str) -> impl Iterator<Item = &str> {
+    std::iter::successors(rel.rsplit_once('/').map(|(dir, _)| dir), |dir| {
+        dir.rsplit_once('/').map(|(up, _)| up)
+    })
 }
 
 /// Publishes the theme's static files, the site's static/ and the
