@@ -40,6 +40,24 @@ pub struct NamedLink<'a> {
     pub url: String,
 }
 
+impl<'a> NamedLink<'a> {
+    pub(crate) fn programme(urls: &Urls, p: &'a Programme) -> NamedLink<'a> {
+        NamedLink {
+            slug: &p.slug,
+            name: &p.name,
+            url: urls.page(&routes::programme(&p.slug)),
+        }
+    }
+
+    pub(crate) fn district(urls: &Urls, d: &'a crate::config::District) -> NamedLink<'a> {
+        NamedLink {
+            slug: &d.slug,
+            name: &d.name,
+            url: urls.page(&routes::district(&d.slug)),
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct CardProduct<'a> {
     name: &'a str,
@@ -91,11 +109,7 @@ fn card<'a>(site: &'a Site, urls: &Urls, labels: &Labels, e: &'a Entry) -> Card<
             name: &cat.name,
             url: urls.page(&routes::category(&cat.slug)),
         },
-        district: NamedLink {
-            slug: &dis.slug,
-            name: &dis.name,
-            url: urls.page(&routes::district(&dis.slug)),
-        },
+        district: NamedLink::district(urls, dis),
         village: e.village.as_deref(),
         address: e.address.as_deref(),
         closed: e.closed,
@@ -216,6 +230,16 @@ struct EventLink<'a> {
     name: &'a str,
     url: String,
     start_label: String,
+}
+
+impl<'a> EventLink<'a> {
+    fn new(urls: &Urls, labels: &Labels, ev: &'a Event) -> EventLink<'a> {
+        EventLink {
+            name: &ev.name,
+            url: urls.page(&routes::event(&ev.slug)),
+            start_label: labels.date_time(&ev.start),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -342,25 +366,11 @@ pub fn entry(
             .collect(),
         programs: site.entry_programmes[i]
             .iter()
-            .map(|&p| {
-                let p = &site.content.programmes[p];
-                NamedLink {
-                    slug: &p.slug,
-                    name: &p.name,
-                    url: urls.page(&routes::programme(&p.slug)),
-                }
-            })
+            .map(|&p| NamedLink::programme(urls, &site.content.programmes[p]))
             .collect(),
         events: site.entry_events[i]
             .iter()
-            .map(|&ev| {
-                let ev = &site.content.events[ev];
-                EventLink {
-                    name: &ev.name,
-                    url: urls.page(&routes::event(&ev.slug)),
-                    start_label: labels.date_time(&ev.start),
-                }
-            })
+            .map(|&ev| EventLink::new(urls, labels, &site.content.events[ev]))
             .collect(),
         products: e
             .products
@@ -469,14 +479,7 @@ pub fn programme<'a>(site: &'a Site, urls: &Urls, labels: &Labels, i: usize) -> 
             .map(|t| (achieved.saturating_mul(100) / t.count.max(1)).min(100)),
         events: site.programme_events[i]
             .iter()
-            .map(|&ev| {
-                let ev = &site.content.events[ev];
-                EventLink {
-                    name: &ev.name,
-                    url: urls.page(&routes::event(&ev.slug)),
-                    start_label: labels.date_time(&ev.start),
-                }
-            })
+            .map(|&ev| EventLink::new(urls, labels, &site.content.events[ev]))
             .collect(),
     }
 }
@@ -514,25 +517,13 @@ pub fn event<'a>(
         end_iso: ev.end.unwrap_or(ev.start).date.iso(),
         end_label: ev.end.as_ref().map(|d| labels.date_time(d)),
         venue: ev.venue.as_deref(),
-        district: ev.district.map(|d| {
-            let d = &site.config.districts[d];
-            NamedLink {
-                slug: &d.slug,
-                name: &d.name,
-                url: urls.page(&routes::district(&d.slug)),
-            }
-        }),
+        district: ev
+            .district
+            .map(|d| NamedLink::district(urls, &site.config.districts[d])),
         geo: ev.geo.as_ref().map(geo_view),
         programs: site.event_programmes[i]
             .iter()
-            .map(|&p| {
-                let p = &site.content.programmes[p];
-                NamedLink {
-                    slug: &p.slug,
-                    name: &p.name,
-                    url: urls.page(&routes::programme(&p.slug)),
-                }
-            })
+            .map(|&p| NamedLink::programme(urls, &site.content.programmes[p]))
             .collect(),
         description_html: markdown::render(&ev.description),
         participants: site.event_participants[i]

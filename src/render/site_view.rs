@@ -119,11 +119,7 @@ pub(super) fn site_view(
             .content
             .programmes
             .iter()
-            .map(|p| NamedLink {
-                slug: &p.slug,
-                name: &p.name,
-                url: urls.page(&routes::programme(&p.slug)),
-            })
+            .map(|p| NamedLink::programme(urls, p))
             .collect(),
         events: site
             .content
