@@ -153,21 +153,24 @@ impl Disk {
     }
 }
 
-impl Sink for Disk {
-    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+impl Disk {
+    /// The path of `rel` in the temporary folder, its folder made.
+    fn place(&self, rel: &str) -> io::Result<PathBuf> {
         let path = self.tmp.join(rel);
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir)?;
         }
-        fs::write(path, bytes)
+        Ok(path)
+    }
+}
+
+impl Sink for Disk {
+    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        fs::write(self.place(rel)?, bytes)
     }
 
     fn copy(&self, rel: &str, from: &Path) -> io::Result<()> {
-        let path = self.tmp.join(rel);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir)?;
-        }
-        fs::copy(from, path).map(|_| ())
+        fs::copy(from, self.place(rel)?).map(|_| ())
     }
 }
 
