@@ -112,7 +112,6 @@ pub(crate) fn prepare<'t>(
 /// One language's fixed parts, made once and shared by its pages.
 pub(super) struct Lang<'a> {
     index: usize,
-    codes: &'a [String],
     names: &'a [String],
     urls: Urls,
     /// Every language's addresses, for the alternate-language links.
@@ -185,7 +184,6 @@ pub(crate) fn render_all(
         let tera = templates::with_globals(&prepared.tera, globals, separator);
         let lang = Lang {
             index: li,
-            codes,
             names: &names,
             urls,
             all_urls: &all_urls,
@@ -194,11 +192,12 @@ pub(crate) fn render_all(
             cards,
         };
         let list = routes::plan(site, li == 0);
+        // Each page's path once, for its rendering and the sitemap.
+        let paths: Vec<String> = list.iter().map(|job| job.path(site)).collect();
         pages += list.len();
-        list.par_iter().for_each(|job| {
-            let path = job.path(site);
-            let file = lang.urls.file(&path);
-            match pages::render_job(site, &lang, job, &path) {
+        list.par_iter().zip(&paths).for_each(|(job, path)| {
+            let file = lang.urls.file(path);
+            match pages::render_job(site, &lang, job, path) {
                 Ok(bytes) => match out.write(&file, &bytes) {
                     Ok(()) => written.lock().unwrap().push(file),
                     Err(e) => errors
@@ -209,12 +208,12 @@ pub(crate) fn render_all(
                 Err(d) => errors.lock().unwrap().push(Ok(d)),
             }
         });
-        for job in list.iter().filter(|j| j.listed()) {
+        for (job, path) in list.iter().zip(&paths).filter(|(j, _)| j.listed()) {
             let lastmod = match job.route {
                 Route::Entry(i) => site.content.entries[i].updated.map(|d| d.iso()),
                 _ => None,
             };
-            sitemap.push((lang.urls.permalink(&job.path(site)), lastmod));
+            sitemap.push((lang.urls.permalink(path), lastmod));
         }
     }
     let errors = errors.into_inner().unwrap();

@@ -248,7 +248,7 @@ pub(super) fn render_job(
         alternates: if job.route == Route::NotFound {
             Vec::new()
         } else {
-            alternates(path, lang)
+            alternates(site, path, lang)
         },
     };
     ctx.insert("page", &meta);
@@ -350,13 +350,13 @@ pub(super) fn kind_counts(site: &Site, urls: &Urls) -> Vec<KindCount> {
         .collect()
 }
 
-fn alternates(path: &str, lang: &Lang) -> Vec<Alternate> {
+fn alternates(site: &Site, path: &str, lang: &Lang) -> Vec<Alternate> {
     if lang.all_urls.len() < 2 {
         return Vec::new();
     }
     lang.all_urls
         .iter()
-        .zip(lang.codes)
+        .zip(&site.config.languages)
         .enumerate()
         .map(|(li, (urls, code))| Alternate {
             lang: code.clone(),
