@@ -21,6 +21,7 @@ mod model;
 mod output;
 mod render;
 mod routes;
+mod schema;
 mod slug;
 mod source;
 mod theme;

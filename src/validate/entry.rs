@@ -4,85 +4,16 @@
 use super::fields;
 use super::{images, Ctx, Item};
 use crate::model::*;
+use crate::schema::{self, EntryField as F, ProductField as P};
 use crate::source::{describe, Doc};
 use crate::yaml::{Mapping, Value};
 
-const COMMON: &[&str] = &[
-    "name",
-    "slug",
-    "category",
-    "district",
-    "village",
-    "address",
-    "geo",
-    "phone",
-    "whatsapp",
-    "email",
-    "website",
-    "instagram",
-    "facebook",
-    "tiktok",
-    "tokopedia",
-    "shopee",
-    "hours",
-    "scale",
-    "nib",
-    "kbli",
-    "qris",
-    "certifications",
-    "programs",
-    "awards",
-    "tags",
-    "products",
-    "logo",
-    "images",
-    "founded",
-    "featured",
-    "draft",
-    "updated",
-    "verified",
-    "status",
-    "extra",
-    "private",
-    "description",
-];
-const COOPERATIVE: &[&str] = &[
-    "legal_number",
-    "cooperative_type",
-    "sharia",
-    "members",
-    "mosque",
-    "deed",
-];
-const VENDOR: &[&str] = &["stall", "schedule"];
 const STALLS: &[&str] = &["gerobak", "tenda", "kios", "lapak", "motor"];
-
-/// The fields an entry of `kind` may have.
-fn known_fields(kind: Kind) -> Vec<&'static str> {
-    let mut known = COMMON.to_vec();
-    match kind {
-        Kind::Koperasi => known.extend_from_slice(COOPERATIVE),
-        Kind::Pkl => known.extend_from_slice(VENDOR),
-        _ => {}
-    }
-    known
-}
-
-/// Why a field of another kind does not belong here.
-fn other_kind_hint(key: &str) -> Option<String> {
-    if COOPERATIVE.contains(&key) {
-        Some("it is a field of cooperatives (content/koperasi) only".into())
-    } else if VENDOR.contains(&key) {
-        Some("it is a field of street vendors (content/pkl) only".into())
-    } else {
-        None
-    }
-}
 
 pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Option<Item> {
     let kind = ctx.file.kind;
-    let known = known_fields(kind);
-    let fields = doc.entries("", map, &known, other_kind_hint);
+    let known = schema::known(schema::ENTRY, kind);
+    let fields = doc.entries("", map, &known, |k| schema::hint(schema::ENTRY, kind, k));
     let mut e = Entry {
         kind,
         slug: String::new(),
@@ -130,10 +61,13 @@ pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
     let mut district_text = None;
     let mut village_text = None;
     for &(key, v) in &fields {
-        match key {
-            "name" => e.name = doc.required_text(key, v).unwrap_or_default(),
-            "slug" => slug_field = Some(v),
-            "category" => {
+        let Some(field) = schema::lookup(schema::ENTRY, kind, key) else {
+            continue;
+        };
+        match field {
+            F::Name => e.name = doc.required_text(key, v).unwrap_or_default(),
+            F::Slug => slug_field = Some(v),
+            F::Category => {
                 if let Some(c) = doc.required_text(key, v) {
                     match ctx.config.category(&c) {
                         Some(i) => e.category = i,
@@ -150,40 +84,40 @@ pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
                     ok = false;
                 }
             }
-            "district" => district_text = Some(v),
-            "village" => village_text = Some(v),
-            "address" => e.address = doc.text(key, v).filter(|s| !s.is_empty()),
-            "geo" => e.geo = geo(doc, key, v),
-            "phone" => e.phone = phone(doc, key, v),
-            "whatsapp" => e.whatsapp = phone(doc, key, v),
-            "email" => e.email = checked(doc, key, v, fields::email),
-            "website" => e.website = checked(doc, key, v, fields::web_url),
-            "instagram" | "facebook" | "tiktok" => {
-                let base = match key {
-                    "instagram" => "https://www.instagram.com/",
-                    "facebook" => "https://www.facebook.com/",
+            F::District => district_text = Some(v),
+            F::Village => village_text = Some(v),
+            F::Address => e.address = doc.text(key, v).filter(|s| !s.is_empty()),
+            F::Geo => e.geo = geo(doc, key, v),
+            F::Phone => e.phone = phone(doc, key, v),
+            F::Whatsapp => e.whatsapp = phone(doc, key, v),
+            F::Email => e.email = checked(doc, key, v, fields::email),
+            F::Website => e.website = checked(doc, key, v, fields::web_url),
+            F::Instagram | F::Facebook | F::Tiktok => {
+                let base = match field {
+                    F::Instagram => "https://www.instagram.com/",
+                    F::Facebook => "https://www.facebook.com/",
                     _ => "https://www.tiktok.com/@",
                 };
                 if let Some((label, href)) = checked(doc, key, v, |s| fields::social(s, base)) {
                     e.socials.push(Link {
-                        network: network(key),
+                        network: schema::key_of(schema::ENTRY, field),
                         label,
                         href,
                     });
                 }
             }
-            "tokopedia" | "shopee" => {
+            F::Tokopedia | F::Shopee => {
                 if let Some(href) = checked(doc, key, v, fields::web_url) {
                     e.shops.push(Link {
-                        network: network(key),
+                        network: schema::key_of(schema::ENTRY, field),
                         label: href.clone(),
                         href,
                     });
                 }
             }
-            "hours" => e.hours = hours(doc, key, v),
-            "scale" => e.scale = choice(doc, key, v, &["mikro", "kecil", "menengah"]),
-            "nib" => {
+            F::Hours => e.hours = hours(doc, key, v),
+            F::Scale => e.scale = choice(doc, key, v, &["mikro", "kecil", "menengah"]),
+            F::Nib => {
                 e.nib = digits(
                     doc,
                     key,
@@ -192,7 +126,7 @@ pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
                     "a NIB (Nomor Induk Berusaha) has 13 digits",
                 )
             }
-            "kbli" => {
+            F::Kbli => {
                 for (i, item) in doc.list(key, v).into_iter().enumerate() {
                     let p = format!("kbli.{i}");
                     let code = match item {
@@ -206,18 +140,18 @@ pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
                     e.kbli.extend(code);
                 }
             }
-            "qris" => e.qris = doc.text(key, v).filter(|s| !s.is_empty()),
-            "certifications" => e.certifications = certifications(doc, key, v),
-            "programs" => e.programs = refs(doc, key, v),
-            "awards" => e.awards = awards(doc, key, v),
-            "tags" => e.tags = doc.texts(key, v),
-            "products" => e.products = products(doc, key, v, ctx),
-            "logo" => {
+            F::Qris => e.qris = doc.text(key, v).filter(|s| !s.is_empty()),
+            F::Certifications => e.certifications = certifications(doc, key, v),
+            F::Programs => e.programs = refs(doc, key, v),
+            F::Awards => e.awards = awards(doc, key, v),
+            F::Tags => e.tags = doc.texts(key, v),
+            F::Products => e.products = products(doc, key, v, ctx),
+            F::Logo => {
                 e.logo = doc
                     .text(key, v)
                     .and_then(|p| images::resolve(doc, key, &p, ctx))
             }
-            "images" => {
+            F::Images => {
                 for (i, item) in doc.list(key, v).into_iter().enumerate() {
                     let p = format!("images.{i}");
                     if let Some(path) = doc.text(&p, item) {
@@ -225,21 +159,24 @@ pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
                     }
                 }
             }
-            "founded" => e.founded = doc.int(key, v, 1800, 2200),
-            "featured" => e.featured = doc.bool(key, v).unwrap_or(false),
-            "draft" => e.draft = doc.bool(key, v).unwrap_or(false),
-            "updated" => e.updated = date(doc, key, v),
-            "verified" => e.verified = date(doc, key, v),
-            "status" => {
+            F::Founded => e.founded = doc.int(key, v, 1800, 2200),
+            F::Featured => e.featured = doc.bool(key, v).unwrap_or(false),
+            F::Draft => e.draft = doc.bool(key, v).unwrap_or(false),
+            F::Updated => e.updated = date(doc, key, v),
+            F::Verified => e.verified = date(doc, key, v),
+            F::Status => {
                 e.closed = choice(doc, key, v, &["aktif", "tutup"]).as_deref() == Some("tutup")
             }
-            "extra" => e.extra = extra(doc, key, v),
-            "private" => {
+            F::Extra => e.extra = extra(doc, key, v),
+            F::Private => {
                 // Checked for shape only: it never leaves this function.
                 doc.mapping(key, v);
             }
-            "description" => e.description = Text::Inline(description(doc, key, v, body)),
-            _ => cooperative_or_vendor(doc, key, v, &mut e),
+            F::Description => e.description = Text::Inline(description(doc, key, v, body)),
+            F::LegalNumber | F::CooperativeType | F::Sharia | F::Members | F::Mosque | F::Deed => {
+                cooperative(doc, key, v, field, &mut e)
+            }
+            F::Stall | F::Schedule => vendor(doc, key, v, field, &mut e),
         }
     }
     if let Some(b) = body.filter(|_| !fields.iter().any(|(k, _)| *k == "description")) {
@@ -253,21 +190,12 @@ pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
             _ => Text::Inline(b.to_string()),
         };
     }
-    if !fields.iter().any(|(k, _)| *k == "name") {
-        doc.bad_entry("missing required field `name`");
-        ok = false;
-    } else if e.name.is_empty() {
-        ok = false;
-    }
-    if !fields.iter().any(|(k, _)| *k == "category") {
-        doc.bad_entry("missing required field `category`");
+    ok &= super::require(doc, schema::ENTRY, kind, &fields);
+    if e.name.is_empty() {
         ok = false;
     }
     match district_text {
-        None => {
-            doc.bad_entry("missing required field `district`");
-            ok = false;
-        }
+        None => ok = false,
         Some(v) => match district(doc, ctx, v) {
             Some(d) => {
                 e.district = d;
@@ -287,34 +215,31 @@ pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
     (ok || !doc.diags.is_empty()).then_some(Item::Entry(Box::new(e)))
 }
 
-fn network(key: &str) -> &'static str {
-    match key {
-        "instagram" => "instagram",
-        "facebook" => "facebook",
-        "tiktok" => "tiktok",
-        "tokopedia" => "tokopedia",
-        _ => "shopee",
+/// A field of cooperatives: the schema lets it reach a cooperative only.
+fn cooperative(doc: &mut Doc, key: &str, v: &Value, field: F, e: &mut Entry) {
+    let Some(c) = e.coop.as_mut() else {
+        return;
+    };
+    match field {
+        F::LegalNumber => c.legal_number = doc.text(key, v),
+        F::CooperativeType => c.cooperative_type = doc.text(key, v),
+        F::Sharia => c.sharia = doc.bool(key, v).unwrap_or(false),
+        F::Members => c.members = doc.int(key, v, 0, 100_000_000),
+        F::Mosque => c.mosque = doc.text(key, v),
+        F::Deed => c.deed = deed(doc, key, v),
+        other => unreachable!("{other:?} is not a cooperative's field"),
     }
 }
 
-fn cooperative_or_vendor(doc: &mut Doc, key: &str, v: &Value, e: &mut Entry) {
-    if let Some(c) = e.coop.as_mut() {
-        match key {
-            "legal_number" => c.legal_number = doc.text(key, v),
-            "cooperative_type" => c.cooperative_type = doc.text(key, v),
-            "sharia" => c.sharia = doc.bool(key, v).unwrap_or(false),
-            "members" => c.members = doc.int(key, v, 0, 100_000_000),
-            "mosque" => c.mosque = doc.text(key, v),
-            "deed" => c.deed = deed(doc, key, v),
-            _ => {}
-        }
-    }
-    if let Some(p) = e.vendor.as_mut() {
-        match key {
-            "stall" => p.stall = choice(doc, key, v, STALLS),
-            "schedule" => p.schedule = doc.text(key, v),
-            _ => {}
-        }
+/// A field of street vendors: the schema lets it reach a vendor only.
+fn vendor(doc: &mut Doc, key: &str, v: &Value, field: F, e: &mut Entry) {
+    let Some(p) = e.vendor.as_mut() else {
+        return;
+    };
+    match field {
+        F::Stall => p.stall = choice(doc, key, v, STALLS),
+        F::Schedule => p.schedule = doc.text(key, v),
+        other => unreachable!("{other:?} is not a street vendor's field"),
     }
 }
 
@@ -600,20 +525,25 @@ fn products(doc: &mut Doc, key: &str, v: &Value, ctx: &Ctx) -> Vec<Product> {
             description: None,
             halal: false,
         };
-        let known = ["name", "price", "unit", "image", "description", "halal"];
-        for (k, v) in doc.entries(&p, m, &known, |_| None) {
+        let kind = ctx.file.kind;
+        let known = schema::known(schema::PRODUCT, kind);
+        let fields = doc.entries(&p, m, &known, |k| schema::hint(schema::PRODUCT, kind, k));
+        for &(k, v) in &fields {
             let q = format!("{p}.{k}");
-            match k {
-                "name" => prod.name = doc.required_text(&q, v).unwrap_or_default(),
-                "price" => prod.price = price(doc, &q, v),
-                "unit" => prod.unit = doc.text(&q, v).filter(|s| !s.is_empty()),
-                "image" => {
+            let Some(field) = schema::lookup(schema::PRODUCT, kind, k) else {
+                continue;
+            };
+            match field {
+                P::Name => prod.name = doc.required_text(&q, v).unwrap_or_default(),
+                P::Price => prod.price = price(doc, &q, v),
+                P::Unit => prod.unit = doc.text(&q, v).filter(|s| !s.is_empty()),
+                P::Image => {
                     prod.image = doc
                         .text(&q, v)
                         .and_then(|path| images::resolve(doc, &q, &path, ctx))
                 }
-                "description" => prod.description = doc.text(&q, v).filter(|s| !s.is_empty()),
-                _ => prod.halal = doc.bool(&q, v).unwrap_or(false),
+                P::Description => prod.description = doc.text(&q, v).filter(|s| !s.is_empty()),
+                P::Halal => prod.halal = doc.bool(&q, v).unwrap_or(false),
             }
         }
         if !m.contains_key("name") {

@@ -17,6 +17,24 @@ use crate::source::{Doc, Source};
 use crate::yaml::{self, Mapping, Value};
 use rayon::prelude::*;
 
+/// Reports each required field of `kind` (from the schema) that `fields`
+/// lacks, at the item's first line; false when one is missing.
+pub(crate) fn require<F>(
+    doc: &mut Doc,
+    defs: &[crate::schema::Def<F>],
+    kind: Kind,
+    fields: &[(&str, &Value)],
+) -> bool {
+    let mut all = true;
+    for d in crate::schema::required(defs, kind) {
+        if !fields.iter().any(|(k, _)| *k == d.key) {
+            doc.bad_entry(format!("missing required field `{}`", d.key));
+            all = false;
+        }
+    }
+    all
+}
+
 /// What one file is read with.
 pub struct Ctx<'a> {
     pub config: &'a Config,

@@ -3,6 +3,7 @@
 use super::entry::{date, description, extra, geo, refs};
 use super::{fields, Ctx, Item};
 use crate::model::*;
+use crate::schema::{self, EventField, PageField, ProgrammeField};
 use crate::source::Doc;
 use crate::yaml::{Mapping, Value};
 
@@ -13,23 +14,12 @@ fn origin(doc: &Doc) -> Origin {
     }
 }
 
-fn has(fields: &[(&str, &Value)], key: &str) -> bool {
-    fields.iter().any(|(k, _)| *k == key)
-}
-
 pub fn programme(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Option<Item> {
-    let known = [
-        "name",
-        "slug",
-        "summary",
-        "target",
-        "achieved",
-        "draft",
-        "extra",
-        "private",
-        "description",
-    ];
-    let fields = doc.entries("", map, &known, |_| None);
+    let kind = Kind::Program;
+    let known = schema::known(schema::PROGRAMME, kind);
+    let fields = doc.entries("", map, &known, |k| {
+        schema::hint(schema::PROGRAMME, kind, k)
+    });
     let mut p = Programme {
         slug: String::new(),
         name: String::new(),
@@ -43,23 +33,24 @@ pub fn programme(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) ->
     };
     let mut slug_field = None;
     for &(key, v) in &fields {
-        match key {
-            "name" => p.name = doc.required_text(key, v).unwrap_or_default(),
-            "slug" => slug_field = Some(v),
-            "summary" => p.summary = doc.text(key, v).filter(|s| !s.is_empty()),
-            "target" => p.target = target(doc, key, v),
-            "achieved" => p.achieved = doc.int(key, v, 0, i64::MAX).map(|n| n as u64),
-            "draft" => p.draft = doc.bool(key, v).unwrap_or(false),
-            "extra" => p.extra = extra(doc, key, v),
-            "private" => {
+        let Some(field) = schema::lookup(schema::PROGRAMME, kind, key) else {
+            continue;
+        };
+        match field {
+            ProgrammeField::Name => p.name = doc.required_text(key, v).unwrap_or_default(),
+            ProgrammeField::Slug => slug_field = Some(v),
+            ProgrammeField::Summary => p.summary = doc.text(key, v).filter(|s| !s.is_empty()),
+            ProgrammeField::Target => p.target = target(doc, key, v),
+            ProgrammeField::Achieved => p.achieved = doc.int(key, v, 0, i64::MAX).map(|n| n as u64),
+            ProgrammeField::Draft => p.draft = doc.bool(key, v).unwrap_or(false),
+            ProgrammeField::Extra => p.extra = extra(doc, key, v),
+            ProgrammeField::Private => {
                 doc.mapping(key, v);
             }
-            _ => p.description = description(doc, key, v, body),
+            ProgrammeField::Description => p.description = description(doc, key, v, body),
         }
     }
-    if !has(&fields, "name") {
-        doc.bad_entry("missing required field `name`");
-    }
+    super::require(doc, schema::PROGRAMME, kind, &fields);
     let (slug, pos) = super::slug(doc, ctx, slug_field, &p.name)?;
     p.slug = slug;
     p.origin.slug_pos = pos;
@@ -99,24 +90,9 @@ fn target(doc: &mut Doc, key: &str, v: &Value) -> Option<Target> {
 }
 
 pub fn event(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Option<Item> {
-    let known = [
-        "name",
-        "slug",
-        "start",
-        "end",
-        "venue",
-        "district",
-        "geo",
-        "programs",
-        "participants",
-        "draft",
-        "extra",
-        "private",
-        "description",
-    ];
-    let fields = doc.entries("", map, &known, |k| {
-        matches!(k, "date" | "mulai").then(|| "did you mean `start`?".to_string())
-    });
+    let kind = Kind::Acara;
+    let known = schema::known(schema::EVENT, kind);
+    let fields = doc.entries("", map, &known, |k| schema::hint(schema::EVENT, kind, k));
     let mut e = Event {
         slug: String::new(),
         name: String::new(),
@@ -143,45 +119,42 @@ pub fn event(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opt
     let mut slug_field = None;
     let mut start = None;
     for &(key, v) in &fields {
-        match key {
-            "name" => e.name = doc.required_text(key, v).unwrap_or_default(),
-            "slug" => slug_field = Some(v),
-            "start" => {
+        let Some(field) = schema::lookup(schema::EVENT, kind, key) else {
+            continue;
+        };
+        match field {
+            EventField::Name => e.name = doc.required_text(key, v).unwrap_or_default(),
+            EventField::Slug => slug_field = Some(v),
+            EventField::Start => {
                 start = doc
                     .required_text(key, v)
                     .and_then(|t| fields::date_time(&t).map_err(|m| doc.bad(key, m)).ok());
                 ok &= start.is_some();
             }
-            "end" => {
+            EventField::End => {
                 e.end = doc
                     .text(key, v)
                     .filter(|s| !s.is_empty())
                     .and_then(|t| fields::date_time(&t).map_err(|m| doc.bad(key, m)).ok())
             }
-            "venue" => e.venue = doc.text(key, v).filter(|s| !s.is_empty()),
-            "district" => {
+            EventField::Venue => e.venue = doc.text(key, v).filter(|s| !s.is_empty()),
+            EventField::District => {
                 if doc.text(key, v).is_some_and(|s| !s.is_empty()) {
                     e.district = super::entry::district(doc, ctx, v);
                 }
             }
-            "geo" => e.geo = geo(doc, key, v),
-            "programs" => e.programs = refs(doc, key, v),
-            "participants" => e.participants = refs(doc, key, v),
-            "draft" => e.draft = doc.bool(key, v).unwrap_or(false),
-            "extra" => e.extra = extra(doc, key, v),
-            "private" => {
+            EventField::Geo => e.geo = geo(doc, key, v),
+            EventField::Programs => e.programs = refs(doc, key, v),
+            EventField::Participants => e.participants = refs(doc, key, v),
+            EventField::Draft => e.draft = doc.bool(key, v).unwrap_or(false),
+            EventField::Extra => e.extra = extra(doc, key, v),
+            EventField::Private => {
                 doc.mapping(key, v);
             }
-            _ => e.description = description(doc, key, v, body),
+            EventField::Description => e.description = description(doc, key, v, body),
         }
     }
-    if !has(&fields, "name") {
-        doc.bad_entry("missing required field `name`");
-    }
-    if !has(&fields, "start") {
-        doc.bad_entry("missing required field `start`");
-        ok = false;
-    }
+    ok &= super::require(doc, schema::EVENT, kind, &fields);
     if let (Some(s), Some(end)) = (start, e.end) {
         // Without a time on both, only the days are compared: an event
         // starting 2026-03-01T10:00 may end "2026-03-01".
@@ -207,18 +180,9 @@ pub fn event(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opt
 }
 
 pub fn page(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Option<Item> {
-    let known = [
-        "title",
-        "slug",
-        "draft",
-        "updated",
-        "extra",
-        "private",
-        "description",
-    ];
-    let fields = doc.entries("", map, &known, |k| {
-        matches!(k, "name" | "judul").then(|| "a page has a `title`".to_string())
-    });
+    let kind = Kind::Halaman;
+    let known = schema::known(schema::PAGE, kind);
+    let fields = doc.entries("", map, &known, |k| schema::hint(schema::PAGE, kind, k));
     let mut p = Page {
         slug: String::new(),
         title: String::new(),
@@ -229,23 +193,24 @@ pub fn page(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
     };
     let mut slug_field = None;
     for &(key, v) in &fields {
-        match key {
-            "title" => p.title = doc.required_text(key, v).unwrap_or_default(),
-            "slug" => slug_field = Some(v),
-            "draft" => p.draft = doc.bool(key, v).unwrap_or(false),
-            "updated" => {
+        let Some(field) = schema::lookup(schema::PAGE, kind, key) else {
+            continue;
+        };
+        match field {
+            PageField::Title => p.title = doc.required_text(key, v).unwrap_or_default(),
+            PageField::Slug => slug_field = Some(v),
+            PageField::Draft => p.draft = doc.bool(key, v).unwrap_or(false),
+            PageField::Updated => {
                 date(doc, key, v);
             }
-            "extra" => p.extra = extra(doc, key, v),
-            "private" => {
+            PageField::Extra => p.extra = extra(doc, key, v),
+            PageField::Private => {
                 doc.mapping(key, v);
             }
-            _ => p.body = description(doc, key, v, body),
+            PageField::Description => p.body = description(doc, key, v, body),
         }
     }
-    if !has(&fields, "title") {
-        doc.bad_entry("missing required field `title`");
-    }
+    super::require(doc, schema::PAGE, kind, &fields);
     let (slug, pos) = super::slug(doc, ctx, slug_field, &p.title)?;
     p.slug = slug;
     p.origin.slug_pos = pos;

@@ -237,8 +237,43 @@ fn errors_on_unknown_fields_of_programmes_events_and_pages() {
         "content/acara/e.md:1:1: missing required field `start`",
         "content/acara/e.md:3:1: unknown field `date`: did you mean `start`?",
         "content/halaman/h.md:1:1: missing required field `title`",
-        "content/halaman/h.md:2:1: unknown field `judul`: a page has a `title`",
+        "content/halaman/h.md:2:1: unknown field `judul`: did you mean `title`?",
         "content/program/p.md:3:1: unknown field `target_count`; custom data goes under `extra`",
+    ]);
+}
+
+#[test]
+fn errors_on_field_names_staff_write_in_indonesian_with_the_field_to_use() {
+    site_with(&[(
+        "content/umkm/uji.md",
+        "---\nnama: Warung Uji\nkategori: kuliner\nkecamatan: Bekasi Timur\nkelurahan: Durenjaya\nalamat: Jl. Uji 1\ntelepon: \"0812-3456-7001\"\nJam Buka: 08.00-17.00\nproduk:\n  - { nama: Nasi Uduk, harga: 12000, satuan: porsi }\n---\n",
+    )])
+    .build_in_time(&[])
+    .fails()
+    .exactly(&[
+        "content/umkm/uji.md:1:1: missing required field `category`",
+        "content/umkm/uji.md:1:1: missing required field `district`",
+        "content/umkm/uji.md:1:1: missing required field `name`",
+        "content/umkm/uji.md:2:1: unknown field `nama`: did you mean `name`?",
+        "content/umkm/uji.md:3:1: unknown field `kategori`: did you mean `category`?",
+        "content/umkm/uji.md:4:1: unknown field `kecamatan`: did you mean `district`?",
+        "content/umkm/uji.md:5:1: unknown field `kelurahan`: did you mean `village`?",
+        "content/umkm/uji.md:6:1: unknown field `alamat`: did you mean `address`?",
+        "content/umkm/uji.md:7:1: unknown field `telepon`: did you mean `phone`?",
+        "content/umkm/uji.md:8:1: unknown field `Jam Buka`: did you mean `hours`?",
+        "content/umkm/uji.md:9:1: unknown field `produk`: did you mean `products`?",
+    ]);
+    site_with(&[(
+        "content/umkm/uji.md",
+        "---\nname: Warung Uji\ncategory: kuliner\ndistrict: Bekasi Timur\nproducts:\n  - { nama: Nasi Uduk, harga: 12000, satuan: porsi }\n---\n",
+    )])
+    .build_in_time(&[])
+    .fails()
+    .exactly(&[
+        "content/umkm/uji.md:6:3: a product needs a `name`",
+        "content/umkm/uji.md:6:7: unknown field `nama`: did you mean `name`?",
+        "content/umkm/uji.md:6:24: unknown field `harga`: did you mean `price`?",
+        "content/umkm/uji.md:6:38: unknown field `satuan`: did you mean `unit`?",
     ]);
 }
 

@@ -1,0 +1,366 @@
+//! The field schema: every field of an entry, a programme, an event and a
+//! free page, defined once.
+//!
+//! Each row names the field's key, the kinds that have it, whether it is
+//! required, what it means and an example (in the staff's Bahasa
+//! Indonesia), and the words office staff write for it instead
+//! (`kecamatan` for `district`). The known-key lists, "did you mean", the
+//! required-field checks, the readers' dispatch (each reader matches its
+//! enum exhaustively, so a field without a handler does not compile) and
+//! the field tables of the staff guide all come from here; so will import
+//! columns, `new` templates and export columns.
+
+use crate::model::Kind;
+
+/// One field of one family of items.
+pub(crate) struct Def<F: 'static> {
+    pub(crate) field: F,
+    pub(crate) key: &'static str,
+    /// The kinds of item that have it.
+    pub(crate) kinds: &'static [Kind],
+    pub(crate) required: bool,
+    /// One line for the staff guide, in Bahasa Indonesia. Read by the
+    /// guide's test today, by `new` and import next.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) meaning: &'static str,
+    /// As written in YAML, for the guide (and for `new` templates).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) example: &'static str,
+    /// Other names staff give the field, answered with its key.
+    pub(crate) staff_words: &'static [&'static str],
+}
+
+const DIRECTORY: &[Kind] = &[Kind::Umkm, Kind::Koperasi, Kind::Pkl];
+const KOPERASI: &[Kind] = &[Kind::Koperasi];
+const PKL: &[Kind] = &[Kind::Pkl];
+const PROGRAM: &[Kind] = &[Kind::Program];
+const ACARA: &[Kind] = &[Kind::Acara];
+const HALAMAN: &[Kind] = &[Kind::Halaman];
+
+const fn def<F>(
+    field: F,
+    key: &'static str,
+    kinds: &'static [Kind],
+    required: bool,
+    meaning: &'static str,
+    example: &'static str,
+    staff_words: &'static [&'static str],
+) -> Def<F> {
+    Def {
+        field,
+        key,
+        kinds,
+        required,
+        meaning,
+        example,
+        staff_words,
+    }
+}
+
+/// Defines a family's field enum and its table together, so every field
+/// has exactly one row and every row one variant.
+macro_rules! fields {
+    (
+        $(#[$doc:meta])*
+        $enum:ident, $table:ident,
+        $( $variant:ident => ($key:literal, $kinds:expr, $required:literal, $meaning:literal, $example:literal, &[$($word:literal),*]), )*
+    ) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub(crate) enum $enum {
+            $($variant),*
+        }
+
+        pub(crate) const $table: &[Def<$enum>] = &[
+            $(def($enum::$variant, $key, $kinds, $required, $meaning, $example, &[$($word),*])),*
+        ];
+    };
+}
+
+fields! {
+    /// The fields of businesses, cooperatives and street vendors.
+    EntryField, ENTRY,
+        Name => ("name", DIRECTORY, true, "nama usaha", "`Keripik Tempe Bu Sri`", &["nama", "nama_usaha", "title", "judul"]),
+        Slug => ("slug", DIRECTORY, false, "alamat web (lihat bagian 8)", "`keripik-bu-sri`", &[]),
+        Category => ("category", DIRECTORY, true, "slug kategori dari `site.yaml`", "`makanan-ringan`", &["kategori", "jenis_usaha", "bidang"]),
+        District => ("district", DIRECTORY, true, "kecamatan (nama atau alias)", "`Bekasi Timur`", &["kecamatan", "kec"]),
+        Village => ("village", DIRECTORY, false, "kelurahan di kecamatan itu", "`Durenjaya`", &["kelurahan", "kel", "desa"]),
+        Address => ("address", DIRECTORY, false, "alamat jalan", "`Jl. Cut Mutia No. 17`", &["alamat", "jalan", "lokasi"]),
+        Geo => ("geo", DIRECTORY, false, "titik peta `{lat, lon}`", "`{ lat: -6.2337, lon: 107.0212 }`", &["koordinat", "peta", "titik", "location"]),
+        Phone => ("phone", DIRECTORY, false, "nomor telepon", "`\"0812-3456-7001\"`", &["telepon", "telp", "tlp", "hp", "no_hp", "nomor_hp", "no_telp", "telephone"]),
+        Whatsapp => ("whatsapp", DIRECTORY, false, "nomor WhatsApp", "`\"+62 812 3456 7001\"`", &["wa", "no_wa"]),
+        Email => ("email", DIRECTORY, false, "alamat e-mail", "`toko@example.com`", &["surel", "e_mail", "mail"]),
+        Website => ("website", DIRECTORY, false, "situs web, `http://` atau `https://`", "`https://keripikbusri.example.com/`", &["situs", "web", "url"]),
+        Instagram => ("instagram", DIRECTORY, false, "akun Instagram (`@nama`) atau alamat web", "`\"@keripiktempebusri\"`", &["ig"]),
+        Facebook => ("facebook", DIRECTORY, false, "akun Facebook atau alamat web", "`keripikbusri`", &["fb"]),
+        Tiktok => ("tiktok", DIRECTORY, false, "akun TikTok (`@nama`) atau alamat web", "`\"@keripikbusri\"`", &[]),
+        Tokopedia => ("tokopedia", DIRECTORY, false, "alamat toko Tokopedia", "`https://www.tokopedia.com/tokoku`", &[]),
+        Shopee => ("shopee", DIRECTORY, false, "alamat toko Shopee", "`https://shopee.co.id/tokoku`", &[]),
+        Hours => ("hours", DIRECTORY, false, "jam buka per hari", "lihat 9.4", &["jam_buka", "jam", "jam_operasional", "buka", "opening_hours"]),
+        Scale => ("scale", DIRECTORY, false, "`mikro`, `kecil`, atau `menengah`", "`mikro`", &["skala", "skala_usaha"]),
+        Nib => ("nib", DIRECTORY, false, "Nomor Induk Berusaha, 13 angka", "`\"9120301234501\"`", &["no_nib"]),
+        Kbli => ("kbli", DIRECTORY, false, "daftar kode KBLI 2020, 5 angka", "`[\"10794\"]`", &[]),
+        Qris => ("qris", DIRECTORY, false, "NMID QRIS", "`\"ID1023240000101\"`", &["nmid"]),
+        Certifications => ("certifications", DIRECTORY, false, "daftar sertifikat", "`[halal, pirt]`", &["sertifikat", "sertifikasi", "izin"]),
+        Programs => ("programs", DIRECTORY, false, "daftar slug program yang diikuti", "`[opop]`", &["program", "programs_joined"]),
+        Awards => ("awards", DIRECTORY, false, "daftar penghargaan", "lihat 9.8", &["penghargaan", "prestasi"]),
+        Tags => ("tags", DIRECTORY, false, "daftar label bebas", "`[oleh-oleh, keripik]`", &["tag", "label"]),
+        Products => ("products", DIRECTORY, false, "daftar produk", "lihat 9.6", &["produk", "barang", "menu", "harga"]),
+        Logo => ("logo", DIRECTORY, false, "berkas gambar logo", "`logo-bu-sri.png`", &[]),
+        Images => ("images", DIRECTORY, false, "daftar berkas foto", "`[toko.jpg, produk.jpg]`", &["foto", "gambar", "photos"]),
+        Founded => ("founded", DIRECTORY, false, "tahun berdiri", "`2012`", &["tahun_berdiri", "berdiri"]),
+        Featured => ("featured", DIRECTORY, false, "`true` untuk tampil di beranda", "`true`", &["unggulan"]),
+        Draft => ("draft", DIRECTORY, false, "`true` agar belum diterbitkan", "`true`", &["draf"]),
+        Updated => ("updated", DIRECTORY, false, "tanggal perubahan terakhir", "`2026-10-02`", &["diperbarui", "tanggal_update"]),
+        Verified => ("verified", DIRECTORY, false, "tanggal terakhir dicek petugas", "`2026-09-15`", &["diverifikasi", "tanggal_verifikasi"]),
+        Status => ("status", DIRECTORY, false, "`aktif` atau `tutup`", "`tutup`", &[]),
+        Extra => ("extra", DIRECTORY, false, "data bebas untuk tema", "lihat 9.10", &[]),
+        Private => ("private", DIRECTORY, false, "data internal, **tidak pernah diterbitkan**", "lihat 9.10", &["pribadi", "rahasia"]),
+        Description => ("description", DIRECTORY, false, "deskripsi (hanya di bentuk YAML)", "lihat bagian 7", &["deskripsi", "keterangan", "uraian"]),
+        LegalNumber => ("legal_number", KOPERASI, false, "nomor badan hukum", "`\"AHU-0004512.AH.01.29.TAHUN 2019\"`", &["badan_hukum", "nomor_badan_hukum", "no_bh"]),
+        CooperativeType => ("cooperative_type", KOPERASI, false, "jenis koperasi (teks bebas), misalnya simpan pinjam, konsumen, produsen, jasa, serba usaha", "`simpan pinjam`", &["jenis_koperasi"]),
+        Sharia => ("sharia", KOPERASI, false, "`true` untuk koperasi syariah", "`true`", &["syariah"]),
+        Members => ("members", KOPERASI, false, "jumlah anggota (angka bulat)", "`412`", &["anggota", "jumlah_anggota"]),
+        Mosque => ("mosque", KOPERASI, false, "nama masjid, untuk koperasi masjid", "`Masjid Jami' Al-Ikhlas Jatibening`", &["masjid"]),
+        Deed => ("deed", KOPERASI, false, "akta pendirian: `notary`, `number`, `date`", "lihat contoh", &["akta", "akta_pendirian"]),
+        Stall => ("stall", PKL, false, "jenis lapak: `gerobak`, `tenda`, `kios`, `lapak`, atau `motor`", "`gerobak`", &["lapak_jenis", "jenis_lapak"]),
+        Schedule => ("schedule", PKL, false, "jadwal dan lokasi berjualan, teks bebas", "`Setiap sore, depan Stasiun Bekasi`", &["jadwal", "jadwal_jualan"]),
+}
+
+fields! {
+    /// The fields of one product of an entry.
+    ProductField, PRODUCT,
+        Name => ("name", DIRECTORY, true, "nama produk", "`Keripik Tempe Original`", &["nama", "nama_produk", "produk"]),
+        Price => ("price", DIRECTORY, false, "harga dalam **rupiah bulat**, tanpa titik", "`15000`", &["harga", "harga_rp"]),
+        Unit => ("unit", DIRECTORY, false, "satuan", "`bungkus 200 g`", &["satuan", "kemasan"]),
+        Image => ("image", DIRECTORY, false, "foto produk (aturan sama dengan `logo`, lihat 9.7)", "`keripik.jpg`", &["foto", "gambar"]),
+        Description => ("description", DIRECTORY, false, "keterangan singkat", "`Pedas manis.`", &["keterangan", "deskripsi"]),
+        Halal => ("halal", DIRECTORY, false, "`true` bila produk halal", "`true`", &[]),
+}
+
+fields! {
+    /// The fields of a programme.
+    ProgrammeField, PROGRAMME,
+        Name => ("name", PROGRAM, true, "nama program", "`One Pesantren One Product`", &["nama", "title", "judul"]),
+        Slug => ("slug", PROGRAM, false, "alamat web (bila tidak memakai nama berkas)", "`opop`", &[]),
+        Summary => ("summary", PROGRAM, false, "ringkasan satu-dua kalimat", "`Pendampingan usaha pesantren.`", &["ringkasan"]),
+        Target => ("target", PROGRAM, false, "sasaran: `{ count, year, label }`; `count` wajib", "`{ count: 600, year: 2026 }`", &["sasaran"]),
+        Achieved => ("achieved", PROGRAM, false, "capaian (angka bulat)", "`300`", &["capaian", "tercapai"]),
+        Draft => ("draft", PROGRAM, false, "`true` agar belum diterbitkan", "`true`", &["draf"]),
+        Extra => ("extra", PROGRAM, false, "data bebas untuk tema", "lihat 9.10", &[]),
+        Private => ("private", PROGRAM, false, "data internal, **tidak pernah diterbitkan**", "lihat 9.10", &["pribadi", "rahasia"]),
+        Description => ("description", PROGRAM, false, "deskripsi (hanya di bentuk YAML; di Markdown: isi di bawah front matter)", "lihat bagian 7", &["deskripsi", "keterangan"]),
+}
+
+fields! {
+    /// The fields of an event.
+    EventField, EVENT,
+        Name => ("name", ACARA, true, "nama acara", "`Bazaar Ramadhan 2026`", &["nama", "title", "judul"]),
+        Slug => ("slug", ACARA, false, "alamat web (bila tidak memakai nama berkas)", "`bazaar-ramadhan`", &[]),
+        Start => ("start", ACARA, true, "mulai: tanggal `2026-02-23` atau tanggal dan jam `2026-02-23T15:00`", "`2026-02-23T15:00`", &["date", "mulai", "tanggal", "tanggal_mulai", "waktu"]),
+        End => ("end", ACARA, false, "selesai, bentuk sama; tidak boleh sebelum `start`", "`2026-03-15`", &["selesai", "sampai", "tanggal_selesai"]),
+        Venue => ("venue", ACARA, false, "tempat", "`Alun-alun Kota Bekasi`", &["tempat", "lokasi", "lokasi_acara"]),
+        District => ("district", ACARA, false, "kecamatan tempat acara (dari `site.yaml`)", "`Bekasi Selatan`", &["kecamatan", "kec"]),
+        Geo => ("geo", ACARA, false, "titik peta `{lat, lon}`", "`{ lat: -6.2383, lon: 106.9756 }`", &["koordinat", "peta", "titik"]),
+        Programs => ("programs", ACARA, false, "daftar slug program terkait", "`[opop]`", &["program"]),
+        Participants => ("participants", ACARA, false, "daftar peserta, ditulis `jenis/slug`", "`[umkm/keripik-bu-sri]`", &["peserta"]),
+        Draft => ("draft", ACARA, false, "`true` agar belum diterbitkan", "`true`", &["draf"]),
+        Extra => ("extra", ACARA, false, "data bebas untuk tema", "lihat 9.10", &[]),
+        Private => ("private", ACARA, false, "data internal, **tidak pernah diterbitkan**", "lihat 9.10", &["pribadi", "rahasia"]),
+        Description => ("description", ACARA, false, "deskripsi (hanya di bentuk YAML; di Markdown: isi di bawah front matter)", "lihat bagian 7", &["deskripsi", "keterangan"]),
+}
+
+fields! {
+    /// The fields of a free page.
+    PageField, PAGE,
+        Title => ("title", HALAMAN, true, "judul halaman (bukan `name`)", "`Tentang Kami`", &["name", "judul", "nama"]),
+        Slug => ("slug", HALAMAN, false, "alamat web (bila tidak memakai nama berkas)", "`tentang`", &[]),
+        Draft => ("draft", HALAMAN, false, "`true` agar belum diterbitkan", "`true`", &["draf"]),
+        Updated => ("updated", HALAMAN, false, "tanggal perubahan terakhir", "`2026-10-02`", &["diperbarui"]),
+        Extra => ("extra", HALAMAN, false, "data bebas untuk tema", "lihat 9.10", &[]),
+        Private => ("private", HALAMAN, false, "data internal, **tidak pernah diterbitkan**", "lihat 9.10", &["pribadi", "rahasia"]),
+        Description => ("description", HALAMAN, false, "isi halaman (hanya di bentuk YAML; di Markdown: isi di bawah front matter)", "lihat bagian 7", &["isi", "deskripsi", "konten"]),
+}
+
+/// The keys an item of `kind` may have.
+pub(crate) fn known<F>(defs: &[Def<F>], kind: Kind) -> Vec<&'static str> {
+    defs.iter()
+        .filter(|d| d.kinds.contains(&kind))
+        .map(|d| d.key)
+        .collect()
+}
+
+/// The field of `kind` with this key.
+pub(crate) fn lookup<F: Copy>(defs: &[Def<F>], kind: Kind, key: &str) -> Option<F> {
+    defs.iter()
+        .find(|d| d.key == key && d.kinds.contains(&kind))
+        .map(|d| d.field)
+}
+
+/// The key of a field.
+pub(crate) fn key_of<F: Copy + PartialEq>(defs: &[Def<F>], field: F) -> &'static str {
+    defs.iter().find(|d| d.field == field).map_or("", |d| d.key)
+}
+
+/// The required fields of `kind`.
+pub(crate) fn required<F>(defs: &[Def<F>], kind: Kind) -> impl Iterator<Item = &Def<F>> {
+    defs.iter()
+        .filter(move |d| d.required && d.kinds.contains(&kind))
+}
+
+/// What to tell the author of an unknown key of an item of `kind`: the
+/// field staff mean by that word, or which kind the field belongs to.
+pub(crate) fn hint<F>(defs: &[Def<F>], kind: Kind, key: &str) -> Option<String> {
+    // `No. HP`, `Jam Buka`, `nama-usaha`: words joined by `_`.
+    let lower = key.to_lowercase();
+    let word = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("_");
+    let word = word.as_str();
+    let own = defs.iter().filter(|d| d.kinds.contains(&kind));
+    if let Some(d) = own.clone().find(|d| d.key == word) {
+        // The right key in other capitals or spacing: `Name`, `District `.
+        return Some(format!("did you mean `{}`?", d.key));
+    }
+    if let Some(d) = own.clone().find(|d| d.staff_words.contains(&word)) {
+        return Some(format!("did you mean `{}`?", d.key));
+    }
+    let elsewhere = defs.iter().find(|d| d.key == key)?;
+    let only = match elsewhere.kinds {
+        [Kind::Koperasi] => "cooperatives (content/koperasi)",
+        [Kind::Pkl] => "street vendors (content/pkl)",
+        _ => return None,
+    };
+    Some(format!("it is a field of {only} only"))
+}
+
+#[cfg(test)]
+/// The staff guide's table of `kind`'s fields, as Markdown: the guide
+/// carries it between `<!-- fields:NAME -->` markers, and a test keeps it
+/// equal to this.
+pub(crate) fn guide_table<F>(defs: &[Def<F>], kinds: &[Kind]) -> String {
+    let mut out = String::from("| Kolom | Isi | Contoh |\n|---|---|---|\n");
+    for d in defs.iter().filter(|d| d.kinds == kinds) {
+        let required = if d.required { "**wajib**, " } else { "" };
+        out.push_str(&format!(
+            "| `{}` | {required}{} | {} |\n",
+            d.key, d.meaning, d.example
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+/// The guide's tables: marker name, table.
+pub(crate) fn guide_tables() -> Vec<(&'static str, String)> {
+    vec![
+        ("entry", guide_table(ENTRY, DIRECTORY)),
+        ("koperasi", guide_table(ENTRY, KOPERASI)),
+        ("pkl", guide_table(ENTRY, PKL)),
+        ("produk", guide_table(PRODUCT, DIRECTORY)),
+        ("program", guide_table(PROGRAMME, PROGRAM)),
+        ("acara", guide_table(EVENT, ACARA)),
+        ("halaman", guide_table(PAGE, HALAMAN)),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Keys are unique within a family and kind, and no staff word is
+    /// also a key of the same kind or the word of two fields.
+    fn consistent<F>(defs: &[Def<F>]) {
+        for kind in Kind::ALL {
+            let own: Vec<&Def<F>> = defs.iter().filter(|d| d.kinds.contains(&kind)).collect();
+            for (i, a) in own.iter().enumerate() {
+                for b in &own[i + 1..] {
+                    assert_ne!(a.key, b.key, "{kind:?}: `{}` twice", a.key);
+                    for w in a.staff_words {
+                        assert!(
+                            !b.staff_words.contains(w),
+                            "{kind:?}: `{w}` means two fields"
+                        );
+                    }
+                }
+                for w in a.staff_words {
+                    assert!(
+                        !own.iter().any(|d| d.key == *w),
+                        "{kind:?}: `{w}` is a key and a staff word"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn tables_are_consistent() {
+        consistent(ENTRY);
+        consistent(PRODUCT);
+        consistent(PROGRAMME);
+        consistent(EVENT);
+        consistent(PAGE);
+    }
+
+    #[test]
+    fn staff_words_lead_to_the_field() {
+        assert_eq!(
+            hint(ENTRY, Kind::Umkm, "kecamatan").as_deref(),
+            Some("did you mean `district`?")
+        );
+        assert_eq!(
+            hint(ENTRY, Kind::Pkl, "Jam Buka").as_deref(),
+            Some("did you mean `hours`?")
+        );
+        assert_eq!(
+            hint(ENTRY, Kind::Umkm, "No. HP").as_deref(),
+            Some("did you mean `phone`?")
+        );
+        assert_eq!(
+            hint(ENTRY, Kind::Umkm, "Name").as_deref(),
+            Some("did you mean `name`?")
+        );
+        assert_eq!(
+            hint(ENTRY, Kind::Umkm, "members").as_deref(),
+            Some("it is a field of cooperatives (content/koperasi) only")
+        );
+        assert_eq!(hint(ENTRY, Kind::Umkm, "zzz"), None);
+        assert_eq!(lookup(ENTRY, Kind::Umkm, "members"), None);
+        assert_eq!(
+            lookup(ENTRY, Kind::Koperasi, "members"),
+            Some(EntryField::Members)
+        );
+    }
+
+    /// The staff guide's field tables are the schema's: after a change to
+    /// the schema, `ETALASE_BLESS=1 cargo test guide_tables` rewrites them.
+    #[test]
+    fn guide_tables_match_the_schema() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/panduan-format.md");
+        let mut guide = std::fs::read_to_string(path).unwrap();
+        let mut stale = Vec::new();
+        for (name, table) in guide_tables() {
+            let open = format!("<!-- fields:{name} -->\n");
+            let close = "<!-- /fields -->";
+            let start = guide
+                .find(&open)
+                .unwrap_or_else(|| panic!("the guide has no {open}"))
+                + open.len();
+            let end = start + guide[start..].find(close).expect("no closing marker");
+            if guide[start..end] != table {
+                stale.push(name);
+                guide.replace_range(start..end, &table);
+            }
+        }
+        if std::env::var_os("ETALASE_BLESS").is_some() {
+            std::fs::write(path, &guide).unwrap();
+            return;
+        }
+        assert!(
+            stale.is_empty(),
+            "docs/panduan-format.md's field tables {stale:?} differ from src/schema.rs; run ETALASE_BLESS=1 cargo test guide_tables and review the diff"
+        );
+    }
+}
