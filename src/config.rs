@@ -37,10 +37,13 @@ pub struct District {
 
 impl District {
     /// The canonical name of a village, matched ignoring case and spaces.
+    /// The village named `name`, with or without `Kel.`, `Kelurahan`,
+    /// `Desa` or `Ds.` before it.
     pub fn village(&self, name: &str) -> Option<&str> {
-        self.village_keys
-            .get(&match_key(name))
-            .map(|&i| self.villages[i].as_str())
+        let find = |n: &str| self.village_keys.get(&match_key(n)).copied();
+        find(name)
+            .or_else(|| find(without_prefix(name, VILLAGE_PREFIXES)?))
+            .map(|i| self.villages[i].as_str())
     }
 }
 
@@ -68,8 +71,12 @@ pub struct Config {
 
 impl Config {
     /// A district by name or alias, ignoring case and spaces.
+    /// The district named `name`, by name or alias, with or without the
+    /// word staff often put before it (`Kec. Bekasi Timur`, `Kecamatan
+    /// Bekasi Timur`).
     pub fn district(&self, name: &str) -> Option<usize> {
-        self.district_keys.get(&match_key(name)).copied()
+        let find = |n: &str| self.district_keys.get(&match_key(n)).copied();
+        find(name).or_else(|| find(without_prefix(name, DISTRICT_PREFIXES)?))
     }
 
     pub fn category(&self, slug: &str) -> Option<usize> {
@@ -83,6 +90,46 @@ impl Config {
         self.base_path = path;
         Ok(())
     }
+}
+
+/// Words written before a district's name, longest first.
+const DISTRICT_PREFIXES: &[&str] = &["kecamatan", "kec."];
+/// Words written before a village's name, longest first.
+const VILLAGE_PREFIXES: &[&str] = &["kelurahan", "kel.", "desa", "ds."];
+
+/// A district's name as staff wrote it, without `Kec.` or `Kecamatan`.
+pub fn bare_district_name(name: &str) -> &str {
+    without_prefix(name, DISTRICT_PREFIXES).unwrap_or(name)
+}
+
+/// A village's name without `Kel.`, `Kelurahan`, `Desa` or `Ds.`.
+pub fn bare_village_name(name: &str) -> &str {
+    without_prefix(name, VILLAGE_PREFIXES).unwrap_or(name)
+}
+
+/// `name` without one of `prefixes` (in any case) and the space after
+/// it; `Kec Bekasi Timur` (no point) too.
+fn without_prefix<'n>(name: &'n str, prefixes: &[&str]) -> Option<&'n str> {
+    let name = name.trim();
+    for p in prefixes {
+        let bare = p.trim_end_matches('.');
+        for form in [*p, bare] {
+            let Some(head) = name.get(..form.len()) else {
+                continue;
+            };
+            if head.eq_ignore_ascii_case(form) {
+                let rest = &name[form.len()..];
+                // A whole word: `Desa` in `Desa Baru`, not in `Desari`.
+                if form.ends_with('.') || rest.starts_with(char::is_whitespace) {
+                    let rest = rest.trim_start();
+                    if !rest.is_empty() {
+                        return Some(rest);
+                    }
+                }
+            }
+        }
+    }
+    None
 }
 
 /// How names are matched: case and white space do not count.

@@ -234,7 +234,9 @@ fn syntax_error(
                     .to_string(),
             )
         } else if found == Some('\t') || main.contains("tab character") {
-            Some("indent with spaces, not tabs".to_string())
+            // Staff do not know YAML's words for it; they know the key.
+            m = "this line is indented with the Tab key: indent with spaces only".to_string();
+            None
         } else if matches!(found, Some('@' | '`' | '%')) {
             let c = found.unwrap_or('@');
             Some(format!(

@@ -312,12 +312,54 @@ fn digits(doc: &mut Doc, key: &str, v: &Value, len: usize, what: &str) -> Option
 }
 
 pub fn geo(doc: &mut Doc, key: &str, v: &Value) -> Option<Geo> {
+    if let Value::String(text) = v {
+        // `-6.2337, 107.0212` or `-6,2337, 107,0212`, as copied from a map.
+        let comma = if text.matches(',').count() > 1 {
+            " and a point, not a comma, in each number"
+        } else {
+            ""
+        };
+        doc.bad(
+            key,
+            format!("write `geo` as {{ lat: -6.2337, lon: 107.0212 }}, with `lat:` and `lon:`{comma}; found \"{}\"", text.trim()),
+        );
+        return None;
+    }
     let m = doc.mapping(key, v)?;
+    // `{ lat: -6,2337, lon: 107,0212 }`: each decimal comma splits a
+    // number in two, and the part after it becomes a key of its own.
+    let mut m = m.clone();
+    let split: Vec<Value> = m
+        .keys()
+        .filter(|k| matches!(k, Value::Number(_)))
+        .cloned()
+        .collect();
+    for k in &split {
+        doc.bad_key(
+            &format!("{key}.{}", describe(k)),
+            "a decimal comma splits the number before it: write the coordinates with a point, e.g. { lat: -6.2337, lon: 107.0212 }",
+        );
+        m.remove(k);
+    }
+    let m = &m;
     let (mut lat, mut lon) = (None, None);
     for (k, v) in doc.entries(key, m, &["lat", "lon"], |k| {
         matches!(k, "lng" | "long" | "longitude").then(|| "did you mean `lon`?".to_string())
     }) {
         let p = format!("{key}.{k}");
+        if let Value::String(t) = v {
+            let t = t.trim();
+            if t.contains(',') && t.replace(',', ".").parse::<f64>().is_ok() {
+                doc.bad(
+                    &p,
+                    format!(
+                        "`{k}` is written with a decimal comma: write {} with a point",
+                        t.replace(',', ".")
+                    ),
+                );
+                continue;
+            }
+        }
         if k == "lat" {
             lat = doc.float(&p, v, -90.0, 90.0);
         } else {
@@ -341,7 +383,8 @@ pub fn district(doc: &mut Doc, ctx: &Ctx, v: &Value) -> Option<usize> {
     let found = ctx.config.district(&name);
     if found.is_none() {
         let names = ctx.config.districts.iter().map(|d| d.name.as_str());
-        let hint = crate::diagnostic::nearest(&name, names)
+        let bare = crate::config::bare_district_name(&name);
+        let hint = crate::diagnostic::nearest(bare, names)
             .map(|s| format!(": did you mean \"{s}\"?"))
             .unwrap_or_else(|| "; districts are listed in site.yaml".into());
         doc.bad("district", format!("unknown district \"{name}\"{hint}"));
@@ -355,7 +398,8 @@ fn village(doc: &mut Doc, ctx: &Ctx, district: usize, v: &Value) -> Option<Strin
     match d.village(&name) {
         Some(canonical) => Some(canonical.to_string()),
         None => {
-            let hint = crate::diagnostic::nearest(&name, d.villages.iter().map(String::as_str))
+            let bare = crate::config::bare_village_name(&name);
+            let hint = crate::diagnostic::nearest(bare, d.villages.iter().map(String::as_str))
                 .map(|s| format!(": did you mean \"{s}\"?"))
                 .unwrap_or_default();
             doc.bad(
@@ -371,6 +415,13 @@ fn village(doc: &mut Doc, ctx: &Ctx, district: usize, v: &Value) -> Option<Strin
 }
 
 fn hours(doc: &mut Doc, key: &str, v: &Value) -> Vec<DayHours> {
+    if let Value::String(text) = v {
+        doc.bad(
+            key,
+            format!("write the hours one day per line under `hours:`, e.g. `senin: \"08:00-17:00\"` and `minggu: tutup` each on its own line; found \"{}\"", text.trim()),
+        );
+        return Vec::new();
+    }
     let Some(m) = doc.mapping(key, v) else {
         return Vec::new();
     };

@@ -280,6 +280,54 @@ fn errors_on_field_names_staff_write_in_indonesian_with_the_field_to_use() {
 // ---- category, district, village ----
 
 #[test]
+fn can_write_kec_kecamatan_kel_and_desa_before_names() {
+    site_with(&[
+        (
+            "content/umkm/a.md",
+            "---\nname: A\ncategory: kuliner\ndistrict: Kec. Bekasi Timur\nvillage: Kel. Durenjaya\n---\n",
+        ),
+        (
+            "content/umkm/b.md",
+            "---\nname: B\ncategory: kuliner\ndistrict: KECAMATAN bekasi timur\nvillage: Desa Bekasijaya\n---\n",
+        ),
+        (
+            "content/umkm/c.md",
+            "---\nname: C\ncategory: kuliner\ndistrict: Kec Medansatria\nvillage: Kelurahan Pejuang\n---\n",
+        ),
+    ])
+    .build_in_time(&[])
+    .ok();
+    site_with(&[(
+        "content/umkm/a.md",
+        "---\nname: A\ncategory: kuliner\ndistrict: Kec. Bekasi Timr\n---\n",
+    )])
+    .build_in_time(&[])
+    .fails()
+    .exactly(&[
+        "content/umkm/a.md:4:11: unknown district \"Kec. Bekasi Timr\": did you mean \"Bekasi Timur\"?",
+    ]);
+}
+
+#[test]
+fn errors_on_geo_with_decimal_commas_and_hours_on_one_line_saying_how_to_write_them() {
+    umkm_site("geo: -6,2337, 107,0212\nhours: Senin-Jumat 08.00-17.00\n")
+        .build_in_time(&[])
+        .fails()
+        .exactly(&[
+            "content/umkm/uji.md:5:6: write `geo` as { lat: -6.2337, lon: 107.0212 }, with `lat:` and `lon:` and a point, not a comma, in each number; found \"-6,2337, 107,0212\"",
+            "content/umkm/uji.md:6:8: write the hours one day per line under `hours:`, e.g. `senin: \"08:00-17:00\"` and `minggu: tutup` each on its own line; found \"Senin-Jumat 08.00-17.00\"",
+        ]);
+    // Unquoted in { }, the comma splits -6,2337; quoted, it stays text.
+    umkm_site("geo: { lat: -6,2337, lon: \"107,0212\" }\n")
+        .build_in_time(&[])
+        .fails()
+        .exactly(&[
+            "content/umkm/uji.md:5:16: a decimal comma splits the number before it: write the coordinates with a point, e.g. { lat: -6.2337, lon: 107.0212 }",
+            "content/umkm/uji.md:5:27: `lon` is written with a decimal comma: write 107.0212 with a point",
+        ]);
+}
+
+#[test]
 fn can_match_district_ignoring_case_and_spaces_and_by_alias() {
     let item = |name: &str, district: &str, village: &str| {
         format!(
@@ -356,7 +404,7 @@ fn errors_on_geo_out_of_range_or_malformed() {
     );
     site.build_in_time(&[]).fails().exactly(&[
         "content/umkm/b.md:5:23: `lon` must be a number, found \"timur\"",
-        "content/umkm/c.md:5:6: `geo` must be a mapping of `key: value` lines, found text",
+        "content/umkm/c.md:5:6: write `geo` as { lat: -6.2337, lon: 107.0212 }, with `lat:` and `lon:`; found \"-6.2, 106.9\"",
         "content/umkm/d.md:5:1: `geo` needs both `lat` and `lon`, e.g. {lat: -6.2383, lon: 106.9756}",
         "content/umkm/uji.md:6:8: `lat` must be between -90 and 90, found 91",
         "content/umkm/uji.md:7:8: `lon` must be between -180 and 180, found -180.5",
@@ -509,7 +557,7 @@ fn errors_on_bad_hours() {
     .build_in_time(&[])
     .fails()
     .exactly(&[
-        "content/umkm/b.md:5:8: `hours` must be a mapping of `key: value` lines, found text",
+        "content/umkm/b.md:5:8: write the hours one day per line under `hours:`, e.g. `senin: \"08:00-17:00\"` and `minggu: tutup` each on its own line; found \"08:00-17:00\"",
         "content/umkm/uji.md:6:10: opening hours must be `HH:MM-HH:MM` or `tutup`, found \"8-17\"",
         "content/umkm/uji.md:7:11: opening hours must be `HH:MM-HH:MM` or `tutup`, found \"08:00-24:30\"",
         "content/umkm/uji.md:8:9: opening and closing time are the same in \"09:00-09:00\"; for a whole day write 00:00-24:00",
