@@ -177,10 +177,11 @@ fn run(opts: &SiteOptions, mode: Mode) -> Result<Summary, BuildError> {
     let theme = theme::load(&root, &config.theme, config.theme_pos, &mut diags);
     let prepared = render::prepare(&config, &theme, &mut diags);
     timer.lap("load");
-    let (content, mut more) = validate::validate(&root, &config, &files, opts.drafts);
+    let (content, claims, mut more) = validate::validate(&root, &config, &files, opts.drafts);
     timer.lap("validate");
     diags.append(&mut more);
-    render::check_static(&config, &content, &static_files, &mut diags);
+    render::check_static(&config, &content, &claims, &static_files, &mut diags);
+    drop(claims);
     let mut warnings = settle(diags)?;
     let site = index::index(root.path.clone(), config, content);
     timer.lap("index");

@@ -166,6 +166,18 @@ pub(crate) const DAYS: [&str; 7] = [
     "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
 ];
 
+/// What an item, valid or not, says that other files and the site's
+/// addresses depend on: its kind, slug and references. An item with
+/// errors leaves validation as its claim only, never as an item.
+#[derive(Clone, Debug)]
+pub struct Claim {
+    pub kind: Kind,
+    pub slug: String,
+    pub origin: Origin,
+    pub programs: Vec<Ref>,
+    pub participants: Vec<Ref>,
+}
+
 /// Where an item was defined, for messages.
 #[derive(Clone, Debug)]
 pub struct Origin {

@@ -9,7 +9,7 @@
 
 use crate::config::Config;
 use crate::index::Site;
-use crate::model::{Content, Kind};
+use crate::model::{Claim, Content, Kind};
 
 /// The folder of a listing's later pages: `umkm/halaman/2/`.
 pub(crate) const PAGED: &str = "halaman";
@@ -167,6 +167,16 @@ pub(crate) fn page(slug: &str) -> String {
     format!("{slug}/")
 }
 
+/// The page of an item of `kind`.
+pub(crate) fn item(kind: Kind, slug: &str) -> String {
+    match kind {
+        Kind::Umkm | Kind::Koperasi | Kind::Pkl => entry(kind, slug),
+        Kind::Program => programme(slug),
+        Kind::Acara => event(slug),
+        Kind::Halaman => page(slug),
+    }
+}
+
 /// Page `n` of a listing at `base`: page 1 at `base`, page k at
 /// `base/halaman/k/`.
 pub(crate) fn paged(base: &str, n: usize) -> String {
@@ -228,11 +238,17 @@ pub(crate) fn plan(site: &Site, first_language: bool) -> Vec<Job> {
     })
 }
 
-/// The first page of every route: the addresses the site takes, known
-/// before the content is indexed (later pages of a listing all lie under
-/// its reserved `halaman/` folder).
-pub(crate) fn first_pages(config: &Config, content: &Content, first_language: bool) -> Vec<Job> {
-    plan_with(config, content, first_language, |_| 1)
+/// The paths of the first page of every route, known before the content
+/// is indexed: the site's own pages and one per claimed item, valid or
+/// not (later pages of a listing all lie under its reserved `halaman/`
+/// folder).
+pub(crate) fn first_pages(config: &Config, claims: &[Claim], first_language: bool) -> Vec<String> {
+    let empty = Content::default();
+    let own = plan_with(config, &empty, first_language, |_| 1);
+    own.iter()
+        .map(|job| job.path_in(config, &empty))
+        .chain(claims.iter().map(|c| item(c.kind, &c.slug)))
+        .collect()
 }
 
 /// The plan, with `pages` telling how many pages each route has.

@@ -6,7 +6,7 @@ use super::Failure;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::index::Site;
-use crate::model::Content;
+use crate::model::{Claim, Content};
 use crate::output::Sink;
 use crate::routes;
 use crate::theme::Theme;
@@ -49,6 +49,7 @@ fn media(content: &Content) -> BTreeMap<&str, &str> {
 pub(crate) fn check_static(
     config: &Config,
     content: &Content,
+    claims: &[Claim],
     static_files: &[(String, PathBuf)],
     diags: &mut Vec<Diagnostic>,
 ) {
@@ -58,8 +59,8 @@ pub(crate) fn check_static(
     let mut written: HashSet<String> = HashSet::new();
     for (li, code) in config.languages.iter().enumerate() {
         let prefix = routes::language_prefix(li, code);
-        for job in routes::first_pages(config, content, li == 0) {
-            written.insert(routes::page_file(&prefix, &job.path_in(config, content)));
+        for path in routes::first_pages(config, claims, li == 0) {
+            written.insert(routes::page_file(&prefix, &path));
         }
     }
     written.extend(media(content).into_keys().map(str::to_string));
@@ -71,7 +72,11 @@ pub(crate) fn check_static(
             }
         }
     }
-    let free_pages: Vec<&str> = content.pages.iter().map(|p| p.slug.as_str()).collect();
+    let free_pages: Vec<&str> = claims
+        .iter()
+        .filter(|c| c.kind == crate::model::Kind::Halaman)
+        .map(|c| c.slug.as_str())
+        .collect();
     for (rel, _) in static_files {
         let clash = written.contains(rel)
             || folders.contains(rel.as_str())

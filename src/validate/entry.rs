@@ -209,9 +209,10 @@ pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
     let (slug, slug_pos) = super::slug(doc, ctx, slug_field, &e.name)?;
     e.slug = slug;
     e.origin.slug_pos = slug_pos;
-    // An entry with problems still takes part in the checks across files
-    // (duplicate slugs, programmes), so one run reports everything; the
-    // build stops before it is used.
+    // An entry with problems is still returned, so that its claim (slug,
+    // programmes) takes part in the checks across files; `read_item` keeps
+    // only the claim, so the unset category or district never leaves
+    // validation.
     (ok || !doc.diags.is_empty()).then_some(Item::Entry(Box::new(e)))
 }
 

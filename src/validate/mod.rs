@@ -44,6 +44,31 @@ pub struct Ctx<'a> {
     pub body_at: Option<usize>,
 }
 
+impl Item {
+    fn claim(&self, kind: Kind) -> crate::model::Claim {
+        let (slug, origin, programs, participants) = match self {
+            Item::Entry(e) => (&e.slug, &e.origin, &e.programs[..], &[][..]),
+            Item::Programme(p) => (&p.slug, &p.origin, &[][..], &[][..]),
+            Item::Event(e) => (&e.slug, &e.origin, &e.programs[..], &e.participants[..]),
+            Item::Page(p) => (&p.slug, &p.origin, &[][..], &[][..]),
+        };
+        crate::model::Claim {
+            kind,
+            slug: slug.clone(),
+            origin: origin.clone(),
+            programs: programs.to_vec(),
+            participants: participants.to_vec(),
+        }
+    }
+}
+
+/// One item read from a file: its claim whenever it has a slug, and the
+/// item itself only when it has no problem.
+pub(crate) struct Read {
+    claim: crate::model::Claim,
+    item: Option<Item>,
+}
+
 /// One validated item of a file.
 pub enum Item {
     Entry(Box<Entry>),
@@ -53,13 +78,15 @@ pub enum Item {
 }
 
 /// Reads and checks every file; drafts are kept out unless `drafts`.
+/// Returns the valid items, the claims of every item (valid or not) and
+/// the problems.
 pub fn validate(
     root: &SiteRoot,
     config: &Config,
     files: &[InputFile],
     drafts: bool,
-) -> (Content, Vec<Diagnostic>) {
-    let results: Vec<(Vec<Item>, Vec<Diagnostic>)> = files
+) -> (Content, Vec<crate::model::Claim>, Vec<Diagnostic>) {
+    let results: Vec<(Vec<Read>, Vec<Diagnostic>)> = files
         .par_iter()
         .map(|file| {
             let ctx = Ctx {
@@ -72,10 +99,15 @@ pub fn validate(
         })
         .collect();
     let mut content = Content::default();
+    let mut claims = Vec::new();
     let mut diags = Vec::new();
-    for (items, mut d) in results {
+    for (reads, mut d) in results {
         diags.append(&mut d);
-        for item in items {
+        for read in reads {
+            claims.push(read.claim);
+            let Some(item) = read.item else {
+                continue;
+            };
             match item {
                 Item::Entry(e) => content.entries.push(*e),
                 Item::Programme(p) => content.programmes.push(*p),
@@ -84,17 +116,17 @@ pub fn validate(
             }
         }
     }
-    refs::check(&content, config, &mut diags);
+    refs::check(&claims, config, &mut diags);
     if !drafts {
         content.entries.retain(|e| !e.draft);
         content.programmes.retain(|p| !p.draft);
         content.events.retain(|e| !e.draft);
         content.pages.retain(|p| !p.draft);
     }
-    (content, diags)
+    (content, claims, diags)
 }
 
-fn read_file(ctx: &Ctx) -> (Vec<Item>, Vec<Diagnostic>) {
+fn read_file(ctx: &Ctx) -> (Vec<Read>, Vec<Diagnostic>) {
     let file = ctx.file;
     let limit = match file.form {
         Form::Markdown => MAX_ENTRY_FILE,
@@ -121,7 +153,7 @@ fn read_file(ctx: &Ctx) -> (Vec<Item>, Vec<Diagnostic>) {
     }
 }
 
-fn markdown_file(ctx: &Ctx, text: &str) -> (Vec<Item>, Vec<Diagnostic>) {
+fn markdown_file(ctx: &Ctx, text: &str) -> (Vec<Read>, Vec<Diagnostic>) {
     let rel = &ctx.file.rel;
     let split = match frontmatter::split(text) {
         Ok(s) => s,
@@ -152,7 +184,7 @@ fn markdown_file(ctx: &Ctx, text: &str) -> (Vec<Item>, Vec<Diagnostic>) {
     (item.into_iter().collect(), doc.diags)
 }
 
-fn yaml_file(ctx: &Ctx, text: String) -> (Vec<Item>, Vec<Diagnostic>) {
+fn yaml_file(ctx: &Ctx, text: String) -> (Vec<Read>, Vec<Diagnostic>) {
     let rel = ctx.file.rel.clone();
     let value = match yaml::parse(&text, 0) {
         Ok(v) => v,
@@ -190,13 +222,22 @@ fn yaml_file(ctx: &Ctx, text: String) -> (Vec<Item>, Vec<Diagnostic>) {
     (items, diags)
 }
 
-fn read_item(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Option<Item> {
-    match ctx.file.kind {
+/// Reads one item. A reader returns its item, complete or not, whenever
+/// it found a slug; here an item with a problem is reduced to its claim,
+/// so no half-read item (a category not found, an event without a start)
+/// leaves this module.
+fn read_item(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Option<Read> {
+    let kind = ctx.file.kind;
+    let item = match kind {
         Kind::Umkm | Kind::Koperasi | Kind::Pkl => entry::read(doc, map, ctx, body),
         Kind::Program => other::programme(doc, map, ctx, body),
         Kind::Acara => other::event(doc, map, ctx, body),
         Kind::Halaman => other::page(doc, map, ctx, body),
-    }
+    }?;
+    Some(Read {
+        claim: item.claim(kind),
+        item: doc.diags.is_empty().then_some(item),
+    })
 }
 
 /// The slug of an item: the `slug` field, else from the file name (a file

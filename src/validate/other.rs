@@ -170,8 +170,9 @@ pub fn event(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opt
     let (slug, pos) = super::slug(doc, ctx, slug_field, &e.name)?;
     e.slug = slug;
     e.origin.slug_pos = pos;
-    // Without a valid start the event is still checked against the other
-    // files (participants, programmes); the build stops before it is used.
+    // Without a valid start the event is still returned for its claim
+    // (participants, programmes); `read_item` keeps only the claim, so the
+    // unset start never leaves validation.
     let valid = ok && !e.name.is_empty();
     if let Some(start) = start {
         e.start = start;

@@ -3,60 +3,50 @@
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Content, Kind, Origin};
+use crate::model::{Claim, Kind, Origin};
 use std::collections::{HashMap, HashSet};
 
-pub fn check(content: &Content, config: &Config, diags: &mut Vec<Diagnostic>) {
+/// The checks across files, over the claims of every item, valid or not.
+pub(crate) fn check(claims: &[Claim], config: &Config, diags: &mut Vec<Diagnostic>) {
     let mut slugs = Slugs::default();
-    for e in &content.entries {
-        slugs.claim(e.kind, &e.slug, &e.origin, diags);
-    }
-    for p in &content.programmes {
-        slugs.claim(Kind::Program, &p.slug, &p.origin, diags);
-    }
-    for e in &content.events {
-        slugs.claim(Kind::Acara, &e.slug, &e.origin, diags);
-    }
-    for p in &content.pages {
-        slugs.claim(Kind::Halaman, &p.slug, &p.origin, diags);
-        let reserved = crate::routes::TOP_LEVEL.contains(&p.slug.as_str())
-            || config.languages.contains(&p.slug);
-        if reserved {
-            diags.push(Diagnostic::at(
-                p.origin.file.clone(),
-                p.origin.slug_pos,
-                format!(
-                    "the address /{}/ is used by the site itself; give this page another slug",
-                    p.slug
-                ),
-            ));
+    for c in claims {
+        slugs.claim(c.kind, &c.slug, &c.origin, diags);
+        if c.kind == Kind::Halaman {
+            let reserved = crate::routes::TOP_LEVEL.contains(&c.slug.as_str())
+                || config.languages.contains(&c.slug);
+            if reserved {
+                diags.push(Diagnostic::at(
+                    c.origin.file.clone(),
+                    c.origin.slug_pos,
+                    format!(
+                        "the address /{}/ is used by the site itself; give this page another slug",
+                        c.slug
+                    ),
+                ));
+            }
         }
     }
-    let programmes: HashSet<&str> = content.programmes.iter().map(|p| p.slug.as_str()).collect();
-    let programme_ref = |origin: &Origin, r: &crate::model::Ref, diags: &mut Vec<Diagnostic>| {
-        if !programmes.contains(r.target.as_str()) {
-            let hint = crate::diagnostic::nearest(&r.target, programmes.iter().copied())
-                .map(|s| format!(": did you mean `{s}`?"))
-                .unwrap_or_else(|| "; programmes are the files in content/program".into());
-            diags.push(Diagnostic::at(
-                origin.file.clone(),
-                r.pos,
-                format!("unknown programme `{}`{hint}", r.target),
-            ));
+    let programmes: HashSet<&str> = claims
+        .iter()
+        .filter(|c| c.kind == Kind::Program)
+        .map(|c| c.slug.as_str())
+        .collect();
+    for c in claims {
+        for r in &c.programs {
+            if !programmes.contains(r.target.as_str()) {
+                let hint = crate::diagnostic::nearest(&r.target, programmes.iter().copied())
+                    .map(|s| format!(": did you mean `{s}`?"))
+                    .unwrap_or_else(|| "; programmes are the files in content/program".into());
+                diags.push(Diagnostic::at(
+                    c.origin.file.clone(),
+                    r.pos,
+                    format!("unknown programme `{}`{hint}", r.target),
+                ));
+            }
         }
-    };
-    for e in &content.entries {
-        for r in &e.programs {
-            programme_ref(&e.origin, r, diags);
-        }
-    }
-    for ev in &content.events {
-        for r in &ev.programs {
-            programme_ref(&ev.origin, r, diags);
-        }
-        for r in &ev.participants {
+        for r in &c.participants {
             if let Some(message) = participant_problem(&r.target, &slugs) {
-                diags.push(Diagnostic::at(ev.origin.file.clone(), r.pos, message));
+                diags.push(Diagnostic::at(c.origin.file.clone(), r.pos, message));
             }
         }
     }
