@@ -7,6 +7,7 @@ mod common;
 mod browser;
 mod build;
 mod check;
+mod context;
 mod determinism;
 mod hostile;
 mod links;
