@@ -74,6 +74,12 @@ impl Diagnostic {
         }
     }
 
+    /// The same problem, as a warning: worth fixing, never failing the run.
+    pub(crate) fn warning(mut self) -> Diagnostic {
+        self.severity = Severity::Warning;
+        self
+    }
+
     /// One JSON object on one line, for editors and CI: path, line,
     /// column (null without a place), severity and message.
     pub fn to_json(&self) -> String {

@@ -143,13 +143,16 @@ pub fn check(opts: &SiteOptions) -> Result<Summary, BuildError> {
     run(opts, Mode::Check)
 }
 
-/// Splits errors from warnings: errors stop the run with all of them.
-fn settle(diags: Vec<Diagnostic>) -> Result<Vec<Diagnostic>, BuildError> {
-    let diags = diagnostic::finish(diags);
-    if diags.iter().any(|d| d.severity == Severity::Error) {
-        Err(BuildError::Content(diags))
+/// Adds a stage's problems to the run's: an error stops the run with all
+/// of them, the warnings found so far included; warnings alone go on.
+fn settle(new: Vec<Diagnostic>, so_far: &mut Vec<Diagnostic>) -> Result<(), BuildError> {
+    so_far.extend(new);
+    if so_far.iter().any(|d| d.severity == Severity::Error) {
+        Err(BuildError::Content(diagnostic::finish(std::mem::take(
+            so_far,
+        ))))
     } else {
-        Ok(diags)
+        Ok(())
     }
 }
 
@@ -182,14 +185,18 @@ fn run(opts: &SiteOptions, mode: Mode) -> Result<Summary, BuildError> {
     diags.append(&mut more);
     render::check_static(&config, &content, &claims, &static_files, &mut diags);
     drop(claims);
-    let mut warnings = settle(diags)?;
+    let mut warnings = Vec::new();
+    settle(diags, &mut warnings)?;
     let site = index::index(root.path.clone(), config, content);
     timer.lap("index");
     let Some(prepared) = prepared else {
         unreachable!("a theme that could not be prepared has reported a problem");
     };
-    let render_failure = |failure| match failure {
-        render::Failure::Content(d) => BuildError::Content(diagnostic::finish(d)),
+    let render_failure = |failure, warnings: &mut Vec<Diagnostic>| match failure {
+        render::Failure::Content(d) => match settle(d, warnings) {
+            Err(e) => e,
+            Ok(()) => unreachable!("a failed render reports an error"),
+        },
         render::Failure::Io(m) => BuildError::Io(m),
     };
     let (stats, output, links) = match mode {
@@ -204,7 +211,7 @@ fn run(opts: &SiteOptions, mode: Mode) -> Result<Summary, BuildError> {
                 Ok(s) => s,
                 Err(failure) => {
                     disk.abort();
-                    return Err(render_failure(failure));
+                    return Err(render_failure(failure, &mut warnings));
                 }
             };
             timer.lap("render");
@@ -221,7 +228,7 @@ fn run(opts: &SiteOptions, mode: Mode) -> Result<Summary, BuildError> {
         Mode::Check => {
             let memory = output::Memory::default();
             let stats = render::render_all(&site, &prepared, &static_files, &memory)
-                .map_err(render_failure)?;
+                .map_err(|f| render_failure(f, &mut warnings))?;
             timer.lap("render");
             let files = memory.into_files();
             let mut diags = Vec::new();
@@ -231,7 +238,7 @@ fn run(opts: &SiteOptions, mode: Mode) -> Result<Summary, BuildError> {
                 &site.config.base_path,
                 &mut diags,
             );
-            warnings.append(&mut settle(diags)?);
+            settle(diags, &mut warnings)?;
             timer.lap("links");
             (stats, None, links)
         }

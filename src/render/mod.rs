@@ -101,8 +101,12 @@ pub(crate) fn prepare<'t>(
             )),
         }
     }
+    missing_strings(config, theme, &strings, diags);
     let tera = tera?;
-    (diags.len() == before).then_some(Prepared {
+    let errors = diags[before..]
+        .iter()
+        .any(|d| d.severity == crate::diagnostic::Severity::Error);
+    (!errors).then_some(Prepared {
         theme,
         tera,
         strings,
@@ -232,6 +236,62 @@ pub(crate) fn render_all(
     files.sort();
     files.dedup();
     Ok(Stats { pages, files })
+}
+
+/// Reports, for each language, the UI strings another language has and it
+/// lacks: a template that prints `t.KEY` would fail on its pages.
+fn missing_strings(
+    config: &Config,
+    theme: &Theme,
+    strings: &[yaml::Value],
+    diags: &mut Vec<Diagnostic>,
+) {
+    if strings.len() != config.languages.len() || strings.len() < 2 {
+        return;
+    }
+    let keys = |v: &yaml::Value| -> Vec<String> {
+        v.as_mapping()
+            .map(|m| {
+                m.keys()
+                    .filter_map(|k| k.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let all: std::collections::BTreeSet<String> = strings.iter().flat_map(keys).collect();
+    for (code, merged) in config.languages.iter().zip(strings) {
+        let have: std::collections::HashSet<String> = keys(merged).into_iter().collect();
+        let missing: Vec<&String> = all.iter().filter(|k| !have.contains(*k)).collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let name = format!("i18n/{code}.yaml");
+        let label = theme.i18n[code]
+            .last()
+            .map_or_else(|| name.clone(), |s| s.label(&name));
+        let shown: Vec<String> = missing.iter().take(10).map(|k| format!("`{k}`")).collect();
+        let more = if missing.len() > 10 {
+            format!(" and {} more", missing.len() - 10)
+        } else {
+            String::new()
+        };
+        // A warning: a theme may leave out strings its templates never
+        // print for that language; one it prints fails the render anyway.
+        diags.push(
+            Diagnostic::file(
+                label,
+                format!(
+                    "{} UI string{} that the other languages have {} missing: {}{more}; pages in this language that print {} will fail",
+                    missing.len(),
+                    if missing.len() == 1 { "" } else { "s" },
+                    if missing.len() == 1 { "is" } else { "are" },
+                    shown.join(", "),
+                    if missing.len() == 1 { "it" } else { "them" },
+                ),
+            )
+            .warning(),
+        );
+    }
 }
 
 /// The UI strings of one language: the files read in order, each one's

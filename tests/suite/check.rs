@@ -166,3 +166,29 @@ fn a_broken_base_template_is_reported_once_not_for_every_child() {
         "themes/default/templates/base.html:2:1: template error: Unexpected end of input",
     ]);
 }
+
+#[test]
+fn a_ui_string_missing_in_one_language_is_a_warning_that_keeps_exit_0() {
+    let site = Site::fixture("full");
+    // The site adds a string to Indonesian only; no template prints it.
+    site.write(
+        "themes/default/i18n/id.yaml",
+        "slogan: Belanja di tetangga\n",
+    );
+    for command in ["build", "check"] {
+        let run = site.run(command, &[]);
+        run.ok();
+        assert!(
+            run.stderr.lines().any(|l| l == "(built-in theme) i18n/en.yaml: warning: 1 UI string that the other languages have is missing: `slogan`; pages in this language that print it will fail"),
+            "{}",
+            run.stderr
+        );
+    }
+    let json = site.check(&["--format", "json"]);
+    json.ok();
+    assert!(
+        json.stderr.contains("\"severity\":\"warning\""),
+        "{}",
+        json.stderr
+    );
+}
