@@ -1,6 +1,6 @@
 //! site.yaml: the site's configuration, read into `Config`.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::slug;
 use crate::source::{describe, Doc, Source};
 use crate::yaml::{self, Value};
@@ -192,7 +192,7 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
     let value = match yaml::parse(text, 0) {
         Ok(v) => v,
         Err(e) => {
-            diags.push(Diagnostic::at("site.yaml", e.pos, e.message));
+            diags.push(Diagnostic::at(e.code, "site.yaml", e.pos, e.message));
             return None;
         }
     };
@@ -203,7 +203,10 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
         v => v,
     };
     let Value::Mapping(map) = &value else {
-        doc.bad_entry("site.yaml must be a mapping of settings (`title: ...`)");
+        doc.bad_entry(
+            Code::SiteConfig,
+            "site.yaml must be a mapping of settings (`title: ...`)",
+        );
         diags.append(&mut doc.diags);
         return None;
     };
@@ -237,7 +240,7 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
                             has_base = true;
                         }
                         Err(e) => {
-                            doc.bad(key, e);
+                            doc.bad(key, Code::SiteConfig, e);
                             has_base = true; // reported: not missing
                         }
                     }
@@ -264,7 +267,7 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
                         c.theme = t;
                         c.theme_pos = Some(doc.value_pos(key));
                     } else {
-                        doc.bad(key, format!("theme must be a folder name under themes/ in lowercase letters, digits and hyphens, found \"{t}\""));
+                        doc.bad(key, Code::SiteConfig, format!("theme must be a folder name under themes/ in lowercase letters, digits and hyphens, found \"{t}\""));
                     }
                 }
             }
@@ -284,10 +287,10 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
         }
     }
     if c.title.is_empty() && !map.contains_key("title") {
-        doc.bad_entry("missing required field `title`");
+        doc.bad_entry(Code::MissingField, "missing required field `title`");
     }
     if !has_base {
-        doc.bad_entry("missing required field `base_url`");
+        doc.bad_entry(Code::MissingField, "missing required field `base_url`");
     }
     // The default language comes first; a repeat is dropped. Without a
     // `language`, the first of `languages` is the default.
@@ -317,6 +320,7 @@ fn language(doc: &mut Doc, path: &str, v: &Value) -> Option<String> {
     } else {
         doc.bad(
             path,
+            Code::SiteConfig,
             format!(
                 "a language is a code such as `id` or `en`, found {}",
                 describe(v)
@@ -342,7 +346,7 @@ fn categories(doc: &mut Doc, c: &mut Config, v: &Value) {
                     }
                 }
                 if slug.is_none() && !m.contains_key("slug") {
-                    doc.bad_key(&path, "a category needs a `slug`");
+                    doc.bad_key(&path, Code::MissingField, "a category needs a `slug`");
                 }
                 (slug, name)
             }
@@ -354,11 +358,15 @@ fn categories(doc: &mut Doc, c: &mut Config, v: &Value) {
         let Some(slug) = slug else { continue };
         let at = format!("{path}.slug");
         if !slug::is_valid(&slug) {
-            doc.bad(&at, format!("category slug \"{slug}\" must be lowercase letters, digits and single hyphens (e.g. \"{}\")", slug::slugify(&slug)));
+            doc.bad(&at, Code::SiteConfig, format!("category slug \"{slug}\" must be lowercase letters, digits and single hyphens (e.g. \"{}\")", slug::slugify(&slug)));
             continue;
         }
         if c.category_keys.contains_key(&slug) {
-            doc.bad(&at, format!("category `{slug}` is listed twice"));
+            doc.bad(
+                &at,
+                Code::SiteConfig,
+                format!("category `{slug}` is listed twice"),
+            );
             continue;
         }
         c.category_keys.insert(slug.clone(), c.categories.len());
@@ -394,6 +402,7 @@ fn districts(doc: &mut Doc, c: &mut Config, v: &Value) {
                         if d.village_keys.contains_key(&key) {
                             doc.bad(
                                 &format!("{p}.{j}"),
+                                Code::SiteConfig,
                                 format!("village \"{village}\" is listed twice"),
                             );
                             continue;
@@ -406,7 +415,7 @@ fn districts(doc: &mut Doc, c: &mut Config, v: &Value) {
         }
         if d.name.is_empty() {
             if !m.contains_key("name") {
-                doc.bad_key(&path, "a district needs a `name`");
+                doc.bad_key(&path, Code::MissingField, "a district needs a `name`");
             }
             continue;
         }
@@ -414,6 +423,7 @@ fn districts(doc: &mut Doc, c: &mut Config, v: &Value) {
         if d.slug.is_empty() {
             doc.bad(
                 &format!("{path}.name"),
+                Code::SiteConfig,
                 "a district name needs letters or digits",
             );
             continue;
@@ -433,6 +443,7 @@ fn districts(doc: &mut Doc, c: &mut Config, v: &Value) {
                 };
                 doc.bad(
                     &at,
+                    Code::SiteConfig,
                     format!(
                         "\"{name}\" already names district \"{}\"",
                         c.districts[other].name
@@ -450,6 +461,7 @@ fn districts(doc: &mut Doc, c: &mut Config, v: &Value) {
         if c.districts.iter().any(|o| o.slug == d.slug) {
             doc.bad(
                 &format!("{path}.name"),
+                Code::SiteConfig,
                 format!(
                     "district \"{}\" gives the same address as another district",
                     d.name
@@ -499,9 +511,9 @@ mod tests {
         assert_eq!(
             d,
             [
-                "site.yaml:1:1: missing required field `base_url`",
-                "site.yaml:1:1: missing required field `title`",
-                "site.yaml:1:1: unknown field `titel`: did you mean `title`?",
+                "site.yaml:1:1: missing required field `base_url` [E0201]",
+                "site.yaml:1:1: missing required field `title` [E0201]",
+                "site.yaml:1:1: unknown field `titel`: did you mean `title`? [E0203]",
             ]
         );
     }

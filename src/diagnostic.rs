@@ -4,6 +4,7 @@
 //! problem; the list is sorted before printing so the report is the same
 //! whatever the thread count.
 
+pub use crate::codes::Code;
 use std::fmt;
 
 /// A position in a file: 1-based line and column.
@@ -52,45 +53,59 @@ pub struct Diagnostic {
     /// `None` when the problem has no place in the file (an unreadable file).
     pub pos: Option<Pos>,
     pub message: String,
-    pub severity: Severity,
+    /// The kind of problem; warnings have `W` codes.
+    pub code: Code,
 }
 
 impl Diagnostic {
-    pub(crate) fn at(path: impl Into<String>, pos: Pos, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn at(
+        code: Code,
+        path: impl Into<String>,
+        pos: Pos,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         Diagnostic {
             path: path.into(),
             pos: Some(pos),
             message: message.into(),
-            severity: Severity::Error,
+            code,
         }
     }
 
-    pub(crate) fn file(path: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn file(
+        code: Code,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         Diagnostic {
             path: path.into(),
             pos: None,
             message: message.into(),
-            severity: Severity::Error,
+            code,
         }
     }
 
-    /// The same problem, as a warning: worth fixing, never failing the run.
-    pub(crate) fn warning(mut self) -> Diagnostic {
-        self.severity = Severity::Warning;
-        self
+    /// Warnings never fail a run.
+    pub fn severity(&self) -> Severity {
+        if self.code.is_warning() {
+            Severity::Warning
+        } else {
+            Severity::Error
+        }
     }
 
     /// One JSON object on one line, for editors and CI: path, line,
-    /// column (null without a place), severity and message.
+    /// column (null without a place), severity, code and message.
     pub fn to_json(&self) -> String {
         let (line, column) = match self.pos {
             Some(p) => (p.line.to_string(), p.column.to_string()),
             None => ("null".into(), "null".into()),
         };
         format!(
-            "{{\"path\":{},\"line\":{line},\"column\":{column},\"severity\":\"{}\",\"message\":{}}}",
+            "{{\"path\":{},\"line\":{line},\"column\":{column},\"severity\":\"{}\",\"code\":\"{}\",\"message\":{}}}",
             json_string(&self.path),
-            self.severity.as_str(),
+            self.severity().as_str(),
+            self.code.id(),
             json_string(&self.message)
         )
     }
@@ -121,13 +136,18 @@ fn json_string(s: &str) -> String {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (path, message) = (one_line(&self.path), one_line(&self.message));
-        let level = match self.severity {
+        let level = match self.severity() {
             Severity::Error => "",
             Severity::Warning => "warning: ",
         };
+        let code = self.code.id();
         match self.pos {
-            Some(p) => write!(f, "{path}:{}:{}: {level}{message}", p.line, p.column),
-            None => write!(f, "{path}: {level}{message}"),
+            Some(p) => write!(
+                f,
+                "{path}:{}:{}: {level}{message} [{code}]",
+                p.line, p.column
+            ),
+            None => write!(f, "{path}: {level}{message} [{code}]"),
         }
     }
 }
@@ -217,29 +237,35 @@ mod tests {
 
     #[test]
     fn renders_with_and_without_position() {
-        let d = Diagnostic::at("content/umkm/a.md", Pos::new(3, 1), "bad");
-        assert_eq!(d.to_string(), "content/umkm/a.md:3:1: bad");
-        let d = Diagnostic::file("content/umkm/a.md", "unreadable");
-        assert_eq!(d.to_string(), "content/umkm/a.md: unreadable");
-        let d = Diagnostic::file("content/umkm/a\nb.md", "\"x\ny\" is bad");
-        assert_eq!(d.to_string(), "content/umkm/a\\nb.md: \"x\\ny\" is bad");
+        let d = Diagnostic::at(Code::BadValue, "content/umkm/a.md", Pos::new(3, 1), "bad");
+        assert_eq!(d.to_string(), "content/umkm/a.md:3:1: bad [E0204]");
+        let d = Diagnostic::file(Code::Unreadable, "content/umkm/a.md", "unreadable");
+        assert_eq!(d.to_string(), "content/umkm/a.md: unreadable [E0101]");
+        let d = Diagnostic::file(Code::BadValue, "content/umkm/a\nb.md", "\"x\ny\" is bad");
+        assert_eq!(
+            d.to_string(),
+            "content/umkm/a\\nb.md: \"x\\ny\" is bad [E0204]"
+        );
+        let d = Diagnostic::file(Code::UiStringsMissing, "i18n/en.yaml", "x");
+        assert_eq!(d.to_string(), "i18n/en.yaml: warning: x [W0405]");
     }
 
     #[test]
     fn renders_as_one_json_line() {
         let d = Diagnostic::at(
+            Code::WrongType,
             "content/a \"b\".md",
             Pos::new(3, 7),
             "tab\there\nand\\ \u{1}",
         );
         assert_eq!(
             d.to_json(),
-            r#"{"path":"content/a \"b\".md","line":3,"column":7,"severity":"error","message":"tab\there\nand\\ \u0001"}"#
+            r#"{"path":"content/a \"b\".md","line":3,"column":7,"severity":"error","code":"E0202","message":"tab\there\nand\\ \u0001"}"#
         );
-        let d = Diagnostic::file("site.yaml", "x");
+        let d = Diagnostic::file(Code::SiteConfig, "site.yaml", "x");
         assert_eq!(
             d.to_json(),
-            r#"{"path":"site.yaml","line":null,"column":null,"severity":"error","message":"x"}"#
+            r#"{"path":"site.yaml","line":null,"column":null,"severity":"error","code":"E0401","message":"x"}"#
         );
     }
 }

@@ -12,6 +12,7 @@
 //! The API is two calls, [`build`] and [`check`]; the rest is private to
 //! the crate.
 
+mod codes;
 mod config;
 mod diagnostic;
 mod index;
@@ -29,7 +30,7 @@ mod timings;
 mod validate;
 mod yaml;
 
-pub use diagnostic::{Diagnostic, Pos, Severity};
+pub use diagnostic::{Code, Diagnostic, Pos, Severity};
 
 use model::Kind;
 use std::path::PathBuf;
@@ -98,6 +99,7 @@ fn read_config(
     let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
     if is_link && !path.exists() {
         diags.push(Diagnostic::file(
+            Code::LinkOutside,
             "site.yaml",
             "symbolic link is broken or loops; it is not followed",
         ));
@@ -111,6 +113,7 @@ fn read_config(
     }
     if !root.contains(&path) {
         diags.push(Diagnostic::file(
+            Code::LinkOutside,
             "site.yaml",
             "symbolic link leads outside the site folder; it is not followed",
         ));
@@ -147,7 +150,7 @@ pub fn check(opts: &SiteOptions) -> Result<Summary, BuildError> {
 /// of them, the warnings found so far included; warnings alone go on.
 fn settle(new: Vec<Diagnostic>, so_far: &mut Vec<Diagnostic>) -> Result<(), BuildError> {
     so_far.extend(new);
-    if so_far.iter().any(|d| d.severity == Severity::Error) {
+    if so_far.iter().any(|d| d.severity() == Severity::Error) {
         Err(BuildError::Content(diagnostic::finish(std::mem::take(
             so_far,
         ))))

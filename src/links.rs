@@ -2,7 +2,7 @@
 //! address in the pages the site would write must lead to a file the site
 //! writes. It reads the rendered pages from the in-memory output.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::output::Stored;
 use crate::routes;
 use std::collections::{BTreeMap, HashMap};
@@ -50,6 +50,7 @@ pub(crate) fn check(
             n => format!(" (and on {} more pages)", n - 1),
         };
         diags.push(Diagnostic::file(
+            Code::BrokenLink,
             first,
             format!("the link `{address}` leads to no page or file of the site{more}"),
         ));

@@ -73,7 +73,7 @@ fn main() -> ExitCode {
             if format == Format::Text {
                 let errors = diags
                     .iter()
-                    .filter(|d| d.severity == etalase::Severity::Error)
+                    .filter(|d| d.severity() == etalase::Severity::Error)
                     .count();
                 let _ = writeln!(
                     err,

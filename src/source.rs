@@ -1,7 +1,7 @@
 //! A parsed input file and the reading of typed values from its YAML, with
 //! every problem reported at the place it stands in the file.
 
-use crate::diagnostic::{Diagnostic, Pos};
+use crate::diagnostic::{Code, Diagnostic, Pos};
 use crate::yaml::{self, Mapping, Positions, Value};
 use std::sync::OnceLock;
 
@@ -97,27 +97,27 @@ impl<'a> Doc<'a> {
             .unwrap_or(self.start)
     }
 
-    pub fn error(&mut self, pos: Pos, message: impl Into<String>) {
+    pub fn error(&mut self, pos: Pos, code: Code, message: impl Into<String>) {
         self.diags
-            .push(Diagnostic::at(self.source.path.clone(), pos, message));
+            .push(Diagnostic::at(code, self.source.path.clone(), pos, message));
     }
 
     /// A problem with the value at `path`.
-    pub fn bad(&mut self, path: &str, message: impl Into<String>) {
+    pub fn bad(&mut self, path: &str, code: Code, message: impl Into<String>) {
         let pos = self.value_pos(path);
-        self.error(pos, message);
+        self.error(pos, code, message);
     }
 
     /// A problem with the key at `path` itself.
-    pub fn bad_key(&mut self, path: &str, message: impl Into<String>) {
+    pub fn bad_key(&mut self, path: &str, code: Code, message: impl Into<String>) {
         let pos = self.key_pos(path);
-        self.error(pos, message);
+        self.error(pos, code, message);
     }
 
     /// A problem with the entry as a whole (a missing field).
-    pub fn bad_entry(&mut self, message: impl Into<String>) {
+    pub fn bad_entry(&mut self, code: Code, message: impl Into<String>) {
         let pos = self.start;
-        self.error(pos, message);
+        self.error(pos, code, message);
     }
 
     /// Reports keys of `map` that are not `known`, with a suggestion; returns
@@ -137,9 +137,9 @@ impl<'a> Doc<'a> {
                     // `1: x` or `true: x`: the scan knows where that key is.
                     Value::Number(_) | Value::Bool(_) => {
                         let at = join(path, &describe(k));
-                        self.bad_key(&at, message)
+                        self.bad_key(&at, Code::WrongType, message)
                     }
-                    _ => self.bad(path, message),
+                    _ => self.bad(path, Code::WrongType, message),
                 }
                 continue;
             };
@@ -168,7 +168,7 @@ impl<'a> Doc<'a> {
                     ),
                 },
             };
-            self.bad_key(&at, message);
+            self.bad_key(&at, Code::UnknownField, message);
         }
         out
     }
@@ -184,6 +184,7 @@ impl<'a> Doc<'a> {
             other => {
                 self.bad(
                     path,
+                    Code::WrongType,
                     format!(
                         "`{}` must be text, found {}",
                         last(path),
@@ -199,7 +200,11 @@ impl<'a> Doc<'a> {
     pub fn required_text(&mut self, path: &str, v: &Value) -> Option<String> {
         let t = self.text(path, v);
         if matches!(&t, Some(s) if s.is_empty()) || (t.is_none() && v.is_null()) {
-            self.bad(path, format!("`{}` must not be empty", last(path)));
+            self.bad(
+                path,
+                Code::BadValue,
+                format!("`{}` must not be empty", last(path)),
+            );
             return None;
         }
         t
@@ -212,6 +217,7 @@ impl<'a> Doc<'a> {
             other => {
                 self.bad(
                     path,
+                    Code::WrongType,
                     format!(
                         "`{}` must be true or false, found {}",
                         last(path),
@@ -243,12 +249,17 @@ impl<'a> Doc<'a> {
                 } else {
                     format!("between {min} and {max}")
                 };
-                self.bad(path, format!("`{}` must be {range}, found {n}", last(path)));
+                self.bad(
+                    path,
+                    Code::BadValue,
+                    format!("`{}` must be {range}, found {n}", last(path)),
+                );
                 None
             }
             None => {
                 self.bad(
                     path,
+                    Code::WrongType,
                     format!(
                         "`{}` must be a whole number, found {}",
                         last(path),
@@ -260,7 +271,7 @@ impl<'a> Doc<'a> {
         }
     }
 
-    pub fn float(&mut self, path: &str, v: &Value, min: f64, max: f64) -> Option<f64> {
+    pub fn float(&mut self, path: &str, v: &Value, min: f64, max: f64, code: Code) -> Option<f64> {
         let n = match v {
             Value::Number(n) => n.as_f64(),
             Value::String(s) => s.trim().parse().ok(),
@@ -271,6 +282,7 @@ impl<'a> Doc<'a> {
             Some(n) => {
                 self.bad(
                     path,
+                    code,
                     format!(
                         "`{}` must be between {min} and {max}, found {n}",
                         last(path)
@@ -281,6 +293,7 @@ impl<'a> Doc<'a> {
             None => {
                 self.bad(
                     path,
+                    Code::WrongType,
                     format!("`{}` must be a number, found {}", last(path), describe(v)),
                 );
                 None
@@ -295,6 +308,7 @@ impl<'a> Doc<'a> {
             other => {
                 self.bad(
                     path,
+                    Code::WrongType,
                     format!(
                         "`{}` must be a mapping of `key: value` lines, found {}",
                         last(path),
@@ -314,6 +328,7 @@ impl<'a> Doc<'a> {
             Value::Mapping(_) => {
                 self.bad(
                     path,
+                    Code::WrongType,
                     format!("`{}` must be a list, found a mapping", last(path)),
                 );
                 Vec::new()

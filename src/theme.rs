@@ -1,7 +1,7 @@
 //! The theme: the default one built into the binary, with a site's
 //! `themes/NAME/` files replacing it file by file.
 
-use crate::diagnostic::{Diagnostic, Pos};
+use crate::diagnostic::{Code, Diagnostic, Pos};
 use crate::load::{self, SiteRoot};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -20,8 +20,13 @@ impl FileSource {
     pub fn read(&self) -> Result<Vec<u8>, Diagnostic> {
         match self {
             FileSource::Embedded(b) => Ok(b.to_vec()),
-            FileSource::Disk(abs, rel) => std::fs::read(abs)
-                .map_err(|e| Diagnostic::file(rel.clone(), format!("cannot be read: {e}"))),
+            FileSource::Disk(abs, rel) => std::fs::read(abs).map_err(|e| {
+                Diagnostic::file(
+                    Code::Unreadable,
+                    rel.clone(),
+                    format!("cannot be read: {e}"),
+                )
+            }),
         }
     }
 
@@ -70,8 +75,8 @@ pub fn load(root: &SiteRoot, name: &str, pos: Option<Pos>, diags: &mut Vec<Diagn
     } else if name != "default" {
         let message = format!("theme `{name}` not found: there is no folder themes/{name}/");
         diags.push(match pos {
-            Some(pos) => Diagnostic::at("site.yaml", pos, message),
-            None => Diagnostic::file("site.yaml", message),
+            Some(pos) => Diagnostic::at(Code::SiteConfig, "site.yaml", pos, message),
+            None => Diagnostic::file(Code::SiteConfig, "site.yaml", message),
         });
     }
     theme

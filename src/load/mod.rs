@@ -7,7 +7,7 @@
 
 pub mod frontmatter;
 
-use crate::diagnostic::{Diagnostic, Pos};
+use crate::diagnostic::{Code, Diagnostic, Pos};
 use crate::model::Kind;
 use std::cell::RefCell;
 use std::fs;
@@ -98,6 +98,7 @@ pub fn walk(
     let problems = RefCell::new(Vec::new());
     if fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) && !root.contains(dir) {
         diags.push(Diagnostic::file(
+            Code::LinkOutside,
             root.rel(dir),
             "symbolic link leads outside the site folder; it is not followed",
         ));
@@ -117,9 +118,11 @@ pub fn walk(
                 } else {
                     "symbolic link leads outside the site folder; it is not followed"
                 };
-                problems
-                    .borrow_mut()
-                    .push(Diagnostic::file(root.rel(e.path()), why));
+                problems.borrow_mut().push(Diagnostic::file(
+                    Code::LinkOutside,
+                    root.rel(e.path()),
+                    why,
+                ));
                 return false;
             }
             true
@@ -129,6 +132,7 @@ pub fn walk(
             Ok(e) if e.file_type().is_file() => visit(e.path()),
             Ok(e) if e.file_type().is_dir() => {}
             Ok(e) => problems.borrow_mut().push(Diagnostic::file(
+                Code::Unreadable,
                 root.rel(e.path()),
                 "is not an ordinary file (a named pipe, socket or device); remove it",
             )),
@@ -138,6 +142,11 @@ pub fn walk(
                     .path()
                     .and_then(|p| fs::symlink_metadata(p).ok())
                     .is_some_and(|m| m.file_type().is_symlink());
+                let code = if err.loop_ancestor().is_some() || is_link {
+                    Code::LinkOutside
+                } else {
+                    Code::Unreadable
+                };
                 let message = if err.loop_ancestor().is_some() {
                     "symbolic link loops back to a folder that contains it; it is not followed"
                         .to_string()
@@ -160,7 +169,9 @@ pub fn walk(
                             .unwrap_or_else(|| err.to_string())
                     )
                 };
-                problems.borrow_mut().push(Diagnostic::file(path, message));
+                problems
+                    .borrow_mut()
+                    .push(Diagnostic::file(code, path, message));
             }
         }
     }
@@ -207,7 +218,7 @@ pub fn discover(root: &SiteRoot, diags: &mut Vec<Diagnostic>) -> Vec<InputFile> 
                 rel,
                 abs: path.to_path_buf(),
             }),
-            None => misplaced.push(Diagnostic::file(
+            None => misplaced.push(Diagnostic::file(Code::MisplacedFile,
                 rel,
                 "an entry file must be inside one of content/umkm, koperasi, pkl, program, acara or halaman",
             )),
@@ -221,22 +232,27 @@ pub fn discover(root: &SiteRoot, diags: &mut Vec<Diagnostic>) -> Vec<InputFile> 
 /// byte-order mark removed. Refuses anything that is not a regular file, so
 /// a named pipe cannot make the build hang.
 pub fn read_text(path: &Path, rel: &str, limit: u64) -> Result<String, Diagnostic> {
-    let fail = |m: String| Diagnostic::file(rel.to_string(), m);
-    let meta = fs::metadata(path).map_err(|e| fail(format!("cannot be read: {e}")))?;
+    let fail = |code: Code, m: String| Diagnostic::file(code, rel.to_string(), m);
+    let unreadable = |e: std::io::Error| fail(Code::Unreadable, format!("cannot be read: {e}"));
+    let meta = fs::metadata(path).map_err(unreadable)?;
     if !meta.is_file() {
         return Err(fail(
+            Code::Unreadable,
             "is not an ordinary file (it is a folder, a named pipe, a socket or a device)".into(),
         ));
     }
     if meta.len() > limit {
-        return Err(fail(too_large(meta.len(), limit, "")));
+        return Err(fail(Code::TooLarge, too_large(meta.len(), limit, "")));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     fs::File::open(path)
         .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
-        .map_err(|e| fail(format!("cannot be read: {e}")))?;
+        .map_err(unreadable)?;
     if bytes.len() as u64 > limit {
-        return Err(fail(too_large(bytes.len() as u64, limit, "")));
+        return Err(fail(
+            Code::TooLarge,
+            too_large(bytes.len() as u64, limit, ""),
+        ));
     }
     let bytes = bytes
         .strip_prefix(b"\xEF\xBB\xBF")
@@ -248,6 +264,7 @@ pub fn read_text(path: &Path, rel: &str, limit: u64) -> Result<String, Diagnosti
         let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
         let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
         Diagnostic::at(
+            Code::Unreadable,
             rel.to_string(),
             Pos::new(line, column),
             "file is not UTF-8 text; save it as UTF-8",
@@ -282,6 +299,7 @@ pub(crate) fn text(text: &crate::model::Text) -> Result<std::borrow::Cow<'_, str
             match text.get(*from..) {
                 Some(body) => Ok(std::borrow::Cow::Owned(body.to_string())),
                 None => Err(Diagnostic::file(
+                    Code::Unreadable,
                     rel.clone(),
                     "the file changed during the build; build again",
                 )),

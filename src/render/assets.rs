@@ -4,7 +4,7 @@
 
 use super::Failure;
 use crate::config::Config;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::index::Site;
 use crate::model::{Claim, Content};
 use crate::output::Sink;
@@ -84,6 +84,7 @@ pub(crate) fn check_static(
             || routes::is_reserved_file(rel, free_pages.iter().copied(), &config.languages);
         if clash {
             diags.push(Diagnostic::file(
+                Code::StaticClash,
                 format!("static/{rel}"),
                 "this file would replace a page or picture the site writes; rename or remove it",
             ));

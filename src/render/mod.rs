@@ -20,7 +20,7 @@ pub(crate) mod urls;
 pub(crate) use assets::check_static;
 
 use crate::config::Config;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::index::Site;
 use crate::output::Sink;
 use crate::routes::{self, Route};
@@ -82,6 +82,7 @@ pub(crate) fn prepare<'t>(
         for name in TEMPLATES {
             if !tera.contains_template(name) {
                 diags.push(Diagnostic::file(
+                    Code::TemplateMissing,
                     format!("themes/{}/templates/{name}", config.theme),
                     "template is missing",
                 ));
@@ -93,6 +94,7 @@ pub(crate) fn prepare<'t>(
         match theme.i18n.get(code) {
             Some(sources) => strings.push(ui_strings(code, sources, diags)),
             None => diags.push(Diagnostic::file(
+                Code::UiStrings,
                 "site.yaml",
                 format!(
                     "no UI strings for language `{code}`: add themes/{}/i18n/{code}.yaml",
@@ -105,7 +107,7 @@ pub(crate) fn prepare<'t>(
     let tera = tera?;
     let errors = diags[before..]
         .iter()
-        .any(|d| d.severity == crate::diagnostic::Severity::Error);
+        .any(|d| d.severity() == crate::diagnostic::Severity::Error);
     (!errors).then_some(Prepared {
         theme,
         tera,
@@ -279,6 +281,7 @@ fn missing_strings(
         // print for that language; one it prints fails the render anyway.
         diags.push(
             Diagnostic::file(
+                Code::UiStringsMissing,
                 label,
                 format!(
                     "{} UI string{} that the other languages have {} missing: {}{more}; pages in this language that print {} will fail",
@@ -288,8 +291,7 @@ fn missing_strings(
                     shown.join(", "),
                     if missing.len() == 1 { "it" } else { "them" },
                 ),
-            )
-            .warning(),
+            ),
         );
     }
 }
@@ -315,10 +317,15 @@ fn ui_strings(
             Ok(yaml::Value::Mapping(m)) => merged.extend(m),
             Ok(yaml::Value::Null) => {}
             Ok(_) => diags.push(Diagnostic::file(
+                Code::UiStrings,
                 label,
                 "UI strings must be a mapping of `key: text` lines",
             )),
-            Err(e) => diags.push(Diagnostic::file(label, format!("invalid YAML: {e}"))),
+            Err(e) => diags.push(Diagnostic::file(
+                Code::UiStrings,
+                label,
+                format!("invalid YAML: {e}"),
+            )),
         }
     }
     yaml::Value::Mapping(merged)

@@ -3,7 +3,7 @@
 use super::context::{self, Labels};
 use super::urls::Urls;
 use super::{compact, markdown, templates, Lang};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::index::Site;
 use crate::model::Kind;
 use crate::routes::{self, paged, Job, Route, Terms};
@@ -257,6 +257,7 @@ pub(super) fn render_job(
     lang.tera.render_to(&name, &ctx, &mut buf).map_err(|e| {
         let source = format!("themes/{}/templates/{name}", site.config.theme);
         Diagnostic::file(
+            Code::RenderError,
             source,
             format!(
                 "cannot render {}: {}",

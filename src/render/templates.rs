@@ -2,7 +2,7 @@
 //! values every page shares (site, UI strings, asset addresses) in Tera's
 //! global context, so they are not rebuilt for each page.
 
-use crate::diagnostic::{Diagnostic, Pos};
+use crate::diagnostic::{Code, Diagnostic, Pos};
 use crate::theme::Theme;
 use tera::{Context, Kwargs, State, Tera};
 
@@ -16,6 +16,7 @@ pub fn load(theme: &Theme, diags: &mut Vec<Diagnostic>) -> Option<Tera> {
                 Ok(text) => sources.push((name.clone(), text)),
                 Err(_) => {
                     diags.push(Diagnostic::file(
+                        Code::TemplateError,
                         source.label(name),
                         "template is not UTF-8 text",
                     ));
@@ -45,6 +46,7 @@ pub fn load(theme: &Theme, diags: &mut Vec<Diagnostic>) -> Option<Tera> {
             .or_else(|| sources.iter().position(|(n, _)| text.contains(n.as_str())));
         let Some(at) = culprit else {
             diags.push(Diagnostic::file(
+                Code::TemplateError,
                 "templates",
                 format!("template error: {text}"),
             ));
@@ -60,10 +62,17 @@ pub fn load(theme: &Theme, diags: &mut Vec<Diagnostic>) -> Option<Tera> {
         }
         let label = theme.templates[&name].label(&name);
         diags.push(match located(&text, &name) {
-            Some((pos, message)) => {
-                Diagnostic::at(label, pos, format!("template error: {message}"))
-            }
-            None => Diagnostic::file(label, format!("template error: {text}")),
+            Some((pos, message)) => Diagnostic::at(
+                Code::TemplateError,
+                label,
+                pos,
+                format!("template error: {message}"),
+            ),
+            None => Diagnostic::file(
+                Code::TemplateError,
+                label,
+                format!("template error: {text}"),
+            ),
         });
     }
 }

@@ -3,6 +3,7 @@
 
 use super::fields;
 use super::{images, Ctx, Item};
+use crate::diagnostic::Code;
 use crate::model::*;
 use crate::schema::{self, EntryField as F, ProductField as P};
 use crate::source::{describe, Doc};
@@ -76,7 +77,11 @@ pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
                             let hint = crate::diagnostic::nearest(&c, slugs)
                                 .map(|s| format!(": did you mean `{s}`?"))
                                 .unwrap_or_else(|| "; categories are listed in site.yaml".into());
-                            doc.bad(key, format!("unknown category \"{c}\"{hint}"));
+                            doc.bad(
+                                key,
+                                Code::UnknownCategory,
+                                format!("unknown category \"{c}\"{hint}"),
+                            );
                             ok = false;
                         }
                     }
@@ -90,15 +95,17 @@ pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
             F::Geo => e.geo = geo(doc, key, v),
             F::Phone => e.phone = phone(doc, key, v),
             F::Whatsapp => e.whatsapp = phone(doc, key, v),
-            F::Email => e.email = checked(doc, key, v, fields::email),
-            F::Website => e.website = checked(doc, key, v, fields::web_url),
+            F::Email => e.email = checked(doc, key, v, Code::BadAddress, fields::email),
+            F::Website => e.website = checked(doc, key, v, Code::BadAddress, fields::web_url),
             F::Instagram | F::Facebook | F::Tiktok => {
                 let base = match field {
                     F::Instagram => "https://www.instagram.com/",
                     F::Facebook => "https://www.facebook.com/",
                     _ => "https://www.tiktok.com/@",
                 };
-                if let Some((label, href)) = checked(doc, key, v, |s| fields::social(s, base)) {
+                if let Some((label, href)) =
+                    checked(doc, key, v, Code::BadAddress, |s| fields::social(s, base))
+                {
                     e.socials.push(Link {
                         network: schema::key_of(schema::ENTRY, field),
                         label,
@@ -107,7 +114,7 @@ pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
                 }
             }
             F::Tokopedia | F::Shopee => {
-                if let Some(href) = checked(doc, key, v, fields::web_url) {
+                if let Some(href) = checked(doc, key, v, Code::BadAddress, fields::web_url) {
                     e.shops.push(Link {
                         network: schema::key_of(schema::ENTRY, field),
                         label: href.clone(),
@@ -132,7 +139,7 @@ pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
                     let code = match item {
                         // Unquoted, a code such as 01111 loses its leading 0.
                         Value::Number(n) if n.as_u64().is_some_and(|n| n < 10_000) => {
-                            doc.bad(&p, format!("a KBLI code has 5 digits, found {n}; write it in quotes so a leading 0 is kept, e.g. \"0{n}\""));
+                            doc.bad(&p, Code::BadNumber, format!("a KBLI code has 5 digits, found {n}; write it in quotes so a leading 0 is kept, e.g. \"0{n}\""));
                             None
                         }
                         other => digits(doc, &p, other, 5, "a KBLI code has 5 digits"),
@@ -247,7 +254,7 @@ fn vendor(doc: &mut Doc, key: &str, v: &Value, field: F, e: &mut Entry) {
 /// A Markdown description: the body of a Markdown file, or the field.
 pub fn description(doc: &mut Doc, key: &str, v: &Value, body: Option<&str>) -> String {
     if body.is_some_and(|b| !b.trim().is_empty()) {
-        doc.bad_key(key, "this entry already has its description as the Markdown body below the front matter; keep one of the two");
+        doc.bad_key(key, Code::DuplicateKey, "this entry already has its description as the Markdown body below the front matter; keep one of the two");
         return String::new();
     }
     doc.text(key, v).unwrap_or_default()
@@ -264,18 +271,19 @@ fn checked<T>(
     doc: &mut Doc,
     key: &str,
     v: &Value,
+    code: Code,
     parse: impl Fn(&str) -> Result<T, String>,
 ) -> Option<T> {
     let text = doc.text(key, v).filter(|s| !s.is_empty())?;
-    parse(&text).map_err(|m| doc.bad(key, m)).ok()
+    parse(&text).map_err(|m| doc.bad(key, code, m)).ok()
 }
 
 fn phone(doc: &mut Doc, key: &str, v: &Value) -> Option<Phone> {
-    checked(doc, key, v, fields::phone)
+    checked(doc, key, v, Code::BadPhone, fields::phone)
 }
 
 pub fn date(doc: &mut Doc, key: &str, v: &Value) -> Option<Date> {
-    checked(doc, key, v, fields::date)
+    checked(doc, key, v, Code::BadDate, fields::date)
 }
 
 fn choice(doc: &mut Doc, key: &str, v: &Value, options: &[&str]) -> Option<String> {
@@ -290,6 +298,7 @@ fn choice(doc: &mut Doc, key: &str, v: &Value, options: &[&str]) -> Option<Strin
         .join(", ");
     doc.bad(
         key,
+        Code::BadValue,
         format!("`{key}` must be one of {list}, found {}", describe(v)),
     );
     None
@@ -307,7 +316,11 @@ fn digits(doc: &mut Doc, key: &str, v: &Value, len: usize, what: &str) -> Option
         } else {
             ""
         };
-        doc.bad(key, format!("{what}, found {}{quote}", describe(v)));
+        doc.bad(
+            key,
+            Code::BadNumber,
+            format!("{what}, found {}{quote}", describe(v)),
+        );
         None
     }
 }
@@ -321,7 +334,7 @@ pub fn geo(doc: &mut Doc, key: &str, v: &Value) -> Option<Geo> {
             ""
         };
         doc.bad(
-            key,
+            key, Code::BadGeo,
             format!("write `geo` as {{ lat: -6.2337, lon: 107.0212 }}, with `lat:` and `lon:`{comma}; found \"{}\"", text.trim()),
         );
         return None;
@@ -337,7 +350,7 @@ pub fn geo(doc: &mut Doc, key: &str, v: &Value) -> Option<Geo> {
         .collect();
     for k in &split {
         doc.bad_key(
-            &format!("{key}.{}", describe(k)),
+            &format!("{key}.{}", describe(k)), Code::BadGeo,
             "a decimal comma splits the number before it: write the coordinates with a point, e.g. { lat: -6.2337, lon: 107.0212 }",
         );
         m.remove(k);
@@ -353,6 +366,7 @@ pub fn geo(doc: &mut Doc, key: &str, v: &Value) -> Option<Geo> {
             if t.contains(',') && t.replace(',', ".").parse::<f64>().is_ok() {
                 doc.bad(
                     &p,
+                    Code::BadGeo,
                     format!(
                         "`{k}` is written with a decimal comma: write {} with a point",
                         t.replace(',', ".")
@@ -362,14 +376,15 @@ pub fn geo(doc: &mut Doc, key: &str, v: &Value) -> Option<Geo> {
             }
         }
         if k == "lat" {
-            lat = doc.float(&p, v, -90.0, 90.0);
+            lat = doc.float(&p, v, -90.0, 90.0, Code::BadGeo);
         } else {
-            lon = doc.float(&p, v, -180.0, 180.0);
+            lon = doc.float(&p, v, -180.0, 180.0, Code::BadGeo);
         }
     }
     if !m.contains_key("lat") || !m.contains_key("lon") {
         doc.bad(
             key,
+            Code::MissingField,
             "`geo` needs both `lat` and `lon`, e.g. {lat: -6.2383, lon: 106.9756}",
         );
     }
@@ -388,7 +403,11 @@ pub fn district(doc: &mut Doc, ctx: &Ctx, v: &Value) -> Option<usize> {
         let hint = crate::diagnostic::nearest(bare, names)
             .map(|s| format!(": did you mean \"{s}\"?"))
             .unwrap_or_else(|| "; districts are listed in site.yaml".into());
-        doc.bad("district", format!("unknown district \"{name}\"{hint}"));
+        doc.bad(
+            "district",
+            Code::UnknownDistrict,
+            format!("unknown district \"{name}\"{hint}"),
+        );
     }
     found
 }
@@ -405,6 +424,7 @@ fn village(doc: &mut Doc, ctx: &Ctx, district: usize, v: &Value) -> Option<Strin
                 .unwrap_or_default();
             doc.bad(
                 "village",
+                Code::UnknownVillage,
                 format!(
                     "\"{name}\" is not a village (kelurahan) of {}{hint}",
                     d.name
@@ -418,7 +438,7 @@ fn village(doc: &mut Doc, ctx: &Ctx, district: usize, v: &Value) -> Option<Strin
 fn hours(doc: &mut Doc, key: &str, v: &Value) -> Vec<DayHours> {
     if let Value::String(text) = v {
         doc.bad(
-            key,
+            key, Code::BadHours,
             format!("write the hours one day per line under `hours:`, e.g. `senin: \"08:00-17:00\"` and `minggu: tutup` each on its own line; found \"{}\"", text.trim()),
         );
         return Vec::new();
@@ -430,7 +450,11 @@ fn hours(doc: &mut Doc, key: &str, v: &Value) -> Vec<DayHours> {
     for (day, value) in doc.entries(key, m, &crate::model::DAYS, day_hint) {
         let p = format!("{key}.{day}");
         let Some(text) = doc.text(&p, value) else {
-            doc.bad(&p, "opening hours must be `HH:MM-HH:MM` or `tutup`");
+            doc.bad(
+                &p,
+                Code::BadHours,
+                "opening hours must be `HH:MM-HH:MM` or `tutup`",
+            );
             continue;
         };
         match fields::hours(&text) {
@@ -438,7 +462,7 @@ fn hours(doc: &mut Doc, key: &str, v: &Value) -> Vec<DayHours> {
                 day: crate::model::DAYS.iter().position(|d| *d == day).unwrap() as u8,
                 open_close,
             }),
-            Err(m) => doc.bad(&p, m),
+            Err(m) => doc.bad(&p, Code::BadHours, m),
         }
     }
     out.sort_by_key(|h| h.day);
@@ -480,6 +504,7 @@ fn certifications(doc: &mut Doc, key: &str, v: &Value) -> Vec<Certification> {
                 if !m.contains_key("type") {
                     doc.bad_key(
                         &p,
+                        Code::MissingField,
                         "a certification needs a `type` (halal, pirt, bpom, sni or another name)",
                     );
                 }
@@ -538,7 +563,7 @@ fn awards(doc: &mut Doc, key: &str, v: &Value) -> Vec<Award> {
             }
         }
         if !m.contains_key("title") {
-            doc.bad_key(&p, "an award needs a `title`");
+            doc.bad_key(&p, Code::MissingField, "an award needs a `title`");
         }
         if !a.title.is_empty() {
             out.push(a);
@@ -565,7 +590,7 @@ fn products(doc: &mut Doc, key: &str, v: &Value, ctx: &Ctx) -> Vec<Product> {
                 continue;
             }
             other => {
-                doc.bad(&p, format!("a product must be a mapping like {{name: Keripik, price: 15000}}, found {}", describe(other)));
+                doc.bad(&p, Code::WrongType, format!("a product must be a mapping like {{name: Keripik, price: 15000}}, found {}", describe(other)));
                 continue;
             }
         };
@@ -599,7 +624,7 @@ fn products(doc: &mut Doc, key: &str, v: &Value, ctx: &Ctx) -> Vec<Product> {
             }
         }
         if !m.contains_key("name") {
-            doc.bad_key(&p, "a product needs a `name`");
+            doc.bad_key(&p, Code::MissingField, "a product needs a `name`");
         }
         if !prod.name.is_empty() {
             out.push(prod);
@@ -624,6 +649,7 @@ fn price(doc: &mut Doc, path: &str, v: &Value) -> Option<u64> {
         };
         doc.bad(
             path,
+            Code::BadNumber,
             format!(
                 "a price is a whole number of rupiah, e.g. 15000, found {}{dots}",
                 describe(v)

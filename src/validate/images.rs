@@ -2,6 +2,7 @@
 //! static/, and never outside the site folder.
 
 use super::Ctx;
+use crate::diagnostic::Code;
 use crate::model::Asset;
 use crate::source::Doc;
 
@@ -27,13 +28,14 @@ pub fn resolve(doc: &mut Doc, key: &str, text: &str, ctx: &Ctx) -> Option<Asset>
             .split('/')
             .all(|s| !s.is_empty() && s != "." && s != "..");
     if !safe {
-        doc.bad(key, format!("\"{text}\" must be the path of a picture inside the site, relative to the entry file or to static/ (no `..`, no web address)"));
+        doc.bad(key, Code::BadPicture, format!("\"{text}\" must be the path of a picture inside the site, relative to the entry file or to static/ (no `..`, no web address)"));
         return None;
     }
     let ext = rel.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
     if !ext.as_deref().is_some_and(|e| EXTENSIONS.contains(&e)) {
         doc.bad(
             key,
+            Code::BadPicture,
             format!(
                 "\"{text}\" is not a picture: use a .png, .jpg, .jpeg, .webp, .gif or .avif file"
             ),
@@ -61,6 +63,7 @@ pub fn resolve(doc: &mut Doc, key: &str, text: &str, ctx: &Ctx) -> Option<Asset>
     }
     doc.bad(
         key,
+        Code::BadPicture,
         format!("picture \"{text}\" not found in {dir}/ or in static/"),
     );
     None

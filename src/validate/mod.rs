@@ -9,7 +9,7 @@ mod other;
 mod refs;
 
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Pos};
+use crate::diagnostic::{Code, Diagnostic, Pos};
 use crate::load::{self, frontmatter, Form, InputFile, SiteRoot, MAX_ENTRY_FILE, MAX_LIST_FILE};
 use crate::model::{Content, Entry, Event, Kind, Page, Programme};
 use crate::slug as slugs;
@@ -28,7 +28,10 @@ pub(crate) fn require<F>(
     let mut all = true;
     for d in crate::schema::required(defs, kind) {
         if !fields.iter().any(|(k, _)| *k == d.key) {
-            doc.bad_entry(format!("missing required field `{}`", d.key));
+            doc.bad_entry(
+                Code::MissingField,
+                format!("missing required field `{}`", d.key),
+            );
             all = false;
         }
     }
@@ -138,6 +141,7 @@ fn read_file(ctx: &Ctx) -> (Vec<Read>, Vec<Diagnostic>) {
     };
     if text.len() as u64 > MAX_ENTRY_FILE && !load::looks_like_list(&text) {
         let d = Diagnostic::file(
+            Code::TooLarge,
             file.rel.clone(),
             load::too_large(
                 text.len() as u64,
@@ -157,7 +161,17 @@ fn markdown_file(ctx: &Ctx, text: &str) -> (Vec<Read>, Vec<Diagnostic>) {
     let rel = &ctx.file.rel;
     let split = match frontmatter::split(text) {
         Ok(s) => s,
-        Err(m) => return (Vec::new(), vec![Diagnostic::at(rel.clone(), Pos::START, m)]),
+        Err(m) => {
+            return (
+                Vec::new(),
+                vec![Diagnostic::at(
+                    Code::FrontMatter,
+                    rel.clone(),
+                    Pos::START,
+                    m,
+                )],
+            )
+        }
     };
     let source = Source::new(rel.clone(), split.yaml.to_string(), split.yaml_line);
     let value = match yaml::parse(split.yaml, split.yaml_line - 1) {
@@ -165,7 +179,7 @@ fn markdown_file(ctx: &Ctx, text: &str) -> (Vec<Read>, Vec<Diagnostic>) {
         Err(e) => {
             return (
                 Vec::new(),
-                vec![Diagnostic::at(rel.clone(), e.pos, e.message)],
+                vec![Diagnostic::at(e.code, rel.clone(), e.pos, e.message)],
             )
         }
     };
@@ -177,7 +191,10 @@ fn markdown_file(ctx: &Ctx, text: &str) -> (Vec<Read>, Vec<Diagnostic>) {
     let item = match &value {
         Value::Mapping(map) => read_item(&mut doc, map, &ctx, Some(split.body)),
         _ => {
-            doc.bad_entry("the front matter must be `field: value` lines");
+            doc.bad_entry(
+                Code::NotAnEntry,
+                "the front matter must be `field: value` lines",
+            );
             None
         }
     };
@@ -188,7 +205,12 @@ fn yaml_file(ctx: &Ctx, text: String) -> (Vec<Read>, Vec<Diagnostic>) {
     let rel = ctx.file.rel.clone();
     let value = match yaml::parse(&text, 0) {
         Ok(v) => v,
-        Err(e) => return (Vec::new(), vec![Diagnostic::at(rel, e.pos, e.message)]),
+        Err(e) => {
+            return (
+                Vec::new(),
+                vec![Diagnostic::at(e.code, rel, e.pos, e.message)],
+            )
+        }
     };
     let source = Source::new(rel, text, 1);
     let mut items = Vec::new();
@@ -204,7 +226,7 @@ fn yaml_file(ctx: &Ctx, text: String) -> (Vec<Read>, Vec<Diagnostic>) {
                 let mut doc = Doc::item(&source, i);
                 match v {
                     Value::Mapping(map) => items.extend(read_item(&mut doc, map, ctx, None)),
-                    _ => doc.bad_entry(format!("each item of a list file must be an entry of `field: value` lines, found {}", yaml::type_name(v))),
+                    _ => doc.bad_entry(Code::NotAnEntry, format!("each item of a list file must be an entry of `field: value` lines, found {}", yaml::type_name(v))),
                 }
                 diags.append(&mut doc.diags);
             }
@@ -212,10 +234,13 @@ fn yaml_file(ctx: &Ctx, text: String) -> (Vec<Read>, Vec<Diagnostic>) {
         Value::Null => {} // an empty file holds no entries
         other => {
             let mut doc = Doc::whole(&source);
-            doc.bad_entry(format!(
-                "expected the fields of an entry or a list of entries, found {}",
-                yaml::type_name(other)
-            ));
+            doc.bad_entry(
+                Code::NotAnEntry,
+                format!(
+                    "expected the fields of an entry or a list of entries, found {}",
+                    yaml::type_name(other)
+                ),
+            );
             diags = doc.diags;
         }
     }
@@ -248,7 +273,7 @@ fn slug(doc: &mut Doc, ctx: &Ctx, field: Option<&Value>, name: &str) -> Option<(
             let text = doc.required_text("slug", v)?;
             if !slugs::is_valid(&text) {
                 let better = slugs::slugify(&text);
-                doc.bad("slug", format!("slug \"{text}\" must be lowercase letters, digits and single hyphens, e.g. \"{better}\""));
+                doc.bad("slug", Code::BadSlug, format!("slug \"{text}\" must be lowercase letters, digits and single hyphens, e.g. \"{better}\""));
                 return None;
             }
             (text, doc.value_pos("slug"))
@@ -257,7 +282,10 @@ fn slug(doc: &mut Doc, ctx: &Ctx, field: Option<&Value>, name: &str) -> Option<(
             let s = slugs::slugify(name);
             if s.is_empty() {
                 if !name.is_empty() {
-                    doc.bad_entry("cannot make an address from this name: add a `slug` field");
+                    doc.bad_entry(
+                        Code::BadSlug,
+                        "cannot make an address from this name: add a `slug` field",
+                    );
                 }
                 return None;
             }
@@ -266,7 +294,7 @@ fn slug(doc: &mut Doc, ctx: &Ctx, field: Option<&Value>, name: &str) -> Option<(
         None => {
             let s = slugs::slugify(ctx.file.stem());
             if s.is_empty() {
-                doc.bad_entry("cannot make an address from this file name: rename the file or add a `slug` field");
+                doc.bad_entry(Code::BadSlug, "cannot make an address from this file name: rename the file or add a `slug` field");
                 return None;
             }
             (s, doc.start)
@@ -275,6 +303,7 @@ fn slug(doc: &mut Doc, ctx: &Ctx, field: Option<&Value>, name: &str) -> Option<(
     if slug == crate::routes::PAGED {
         doc.error(
             pos,
+            Code::ReservedAddress,
             "the slug `halaman` is reserved for listing pages (…/halaman/2/); choose another",
         );
         return None;

@@ -2,6 +2,7 @@
 
 use super::entry::{date, description, extra, geo, refs};
 use super::{fields, Ctx, Item};
+use crate::diagnostic::Code;
 use crate::model::*;
 use crate::schema::{self, EventField, PageField, ProgrammeField};
 use crate::source::Doc;
@@ -83,6 +84,7 @@ fn target(doc: &mut Doc, key: &str, v: &Value) -> Option<Target> {
     if !m.contains_key("count") {
         doc.bad(
             key,
+            Code::MissingField,
             "a target needs a `count`, e.g. {count: 600, year: 2026, label: koperasi masjid}",
         );
     }
@@ -126,16 +128,19 @@ pub fn event(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opt
             EventField::Name => e.name = doc.required_text(key, v).unwrap_or_default(),
             EventField::Slug => slug_field = Some(v),
             EventField::Start => {
-                start = doc
-                    .required_text(key, v)
-                    .and_then(|t| fields::date_time(&t).map_err(|m| doc.bad(key, m)).ok());
+                start = doc.required_text(key, v).and_then(|t| {
+                    fields::date_time(&t)
+                        .map_err(|m| doc.bad(key, Code::BadDate, m))
+                        .ok()
+                });
                 ok &= start.is_some();
             }
             EventField::End => {
-                e.end = doc
-                    .text(key, v)
-                    .filter(|s| !s.is_empty())
-                    .and_then(|t| fields::date_time(&t).map_err(|m| doc.bad(key, m)).ok())
+                e.end = doc.text(key, v).filter(|s| !s.is_empty()).and_then(|t| {
+                    fields::date_time(&t)
+                        .map_err(|m| doc.bad(key, Code::BadDate, m))
+                        .ok()
+                })
             }
             EventField::Venue => e.venue = doc.text(key, v).filter(|s| !s.is_empty()),
             EventField::District => {
@@ -164,7 +169,7 @@ pub fn event(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opt
             end.date < s.date
         };
         if before {
-            doc.bad("end", "the event ends before it starts");
+            doc.bad("end", Code::BadDate, "the event ends before it starts");
         }
     }
     let (slug, pos) = super::slug(doc, ctx, slug_field, &e.name)?;

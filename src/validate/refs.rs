@@ -2,7 +2,7 @@
 //! (programmes, event participants) that lead somewhere.
 
 use crate::config::Config;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Claim, Kind, Origin};
 use std::collections::{HashMap, HashSet};
 
@@ -16,6 +16,7 @@ pub(crate) fn check(claims: &[Claim], config: &Config, diags: &mut Vec<Diagnosti
                 || config.languages.contains(&c.slug);
             if reserved {
                 diags.push(Diagnostic::at(
+                    Code::ReservedAddress,
                     c.origin.file.clone(),
                     c.origin.slug_pos,
                     format!(
@@ -38,6 +39,7 @@ pub(crate) fn check(claims: &[Claim], config: &Config, diags: &mut Vec<Diagnosti
                     .map(|s| format!(": did you mean `{s}`?"))
                     .unwrap_or_else(|| "; programmes are the files in content/program".into());
                 diags.push(Diagnostic::at(
+                    Code::UnknownProgramme,
                     c.origin.file.clone(),
                     r.pos,
                     format!("unknown programme `{}`{hint}", r.target),
@@ -46,7 +48,12 @@ pub(crate) fn check(claims: &[Claim], config: &Config, diags: &mut Vec<Diagnosti
         }
         for r in &c.participants {
             if let Some(message) = participant_problem(&r.target, &slugs) {
-                diags.push(Diagnostic::at(c.origin.file.clone(), r.pos, message));
+                diags.push(Diagnostic::at(
+                    Code::BadParticipant,
+                    c.origin.file.clone(),
+                    r.pos,
+                    message,
+                ));
             }
         }
     }
@@ -118,11 +125,17 @@ impl Slugs {
                     kind.folder()
                 );
                 diags.push(Diagnostic::at(
+                    Code::DuplicateSlug,
                     origin.file.clone(),
                     origin.slug_pos,
                     message.clone(),
                 ));
-                diags.push(Diagnostic::at(first.file.clone(), first.slug_pos, message));
+                diags.push(Diagnostic::at(
+                    Code::DuplicateSlug,
+                    first.file.clone(),
+                    first.slug_pos,
+                    message,
+                ));
             }
             None => {
                 self.seen.insert((kind, slug.to_string()), origin.clone());

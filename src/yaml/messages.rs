@@ -2,7 +2,7 @@
 //! problem is.
 
 use super::{lines, Positions, SyntaxError, OVER_BUDGET};
-use crate::diagnostic::Pos;
+use crate::diagnostic::{Code, Pos};
 
 /// Turns the parser's message into one an office clerk can act on, placed
 /// where the problem is: `at` is (byte index, line, column) in `text`.
@@ -121,7 +121,17 @@ pub(super) fn syntax_error(
         }
         m
     };
-    SyntaxError { pos, message }
+    let code = if raw.contains("duplicate entry with key") {
+        Code::DuplicateKey
+    } else if raw.contains("recursion limit exceeded")
+        || raw.contains("repetition limit exceeded")
+        || raw.contains(OVER_BUDGET)
+    {
+        Code::TooComplex
+    } else {
+        Code::YamlSyntax
+    };
+    SyntaxError { pos, code, message }
 }
 
 /// The name of the field at the end of `path`, skipping list indexes.

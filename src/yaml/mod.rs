@@ -22,6 +22,7 @@ pub use serde_yaml::{Mapping, Value};
 /// A YAML syntax error with its place in the parsed text.
 pub struct SyntaxError {
     pub pos: Pos,
+    pub code: crate::diagnostic::Code,
     pub message: String,
 }
 

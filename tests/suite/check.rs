@@ -105,13 +105,13 @@ fn json_report_has_one_object_per_problem() {
     for line in &lines {
         assert!(line.starts_with("{\"path\":\"content/"), "{line}");
         assert!(
-            line.contains(",\"severity\":\"error\",\"message\":\""),
+            line.contains(",\"severity\":\"error\",\"code\":\"E0"),
             "{line}"
         );
         assert!(line.ends_with("\"}"), "{line}");
     }
     assert!(
-        lines.contains(&r#"{"path":"content/umkm/keripik-tempe.md","line":7,"column":5,"severity":"error","message":"unknown programme `opopp`: did you mean `opop`?"}"#),
+        lines.contains(&r#"{"path":"content/umkm/keripik-tempe.md","line":7,"column":5,"severity":"error","code":"E0304","message":"unknown programme `opopp`: did you mean `opop`?"}"#),
         "{}",
         json.stderr
     );

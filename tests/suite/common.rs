@@ -127,16 +127,51 @@ impl Site {
 pub struct Run {
     pub code: i32,
     pub stdout: String,
+    /// Stderr with each problem's code (` [E0203]` at the end of its line)
+    /// taken off, so tests assert the messages; `stderr_raw` has them, and
+    /// `exactly` checks that every problem line had one.
     pub stderr: String,
+    pub stderr_raw: String,
+}
+
+/// A problem line's message and its code, when it ends with ` [E0203]`.
+pub fn split_code(line: &str) -> (&str, Option<&str>) {
+    if let Some(rest) = line.strip_suffix(']') {
+        if let Some((message, code)) = rest.rsplit_once(" [") {
+            let well_formed = code.len() == 5
+                && (code.starts_with('E') || code.starts_with('W'))
+                && code[1..].bytes().all(|b| b.is_ascii_digit());
+            if well_formed {
+                return (message, Some(code));
+            }
+        }
+    }
+    (line, None)
+}
+
+impl Run {
+    pub fn new(code: i32, stdout: String, stderr_raw: String) -> Run {
+        let stderr = stderr_raw
+            .lines()
+            .map(|l| split_code(l).0)
+            .map(|l| format!("{l}\n"))
+            .collect();
+        Run {
+            code,
+            stdout,
+            stderr,
+            stderr_raw,
+        }
+    }
 }
 
 impl From<Output> for Run {
     fn from(o: Output) -> Run {
-        Run {
-            code: o.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-        }
+        Run::new(
+            o.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&o.stdout).into_owned(),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        )
     }
 }
 
@@ -472,11 +507,7 @@ impl Site {
             f.read_to_end(&mut bytes).unwrap();
             String::from_utf8_lossy(&bytes).into_owned()
         };
-        Run {
-            code: status.code().unwrap_or(-1),
-            stdout: read(&mut out),
-            stderr: read(&mut err),
-        }
+        Run::new(status.code().unwrap_or(-1), read(&mut out), read(&mut err))
     }
 }
 
@@ -514,7 +545,22 @@ impl Run {
         want.push(&summary);
         let got: Vec<&str> = self.stderr.lines().collect();
         assert_eq!(got, want, "stderr was:\n{}", self.stderr);
+        let raw: Vec<&str> = self.stderr_raw.lines().collect();
+        for line in &raw[..raw.len().saturating_sub(1)] {
+            assert!(
+                split_code(line).1.is_some(),
+                "a problem without its code: {line}"
+            );
+        }
         self
+    }
+
+    /// The codes of the problems, in order.
+    pub fn codes(&self) -> Vec<&str> {
+        self.stderr_raw
+            .lines()
+            .filter_map(|l| split_code(l).1)
+            .collect()
     }
 
     /// Asserts that no stderr line contains `part`.

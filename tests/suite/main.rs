@@ -7,6 +7,7 @@ mod common;
 mod browser;
 mod build;
 mod check;
+mod codes;
 mod context;
 mod determinism;
 mod hostile;

@@ -40,12 +40,12 @@ fn check_invalid(case: &str) {
         .join(case)
         .join("expected.stderr");
     if std::env::var_os("ETALASE_BLESS").is_some() {
-        fs::write(&expected, &run.stderr).unwrap();
+        fs::write(&expected, &run.stderr_raw).unwrap();
     }
     run.fails().no_panic();
     let want = fs::read_to_string(&expected).unwrap();
     assert_eq!(
-        run.stderr,
+        run.stderr_raw,
         want,
         "the report differs from {}",
         expected.display()
