@@ -205,7 +205,7 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
     let Value::Mapping(map) = &value else {
         doc.bad_entry(
             Code::SiteConfig,
-            "site.yaml must be a mapping of settings (`title: ...`)",
+            "site.yaml must be `setting: value` lines, such as `title: ...`",
         );
         diags.append(&mut doc.diags);
         return None;

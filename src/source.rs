@@ -132,7 +132,16 @@ impl<'a> Doc<'a> {
         let mut out = Vec::with_capacity(map.len());
         for (k, v) in map {
             let Some(key) = key_text(k) else {
-                let message = format!("a field name must be text, found {}", yaml::type_name(k));
+                let message = match k {
+                    Value::Number(_) | Value::Bool(_) => format!(
+                        "`{}` is not a field name: a field name is a word such as `name`",
+                        describe(k)
+                    ),
+                    other => format!(
+                        "{} stands where a field name should be: a field name is a word such as `name`",
+                        yaml::type_name(other)
+                    ),
+                };
                 match k {
                     // `1: x` or `true: x`: the scan knows where that key is.
                     Value::Number(_) | Value::Bool(_) => {
@@ -310,7 +319,7 @@ impl<'a> Doc<'a> {
                     path,
                     Code::WrongType,
                     format!(
-                        "`{}` must be a mapping of `key: value` lines, found {}",
+                        "`{0}` must hold `field: value` lines, indented below `{0}:`, found {1}",
                         last(path),
                         yaml::type_name(other)
                     ),
@@ -329,7 +338,7 @@ impl<'a> Doc<'a> {
                 self.bad(
                     path,
                     Code::WrongType,
-                    format!("`{}` must be a list, found a mapping", last(path)),
+                    format!("`{}` must be a list, found a group of fields", last(path)),
                 );
                 Vec::new()
             }

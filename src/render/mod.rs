@@ -319,7 +319,7 @@ fn ui_strings(
             Ok(_) => diags.push(Diagnostic::file(
                 Code::UiStrings,
                 label,
-                "UI strings must be a mapping of `key: text` lines",
+                "UI strings must be `key: text` lines",
             )),
             Err(e) => diags.push(Diagnostic::file(
                 Code::UiStrings,

@@ -590,7 +590,7 @@ fn products(doc: &mut Doc, key: &str, v: &Value, ctx: &Ctx) -> Vec<Product> {
                 continue;
             }
             other => {
-                doc.bad(&p, Code::WrongType, format!("a product must be a mapping like {{name: Keripik, price: 15000}}, found {}", describe(other)));
+                doc.bad(&p, Code::WrongType, format!("a product is written with `name:` and `price:`, e.g. {{name: Keripik, price: 15000}}, found {}", describe(other)));
                 continue;
             }
         };

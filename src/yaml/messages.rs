@@ -60,9 +60,9 @@ pub(super) fn syntax_error(
         }
         "a `---` line starts a second YAML document, which is not allowed here; to keep many entries in one file, write them as a list (`- name: ...`)".to_string()
     } else if raw.contains("recursion limit exceeded") {
-        "invalid YAML: lists or mappings are nested too deeply".to_string()
+        "lists or fields are nested too deeply here".to_string()
     } else if raw.contains("repetition limit exceeded") || raw.contains(OVER_BUDGET) {
-        "invalid YAML: aliases (`*name`) repeat the same data too many times".to_string()
+        "aliases (`*name`) repeat the same data too many times".to_string()
     } else {
         let context = context.unwrap_or("");
         // Where the construct that failed began: (line in the file, column).
@@ -74,50 +74,47 @@ pub(super) fn syntax_error(
                 c.parse::<usize>().ok()?,
             ))
         });
-        let mut m = format!("invalid YAML: {main}");
+        // The parser's own words are the last resort: a clerk cannot act
+        // on "cannot start any token", so each known case says what to do.
+        let mut m = format!("this line cannot be read ({main})");
         let never_closed = main.contains("end of stream") || main.contains("document indicator");
-        let hint = if context.starts_with("scanning a quoted scalar") && never_closed {
+        if context.starts_with("scanning a quoted scalar") && never_closed {
             if let Some((l, c)) = opened {
                 pos = Pos::new(l, c);
             }
-            m = "invalid YAML: this quotation mark is never closed".to_string();
-            None
+            m = "this quotation mark is never closed: add the closing one at the end of the value"
+                .to_string();
         } else if main.contains("escape") {
-            Some(
-                "inside double quotes a `\\` starts an escape: write `\\\\`, or use single quotes"
-                    .to_string(),
-            )
+            m = "inside double quotes a `\\` starts an escape: write `\\\\`, or use single quotes"
+                .to_string();
         } else if found == Some('\t') || main.contains("tab character") {
             // Staff do not know YAML's words for it; they know the key.
             m = "this line is indented with the Tab key: indent with spaces only".to_string();
-            None
         } else if matches!(found, Some('@' | '`' | '%')) {
             let c = found.unwrap_or('@');
-            Some(format!(
+            m = format!(
                 "a value cannot start with `{c}` unless it is in quotes, e.g. \"{c}warungbusri\""
-            ))
+            );
         } else if main.contains("mapping values are not allowed") {
-            Some("put a value holding `: ` in quotes, or check the indentation".to_string())
+            m = "a value holding `: ` must be in quotes, or this line is indented too far"
+                .to_string();
+        } else if main.contains("unknown anchor") {
+            m = "the alias (`*name`) here refers to no `&name` above it".to_string();
         } else if main.contains("did not find expected")
             && (context.contains("block mapping") || context.contains("block collection"))
         {
-            Some("check the indentation of this line".to_string())
+            m = "this line does not line up with the lines above it: check the spaces at its start"
+                .to_string();
         } else if context.contains("flow") {
             let what = if context.contains("flow mapping") {
-                "the mapping in { }"
+                "the fields in { }"
             } else {
                 "the list in [ ]"
             };
-            Some(match opened {
+            m = match opened {
                 Some((l, _)) => format!("{what} that starts on line {l} is not closed"),
                 None => format!("{what} is not closed"),
-            })
-        } else {
-            None
-        };
-        if let Some(h) = hint {
-            m.push_str("; ");
-            m.push_str(&h);
+            };
         }
         m
     };

@@ -700,7 +700,7 @@ fn errors_on_product_without_a_name() {
         .exactly(&[
             "content/umkm/uji.md:6:3: a product needs a `name`",
             "content/umkm/uji.md:7:11: `name` must not be empty",
-            "content/umkm/uji.md:8:5: a product must be a mapping like {name: Keripik, price: 15000}, found 15000",
+            "content/umkm/uji.md:8:5: a product is written with `name:` and `price:`, e.g. {name: Keripik, price: 15000}, found 15000",
         ]);
 }
 
@@ -714,7 +714,7 @@ fn errors_on_bad_awards() {
     .exactly(&[
         "content/umkm/uji.md:6:11: `year` must be between 1800 and 2200, found 1700",
         "content/umkm/uji.md:8:3: an award needs a `title`",
-        "content/umkm/uji.md:9:5: `awards` must be a mapping of `key: value` lines, found text",
+        "content/umkm/uji.md:9:5: `awards` must hold `field: value` lines, indented below `awards:`, found text",
         "content/umkm/uji.md:10:11: `year` must be a whole number, found \"tahun lalu\"",
     ]);
 }
@@ -845,7 +845,7 @@ fn errors_on_bad_programme_targets() {
         "content/program/a.yaml:6:11: `achieved` must be at least 0, found -1",
         "content/program/b.yaml:2:9: a target needs a `count`, e.g. {count: 600, year: 2026, label: koperasi masjid}",
         "content/program/b.yaml:3:11: `achieved` must be a whole number, found \"banyak\"",
-        "content/program/c.yaml:2:9: `target` must be a mapping of `key: value` lines, found text",
+        "content/program/c.yaml:2:9: `target` must hold `field: value` lines, indented below `target:`, found text",
     ]);
 }
 
@@ -1206,7 +1206,7 @@ fn errors_on_private_that_is_not_a_mapping() {
     umkm_site("private: RAHASIA\n")
         .build_in_time(&[])
         .fails()
-        .exactly(&["content/umkm/uji.md:5:10: `private` must be a mapping of `key: value` lines, found text"])
+        .exactly(&["content/umkm/uji.md:5:10: `private` must hold `field: value` lines, indented below `private:`, found text"])
         .lacks("RAHASIA");
 }
 
@@ -1390,9 +1390,9 @@ fn errors_on_yaml_syntax_at_file_lines_counting_front_matter() {
     .build_in_time(&[])
     .fails()
     .exactly(&[
-        "content/umkm/a.md:4:9: invalid YAML: did not find expected ',' or ']'; the list in [ ] that starts on line 3 is not closed",
-        "content/umkm/b.md:3:11: invalid YAML: mapping values are not allowed in this context; put a value holding `: ` in quotes, or check the indentation",
-        "content/umkm/c.yaml:3:11: invalid YAML: mapping values are not allowed in this context; put a value holding `: ` in quotes, or check the indentation",
+        "content/umkm/a.md:4:9: the list in [ ] that starts on line 3 is not closed",
+        "content/umkm/b.md:3:11: a value holding `: ` must be in quotes, or this line is indented too far",
+        "content/umkm/c.yaml:3:11: a value holding `: ` must be in quotes, or this line is indented too far",
     ]);
 }
 
