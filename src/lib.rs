@@ -183,11 +183,17 @@ fn run(opts: &SiteOptions, mode: Mode) -> Result<Summary, BuildError> {
     let theme = theme::load(&root, &config.theme, config.theme_pos, &mut diags);
     let prepared = render::prepare(&config, &theme, &mut diags);
     timer.lap("load");
-    let (content, claims, mut more) = validate::validate(&root, &config, &files, opts.drafts);
+    let (validated, mut more) = validate::validate(&root, &config, &files, opts.drafts);
     timer.lap("validate");
     diags.append(&mut more);
-    render::check_static(&config, &content, &claims, &static_files, &mut diags);
-    drop(claims);
+    render::check_static(
+        &config,
+        &validated.content,
+        &validated.claims(),
+        &static_files,
+        &mut diags,
+    );
+    let content = validated.content;
     let mut warnings = Vec::new();
     settle(diags, &mut warnings)?;
     let site = index::index(root.path.clone(), config, content);

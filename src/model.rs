@@ -169,13 +169,31 @@ pub(crate) const DAYS: [&str; 7] = [
 /// What an item, valid or not, says that other files and the site's
 /// addresses depend on: its kind, slug and references. An item with
 /// errors leaves validation as its claim only, never as an item.
-#[derive(Clone, Debug)]
-pub struct Claim {
+#[derive(Clone, Copy, Debug)]
+pub struct Claim<'a> {
     pub kind: Kind,
-    pub slug: String,
-    pub origin: Origin,
-    pub programs: Vec<Ref>,
-    pub participants: Vec<Ref>,
+    pub slug: &'a str,
+    pub origin: &'a Origin,
+    pub programs: &'a [Ref],
+    pub participants: &'a [Ref],
+}
+
+impl<'a> Claim<'a> {
+    pub fn new(
+        kind: Kind,
+        slug: &'a str,
+        origin: &'a Origin,
+        programs: &'a [Ref],
+        participants: &'a [Ref],
+    ) -> Claim<'a> {
+        Claim {
+            kind,
+            slug,
+            origin,
+            programs,
+            participants,
+        }
+    }
 }
 
 /// Where an item was defined, for messages.

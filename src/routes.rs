@@ -247,7 +247,7 @@ pub(crate) fn first_pages(config: &Config, claims: &[Claim], first_language: boo
     let own = plan_with(config, &empty, first_language, |_| 1);
     own.iter()
         .map(|job| job.path_in(config, &empty))
-        .chain(claims.iter().map(|c| item(c.kind, &c.slug)))
+        .chain(claims.iter().map(|c| item(c.kind, c.slug)))
         .collect()
 }
 

@@ -49,7 +49,7 @@ fn media(content: &Content) -> BTreeMap<&str, &str> {
 pub(crate) fn check_static(
     config: &Config,
     content: &Content,
-    claims: &[Claim],
+    claims: &[Claim<'_>],
     static_files: &[(String, PathBuf)],
     diags: &mut Vec<Diagnostic>,
 ) {
@@ -75,7 +75,7 @@ pub(crate) fn check_static(
     let free_pages: Vec<&str> = claims
         .iter()
         .filter(|c| c.kind == crate::model::Kind::Halaman)
-        .map(|c| c.slug.as_str())
+        .map(|c| c.slug)
         .collect();
     for (rel, _) in static_files {
         let clash = written.contains(rel)

@@ -11,7 +11,7 @@ mod refs;
 use crate::config::Config;
 use crate::diagnostic::{Code, Diagnostic, Pos};
 use crate::load::{self, frontmatter, Form, InputFile, SiteRoot, MAX_ENTRY_FILE, MAX_LIST_FILE};
-use crate::model::{Content, Entry, Event, Kind, Page, Programme};
+use crate::model::{Claim, Content, Entry, Event, Kind, Page, Programme};
 use crate::slug as slugs;
 use crate::source::{Doc, Source};
 use crate::yaml::{self, Mapping, Value};
@@ -47,29 +47,69 @@ pub struct Ctx<'a> {
     pub body_at: Option<usize>,
 }
 
-impl Item {
-    fn claim(&self, kind: Kind) -> crate::model::Claim {
-        let (slug, origin, programs, participants) = match self {
-            Item::Entry(e) => (&e.slug, &e.origin, &e.programs[..], &[][..]),
-            Item::Programme(p) => (&p.slug, &p.origin, &[][..], &[][..]),
-            Item::Event(e) => (&e.slug, &e.origin, &e.programs[..], &e.participants[..]),
-            Item::Page(p) => (&p.slug, &p.origin, &[][..], &[][..]),
-        };
-        crate::model::Claim {
-            kind,
-            slug: slug.clone(),
-            origin: origin.clone(),
-            programs: programs.to_vec(),
-            participants: participants.to_vec(),
-        }
+/// One item read from a file, and whether it was read without a problem.
+pub(crate) struct Read {
+    item: Item,
+    valid: bool,
+}
+
+/// The items read without a problem, and the claims of the others.
+pub(crate) struct Validated {
+    pub(crate) content: Content,
+    /// Items with problems: never published, kept only for their claims.
+    rejected: Vec<Item>,
+}
+
+impl Validated {
+    /// The claim of every item, valid or not.
+    pub(crate) fn claims(&self) -> Vec<Claim<'_>> {
+        claims(&self.content, &self.rejected)
     }
 }
 
-/// One item read from a file: its claim whenever it has a slug, and the
-/// item itself only when it has no problem.
-pub(crate) struct Read {
-    claim: crate::model::Claim,
-    item: Option<Item>,
+fn claims<'a>(content: &'a Content, rejected: &'a [Item]) -> Vec<Claim<'a>> {
+    let c = content;
+    c.entries
+        .iter()
+        .map(|e| Claim::new(e.kind, &e.slug, &e.origin, &e.programs, &[]))
+        .chain(
+            c.programmes
+                .iter()
+                .map(|p| Claim::new(Kind::Program, &p.slug, &p.origin, &[], &[])),
+        )
+        .chain(c.events.iter().map(|e| {
+            Claim::new(
+                Kind::Acara,
+                &e.slug,
+                &e.origin,
+                &e.programs,
+                &e.participants,
+            )
+        }))
+        .chain(
+            c.pages
+                .iter()
+                .map(|p| Claim::new(Kind::Halaman, &p.slug, &p.origin, &[], &[])),
+        )
+        .chain(rejected.iter().map(Item::claim))
+        .collect()
+}
+
+impl Item {
+    fn claim(&self) -> Claim<'_> {
+        match self {
+            Item::Entry(e) => Claim::new(e.kind, &e.slug, &e.origin, &e.programs, &[]),
+            Item::Programme(p) => Claim::new(Kind::Program, &p.slug, &p.origin, &[], &[]),
+            Item::Event(e) => Claim::new(
+                Kind::Acara,
+                &e.slug,
+                &e.origin,
+                &e.programs,
+                &e.participants,
+            ),
+            Item::Page(p) => Claim::new(Kind::Halaman, &p.slug, &p.origin, &[], &[]),
+        }
+    }
 }
 
 /// One validated item of a file.
@@ -81,14 +121,14 @@ pub enum Item {
 }
 
 /// Reads and checks every file; drafts are kept out unless `drafts`.
-/// Returns the valid items, the claims of every item (valid or not) and
-/// the problems.
-pub fn validate(
+/// Returns the valid items with the claims of the others, and the
+/// problems.
+pub(crate) fn validate(
     root: &SiteRoot,
     config: &Config,
     files: &[InputFile],
     drafts: bool,
-) -> (Content, Vec<crate::model::Claim>, Vec<Diagnostic>) {
+) -> (Validated, Vec<Diagnostic>) {
     let results: Vec<(Vec<Read>, Vec<Diagnostic>)> = files
         .par_iter()
         .map(|file| {
@@ -102,15 +142,15 @@ pub fn validate(
         })
         .collect();
     let mut content = Content::default();
-    let mut claims = Vec::new();
+    let mut rejected = Vec::new();
     let mut diags = Vec::new();
     for (reads, mut d) in results {
         diags.append(&mut d);
-        for read in reads {
-            claims.push(read.claim);
-            let Some(item) = read.item else {
+        for Read { item, valid } in reads {
+            if !valid {
+                rejected.push(item);
                 continue;
-            };
+            }
             match item {
                 Item::Entry(e) => content.entries.push(*e),
                 Item::Programme(p) => content.programmes.push(*p),
@@ -119,14 +159,14 @@ pub fn validate(
             }
         }
     }
-    refs::check(&claims, config, &mut diags);
+    refs::check(&claims(&content, &rejected), config, &mut diags);
     if !drafts {
         content.entries.retain(|e| !e.draft);
         content.programmes.retain(|p| !p.draft);
         content.events.retain(|e| !e.draft);
         content.pages.retain(|p| !p.draft);
     }
-    (content, claims, diags)
+    (Validated { content, rejected }, diags)
 }
 
 fn read_file(ctx: &Ctx) -> (Vec<Read>, Vec<Diagnostic>) {
@@ -260,8 +300,8 @@ fn read_item(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opt
         Kind::Halaman => other::page(doc, map, ctx, body),
     }?;
     Some(Read {
-        claim: item.claim(kind),
-        item: doc.diags.is_empty().then_some(item),
+        item,
+        valid: doc.diags.is_empty(),
     })
 }
 

@@ -10,10 +10,10 @@ use std::collections::{HashMap, HashSet};
 pub(crate) fn check(claims: &[Claim], config: &Config, diags: &mut Vec<Diagnostic>) {
     let mut slugs = Slugs::default();
     for c in claims {
-        slugs.claim(c.kind, &c.slug, &c.origin, diags);
+        slugs.claim(c.kind, c.slug, c.origin, diags);
         if c.kind == Kind::Halaman {
-            let reserved = crate::routes::TOP_LEVEL.contains(&c.slug.as_str())
-                || config.languages.contains(&c.slug);
+            let reserved = crate::routes::TOP_LEVEL.contains(&c.slug)
+                || config.languages.iter().any(|l| l == c.slug);
             if reserved {
                 diags.push(Diagnostic::at(
                     Code::ReservedAddress,
@@ -30,10 +30,10 @@ pub(crate) fn check(claims: &[Claim], config: &Config, diags: &mut Vec<Diagnosti
     let programmes: HashSet<&str> = claims
         .iter()
         .filter(|c| c.kind == Kind::Program)
-        .map(|c| c.slug.as_str())
+        .map(|c| c.slug)
         .collect();
     for c in claims {
-        for r in &c.programs {
+        for r in c.programs {
             if !programmes.contains(r.target.as_str()) {
                 let hint = crate::diagnostic::nearest(&r.target, programmes.iter().copied())
                     .map(|s| format!(": did you mean `{s}`?"))
@@ -46,7 +46,7 @@ pub(crate) fn check(claims: &[Claim], config: &Config, diags: &mut Vec<Diagnosti
                 ));
             }
         }
-        for r in &c.participants {
+        for r in c.participants {
             if let Some(message) = participant_problem(&r.target, &slugs) {
                 diags.push(Diagnostic::at(
                     Code::BadParticipant,
