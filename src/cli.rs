@@ -46,6 +46,18 @@ pub struct SiteArgs {
     /// Include entries marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+
+    /// The language of messages: `id` (Bahasa Indonesia) or `en`. Without
+    /// it, English when the locale (LC_ALL, LC_MESSAGES, LANG) is English,
+    /// else Bahasa Indonesia.
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LangArg {
+    Id,
+    En,
 }
 
 #[derive(clap::Args, Debug)]

@@ -1,6 +1,7 @@
 //! site.yaml: the site's configuration, read into `Config`.
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::message::Message;
 use crate::slug;
 use crate::source::{describe, Doc, Source};
 use crate::yaml::{self, Value};
@@ -84,7 +85,7 @@ impl Config {
     }
 
     /// Replaces the base URL (the `--base-url` option).
-    pub fn set_base_url(&mut self, url: &str) -> Result<(), String> {
+    pub fn set_base_url(&mut self, url: &str) -> Result<(), Message> {
         let (base, path) = parse_base_url(url)?;
         self.base_url = base;
         self.base_path = path;
@@ -141,7 +142,7 @@ pub fn match_key(name: &str) -> String {
 }
 
 /// Validates an absolute http(s) URL and splits off its path, both ending in `/`.
-pub fn parse_base_url(url: &str) -> Result<(String, String), String> {
+pub fn parse_base_url(url: &str) -> Result<(String, String), Message> {
     let url = url.trim();
     // The scheme and host are case-insensitive: they are written in lowercase.
     let scheme_len = if url
@@ -155,7 +156,8 @@ pub fn parse_base_url(url: &str) -> Result<(String, String), String> {
     {
         7
     } else {
-        return Err(format!(
+        return Err(msg!(
+            "base_url harus diawali http:// atau https://, tertulis \"{url}\"",
             "base_url must start with http:// or https://, found \"{url}\""
         ));
     };
@@ -174,7 +176,10 @@ pub fn parse_base_url(url: &str) -> Result<(String, String), String> {
         && !path.contains("//")
         && !path.split('/').any(|s| s == ".." || s == ".");
     if !host_ok || !path_ok {
-        return Err(format!("base_url is not a valid site address: \"{url}\""));
+        return Err(msg!(
+            "base_url bukan alamat situs yang benar: \"{url}\"",
+            "base_url is not a valid site address: \"{url}\""
+        ));
     }
     let mut path = path.to_string();
     if !path.ends_with('/') {
@@ -205,7 +210,10 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
     let Value::Mapping(map) = &value else {
         doc.bad_entry(
             Code::SiteConfig,
-            "site.yaml must be `setting: value` lines, such as `title: ...`",
+            msg!(
+                "site.yaml harus berisi baris `pengaturan: nilai`, misalnya `title: ...`",
+                "site.yaml must be `setting: value` lines, such as `title: ...`"
+            ),
         );
         diags.append(&mut doc.diags);
         return None;
@@ -267,7 +275,7 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
                         c.theme = t;
                         c.theme_pos = Some(doc.value_pos(key));
                     } else {
-                        doc.bad(key, Code::SiteConfig, format!("theme must be a folder name under themes/ in lowercase letters, digits and hyphens, found \"{t}\""));
+                        doc.bad(key, Code::SiteConfig, msg!("theme harus nama folder di themes/ dengan huruf kecil, angka dan tanda hubung, tertulis \"{t}\"", "theme must be a folder name under themes/ in lowercase letters, digits and hyphens, found \"{t}\""));
                     }
                 }
             }
@@ -287,10 +295,22 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
         }
     }
     if c.title.is_empty() && !map.contains_key("title") {
-        doc.bad_entry(Code::MissingField, "missing required field `title`");
+        doc.bad_entry(
+            Code::MissingField,
+            msg!(
+                "kolom wajib `title` tidak ada",
+                "missing required field `title`"
+            ),
+        );
     }
     if !has_base {
-        doc.bad_entry(Code::MissingField, "missing required field `base_url`");
+        doc.bad_entry(
+            Code::MissingField,
+            msg!(
+                "kolom wajib `base_url` tidak ada",
+                "missing required field `base_url`"
+            ),
+        );
     }
     // The default language comes first; a repeat is dropped. Without a
     // `language`, the first of `languages` is the default.
@@ -318,14 +338,11 @@ fn language(doc: &mut Doc, path: &str, v: &Value) -> Option<String> {
     if ok {
         Some(code)
     } else {
-        doc.bad(
-            path,
-            Code::SiteConfig,
-            format!(
-                "a language is a code such as `id` or `en`, found {}",
-                describe(v)
-            ),
-        );
+        doc.bad(path, Code::SiteConfig, {
+            let d = describe(v);
+            msg!("bahasa ditulis dengan kodenya, misalnya `id` atau `en`, tertulis {}", d.id;
+                    "a language is a code such as `id` or `en`, found {}", d.en)
+        });
         None
     }
 }
@@ -346,7 +363,11 @@ fn categories(doc: &mut Doc, c: &mut Config, v: &Value) {
                     }
                 }
                 if slug.is_none() && !m.contains_key("slug") {
-                    doc.bad_key(&path, Code::MissingField, "a category needs a `slug`");
+                    doc.bad_key(
+                        &path,
+                        Code::MissingField,
+                        msg!("kategori perlu `slug`", "a category needs a `slug`"),
+                    );
                 }
                 (slug, name)
             }
@@ -358,14 +379,18 @@ fn categories(doc: &mut Doc, c: &mut Config, v: &Value) {
         let Some(slug) = slug else { continue };
         let at = format!("{path}.slug");
         if !slug::is_valid(&slug) {
-            doc.bad(&at, Code::SiteConfig, format!("category slug \"{slug}\" must be lowercase letters, digits and single hyphens (e.g. \"{}\")", slug::slugify(&slug)));
+            let better = slug::slugify(&slug);
+            doc.bad(&at, Code::SiteConfig, msg!("slug kategori \"{slug}\" harus huruf kecil, angka dan satu tanda hubung di antaranya (misalnya \"{better}\")", "category slug \"{slug}\" must be lowercase letters, digits and single hyphens (e.g. \"{better}\")"));
             continue;
         }
         if c.category_keys.contains_key(&slug) {
             doc.bad(
                 &at,
                 Code::SiteConfig,
-                format!("category `{slug}` is listed twice"),
+                msg!(
+                    "kategori `{slug}` tertulis dua kali",
+                    "category `{slug}` is listed twice"
+                ),
             );
             continue;
         }
@@ -403,7 +428,10 @@ fn districts(doc: &mut Doc, c: &mut Config, v: &Value) {
                             doc.bad(
                                 &format!("{p}.{j}"),
                                 Code::SiteConfig,
-                                format!("village \"{village}\" is listed twice"),
+                                msg!(
+                                    "kelurahan \"{village}\" tertulis dua kali",
+                                    "village \"{village}\" is listed twice"
+                                ),
                             );
                             continue;
                         }
@@ -415,7 +443,11 @@ fn districts(doc: &mut Doc, c: &mut Config, v: &Value) {
         }
         if d.name.is_empty() {
             if !m.contains_key("name") {
-                doc.bad_key(&path, Code::MissingField, "a district needs a `name`");
+                doc.bad_key(
+                    &path,
+                    Code::MissingField,
+                    msg!("kecamatan perlu `name`", "a district needs a `name`"),
+                );
             }
             continue;
         }
@@ -424,7 +456,10 @@ fn districts(doc: &mut Doc, c: &mut Config, v: &Value) {
             doc.bad(
                 &format!("{path}.name"),
                 Code::SiteConfig,
-                "a district name needs letters or digits",
+                msg!(
+                    "nama kecamatan perlu huruf atau angka",
+                    "a district name needs letters or digits"
+                ),
             );
             continue;
         }
@@ -441,14 +476,13 @@ fn districts(doc: &mut Doc, c: &mut Config, v: &Value) {
                 } else {
                     format!("{path}.aliases.{}", j - 1)
                 };
-                doc.bad(
-                    &at,
-                    Code::SiteConfig,
-                    format!(
-                        "\"{name}\" already names district \"{}\"",
-                        c.districts[other].name
-                    ),
-                );
+                doc.bad(&at, Code::SiteConfig, {
+                    let o = &c.districts[other].name;
+                    msg!(
+                        "\"{name}\" sudah menjadi nama kecamatan \"{o}\"",
+                        "\"{name}\" already names district \"{o}\""
+                    )
+                });
                 continue;
             }
             if !keys.contains(&key) {
@@ -459,14 +493,13 @@ fn districts(doc: &mut Doc, c: &mut Config, v: &Value) {
             continue;
         }
         if c.districts.iter().any(|o| o.slug == d.slug) {
-            doc.bad(
-                &format!("{path}.name"),
-                Code::SiteConfig,
-                format!(
-                    "district \"{}\" gives the same address as another district",
-                    d.name
-                ),
-            );
+            doc.bad(&format!("{path}.name"), Code::SiteConfig, {
+                let n = &d.name;
+                msg!(
+                    "kecamatan \"{n}\" menghasilkan alamat web yang sama dengan kecamatan lain",
+                    "district \"{n}\" gives the same address as another district"
+                )
+            });
             continue;
         }
         let index = c.districts.len();

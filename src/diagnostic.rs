@@ -5,6 +5,7 @@
 //! whatever the thread count.
 
 pub use crate::codes::Code;
+use crate::message::{Lang, Message};
 use std::fmt;
 
 /// A position in a file: 1-based line and column.
@@ -52,7 +53,7 @@ pub struct Diagnostic {
     pub path: String,
     /// `None` when the problem has no place in the file (an unreadable file).
     pub pos: Option<Pos>,
-    pub message: String,
+    pub message: Message,
     /// The kind of problem; warnings have `W` codes.
     pub code: Code,
 }
@@ -62,25 +63,21 @@ impl Diagnostic {
         code: Code,
         path: impl Into<String>,
         pos: Pos,
-        message: impl Into<String>,
+        message: Message,
     ) -> Diagnostic {
         Diagnostic {
             path: path.into(),
             pos: Some(pos),
-            message: message.into(),
+            message,
             code,
         }
     }
 
-    pub(crate) fn file(
-        code: Code,
-        path: impl Into<String>,
-        message: impl Into<String>,
-    ) -> Diagnostic {
+    pub(crate) fn file(code: Code, path: impl Into<String>, message: Message) -> Diagnostic {
         Diagnostic {
             path: path.into(),
             pos: None,
-            message: message.into(),
+            message,
             code,
         }
     }
@@ -96,7 +93,7 @@ impl Diagnostic {
 
     /// One JSON object on one line, for editors and CI: path, line,
     /// column (null without a place), severity, code and message.
-    pub fn to_json(&self) -> String {
+    pub fn to_json(&self, lang: Lang) -> String {
         let (line, column) = match self.pos {
             Some(p) => (p.line.to_string(), p.column.to_string()),
             None => ("null".into(), "null".into()),
@@ -106,7 +103,7 @@ impl Diagnostic {
             json_string(&self.path),
             self.severity().as_str(),
             self.code.id(),
-            json_string(&self.message)
+            json_string(self.message.get(lang))
         )
     }
 }
@@ -133,22 +130,27 @@ fn json_string(s: &str) -> String {
     out
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (path, message) = (one_line(&self.path), one_line(&self.message));
-        let level = match self.severity() {
-            Severity::Error => "",
-            Severity::Warning => "warning: ",
+impl Diagnostic {
+    /// `path:line:column: message [CODE]`, the message in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let (path, message) = (one_line(&self.path), one_line(self.message.get(lang)));
+        let level = match (self.severity(), lang) {
+            (Severity::Error, _) => "",
+            (Severity::Warning, Lang::Id) => "peringatan: ",
+            (Severity::Warning, Lang::En) => "warning: ",
         };
         let code = self.code.id();
         match self.pos {
-            Some(p) => write!(
-                f,
-                "{path}:{}:{}: {level}{message} [{code}]",
-                p.line, p.column
-            ),
-            None => write!(f, "{path}: {level}{message} [{code}]"),
+            Some(p) => format!("{path}:{}:{}: {level}{message} [{code}]", p.line, p.column),
+            None => format!("{path}: {level}{message} [{code}]"),
         }
+    }
+}
+
+/// In English: for tests and logs; reports use `render`.
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
     }
 }
 
@@ -237,17 +239,32 @@ mod tests {
 
     #[test]
     fn renders_with_and_without_position() {
-        let d = Diagnostic::at(Code::BadValue, "content/umkm/a.md", Pos::new(3, 1), "bad");
+        let d = Diagnostic::at(
+            Code::BadValue,
+            "content/umkm/a.md",
+            Pos::new(3, 1),
+            msg!("salah", "bad"),
+        );
         assert_eq!(d.to_string(), "content/umkm/a.md:3:1: bad [E0204]");
-        let d = Diagnostic::file(Code::Unreadable, "content/umkm/a.md", "unreadable");
+        assert_eq!(d.render(Lang::Id), "content/umkm/a.md:3:1: salah [E0204]");
+        let d = Diagnostic::file(
+            Code::Unreadable,
+            "content/umkm/a.md",
+            msg!("x", "unreadable"),
+        );
         assert_eq!(d.to_string(), "content/umkm/a.md: unreadable [E0101]");
-        let d = Diagnostic::file(Code::BadValue, "content/umkm/a\nb.md", "\"x\ny\" is bad");
+        let d = Diagnostic::file(
+            Code::BadValue,
+            "content/umkm/a\nb.md",
+            msg!("x", "\"x\ny\" is bad"),
+        );
         assert_eq!(
             d.to_string(),
             "content/umkm/a\\nb.md: \"x\\ny\" is bad [E0204]"
         );
-        let d = Diagnostic::file(Code::UiStringsMissing, "i18n/en.yaml", "x");
+        let d = Diagnostic::file(Code::UiStringsMissing, "i18n/en.yaml", msg!("y", "x"));
         assert_eq!(d.to_string(), "i18n/en.yaml: warning: x [W0405]");
+        assert_eq!(d.render(Lang::Id), "i18n/en.yaml: peringatan: y [W0405]");
     }
 
     #[test]
@@ -256,16 +273,16 @@ mod tests {
             Code::WrongType,
             "content/a \"b\".md",
             Pos::new(3, 7),
-            "tab\there\nand\\ \u{1}",
+            msg!("tab\tdi\nsini\\ \u{1}", "tab\there\nand\\ \u{1}"),
         );
         assert_eq!(
-            d.to_json(),
+            d.to_json(Lang::En),
             r#"{"path":"content/a \"b\".md","line":3,"column":7,"severity":"error","code":"E0202","message":"tab\there\nand\\ \u0001"}"#
         );
-        let d = Diagnostic::file(Code::SiteConfig, "site.yaml", "x");
+        let d = Diagnostic::file(Code::SiteConfig, "site.yaml", msg!("y", "x"));
         assert_eq!(
-            d.to_json(),
-            r#"{"path":"site.yaml","line":null,"column":null,"severity":"error","code":"E0401","message":"x"}"#
+            d.to_json(Lang::Id),
+            r#"{"path":"site.yaml","line":null,"column":null,"severity":"error","code":"E0401","message":"y"}"#
         );
     }
 }

@@ -12,6 +12,8 @@
 //! The API is two calls, [`build`] and [`check`]; the rest is private to
 //! the crate.
 
+#[macro_use]
+mod message;
 mod codes;
 mod config;
 mod diagnostic;
@@ -31,6 +33,7 @@ mod validate;
 mod yaml;
 
 pub use diagnostic::{Code, Diagnostic, Pos, Severity};
+pub use message::{Lang, Message};
 
 use model::Kind;
 use std::path::PathBuf;
@@ -85,9 +88,9 @@ pub enum BuildError {
     /// Problems in the site's files (exit 1); warnings among them.
     Content(Vec<Diagnostic>),
     /// A wrong command or an output folder that may not be used (exit 2).
-    Usage(String),
+    Usage(Message),
     /// Reading or writing failed (exit 2).
-    Io(String),
+    Io(Message),
 }
 
 /// The site.yaml of a site folder: read inside the site only.
@@ -101,21 +104,28 @@ fn read_config(
         diags.push(Diagnostic::file(
             Code::LinkOutside,
             "site.yaml",
-            "symbolic link is broken or loops; it is not followed",
+            msg!(
+                "tautan simbolik ini rusak atau berputar; tidak diikuti",
+                "symbolic link is broken or loops; it is not followed"
+            ),
         ));
         return Ok(None);
     }
     if !path.exists() {
-        return Err(BuildError::Usage(format!(
-            "{} is not an Etalase site: it has no site.yaml (use --root to name the site folder)",
-            root.path.display()
+        let p = root.path.display();
+        return Err(BuildError::Usage(msg!(
+            "{p} bukan situs Etalase: tidak ada site.yaml di sana (sebut folder situs dengan --root)",
+            "{p} is not an Etalase site: it has no site.yaml (use --root to name the site folder)"
         )));
     }
     if !root.contains(&path) {
         diags.push(Diagnostic::file(
             Code::LinkOutside,
             "site.yaml",
-            "symbolic link leads outside the site folder; it is not followed",
+            msg!(
+                "tautan simbolik ini mengarah ke luar folder situs; tidak diikuti",
+                "symbolic link leads outside the site folder; it is not followed"
+            ),
         ));
         return Ok(None);
     }
@@ -163,9 +173,10 @@ fn run(opts: &SiteOptions, mode: Mode) -> Result<Summary, BuildError> {
     let started = Instant::now();
     let mut timer = Timer::new();
     let root = load::SiteRoot::new(&opts.root).map_err(|e| {
-        BuildError::Usage(format!(
-            "cannot open the site folder {}: {e}",
-            opts.root.display()
+        let p = opts.root.display();
+        BuildError::Usage(msg!(
+            "folder situs {p} tidak bisa dibuka: {e}",
+            "cannot open the site folder {p}: {e}"
         ))
     })?;
     let mut diags = Vec::new();
@@ -178,7 +189,7 @@ fn run(opts: &SiteOptions, mode: Mode) -> Result<Summary, BuildError> {
     if let Some(url) = &opts.base_url {
         config
             .set_base_url(url)
-            .map_err(|e| BuildError::Usage(format!("--base-url: {e}")))?;
+            .map_err(|e| BuildError::Usage(msg!("--base-url: ", "--base-url: ").then("", &e)))?;
     }
     let theme = theme::load(&root, &config.theme, config.theme_pos, &mut diags);
     let prepared = render::prepare(&config, &theme, &mut diags);
@@ -226,9 +237,10 @@ fn run(opts: &SiteOptions, mode: Mode) -> Result<Summary, BuildError> {
             timer.lap("render");
             let out_path = disk.target().to_path_buf();
             disk.commit(&stats.files).map_err(|e| {
-                BuildError::Io(format!(
-                    "cannot put the new output in place at {}: {e}",
-                    out_path.display()
+                let p = out_path.display();
+                BuildError::Io(msg!(
+                    "keluaran baru tidak bisa dipasang di {p}: {e}",
+                    "cannot put the new output in place at {p}: {e}"
                 ))
             })?;
             timer.lap("swap");

@@ -44,15 +44,24 @@ pub(crate) fn check(
         }
     }
     for (address, (first, count)) in broken {
-        let more = match count {
-            1 => String::new(),
-            2 => " (and on 1 more page)".to_string(),
-            n => format!(" (and on {} more pages)", n - 1),
+        let (more_id, more_en) = match count {
+            1 => (String::new(), String::new()),
+            2 => (
+                " (juga di 1 halaman lain)".to_string(),
+                " (and on 1 more page)".to_string(),
+            ),
+            n => (
+                format!(" (juga di {} halaman lain)", n - 1),
+                format!(" (and on {} more pages)", n - 1),
+            ),
         };
         diags.push(Diagnostic::file(
             Code::BrokenLink,
             first,
-            format!("the link `{address}` leads to no page or file of the site{more}"),
+            msg!(
+                "tautan `{address}` tidak menuju halaman atau berkas mana pun di situs{more_id}",
+                "the link `{address}` leads to no page or file of the site{more_en}"
+            ),
         ));
     }
     checked

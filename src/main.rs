@@ -4,7 +4,7 @@ mod cli;
 
 use clap::Parser;
 use cli::{Cli, Command, Format, SiteArgs};
-use etalase::{BuildError, BuildOptions, Diagnostic, SiteOptions, Summary};
+use etalase::{BuildError, BuildOptions, Diagnostic, Lang, SiteOptions, Summary};
 use std::io::Write;
 use std::process::ExitCode;
 use std::sync::Mutex;
@@ -38,6 +38,14 @@ fn main() -> ExitCode {
         let mut first = PANIC.lock().unwrap_or_else(|e| e.into_inner());
         first.get_or_insert(format!("{message}{place}"));
     }));
+    let lang = match &cli.command {
+        Command::Build(a) => a.site.lang,
+        Command::Check(a) => a.site.lang,
+    };
+    let lang = Lang::choose(lang.map(|l| match l {
+        cli::LangArg::Id => "id",
+        cli::LangArg::En => "en",
+    }));
     let (format, result) = match cli.command {
         Command::Build(args) => {
             let opts = BuildOptions {
@@ -62,29 +70,38 @@ fn main() -> ExitCode {
     let mut err = stderr.lock();
     match result {
         Ok(Ok(s)) => {
-            report(&mut err, format, &s.warnings);
+            report(&mut err, format, lang, &s.warnings);
             // A closed standard output (`etalase build | head -0`) is not
             // a failure of the build.
-            let _ = writeln!(std::io::stdout(), "{}", summary_line(&s));
+            let _ = writeln!(std::io::stdout(), "{}", summary_line(&s, lang));
             ExitCode::SUCCESS
         }
         Ok(Err(BuildError::Content(diags))) => {
-            report(&mut err, format, &diags);
+            report(&mut err, format, lang, &diags);
             if format == Format::Text {
                 let errors = diags
                     .iter()
                     .filter(|d| d.severity() == etalase::Severity::Error)
                     .count();
-                let _ = writeln!(
-                    err,
-                    "error: {errors} problem{} found; nothing was written",
-                    if errors == 1 { "" } else { "s" }
-                );
+                let _ = match lang {
+                    Lang::Id => writeln!(
+                        err,
+                        "kesalahan: {errors} masalah ditemukan; tidak ada yang ditulis"
+                    ),
+                    Lang::En => writeln!(
+                        err,
+                        "error: {errors} problem{} found; nothing was written",
+                        if errors == 1 { "" } else { "s" }
+                    ),
+                };
             }
             ExitCode::from(1)
         }
         Ok(Err(BuildError::Usage(m))) | Ok(Err(BuildError::Io(m))) => {
-            let _ = writeln!(err, "error: {m}");
+            let _ = match lang {
+                Lang::Id => writeln!(err, "kesalahan: {}", m.get(lang)),
+                Lang::En => writeln!(err, "error: {}", m.get(lang)),
+            };
             ExitCode::from(2)
         }
         Err(_) => {
@@ -93,32 +110,56 @@ fn main() -> ExitCode {
                 .unwrap_or_else(|e| e.into_inner())
                 .take()
                 .unwrap_or_else(|| "(no message)".into());
-            let _ = writeln!(
-                err,
-                "error: internal error (a bug in Etalase): {what}; nothing was written\nPlease report it, with this message and the command you ran, to the Etalase project."
-            );
+            let _ = match lang {
+                Lang::Id => writeln!(
+                    err,
+                    "kesalahan: internal error (kesalahan di dalam Etalase): {what}; tidak ada yang ditulis\nMohon laporkan ke proyek Etalase, dengan pesan ini dan perintah yang dijalankan."
+                ),
+                Lang::En => writeln!(
+                    err,
+                    "error: internal error (a bug in Etalase): {what}; nothing was written\nPlease report it, with this message and the command you ran, to the Etalase project."
+                ),
+            };
             ExitCode::from(2)
         }
     }
 }
 
-fn report(err: &mut impl Write, format: Format, diags: &[Diagnostic]) {
+fn report(err: &mut impl Write, format: Format, lang: Lang, diags: &[Diagnostic]) {
     for d in diags {
         let _ = match format {
-            Format::Text => writeln!(err, "{d}"),
-            Format::Json => writeln!(err, "{}", d.to_json()),
+            Format::Text => writeln!(err, "{}", d.render(lang)),
+            Format::Json => writeln!(err, "{}", d.to_json(lang)),
         };
     }
 }
 
-fn summary_line(s: &Summary) -> String {
+fn summary_line(s: &Summary, lang: Lang) -> String {
     let total: usize = s.entries.iter().sum();
     let [umkm, koperasi, pkl] = s.entries;
+    let secs = s.elapsed.as_secs_f64();
+    let (programmes, events, pages, written, files) =
+        (s.programmes, s.events, s.pages, s.written, s.files);
+    if lang == Lang::Id {
+        let made = format!(
+            "{total} entri (umkm {umkm}, koperasi {koperasi}, pkl {pkl}), {programmes} program, {events} acara, {pages} halaman bebas"
+        );
+        let secs = format!("{secs:.2}").replace('.', ",");
+        return match &s.output {
+            Some(out) => format!(
+                "Selesai: {made}; {written} halaman dan {files} berkas ditulis ke {} dalam {secs} detik",
+                out.display()
+            ),
+            None => format!(
+                "Diperiksa: {made}; {written} halaman, {files} berkas, {} tautan, tanpa kesalahan, dalam {secs} detik",
+                s.links
+            ),
+        };
+    }
     let made = format!(
         "{total} entries (umkm {umkm}, koperasi {koperasi}, pkl {pkl}), {} programmes, {} events, {} pages",
         s.programmes, s.events, s.pages
     );
-    let secs = s.elapsed.as_secs_f64();
     match &s.output {
         Some(out) => format!(
             "Built {made}: {} pages and {} files written to {} in {secs:.2} s",

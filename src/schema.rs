@@ -10,6 +10,7 @@
 //! the field tables of the staff guide all come from here; so will import
 //! columns, `new` templates and export columns.
 
+use crate::message::Message;
 use crate::model::Kind;
 
 /// One field of one family of items.
@@ -210,7 +211,7 @@ pub(crate) fn required<F>(defs: &[Def<F>], kind: Kind) -> impl Iterator<Item = &
 
 /// What to tell the author of an unknown key of an item of `kind`: the
 /// field staff mean by that word, or which kind the field belongs to.
-pub(crate) fn hint<F>(defs: &[Def<F>], kind: Kind, key: &str) -> Option<String> {
+pub(crate) fn hint<F>(defs: &[Def<F>], kind: Kind, key: &str) -> Option<Message> {
     // `No. HP`, `Jam Buka`, `nama-usaha`: words joined by `_`.
     let lower = key.to_lowercase();
     let word = lower
@@ -222,18 +223,25 @@ pub(crate) fn hint<F>(defs: &[Def<F>], kind: Kind, key: &str) -> Option<String> 
     let own = defs.iter().filter(|d| d.kinds.contains(&kind));
     if let Some(d) = own.clone().find(|d| d.key == word) {
         // The right key in other capitals or spacing: `Name`, `District `.
-        return Some(format!("did you mean `{}`?", d.key));
+        let k = d.key;
+        return Some(msg!("maksud Anda `{k}`?", "did you mean `{k}`?"));
     }
     if let Some(d) = own.clone().find(|d| d.staff_words.contains(&word)) {
-        return Some(format!("did you mean `{}`?", d.key));
+        let k = d.key;
+        return Some(msg!("maksud Anda `{k}`?", "did you mean `{k}`?"));
     }
     let elsewhere = defs.iter().find(|d| d.key == key)?;
-    let only = match elsewhere.kinds {
-        [Kind::Koperasi] => "cooperatives (content/koperasi)",
-        [Kind::Pkl] => "street vendors (content/pkl)",
+    Some(match elsewhere.kinds {
+        [Kind::Koperasi] => msg!(
+            "kolom ini hanya untuk koperasi (content/koperasi)",
+            "it is a field of cooperatives (content/koperasi) only"
+        ),
+        [Kind::Pkl] => msg!(
+            "kolom ini hanya untuk PKL (content/pkl)",
+            "it is a field of street vendors (content/pkl) only"
+        ),
         _ => return None,
-    };
-    Some(format!("it is a field of {only} only"))
+    })
 }
 
 #[cfg(test)]
@@ -307,26 +315,28 @@ mod tests {
     #[test]
     fn staff_words_lead_to_the_field() {
         assert_eq!(
-            hint(ENTRY, Kind::Umkm, "kecamatan").as_deref(),
+            hint(ENTRY, Kind::Umkm, "kecamatan")
+                .map(|m| m.en)
+                .as_deref(),
             Some("did you mean `district`?")
         );
         assert_eq!(
-            hint(ENTRY, Kind::Pkl, "Jam Buka").as_deref(),
+            hint(ENTRY, Kind::Pkl, "Jam Buka").map(|m| m.en).as_deref(),
             Some("did you mean `hours`?")
         );
         assert_eq!(
-            hint(ENTRY, Kind::Umkm, "No. HP").as_deref(),
+            hint(ENTRY, Kind::Umkm, "No. HP").map(|m| m.en).as_deref(),
             Some("did you mean `phone`?")
         );
         assert_eq!(
-            hint(ENTRY, Kind::Umkm, "Name").as_deref(),
+            hint(ENTRY, Kind::Umkm, "Name").map(|m| m.en).as_deref(),
             Some("did you mean `name`?")
         );
         assert_eq!(
-            hint(ENTRY, Kind::Umkm, "members").as_deref(),
+            hint(ENTRY, Kind::Umkm, "members").map(|m| m.en).as_deref(),
             Some("it is a field of cooperatives (content/koperasi) only")
         );
-        assert_eq!(hint(ENTRY, Kind::Umkm, "zzz"), None);
+        assert!(hint(ENTRY, Kind::Umkm, "zzz").is_none());
         assert_eq!(lookup(ENTRY, Kind::Umkm, "members"), None);
         assert_eq!(
             lookup(ENTRY, Kind::Koperasi, "members"),

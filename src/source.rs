@@ -2,6 +2,7 @@
 //! every problem reported at the place it stands in the file.
 
 use crate::diagnostic::{Code, Diagnostic, Pos};
+use crate::message::Message;
 use crate::yaml::{self, Mapping, Positions, Value};
 use std::sync::OnceLock;
 
@@ -97,25 +98,25 @@ impl<'a> Doc<'a> {
             .unwrap_or(self.start)
     }
 
-    pub fn error(&mut self, pos: Pos, code: Code, message: impl Into<String>) {
+    pub fn error(&mut self, pos: Pos, code: Code, message: Message) {
         self.diags
             .push(Diagnostic::at(code, self.source.path.clone(), pos, message));
     }
 
     /// A problem with the value at `path`.
-    pub fn bad(&mut self, path: &str, code: Code, message: impl Into<String>) {
+    pub fn bad(&mut self, path: &str, code: Code, message: Message) {
         let pos = self.value_pos(path);
         self.error(pos, code, message);
     }
 
     /// A problem with the key at `path` itself.
-    pub fn bad_key(&mut self, path: &str, code: Code, message: impl Into<String>) {
+    pub fn bad_key(&mut self, path: &str, code: Code, message: Message) {
         let pos = self.key_pos(path);
         self.error(pos, code, message);
     }
 
     /// A problem with the entry as a whole (a missing field).
-    pub fn bad_entry(&mut self, code: Code, message: impl Into<String>) {
+    pub fn bad_entry(&mut self, code: Code, message: Message) {
         let pos = self.start;
         self.error(pos, code, message);
     }
@@ -127,25 +128,27 @@ impl<'a> Doc<'a> {
         path: &str,
         map: &'m Mapping,
         known: &[&str],
-        hint: impl Fn(&str) -> Option<String>,
+        hint: impl Fn(&str) -> Option<Message>,
     ) -> Vec<(&'m str, &'m Value)> {
         let mut out = Vec::with_capacity(map.len());
         for (k, v) in map {
             let Some(key) = key_text(k) else {
                 let message = match k {
-                    Value::Number(_) | Value::Bool(_) => format!(
-                        "`{}` is not a field name: a field name is a word such as `name`",
-                        describe(k)
-                    ),
-                    other => format!(
-                        "{} stands where a field name should be: a field name is a word such as `name`",
-                        yaml::type_name(other)
-                    ),
+                    Value::Number(_) | Value::Bool(_) => {
+                        let d = describe(k);
+                        msg!("`{}` bukan nama kolom: nama kolom berupa kata, misalnya `name`", d.id;
+                            "`{}` is not a field name: a field name is a word such as `name`", d.en)
+                    }
+                    other => {
+                        let t = yaml::type_name(other);
+                        msg!("ada {} di tempat nama kolom: nama kolom berupa kata, misalnya `name`", t.id;
+                            "{} stands where a field name should be: a field name is a word such as `name`", t.en)
+                    }
                 };
                 match k {
                     // `1: x` or `true: x`: the scan knows where that key is.
                     Value::Number(_) | Value::Bool(_) => {
-                        let at = join(path, &describe(k));
+                        let at = join(path, &describe(k).en);
                         self.bad_key(&at, Code::WrongType, message)
                     }
                     _ => self.bad(path, Code::WrongType, message),
@@ -160,21 +163,28 @@ impl<'a> Doc<'a> {
             let shown = short(key);
             let key = shown.as_str();
             let message = match hint(key) {
-                Some(h) => format!("unknown field `{key}`: {h}"),
+                Some(h) => msg!("kolom `{key}` tidak dikenal: ", "unknown field `{key}`: ").then("", &h),
                 None => match crate::diagnostic::nearest(key, known.iter().copied()) {
-                    Some(s) => format!("unknown field `{key}`: did you mean `{s}`?"),
-                    None if path.is_empty() => {
-                        format!("unknown field `{key}`; custom data goes under `extra`")
-                    }
-                    None => format!(
-                        "unknown field `{key}` in `{}`; the fields here are {}",
-                        last(path),
-                        known
+                    Some(s) => msg!(
+                        "kolom `{key}` tidak dikenal: maksud Anda `{s}`?",
+                        "unknown field `{key}`: did you mean `{s}`?"
+                    ),
+                    None if path.is_empty() => msg!(
+                        "kolom `{key}` tidak dikenal; data tambahan sendiri ditaruh di bawah `extra`",
+                        "unknown field `{key}`; custom data goes under `extra`"
+                    ),
+                    None => {
+                        let here = last(path);
+                        let fields = known
                             .iter()
                             .map(|k| format!("`{k}`"))
                             .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
+                            .join(", ");
+                        msg!(
+                            "kolom `{key}` tidak dikenal di `{here}`; kolom di sini: {fields}",
+                            "unknown field `{key}` in `{here}`; the fields here are {fields}"
+                        )
+                    }
                 },
             };
             self.bad_key(&at, Code::UnknownField, message);
@@ -191,14 +201,12 @@ impl<'a> Doc<'a> {
             Value::Bool(b) => Some(b.to_string()),
             Value::Null => None,
             other => {
+                let (p, t) = (last(path), yaml::type_name(other));
                 self.bad(
                     path,
                     Code::WrongType,
-                    format!(
-                        "`{}` must be text, found {}",
-                        last(path),
-                        yaml::type_name(other)
-                    ),
+                    msg!("`{}` harus berisi teks, tertulis {}", p, t.id;
+                        "`{}` must be text, found {}", p, t.en),
                 );
                 None
             }
@@ -209,10 +217,11 @@ impl<'a> Doc<'a> {
     pub fn required_text(&mut self, path: &str, v: &Value) -> Option<String> {
         let t = self.text(path, v);
         if matches!(&t, Some(s) if s.is_empty()) || (t.is_none() && v.is_null()) {
+            let p = last(path);
             self.bad(
                 path,
                 Code::BadValue,
-                format!("`{}` must not be empty", last(path)),
+                msg!("`{p}` tidak boleh kosong", "`{p}` must not be empty"),
             );
             return None;
         }
@@ -224,14 +233,12 @@ impl<'a> Doc<'a> {
             Value::Bool(b) => Some(*b),
             Value::Null => None,
             other => {
+                let (p, d) = (last(path), describe(other));
                 self.bad(
                     path,
                     Code::WrongType,
-                    format!(
-                        "`{}` must be true or false, found {}",
-                        last(path),
-                        describe(other)
-                    ),
+                    msg!("`{}` harus `true` atau `false`, tertulis {}", p, d.id;
+                        "`{}` must be true or false, found {}", p, d.en),
                 );
                 None
             }
@@ -254,26 +261,26 @@ impl<'a> Doc<'a> {
             Some(n) if (min..=max).contains(&n) => Some(n),
             Some(n) => {
                 let range = if max == i64::MAX {
-                    format!("at least {min}")
+                    msg!("paling sedikit {min}", "at least {min}")
                 } else {
-                    format!("between {min} and {max}")
+                    msg!("antara {min} dan {max}", "between {min} and {max}")
                 };
+                let p = last(path);
                 self.bad(
                     path,
                     Code::BadValue,
-                    format!("`{}` must be {range}, found {n}", last(path)),
+                    msg!("`{}` harus {}, tertulis {}", p, range.id, n;
+                        "`{}` must be {}, found {}", p, range.en, n),
                 );
                 None
             }
             None => {
+                let (p, d) = (last(path), describe(v));
                 self.bad(
                     path,
                     Code::WrongType,
-                    format!(
-                        "`{}` must be a whole number, found {}",
-                        last(path),
-                        describe(v)
-                    ),
+                    msg!("`{}` harus bilangan bulat, tertulis {}", p, d.id;
+                        "`{}` must be a whole number, found {}", p, d.en),
                 );
                 None
             }
@@ -289,21 +296,24 @@ impl<'a> Doc<'a> {
         match n {
             Some(n) if n.is_finite() && (min..=max).contains(&n) => Some(n),
             Some(n) => {
+                let p = last(path);
                 self.bad(
                     path,
                     code,
-                    format!(
-                        "`{}` must be between {min} and {max}, found {n}",
-                        last(path)
+                    msg!(
+                        "`{p}` harus antara {min} dan {max}, tertulis {n}",
+                        "`{p}` must be between {min} and {max}, found {n}"
                     ),
                 );
                 None
             }
             None => {
+                let (p, d) = (last(path), describe(v));
                 self.bad(
                     path,
                     Code::WrongType,
-                    format!("`{}` must be a number, found {}", last(path), describe(v)),
+                    msg!("`{}` harus angka, tertulis {}", p, d.id;
+                        "`{}` must be a number, found {}", p, d.en),
                 );
                 None
             }
@@ -315,14 +325,12 @@ impl<'a> Doc<'a> {
             Value::Mapping(m) => Some(m),
             Value::Null => None,
             other => {
+                let (p, t) = (last(path), yaml::type_name(other));
                 self.bad(
                     path,
                     Code::WrongType,
-                    format!(
-                        "`{0}` must hold `field: value` lines, indented below `{0}:`, found {1}",
-                        last(path),
-                        yaml::type_name(other)
-                    ),
+                    msg!("`{0}` harus berisi baris `kolom: nilai` yang menjorok di bawah `{0}:`, tertulis {1}", p, t.id;
+                        "`{0}` must hold `field: value` lines, indented below `{0}:`, found {1}", p, t.en),
                 );
                 None
             }
@@ -335,10 +343,14 @@ impl<'a> Doc<'a> {
             Value::Sequence(items) => items.iter().collect(),
             Value::Null => Vec::new(),
             Value::Mapping(_) => {
+                let p = last(path);
                 self.bad(
                     path,
                     Code::WrongType,
-                    format!("`{}` must be a list, found a group of fields", last(path)),
+                    msg!(
+                        "`{p}` harus berupa daftar, tertulis kumpulan kolom",
+                        "`{p}` must be a list, found a group of fields"
+                    ),
                 );
                 Vec::new()
             }
@@ -392,12 +404,16 @@ fn short(text: &str) -> String {
 }
 
 /// A value in a message: short text is quoted, other kinds are named.
-pub fn describe(v: &Value) -> String {
+pub fn describe(v: &Value) -> Message {
+    let same = |t: String| Message {
+        id: t.clone(),
+        en: t,
+    };
     match v {
-        Value::String(s) if s.chars().count() <= 40 => format!("\"{s}\""),
-        Value::Number(n) => n.to_string(),
-        Value::Bool(b) => b.to_string(),
-        other => yaml::type_name(other).to_string(),
+        Value::String(s) if s.chars().count() <= 40 => same(format!("\"{s}\"")),
+        Value::Number(n) => same(n.to_string()),
+        Value::Bool(b) => same(b.to_string()),
+        other => yaml::type_name(other),
     }
 }
 

@@ -24,7 +24,7 @@ impl FileSource {
                 Diagnostic::file(
                     Code::Unreadable,
                     rel.clone(),
-                    format!("cannot be read: {e}"),
+                    msg!("tidak bisa dibaca: {e}", "cannot be read: {e}"),
                 )
             }),
         }
@@ -73,7 +73,10 @@ pub fn load(root: &SiteRoot, name: &str, pos: Option<Pos>, diags: &mut Vec<Diagn
             theme.add(&inside, FileSource::Disk(abs, rel));
         }
     } else if name != "default" {
-        let message = format!("theme `{name}` not found: there is no folder themes/{name}/");
+        let message = msg!(
+            "tema `{name}` tidak ditemukan: tidak ada folder themes/{name}/",
+            "theme `{name}` not found: there is no folder themes/{name}/"
+        );
         diags.push(match pos {
             Some(pos) => Diagnostic::at(Code::SiteConfig, "site.yaml", pos, message),
             None => Diagnostic::file(Code::SiteConfig, "site.yaml", message),

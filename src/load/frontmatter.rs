@@ -10,11 +10,14 @@ pub struct Split<'a> {
 }
 
 /// Splits `---\nyaml\n---\nbody`. Errors say what the author should write.
-pub fn split(text: &str) -> Result<Split<'_>, &'static str> {
+pub fn split(text: &str) -> Result<Split<'_>, crate::message::Message> {
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if first.trim_end() != "---" {
-        return Err("a Markdown entry must start with front matter: a `---` line, the fields, and another `---` line");
+        return Err(msg!(
+            "entri Markdown harus diawali front matter: baris `---`, kolom-kolomnya, lalu baris `---` lagi",
+            "a Markdown entry must start with front matter: a `---` line, the fields, and another `---` line"
+        ));
     }
     let yaml_start = first.len();
     let mut offset = yaml_start;
@@ -29,7 +32,10 @@ pub fn split(text: &str) -> Result<Split<'_>, &'static str> {
         }
         offset += line.len();
     }
-    Err("the front matter is not closed: add a `---` line after the fields")
+    Err(msg!(
+        "front matter tidak ditutup: tambahkan baris `---` sesudah kolom-kolomnya",
+        "the front matter is not closed: add a `---` line after the fields"
+    ))
 }
 
 #[cfg(test)]

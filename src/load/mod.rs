@@ -8,6 +8,7 @@
 pub mod frontmatter;
 
 use crate::diagnostic::{Code, Diagnostic, Pos};
+use crate::message::Message;
 use crate::model::Kind;
 use std::cell::RefCell;
 use std::fs;
@@ -100,7 +101,10 @@ pub fn walk(
         diags.push(Diagnostic::file(
             Code::LinkOutside,
             root.rel(dir),
-            "symbolic link leads outside the site folder; it is not followed",
+            msg!(
+                "tautan simbolik ini mengarah ke luar folder situs; tidak diikuti",
+                "symbolic link leads outside the site folder; it is not followed"
+            ),
         ));
         return;
     }
@@ -114,9 +118,15 @@ pub fn walk(
             }
             if e.path_is_symlink() && !root.contains(e.path()) {
                 let why = if fs::canonicalize(e.path()).is_err() {
-                    "symbolic link is broken or loops; it is not followed"
+                    msg!(
+                        "tautan simbolik ini rusak atau berputar; tidak diikuti",
+                        "symbolic link is broken or loops; it is not followed"
+                    )
                 } else {
-                    "symbolic link leads outside the site folder; it is not followed"
+                    msg!(
+                        "tautan simbolik ini mengarah ke luar folder situs; tidak diikuti",
+                        "symbolic link leads outside the site folder; it is not followed"
+                    )
                 };
                 problems.borrow_mut().push(Diagnostic::file(
                     Code::LinkOutside,
@@ -134,7 +144,10 @@ pub fn walk(
             Ok(e) => problems.borrow_mut().push(Diagnostic::file(
                 Code::Unreadable,
                 root.rel(e.path()),
-                "is not an ordinary file (a named pipe, socket or device); remove it",
+                msg!(
+                    "bukan berkas biasa (pipa, soket, atau perangkat); hapus",
+                    "is not an ordinary file (a named pipe, socket or device); remove it"
+                ),
             )),
             Err(err) => {
                 let path = err.path().map(|p| root.rel(p)).unwrap_or_default();
@@ -148,26 +161,32 @@ pub fn walk(
                     Code::Unreadable
                 };
                 let message = if err.loop_ancestor().is_some() {
-                    "symbolic link loops back to a folder that contains it; it is not followed"
-                        .to_string()
+                    msg!(
+                        "tautan simbolik ini kembali ke folder yang memuatnya; tidak diikuti",
+                        "symbolic link loops back to a folder that contains it; it is not followed"
+                    )
                 } else if is_link {
                     let loops = err
                         .io_error()
                         .and_then(|e| e.raw_os_error())
                         .is_some_and(|c| c == 40 || c == 62); // ELOOP on Linux, macOS
                     if loops {
-                        "symbolic link loops (it leads back to itself); it is not followed"
+                        msg!(
+                            "tautan simbolik ini berputar (mengarah ke dirinya sendiri); tidak diikuti",
+                            "symbolic link loops (it leads back to itself); it is not followed"
+                        )
                     } else {
-                        "symbolic link is broken: what it points to does not exist"
+                        msg!(
+                            "tautan simbolik ini rusak: yang ditujunya tidak ada",
+                            "symbolic link is broken: what it points to does not exist"
+                        )
                     }
-                    .to_string()
                 } else {
-                    format!(
-                        "cannot be read: {}",
-                        err.io_error()
-                            .map(|e| e.to_string())
-                            .unwrap_or_else(|| err.to_string())
-                    )
+                    let why = err
+                        .io_error()
+                        .map(|e| e.to_string())
+                        .unwrap_or_else(|| err.to_string());
+                    msg!("tidak bisa dibaca: {why}", "cannot be read: {why}")
                 };
                 problems
                     .borrow_mut()
@@ -220,7 +239,10 @@ pub fn discover(root: &SiteRoot, diags: &mut Vec<Diagnostic>) -> Vec<InputFile> 
             }),
             None => misplaced.push(Diagnostic::file(Code::MisplacedFile,
                 rel,
-                "an entry file must be inside one of content/umkm, koperasi, pkl, program, acara or halaman",
+                msg!(
+                    "berkas entri harus berada di salah satu folder content/umkm, koperasi, pkl, program, acara atau halaman",
+                    "an entry file must be inside one of content/umkm, koperasi, pkl, program, acara or halaman"
+                ),
             )),
         }
     });
@@ -232,17 +254,28 @@ pub fn discover(root: &SiteRoot, diags: &mut Vec<Diagnostic>) -> Vec<InputFile> 
 /// byte-order mark removed. Refuses anything that is not a regular file, so
 /// a named pipe cannot make the build hang.
 pub fn read_text(path: &Path, rel: &str, limit: u64) -> Result<String, Diagnostic> {
-    let fail = |code: Code, m: String| Diagnostic::file(code, rel.to_string(), m);
-    let unreadable = |e: std::io::Error| fail(Code::Unreadable, format!("cannot be read: {e}"));
+    let fail = |code: Code, m: Message| Diagnostic::file(code, rel.to_string(), m);
+    let unreadable = |e: std::io::Error| {
+        fail(
+            Code::Unreadable,
+            msg!("tidak bisa dibaca: {e}", "cannot be read: {e}"),
+        )
+    };
     let meta = fs::metadata(path).map_err(unreadable)?;
     if !meta.is_file() {
         return Err(fail(
             Code::Unreadable,
-            "is not an ordinary file (it is a folder, a named pipe, a socket or a device)".into(),
+            msg!(
+                "bukan berkas biasa (melainkan folder, pipa, soket, atau perangkat)",
+                "is not an ordinary file (it is a folder, a named pipe, a socket or a device)"
+            ),
         ));
     }
     if meta.len() > limit {
-        return Err(fail(Code::TooLarge, too_large(meta.len(), limit, "")));
+        return Err(fail(
+            Code::TooLarge,
+            too_large(meta.len(), limit, Message::default()),
+        ));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     fs::File::open(path)
@@ -251,7 +284,7 @@ pub fn read_text(path: &Path, rel: &str, limit: u64) -> Result<String, Diagnosti
     if bytes.len() as u64 > limit {
         return Err(fail(
             Code::TooLarge,
-            too_large(bytes.len() as u64, limit, ""),
+            too_large(bytes.len() as u64, limit, Message::default()),
         ));
     }
     let bytes = bytes
@@ -267,16 +300,23 @@ pub fn read_text(path: &Path, rel: &str, limit: u64) -> Result<String, Diagnosti
             Code::Unreadable,
             rel.to_string(),
             Pos::new(line, column),
-            "file is not UTF-8 text; save it as UTF-8",
+            msg!(
+                "berkas bukan teks UTF-8; simpan sebagai UTF-8",
+                "file is not UTF-8 text; save it as UTF-8"
+            ),
         )
     })
 }
 
 /// The message for a file over `limit` bytes; `what` says which files the
 /// limit is for.
-pub fn too_large(size: u64, limit: u64, what: &str) -> String {
+pub fn too_large(size: u64, limit: u64, what: Message) -> Message {
     let mib = limit >> 20;
-    format!("file is too large ({size} bytes): {what}the limit is {mib} MiB ({limit} bytes)")
+    let (w_id, w_en) = (what.id, what.en);
+    msg!(
+        "berkas terlalu besar ({size} bita): {w_id}batasnya {mib} MiB ({limit} bita)",
+        "file is too large ({size} bytes): {w_en}the limit is {mib} MiB ({limit} bytes)"
+    )
 }
 
 /// True when a YAML text's top level is a list (`- item` or `[`), judged
@@ -301,7 +341,10 @@ pub(crate) fn text(text: &crate::model::Text) -> Result<std::borrow::Cow<'_, str
                 None => Err(Diagnostic::file(
                     Code::Unreadable,
                     rel.clone(),
-                    "the file changed during the build; build again",
+                    msg!(
+                        "berkas berubah selama pembangunan; bangun lagi",
+                        "the file changed during the build; build again"
+                    ),
                 )),
             }
         }

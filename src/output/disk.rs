@@ -3,6 +3,7 @@
 //! succeeded. A failed build leaves the previous output as it was.
 
 use super::Sink;
+use crate::message::Message;
 use crate::routes::MANIFEST;
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -56,44 +57,53 @@ fn resolve(path: &Path) -> io::Result<PathBuf> {
 impl Disk {
     /// Checks that `target` may be written, and opens a temporary folder
     /// beside it. `Err` is a message for the user (a usage error).
-    pub(crate) fn prepare(site_root: &Path, target: &Path, force: bool) -> Result<Disk, String> {
-        let target = resolve(target)
-            .map_err(|e| format!("cannot use output folder {}: {e}", target.display()))?;
+    pub(crate) fn prepare(site_root: &Path, target: &Path, force: bool) -> Result<Disk, Message> {
+        let shown = target.display();
+        let target = resolve(target).map_err(|e| {
+            msg!(
+                "folder keluaran {shown} tidak bisa dipakai: {e}",
+                "cannot use output folder {shown}: {e}"
+            )
+        })?;
+        let t = target.display();
         if site_root.starts_with(&target) {
-            return Err(format!(
-                "the output folder {} is the site folder or holds it; choose another with --output",
-                target.display()
+            return Err(msg!(
+                "folder keluaran {t} adalah folder situs atau memuatnya; pilih folder lain dengan --output",
+                "the output folder {t} is the site folder or holds it; choose another with --output"
             ));
         }
         for inner in ["content", "static", "themes"] {
             if target.starts_with(site_root.join(inner)) {
-                return Err(format!("the output folder {} lies inside {inner}/ of the site; choose another with --output", target.display()));
+                return Err(msg!("folder keluaran {t} berada di dalam {inner}/ situs; pilih folder lain dengan --output", "the output folder {t} lies inside {inner}/ of the site; choose another with --output"));
             }
         }
         if target.exists() {
             if !target.is_dir()
                 || fs::symlink_metadata(&target).is_ok_and(|m| m.file_type().is_symlink())
             {
-                return Err(format!(
-                    "the output {} exists and is not a folder",
-                    target.display()
+                return Err(msg!(
+                    "keluaran {t} sudah ada dan bukan folder",
+                    "the output {t} exists and is not a folder"
                 ));
             }
             if !force {
                 if let Some(stranger) = foreign_file(&target) {
-                    return Err(format!(
-                        "the output folder {} holds {}, which Etalase did not build; move it away or build with --force to replace the folder",
-                        target.display(),
-                        stranger
+                    return Err(msg!(
+                        "folder keluaran {t} memuat {stranger}, yang bukan buatan Etalase; pindahkan, atau bangun dengan --force untuk mengganti folder itu",
+                        "the output folder {t} holds {stranger}, which Etalase did not build; move it away or build with --force to replace the folder"
                     ));
                 }
             }
         }
-        let parent = target
-            .parent()
-            .ok_or("the output folder cannot be the file system root")?;
+        let parent = target.parent().ok_or_else(|| {
+            msg!(
+                "folder keluaran tidak boleh akar sistem berkas",
+                "the output folder cannot be the file system root"
+            )
+        })?;
+        let p = parent.display();
         fs::create_dir_all(parent)
-            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+            .map_err(|e| msg!("{p} tidak bisa dibuat: {e}", "cannot create {p}: {e}"))?;
         let name = target
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -102,7 +112,9 @@ impl Disk {
         if tmp.exists() {
             let _ = fs::remove_dir_all(&tmp);
         }
-        fs::create_dir(&tmp).map_err(|e| format!("cannot create {}: {e}", tmp.display()))?;
+        let tp = tmp.display();
+        fs::create_dir(&tmp)
+            .map_err(|e| msg!("{tp} tidak bisa dibuat: {e}", "cannot create {tp}: {e}"))?;
         Ok(Disk {
             target,
             tmp,

@@ -86,7 +86,10 @@ pub(crate) fn check_static(
             diags.push(Diagnostic::file(
                 Code::StaticClash,
                 format!("static/{rel}"),
-                "this file would replace a page or picture the site writes; rename or remove it",
+                msg!(
+                    "berkas ini akan menimpa halaman atau gambar yang dibuat situs; ganti namanya atau hapus",
+                    "this file would replace a page or picture the site writes; rename or remove it"
+                ),
             ));
         }
     }
@@ -108,7 +111,12 @@ pub(super) fn copy_static(
     out: &dyn Sink,
     files: &mut Vec<String>,
 ) -> Result<Assets, Failure> {
-    let io = |e: std::io::Error, what: &str| Failure::Io(format!("cannot copy {what}: {e}"));
+    let io = |e: std::io::Error, what: &str| {
+        Failure::Io(msg!(
+            "{what} tidak bisa disalin: {e}",
+            "cannot copy {what}: {e}"
+        ))
+    };
     let site_static: BTreeMap<&str, &PathBuf> = static_files
         .iter()
         .map(|(rel, abs)| (rel.as_str(), abs))
@@ -118,7 +126,7 @@ pub(super) fn copy_static(
     for (rel, source) in &theme.static_files {
         let bytes = match site_static.get(rel.as_str()) {
             Some(abs) => std::fs::read(abs).map_err(|e| io(e, rel))?,
-            None => source.read().map_err(|d| Failure::Io(d.to_string()))?,
+            None => source.read().map_err(|d| Failure::Io(d.message))?,
         };
         let url = format!(
             "{}{}?v={:08x}",

@@ -22,6 +22,7 @@ pub(crate) use assets::check_static;
 use crate::config::Config;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::index::Site;
+use crate::message::Message;
 use crate::output::Sink;
 use crate::routes::{self, Route};
 use crate::theme::Theme;
@@ -57,7 +58,7 @@ pub(crate) enum Failure {
     /// Problems in the theme or its use: reported like content problems.
     Content(Vec<Diagnostic>),
     /// Writing the output failed.
-    Io(String),
+    Io(Message),
 }
 
 /// The theme, checked and ready: its templates compiled, each language's
@@ -84,7 +85,7 @@ pub(crate) fn prepare<'t>(
                 diags.push(Diagnostic::file(
                     Code::TemplateMissing,
                     format!("themes/{}/templates/{name}", config.theme),
-                    "template is missing",
+                    msg!("templat tidak ada", "template is missing"),
                 ));
             }
         }
@@ -96,10 +97,13 @@ pub(crate) fn prepare<'t>(
             None => diags.push(Diagnostic::file(
                 Code::UiStrings,
                 "site.yaml",
-                format!(
-                    "no UI strings for language `{code}`: add themes/{}/i18n/{code}.yaml",
-                    config.theme
-                ),
+                {
+                    let t = &config.theme;
+                    msg!(
+                        "tidak ada teks tampilan untuk bahasa `{code}`: tambahkan themes/{t}/i18n/{code}.yaml",
+                        "no UI strings for language `{code}`: add themes/{t}/i18n/{code}.yaml"
+                    )
+                },
             )),
         }
     }
@@ -206,10 +210,10 @@ pub(crate) fn render_all(
             match pages::render_job(site, &lang, job, path) {
                 Ok(bytes) => match out.write(&file, &bytes) {
                     Ok(()) => written.lock().unwrap().push(file),
-                    Err(e) => errors
-                        .lock()
-                        .unwrap()
-                        .push(Err(format!("cannot write {file}: {e}"))),
+                    Err(e) => errors.lock().unwrap().push(Err(msg!(
+                        "{file} tidak bisa ditulis: {e}",
+                        "cannot write {file}: {e}"
+                    ))),
                 },
                 Err(d) => errors.lock().unwrap().push(Ok(d)),
             }
@@ -272,10 +276,11 @@ fn missing_strings(
             .last()
             .map_or_else(|| name.clone(), |s| s.label(&name));
         let shown: Vec<String> = missing.iter().take(10).map(|k| format!("`{k}`")).collect();
-        let more = if missing.len() > 10 {
-            format!(" and {} more", missing.len() - 10)
+        let (more_id, more_en) = if missing.len() > 10 {
+            let n = missing.len() - 10;
+            (format!(" dan {n} lainnya"), format!(" and {n} more"))
         } else {
-            String::new()
+            (String::new(), String::new())
         };
         // A warning: a theme may leave out strings its templates never
         // print for that language; one it prints fails the render anyway.
@@ -283,14 +288,20 @@ fn missing_strings(
             Diagnostic::file(
                 Code::UiStringsMissing,
                 label,
-                format!(
-                    "{} UI string{} that the other languages have {} missing: {}{more}; pages in this language that print {} will fail",
-                    missing.len(),
-                    if missing.len() == 1 { "" } else { "s" },
-                    if missing.len() == 1 { "is" } else { "are" },
-                    shown.join(", "),
-                    if missing.len() == 1 { "it" } else { "them" },
-                ),
+                {
+                    let (n, list) = (missing.len(), shown.join(", "));
+                    let one = n == 1;
+                    msg!(
+                        "{} teks tampilan yang dimiliki bahasa lain tidak ada: {}{}; halaman bahasa ini yang menampilkannya akan gagal", n, list, more_id;
+                        "{} UI string{} that the other languages have {} missing: {}{}; pages in this language that print {} will fail",
+                        n,
+                        if one { "" } else { "s" },
+                        if one { "is" } else { "are" },
+                        list,
+                        more_en,
+                        if one { "it" } else { "them" },
+                    )
+                },
             ),
         );
     }
@@ -319,12 +330,15 @@ fn ui_strings(
             Ok(_) => diags.push(Diagnostic::file(
                 Code::UiStrings,
                 label,
-                "UI strings must be `key: text` lines",
+                msg!(
+                    "teks tampilan harus berupa baris `kunci: teks`",
+                    "UI strings must be `key: text` lines"
+                ),
             )),
             Err(e) => diags.push(Diagnostic::file(
                 Code::UiStrings,
                 label,
-                format!("invalid YAML: {e}"),
+                msg!("YAML tidak bisa dibaca: {e}", "invalid YAML: {e}"),
             )),
         }
     }

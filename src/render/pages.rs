@@ -256,15 +256,13 @@ pub(super) fn render_job(
     let mut buf = Vec::with_capacity(16 * 1024);
     lang.tera.render_to(&name, &ctx, &mut buf).map_err(|e| {
         let source = format!("themes/{}/templates/{name}", site.config.theme);
-        Diagnostic::file(
-            Code::RenderError,
-            source,
-            format!(
-                "cannot render {}: {}",
-                lang.urls.file(path),
-                templates::flatten(&e)
-            ),
-        )
+        Diagnostic::file(Code::RenderError, source, {
+            let (file, why) = (lang.urls.file(path), templates::flatten(&e));
+            msg!(
+                "{file} tidak bisa disusun: {why}",
+                "cannot render {file}: {why}"
+            )
+        })
     })?;
     Ok(compact::compact(&buf))
 }

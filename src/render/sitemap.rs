@@ -15,7 +15,12 @@ pub(super) fn write_sitemap(
     urls: &[(String, Option<String>)],
     files: &mut Vec<String>,
 ) -> Result<(), Failure> {
-    let io = |e: std::io::Error| Failure::Io(format!("cannot write the sitemap: {e}"));
+    let io = |e: std::io::Error| {
+        Failure::Io(msg!(
+            "sitemap tidak bisa ditulis: {e}",
+            "cannot write the sitemap: {e}"
+        ))
+    };
     let chunks: Vec<&[(String, Option<String>)]> = urls.chunks(SITEMAP_LIMIT).collect();
     let urlset = |chunk: &[(String, Option<String>)]| {
         let mut xml = String::with_capacity(chunk.len() * 90 + 200);

@@ -18,7 +18,7 @@ pub fn load(theme: &Theme, diags: &mut Vec<Diagnostic>) -> Option<Tera> {
                     diags.push(Diagnostic::file(
                         Code::TemplateError,
                         source.label(name),
-                        "template is not UTF-8 text",
+                        msg!("templat bukan teks UTF-8", "template is not UTF-8 text"),
                     ));
                     ok = false;
                 }
@@ -48,7 +48,7 @@ pub fn load(theme: &Theme, diags: &mut Vec<Diagnostic>) -> Option<Tera> {
             diags.push(Diagnostic::file(
                 Code::TemplateError,
                 "templates",
-                format!("template error: {text}"),
+                msg!("templat salah: {text}", "template error: {text}"),
             ));
             return None;
         };
@@ -66,12 +66,12 @@ pub fn load(theme: &Theme, diags: &mut Vec<Diagnostic>) -> Option<Tera> {
                 Code::TemplateError,
                 label,
                 pos,
-                format!("template error: {message}"),
+                msg!("templat salah: {message}", "template error: {message}"),
             ),
             None => Diagnostic::file(
                 Code::TemplateError,
                 label,
-                format!("template error: {text}"),
+                msg!("templat salah: {text}", "template error: {text}"),
             ),
         });
     }

@@ -4,6 +4,7 @@
 use super::fields;
 use super::{images, Ctx, Item};
 use crate::diagnostic::Code;
+use crate::message::Message;
 use crate::model::*;
 use crate::schema::{self, EntryField as F, ProductField as P};
 use crate::source::{describe, Doc};
@@ -74,14 +75,17 @@ pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
                         Some(i) => e.category = i,
                         None => {
                             let slugs = ctx.config.categories.iter().map(|c| c.slug.as_str());
-                            let hint = crate::diagnostic::nearest(&c, slugs)
-                                .map(|s| format!(": did you mean `{s}`?"))
-                                .unwrap_or_else(|| "; categories are listed in site.yaml".into());
-                            doc.bad(
-                                key,
-                                Code::UnknownCategory,
-                                format!("unknown category \"{c}\"{hint}"),
-                            );
+                            let message = match crate::diagnostic::nearest(&c, slugs) {
+                                Some(s) => msg!(
+                                    "kategori \"{c}\" tidak dikenal: maksud Anda `{s}`?",
+                                    "unknown category \"{c}\": did you mean `{s}`?"
+                                ),
+                                None => msg!(
+                                    "kategori \"{c}\" tidak dikenal; daftar kategori ada di site.yaml",
+                                    "unknown category \"{c}\"; categories are listed in site.yaml"
+                                ),
+                            };
+                            doc.bad(key, Code::UnknownCategory, message);
                             ok = false;
                         }
                     }
@@ -130,7 +134,10 @@ pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
                     key,
                     v,
                     13,
-                    "a NIB (Nomor Induk Berusaha) has 13 digits",
+                    msg!(
+                        "NIB (Nomor Induk Berusaha) terdiri dari 13 angka",
+                        "a NIB (Nomor Induk Berusaha) has 13 digits"
+                    ),
                 )
             }
             F::Kbli => {
@@ -139,10 +146,16 @@ pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
                     let code = match item {
                         // Unquoted, a code such as 01111 loses its leading 0.
                         Value::Number(n) if n.as_u64().is_some_and(|n| n < 10_000) => {
-                            doc.bad(&p, Code::BadNumber, format!("a KBLI code has 5 digits, found {n}; write it in quotes so a leading 0 is kept, e.g. \"0{n}\""));
+                            doc.bad(&p, Code::BadNumber, msg!("kode KBLI terdiri dari 5 angka, tertulis {n}; beri tanda kutip agar angka 0 di depannya tidak hilang, misalnya \"0{n}\"", "a KBLI code has 5 digits, found {n}; write it in quotes so a leading 0 is kept, e.g. \"0{n}\""));
                             None
                         }
-                        other => digits(doc, &p, other, 5, "a KBLI code has 5 digits"),
+                        other => digits(
+                            doc,
+                            &p,
+                            other,
+                            5,
+                            msg!("kode KBLI terdiri dari 5 angka", "a KBLI code has 5 digits"),
+                        ),
                     };
                     e.kbli.extend(code);
                 }
@@ -254,7 +267,7 @@ fn vendor(doc: &mut Doc, key: &str, v: &Value, field: F, e: &mut Entry) {
 /// A Markdown description: the body of a Markdown file, or the field.
 pub fn description(doc: &mut Doc, key: &str, v: &Value, body: Option<&str>) -> String {
     if body.is_some_and(|b| !b.trim().is_empty()) {
-        doc.bad_key(key, Code::DuplicateKey, "this entry already has its description as the Markdown body below the front matter; keep one of the two");
+        doc.bad_key(key, Code::DuplicateKey, msg!("entri ini sudah punya deskripsi sebagai isi Markdown di bawah front matter; simpan salah satunya", "this entry already has its description as the Markdown body below the front matter; keep one of the two"));
         return String::new();
     }
     doc.text(key, v).unwrap_or_default()
@@ -272,7 +285,7 @@ fn checked<T>(
     key: &str,
     v: &Value,
     code: Code,
-    parse: impl Fn(&str) -> Result<T, String>,
+    parse: impl Fn(&str) -> Result<T, Message>,
 ) -> Option<T> {
     let text = doc.text(key, v).filter(|s| !s.is_empty())?;
     parse(&text).map_err(|m| doc.bad(key, code, m)).ok()
@@ -296,15 +309,17 @@ fn choice(doc: &mut Doc, key: &str, v: &Value, options: &[&str]) -> Option<Strin
         .map(|o| format!("`{o}`"))
         .collect::<Vec<_>>()
         .join(", ");
+    let d = describe(v);
     doc.bad(
         key,
         Code::BadValue,
-        format!("`{key}` must be one of {list}, found {}", describe(v)),
+        msg!("`{}` harus salah satu dari {}, tertulis {}", key, list, d.id;
+            "`{}` must be one of {}, found {}", key, list, d.en),
     );
     None
 }
 
-fn digits(doc: &mut Doc, key: &str, v: &Value, len: usize, what: &str) -> Option<String> {
+fn digits(doc: &mut Doc, key: &str, v: &Value, len: usize, what: Message) -> Option<String> {
     let text = doc.text(key, v)?;
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     if compact.len() == len && compact.bytes().all(|b| b.is_ascii_digit()) {
@@ -312,14 +327,19 @@ fn digits(doc: &mut Doc, key: &str, v: &Value, len: usize, what: &str) -> Option
     } else {
         // Unquoted, a number loses its leading zeros.
         let quote = if matches!(v, Value::Number(_)) && compact.len() < len {
-            "; write it in quotes so a leading 0 is kept"
+            msg!(
+                "; beri tanda kutip agar angka 0 di depannya tidak hilang",
+                "; write it in quotes so a leading 0 is kept"
+            )
         } else {
-            ""
+            Message::default()
         };
+        let d = describe(v);
         doc.bad(
             key,
             Code::BadNumber,
-            format!("{what}, found {}{quote}", describe(v)),
+            msg!("{}, tertulis {}{}", what.id, d.id, quote.id;
+                "{}, found {}{}", what.en, d.en, quote.en),
         );
         None
     }
@@ -328,14 +348,20 @@ fn digits(doc: &mut Doc, key: &str, v: &Value, len: usize, what: &str) -> Option
 pub fn geo(doc: &mut Doc, key: &str, v: &Value) -> Option<Geo> {
     if let Value::String(text) = v {
         // `-6.2337, 107.0212` or `-6,2337, 107,0212`, as copied from a map.
-        let comma = if text.matches(',').count() > 1 {
-            " and a point, not a comma, in each number"
+        let (comma_id, comma_en) = if text.matches(',').count() > 1 {
+            (
+                ", dan titik (bukan koma) di setiap angka",
+                " and a point, not a comma, in each number",
+            )
         } else {
-            ""
+            ("", "")
         };
+        let t = text.trim();
         doc.bad(
-            key, Code::BadGeo,
-            format!("write `geo` as {{ lat: -6.2337, lon: 107.0212 }}, with `lat:` and `lon:`{comma}; found \"{}\"", text.trim()),
+            key,
+            Code::BadGeo,
+            msg!("tulis `geo` sebagai {{ lat: -6.2337, lon: 107.0212 }}, dengan `lat:` dan `lon:`{comma_id}; tertulis \"{t}\"",
+                "write `geo` as {{ lat: -6.2337, lon: 107.0212 }}, with `lat:` and `lon:`{comma_en}; found \"{t}\""),
         );
         return None;
     }
@@ -350,28 +376,32 @@ pub fn geo(doc: &mut Doc, key: &str, v: &Value) -> Option<Geo> {
         .collect();
     for k in &split {
         doc.bad_key(
-            &format!("{key}.{}", describe(k)), Code::BadGeo,
-            "a decimal comma splits the number before it: write the coordinates with a point, e.g. { lat: -6.2337, lon: 107.0212 }",
+            &format!("{key}.{}", describe(k).en),
+            Code::BadGeo,
+            msg!(
+                "koma desimal memecah angka sebelumnya: tulis koordinat dengan titik, misalnya {{ lat: -6.2337, lon: 107.0212 }}",
+                "a decimal comma splits the number before it: write the coordinates with a point, e.g. {{ lat: -6.2337, lon: 107.0212 }}"
+            ),
         );
         m.remove(k);
     }
     let m = &m;
     let (mut lat, mut lon) = (None, None);
     for (k, v) in doc.entries(key, m, &["lat", "lon"], |k| {
-        matches!(k, "lng" | "long" | "longitude").then(|| "did you mean `lon`?".to_string())
+        matches!(k, "lng" | "long" | "longitude")
+            .then(|| msg!("maksud Anda `lon`?", "did you mean `lon`?"))
     }) {
         let p = format!("{key}.{k}");
         if let Value::String(t) = v {
             let t = t.trim();
             if t.contains(',') && t.replace(',', ".").parse::<f64>().is_ok() {
-                doc.bad(
-                    &p,
-                    Code::BadGeo,
-                    format!(
-                        "`{k}` is written with a decimal comma: write {} with a point",
-                        t.replace(',', ".")
-                    ),
-                );
+                doc.bad(&p, Code::BadGeo, {
+                    let point = t.replace(',', ".");
+                    msg!(
+                        "`{k}` ditulis dengan koma desimal: tulis {point} dengan titik",
+                        "`{k}` is written with a decimal comma: write {point} with a point"
+                    )
+                });
                 continue;
             }
         }
@@ -385,7 +415,10 @@ pub fn geo(doc: &mut Doc, key: &str, v: &Value) -> Option<Geo> {
         doc.bad(
             key,
             Code::MissingField,
-            "`geo` needs both `lat` and `lon`, e.g. {lat: -6.2383, lon: 106.9756}",
+            msg!(
+                "`geo` perlu `lat` dan `lon`, misalnya {{lat: -6.2383, lon: 106.9756}}",
+                "`geo` needs both `lat` and `lon`, e.g. {{lat: -6.2383, lon: 106.9756}}"
+            ),
         );
     }
     Some(Geo {
@@ -400,14 +433,17 @@ pub fn district(doc: &mut Doc, ctx: &Ctx, v: &Value) -> Option<usize> {
     if found.is_none() {
         let names = ctx.config.districts.iter().map(|d| d.name.as_str());
         let bare = crate::config::bare_district_name(&name);
-        let hint = crate::diagnostic::nearest(bare, names)
-            .map(|s| format!(": did you mean \"{s}\"?"))
-            .unwrap_or_else(|| "; districts are listed in site.yaml".into());
-        doc.bad(
-            "district",
-            Code::UnknownDistrict,
-            format!("unknown district \"{name}\"{hint}"),
-        );
+        let message = match crate::diagnostic::nearest(bare, names) {
+            Some(s) => msg!(
+                "kecamatan \"{name}\" tidak dikenal: maksud Anda \"{s}\"?",
+                "unknown district \"{name}\": did you mean \"{s}\"?"
+            ),
+            None => msg!(
+                "kecamatan \"{name}\" tidak dikenal; daftar kecamatan ada di site.yaml",
+                "unknown district \"{name}\"; districts are listed in site.yaml"
+            ),
+        };
+        doc.bad("district", Code::UnknownDistrict, message);
     }
     found
 }
@@ -419,17 +455,19 @@ fn village(doc: &mut Doc, ctx: &Ctx, district: usize, v: &Value) -> Option<Strin
         Some(canonical) => Some(canonical.to_string()),
         None => {
             let bare = crate::config::bare_village_name(&name);
-            let hint = crate::diagnostic::nearest(bare, d.villages.iter().map(String::as_str))
-                .map(|s| format!(": did you mean \"{s}\"?"))
-                .unwrap_or_default();
-            doc.bad(
-                "village",
-                Code::UnknownVillage,
-                format!(
-                    "\"{name}\" is not a village (kelurahan) of {}{hint}",
-                    d.name
-                ),
-            );
+            let of = &d.name;
+            let message =
+                match crate::diagnostic::nearest(bare, d.villages.iter().map(String::as_str)) {
+                    Some(s) => msg!(
+                        "\"{name}\" bukan kelurahan di {of}: maksud Anda \"{s}\"?",
+                        "\"{name}\" is not a village (kelurahan) of {of}: did you mean \"{s}\"?"
+                    ),
+                    None => msg!(
+                        "\"{name}\" bukan kelurahan di {of}",
+                        "\"{name}\" is not a village (kelurahan) of {of}"
+                    ),
+                };
+            doc.bad("village", Code::UnknownVillage, message);
             None
         }
     }
@@ -437,9 +475,12 @@ fn village(doc: &mut Doc, ctx: &Ctx, district: usize, v: &Value) -> Option<Strin
 
 fn hours(doc: &mut Doc, key: &str, v: &Value) -> Vec<DayHours> {
     if let Value::String(text) = v {
+        let t = text.trim();
         doc.bad(
-            key, Code::BadHours,
-            format!("write the hours one day per line under `hours:`, e.g. `senin: \"08:00-17:00\"` and `minggu: tutup` each on its own line; found \"{}\"", text.trim()),
+            key,
+            Code::BadHours,
+            msg!("tulis jam buka satu hari per baris di bawah `hours:`, misalnya `senin: \"08:00-17:00\"` dan `minggu: tutup` masing-masing di barisnya sendiri; tertulis \"{t}\"",
+                "write the hours one day per line under `hours:`, e.g. `senin: \"08:00-17:00\"` and `minggu: tutup` each on its own line; found \"{t}\""),
         );
         return Vec::new();
     }
@@ -453,7 +494,10 @@ fn hours(doc: &mut Doc, key: &str, v: &Value) -> Vec<DayHours> {
             doc.bad(
                 &p,
                 Code::BadHours,
-                "opening hours must be `HH:MM-HH:MM` or `tutup`",
+                msg!(
+                    "jam buka harus `JJ:MM-JJ:MM` atau `tutup`",
+                    "opening hours must be `HH:MM-HH:MM` or `tutup`"
+                ),
             );
             continue;
         };
@@ -470,7 +514,7 @@ fn hours(doc: &mut Doc, key: &str, v: &Value) -> Vec<DayHours> {
 }
 
 /// Days written in English or another common spelling.
-fn day_hint(key: &str) -> Option<String> {
+fn day_hint(key: &str) -> Option<Message> {
     let day = match key.to_lowercase().as_str() {
         "monday" | "mon" | "sen" => "senin",
         "tuesday" | "tue" | "sel" => "selasa",
@@ -481,7 +525,8 @@ fn day_hint(key: &str) -> Option<String> {
         "sunday" | "sun" | "ahad" | "min" => "minggu",
         _ => return None,
     };
-    Some(format!(
+    Some(msg!(
+        "maksud Anda `{day}`? hari ditulis senin, selasa, rabu, kamis, jumat, sabtu, minggu",
         "did you mean `{day}`? days are senin, selasa, rabu, kamis, jumat, sabtu, minggu"
     ))
 }
@@ -505,7 +550,10 @@ fn certifications(doc: &mut Doc, key: &str, v: &Value) -> Vec<Certification> {
                     doc.bad_key(
                         &p,
                         Code::MissingField,
-                        "a certification needs a `type` (halal, pirt, bpom, sni or another name)",
+                        msg!(
+                            "sertifikat perlu `type` (halal, pirt, bpom, sni atau nama lain)",
+                            "a certification needs a `type` (halal, pirt, bpom, sni or another name)"
+                        ),
                     );
                 }
                 (t, n)
@@ -563,7 +611,11 @@ fn awards(doc: &mut Doc, key: &str, v: &Value) -> Vec<Award> {
             }
         }
         if !m.contains_key("title") {
-            doc.bad_key(&p, Code::MissingField, "an award needs a `title`");
+            doc.bad_key(
+                &p,
+                Code::MissingField,
+                msg!("penghargaan perlu `title`", "an award needs a `title`"),
+            );
         }
         if !a.title.is_empty() {
             out.push(a);
@@ -590,7 +642,8 @@ fn products(doc: &mut Doc, key: &str, v: &Value, ctx: &Ctx) -> Vec<Product> {
                 continue;
             }
             other => {
-                doc.bad(&p, Code::WrongType, format!("a product is written with `name:` and `price:`, e.g. {{name: Keripik, price: 15000}}, found {}", describe(other)));
+                let d = describe(other);
+                doc.bad(&p, Code::WrongType, msg!("produk ditulis dengan `name:` dan `price:`, misalnya {{name: Keripik, price: 15000}}, tertulis {}", d.id; "a product is written with `name:` and `price:`, e.g. {{name: Keripik, price: 15000}}, found {}", d.en));
                 continue;
             }
         };
@@ -624,7 +677,11 @@ fn products(doc: &mut Doc, key: &str, v: &Value, ctx: &Ctx) -> Vec<Product> {
             }
         }
         if !m.contains_key("name") {
-            doc.bad_key(&p, Code::MissingField, "a product needs a `name`");
+            doc.bad_key(
+                &p,
+                Code::MissingField,
+                msg!("produk perlu `name`", "a product needs a `name`"),
+            );
         }
         if !prod.name.is_empty() {
             out.push(prod);
@@ -642,18 +699,20 @@ fn price(doc: &mut Doc, path: &str, v: &Value) -> Option<u64> {
         _ => None,
     };
     if parsed.is_none() {
-        let dots = if matches!(v, Value::Number(n) if n.is_f64()) {
-            " (a number with a dot, like 15.000, is read as 15: write 15000 or \"Rp 15.000\")"
+        let (dots_id, dots_en) = if matches!(v, Value::Number(n) if n.is_f64()) {
+            (
+                " (angka bertitik seperti 15.000 terbaca 15: tulis 15000 atau \"Rp 15.000\")",
+                " (a number with a dot, like 15.000, is read as 15: write 15000 or \"Rp 15.000\")",
+            )
         } else {
-            ""
+            ("", "")
         };
+        let d = describe(v);
         doc.bad(
             path,
             Code::BadNumber,
-            format!(
-                "a price is a whole number of rupiah, e.g. 15000, found {}{dots}",
-                describe(v)
-            ),
+            msg!("harga ditulis sebagai rupiah bulat, misalnya 15000, tertulis {}{}", d.id, dots_id;
+                "a price is a whole number of rupiah, e.g. 15000, found {}{}", d.en, dots_en),
         );
     }
     parsed

@@ -2,18 +2,19 @@
 //! dates, web addresses. Pure functions, each returning what is wrong in
 //! words an office clerk can act on.
 
+use crate::message::Message;
 use crate::model::{Date, DateTime, Phone};
 use crate::source::grouped;
 
 /// An Indonesian phone number in any common form.
-pub fn phone(raw: &str) -> Result<Phone, String> {
+pub fn phone(raw: &str) -> Result<Phone, Message> {
     let mut digits = String::new();
     for (i, c) in raw.trim().chars().enumerate() {
         match c {
             '0'..='9' => digits.push(c),
             '+' if i == 0 => {}
             ' ' | '-' | '.' | '(' | ')' | '\u{a0}' => {}
-            _ => return Err(format!("\"{raw}\" is not a phone number: use digits, spaces and hyphens, e.g. 0812-3456-789 or +62 812 3456 789")),
+            _ => return Err(msg!("\"{raw}\" bukan nomor telepon: pakai angka, spasi dan tanda hubung, misalnya 0812-3456-789 atau +62 812 3456 789", "\"{raw}\" is not a phone number: use digits, spaces and hyphens, e.g. 0812-3456-789 or +62 812 3456 789")),
         }
     }
     let national = if let Some(rest) = digits.strip_prefix("62") {
@@ -25,7 +26,8 @@ pub fn phone(raw: &str) -> Result<Phone, String> {
         digits.clone()
     };
     if !(7..=13).contains(&national.len()) || national.starts_with('0') {
-        return Err(format!(
+        return Err(msg!(
+            "\"{raw}\" bukan nomor telepon Indonesia (misalnya 0812-3456-789 atau (021) 8834-1234)",
             "\"{raw}\" is not an Indonesian phone number (e.g. 0812-3456-789 or (021) 8834-1234)"
         ));
     }
@@ -59,12 +61,17 @@ fn display_phone(n: &str) -> String {
 }
 
 /// `HH:MM-HH:MM` (minutes from midnight) or `tutup` (None).
-pub fn hours(raw: &str) -> Result<Option<(u16, u16)>, String> {
+pub fn hours(raw: &str) -> Result<Option<(u16, u16)>, Message> {
     let s = raw.trim();
     if s.eq_ignore_ascii_case("tutup") || s.eq_ignore_ascii_case("libur") {
         return Ok(None);
     }
-    let bad = || format!("opening hours must be `HH:MM-HH:MM` or `tutup`, found \"{raw}\"");
+    let bad = || {
+        msg!(
+            "jam buka harus `JJ:MM-JJ:MM` atau `tutup`, tertulis \"{raw}\"",
+            "opening hours must be `HH:MM-HH:MM` or `tutup`, found \"{raw}\""
+        )
+    };
     let (a, b) = s
         .split_once('-')
         .or_else(|| s.split_once('–'))
@@ -72,7 +79,8 @@ pub fn hours(raw: &str) -> Result<Option<(u16, u16)>, String> {
     let open = time(a.trim()).ok_or_else(bad)?;
     let close = time(b.trim()).ok_or_else(bad)?;
     if open == close {
-        return Err(format!(
+        return Err(msg!(
+            "jam buka dan tutup sama di \"{raw}\"; untuk sehari penuh tulis 00:00-24:00",
             "opening and closing time are the same in \"{raw}\"; for a whole day write 00:00-24:00"
         ));
     }
@@ -97,7 +105,7 @@ pub fn time(s: &str) -> Option<u16> {
 }
 
 /// A date `YYYY-MM-DD` that exists.
-pub fn date(raw: &str) -> Result<Date, String> {
+pub fn date(raw: &str) -> Result<Date, Message> {
     let s = raw.trim();
     let b = s.as_bytes();
     let shape = b.len() == 10
@@ -107,7 +115,8 @@ pub fn date(raw: &str) -> Result<Date, String> {
             .enumerate()
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     if !shape {
-        return Err(format!(
+        return Err(msg!(
+            "tanggal ditulis TTTT-BB-HH (tahun-bulan-hari), tertulis \"{raw}\"",
             "a date must be written YYYY-MM-DD, found \"{raw}\""
         ));
     }
@@ -115,7 +124,10 @@ pub fn date(raw: &str) -> Result<Date, String> {
     let month: u8 = s[5..7].parse().unwrap_or(0);
     let day: u8 = s[8..].parse().unwrap_or(0);
     if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) || year < 1800 {
-        return Err(format!("{s} is not a date that exists"));
+        return Err(msg!(
+            "tanggal {s} tidak ada di kalender",
+            "{s} is not a date that exists"
+        ));
     }
     Ok(Date { year, month, day })
 }
@@ -130,7 +142,7 @@ fn days_in_month(y: u16, m: u8) -> u8 {
 }
 
 /// A date, or a date and time (`2026-03-01T16:00`, `2026-03-01 16:00`).
-pub fn date_time(raw: &str) -> Result<DateTime, String> {
+pub fn date_time(raw: &str) -> Result<DateTime, Message> {
     let s = raw.trim();
     if s.len() <= 10 {
         return Ok(DateTime {
@@ -141,17 +153,19 @@ pub fn date_time(raw: &str) -> Result<DateTime, String> {
     let (d, t) = s
         .split_once('T')
         .or_else(|| s.split_once(' '))
-        .ok_or_else(|| format!("write a date as YYYY-MM-DD or a date and time as YYYY-MM-DDTHH:MM, found \"{raw}\""))?;
+        .ok_or_else(|| msg!("tulis tanggal sebagai TTTT-BB-HH atau tanggal dan jam sebagai TTTT-BB-HHTJJ:MM, tertulis \"{raw}\"", "write a date as YYYY-MM-DD or a date and time as YYYY-MM-DDTHH:MM, found \"{raw}\""))?;
     let date = date(d)?;
     // Seconds and a zone are accepted and not shown.
     let t = t.trim();
     let hm = t
         .get(..5)
         .filter(|_| t.len() == 5 || t[5..].starts_with([':', '+', 'Z', '-']));
-    let minutes = hm
-        .and_then(time)
-        .filter(|&m| m < 24 * 60)
-        .ok_or_else(|| format!("\"{t}\" is not a time of day (HH:MM)"))?;
+    let minutes = hm.and_then(time).filter(|&m| m < 24 * 60).ok_or_else(|| {
+        msg!(
+            "\"{t}\" bukan jam (JJ:MM)",
+            "\"{t}\" is not a time of day (HH:MM)"
+        )
+    })?;
     Ok(DateTime {
         date,
         minutes: Some(minutes),
@@ -159,27 +173,33 @@ pub fn date_time(raw: &str) -> Result<DateTime, String> {
 }
 
 /// An absolute http(s) address with a host; nothing else is ever linked.
-pub fn web_url(raw: &str) -> Result<String, String> {
+pub fn web_url(raw: &str) -> Result<String, Message> {
     let s = raw.trim();
     let lower = s.to_ascii_lowercase();
     let rest = lower
         .strip_prefix("https://")
         .or_else(|| lower.strip_prefix("http://"))
         .ok_or_else(|| {
-            format!("\"{raw}\" must be a web address starting with http:// or https://")
+            msg!(
+                "\"{raw}\" harus alamat web yang diawali http:// atau https://",
+                "\"{raw}\" must be a web address starting with http:// or https://"
+            )
         })?;
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     let clean = !s
         .chars()
         .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\' | '`'));
     if host.is_empty() || !clean || host.starts_with('.') || host.contains('@') {
-        return Err(format!("\"{raw}\" is not a valid web address"));
+        return Err(msg!(
+            "\"{raw}\" bukan alamat web yang benar",
+            "\"{raw}\" is not a valid web address"
+        ));
     }
     Ok(s.to_string())
 }
 
 /// A social-media handle (`@warungbusri`) or an http(s) address.
-pub fn social(raw: &str, profile_base: &str) -> Result<(String, String), String> {
+pub fn social(raw: &str, profile_base: &str) -> Result<(String, String), Message> {
     let s = raw.trim();
     if s.contains("://") {
         let url = web_url(s)?;
@@ -192,7 +212,8 @@ pub fn social(raw: &str, profile_base: &str) -> Result<(String, String), String>
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b));
     if !ok {
-        return Err(format!(
+        return Err(msg!(
+            "\"{raw}\" harus nama akun seperti @warungbusri atau alamat web yang diawali https://",
             "\"{raw}\" must be a handle like @warungbusri or a web address starting with https://"
         ));
     }
@@ -200,7 +221,7 @@ pub fn social(raw: &str, profile_base: &str) -> Result<(String, String), String>
 }
 
 /// A plain e-mail address.
-pub fn email(raw: &str) -> Result<String, String> {
+pub fn email(raw: &str) -> Result<String, Message> {
     let s = raw.trim();
     let ok = match s.split_once('@') {
         Some((local, domain)) => {
@@ -217,7 +238,10 @@ pub fn email(raw: &str) -> Result<String, String> {
     if ok {
         Ok(s.to_string())
     } else {
-        Err(format!("\"{raw}\" is not an e-mail address"))
+        Err(msg!(
+            "\"{raw}\" bukan alamat e-mail",
+            "\"{raw}\" is not an e-mail address"
+        ))
     }
 }
 

@@ -28,7 +28,7 @@ pub fn resolve(doc: &mut Doc, key: &str, text: &str, ctx: &Ctx) -> Option<Asset>
             .split('/')
             .all(|s| !s.is_empty() && s != "." && s != "..");
     if !safe {
-        doc.bad(key, Code::BadPicture, format!("\"{text}\" must be the path of a picture inside the site, relative to the entry file or to static/ (no `..`, no web address)"));
+        doc.bad(key, Code::BadPicture, msg!("\"{text}\" harus jalur gambar di dalam situs, dihitung dari berkas entri atau dari static/ (tanpa `..`, bukan alamat web)", "\"{text}\" must be the path of a picture inside the site, relative to the entry file or to static/ (no `..`, no web address)"));
         return None;
     }
     let ext = rel.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
@@ -36,7 +36,8 @@ pub fn resolve(doc: &mut Doc, key: &str, text: &str, ctx: &Ctx) -> Option<Asset>
         doc.bad(
             key,
             Code::BadPicture,
-            format!(
+            msg!(
+                "\"{text}\" bukan gambar: pakai berkas .png, .jpg, .jpeg, .webp, .gif atau .avif",
                 "\"{text}\" is not a picture: use a .png, .jpg, .jpeg, .webp, .gif or .avif file"
             ),
         );
@@ -64,7 +65,10 @@ pub fn resolve(doc: &mut Doc, key: &str, text: &str, ctx: &Ctx) -> Option<Asset>
     doc.bad(
         key,
         Code::BadPicture,
-        format!("picture \"{text}\" not found in {dir}/ or in static/"),
+        msg!(
+            "gambar \"{text}\" tidak ditemukan di {dir}/ maupun di static/",
+            "picture \"{text}\" not found in {dir}/ or in static/"
+        ),
     );
     None
 }

@@ -28,10 +28,13 @@ pub(crate) fn require<F>(
     let mut all = true;
     for d in crate::schema::required(defs, kind) {
         if !fields.iter().any(|(k, _)| *k == d.key) {
-            doc.bad_entry(
-                Code::MissingField,
-                format!("missing required field `{}`", d.key),
-            );
+            doc.bad_entry(Code::MissingField, {
+                let k = d.key;
+                msg!(
+                    "kolom wajib `{k}` tidak ada",
+                    "missing required field `{k}`"
+                )
+            });
             all = false;
         }
     }
@@ -186,7 +189,10 @@ fn read_file(ctx: &Ctx) -> (Vec<Read>, Vec<Diagnostic>) {
             load::too_large(
                 text.len() as u64,
                 MAX_ENTRY_FILE,
-                "only a list of entries may be larger; for one entry ",
+                msg!(
+                    "hanya berkas daftar entri yang boleh lebih besar; untuk satu entri ",
+                    "only a list of entries may be larger; for one entry "
+                ),
             ),
         );
         return (Vec::new(), vec![d]);
@@ -233,7 +239,10 @@ fn markdown_file(ctx: &Ctx, text: &str) -> (Vec<Read>, Vec<Diagnostic>) {
         _ => {
             doc.bad_entry(
                 Code::NotAnEntry,
-                "the front matter must be `field: value` lines",
+                msg!(
+                    "front matter harus berisi baris `kolom: nilai`",
+                    "the front matter must be `field: value` lines"
+                ),
             );
             None
         }
@@ -266,7 +275,10 @@ fn yaml_file(ctx: &Ctx, text: String) -> (Vec<Read>, Vec<Diagnostic>) {
                 let mut doc = Doc::item(&source, i);
                 match v {
                     Value::Mapping(map) => items.extend(read_item(&mut doc, map, ctx, None)),
-                    _ => doc.bad_entry(Code::NotAnEntry, format!("each item of a list file must be an entry of `field: value` lines, found {}", yaml::type_name(v))),
+                    _ => {
+                        let t = yaml::type_name(v);
+                        doc.bad_entry(Code::NotAnEntry, msg!("setiap butir berkas daftar harus entri berisi baris `kolom: nilai`, tertulis {}", t.id; "each item of a list file must be an entry of `field: value` lines, found {}", t.en))
+                    }
                 }
                 diags.append(&mut doc.diags);
             }
@@ -274,13 +286,11 @@ fn yaml_file(ctx: &Ctx, text: String) -> (Vec<Read>, Vec<Diagnostic>) {
         Value::Null => {} // an empty file holds no entries
         other => {
             let mut doc = Doc::whole(&source);
-            doc.bad_entry(
-                Code::NotAnEntry,
-                format!(
-                    "expected the fields of an entry or a list of entries, found {}",
-                    yaml::type_name(other)
-                ),
-            );
+            doc.bad_entry(Code::NotAnEntry, {
+                let t = yaml::type_name(other);
+                msg!("isi berkas harus kolom-kolom satu entri atau daftar entri, tertulis {}", t.id;
+                        "expected the fields of an entry or a list of entries, found {}", t.en)
+            });
             diags = doc.diags;
         }
     }
@@ -313,7 +323,7 @@ fn slug(doc: &mut Doc, ctx: &Ctx, field: Option<&Value>, name: &str) -> Option<(
             let text = doc.required_text("slug", v)?;
             if !slugs::is_valid(&text) {
                 let better = slugs::slugify(&text);
-                doc.bad("slug", Code::BadSlug, format!("slug \"{text}\" must be lowercase letters, digits and single hyphens, e.g. \"{better}\""));
+                doc.bad("slug", Code::BadSlug, msg!("slug \"{text}\" harus huruf kecil, angka dan satu tanda hubung di antaranya, misalnya \"{better}\"", "slug \"{text}\" must be lowercase letters, digits and single hyphens, e.g. \"{better}\""));
                 return None;
             }
             (text, doc.value_pos("slug"))
@@ -324,7 +334,10 @@ fn slug(doc: &mut Doc, ctx: &Ctx, field: Option<&Value>, name: &str) -> Option<(
                 if !name.is_empty() {
                     doc.bad_entry(
                         Code::BadSlug,
-                        "cannot make an address from this name: add a `slug` field",
+                        msg!(
+                            "alamat web tidak bisa dibuat dari nama ini: tambahkan kolom `slug`",
+                            "cannot make an address from this name: add a `slug` field"
+                        ),
                     );
                 }
                 return None;
@@ -334,7 +347,7 @@ fn slug(doc: &mut Doc, ctx: &Ctx, field: Option<&Value>, name: &str) -> Option<(
         None => {
             let s = slugs::slugify(ctx.file.stem());
             if s.is_empty() {
-                doc.bad_entry(Code::BadSlug, "cannot make an address from this file name: rename the file or add a `slug` field");
+                doc.bad_entry(Code::BadSlug, msg!("alamat web tidak bisa dibuat dari nama berkas ini: ganti nama berkasnya atau tambahkan kolom `slug`", "cannot make an address from this file name: rename the file or add a `slug` field"));
                 return None;
             }
             (s, doc.start)
@@ -344,7 +357,10 @@ fn slug(doc: &mut Doc, ctx: &Ctx, field: Option<&Value>, name: &str) -> Option<(
         doc.error(
             pos,
             Code::ReservedAddress,
-            "the slug `halaman` is reserved for listing pages (…/halaman/2/); choose another",
+            msg!(
+                "slug `halaman` dipakai untuk halaman daftar berikutnya (…/halaman/2/); pilih yang lain",
+                "the slug `halaman` is reserved for listing pages (…/halaman/2/); choose another"
+            ),
         );
         return None;
     }

@@ -85,7 +85,10 @@ fn target(doc: &mut Doc, key: &str, v: &Value) -> Option<Target> {
         doc.bad(
             key,
             Code::MissingField,
-            "a target needs a `count`, e.g. {count: 600, year: 2026, label: koperasi masjid}",
+            msg!(
+                "sasaran perlu `count`, misalnya {{count: 600, year: 2026, label: koperasi masjid}}",
+                "a target needs a `count`, e.g. {{count: 600, year: 2026, label: koperasi masjid}}"
+            ),
         );
     }
     (t.count > 0).then_some(t)
@@ -169,7 +172,14 @@ pub fn event(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opt
             end.date < s.date
         };
         if before {
-            doc.bad("end", Code::BadDate, "the event ends before it starts");
+            doc.bad(
+                "end",
+                Code::BadDate,
+                msg!(
+                    "acara berakhir sebelum dimulai",
+                    "the event ends before it starts"
+                ),
+            );
         }
     }
     let (slug, pos) = super::slug(doc, ctx, slug_field, &e.name)?;

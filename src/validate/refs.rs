@@ -3,6 +3,7 @@
 
 use crate::config::Config;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::message::Message;
 use crate::model::{Claim, Kind, Origin};
 use std::collections::{HashMap, HashSet};
 
@@ -19,10 +20,13 @@ pub(crate) fn check(claims: &[Claim], config: &Config, diags: &mut Vec<Diagnosti
                     Code::ReservedAddress,
                     c.origin.file.clone(),
                     c.origin.slug_pos,
-                    format!(
-                        "the address /{}/ is used by the site itself; give this page another slug",
-                        c.slug
-                    ),
+                    {
+                        let s = c.slug;
+                        msg!(
+                            "alamat /{s}/ dipakai situs sendiri; beri halaman ini slug lain",
+                            "the address /{s}/ is used by the site itself; give this page another slug"
+                        )
+                    },
                 ));
             }
         }
@@ -35,14 +39,22 @@ pub(crate) fn check(claims: &[Claim], config: &Config, diags: &mut Vec<Diagnosti
     for c in claims {
         for r in c.programs {
             if !programmes.contains(r.target.as_str()) {
-                let hint = crate::diagnostic::nearest(&r.target, programmes.iter().copied())
-                    .map(|s| format!(": did you mean `{s}`?"))
-                    .unwrap_or_else(|| "; programmes are the files in content/program".into());
+                let t = &r.target;
+                let message = match crate::diagnostic::nearest(t, programmes.iter().copied()) {
+                    Some(s) => msg!(
+                        "program `{t}` tidak dikenal: maksud Anda `{s}`?",
+                        "unknown programme `{t}`: did you mean `{s}`?"
+                    ),
+                    None => msg!(
+                        "program `{t}` tidak dikenal; program adalah berkas di content/program",
+                        "unknown programme `{t}`; programmes are the files in content/program"
+                    ),
+                };
                 diags.push(Diagnostic::at(
                     Code::UnknownProgramme,
                     c.origin.file.clone(),
                     r.pos,
-                    format!("unknown programme `{}`{hint}", r.target),
+                    message,
                 ));
             }
         }
@@ -60,7 +72,7 @@ pub(crate) fn check(claims: &[Claim], config: &Config, diags: &mut Vec<Diagnosti
 }
 
 /// What is wrong with a participant reference `kind/slug`, if anything.
-fn participant_problem(target: &str, slugs: &Slugs) -> Option<String> {
+fn participant_problem(target: &str, slugs: &Slugs) -> Option<Message> {
     let has = |kind: Kind, slug: &str| slugs.seen.contains_key(&(kind, slug.to_string()));
     // The kinds that hold an entry with this slug, for a suggestion.
     let holders = |slug: &str| -> Vec<String> {
@@ -70,41 +82,48 @@ fn participant_problem(target: &str, slugs: &Slugs) -> Option<String> {
             .map(|k| format!("`{}/{slug}`", k.folder()))
             .collect()
     };
-    let kinds = "umkm/, koperasi/ or pkl/";
     let Some((kind_text, slug)) = target.split_once('/') else {
         let found = holders(target);
         return Some(match found.first() {
-            Some(h) => format!("participant `{target}` must be written kind/slug: did you mean {h}?"),
-            None => format!(
+            Some(h) => msg!(
+                "peserta `{target}` harus ditulis jenis/slug: maksud Anda {h}?",
+                "participant `{target}` must be written kind/slug: did you mean {h}?"
+            ),
+            None => msg!(
+                "peserta `{target}` harus ditulis jenis/slug, misalnya umkm/{target}; tidak ada entri dengan slug `{target}`",
                 "participant `{target}` must be written kind/slug, e.g. umkm/{target}; no entry has the slug `{target}`"
             ),
         });
     };
     let Some(kind) = Kind::from_folder(kind_text).filter(|k| k.is_directory()) else {
-        return Some(format!(
-            "participant `{target}`: `{kind_text}` is not a kind of entry; a participant starts with {kinds}"
+        return Some(msg!(
+            "peserta `{target}`: `{kind_text}` bukan jenis entri; peserta diawali umkm/, koperasi/ atau pkl/",
+            "participant `{target}`: `{kind_text}` is not a kind of entry; a participant starts with umkm/, koperasi/ or pkl/"
         ));
     };
     if has(kind, slug) {
         return None;
     }
     let elsewhere = holders(slug);
-    let hint = if let Some(h) = elsewhere.first() {
-        format!(": did you mean {h}?")
-    } else {
-        let same_kind = slugs
-            .seen
-            .keys()
-            .filter(|(k, _)| *k == kind)
-            .map(|(_, s)| s.as_str());
-        match crate::diagnostic::nearest(slug, same_kind) {
-            Some(s) => format!(": did you mean `{kind_text}/{s}`?"),
-            None => String::new(),
+    let suggestion = match elsewhere.first() {
+        Some(h) => Some(h.clone()),
+        None => {
+            let same_kind = slugs
+                .seen
+                .keys()
+                .filter(|(k, _)| *k == kind)
+                .map(|(_, s)| s.as_str());
+            crate::diagnostic::nearest(slug, same_kind).map(|s| format!("`{kind_text}/{s}`"))
         }
     };
-    Some(format!(
-        "participant `{target}` not found: no entry in content/{kind_text} has the slug `{slug}`{hint}"
-    ))
+    let base = msg!(
+        "peserta `{target}` tidak ditemukan: tidak ada entri di content/{kind_text} dengan slug `{slug}`",
+        "participant `{target}` not found: no entry in content/{kind_text} has the slug `{slug}`"
+    );
+    Some(match suggestion {
+        Some(h) => base.then("", &msg!(": maksud Anda {h}?", ": did you mean {h}?")),
+        None => base,
+    })
 }
 
 #[derive(Default)]
@@ -116,13 +135,16 @@ impl Slugs {
     fn claim(&mut self, kind: Kind, slug: &str, origin: &Origin, diags: &mut Vec<Diagnostic>) {
         match self.seen.get(&(kind, slug.to_string())) {
             Some(first) => {
-                let both = format!(
-                    "{}:{} and {}:{}",
-                    first.file, first.slug_pos.line, origin.file, origin.slug_pos.line
+                let (a, al, b, bl) = (
+                    &first.file,
+                    first.slug_pos.line,
+                    &origin.file,
+                    origin.slug_pos.line,
                 );
-                let message = format!(
-                    "duplicate slug `{slug}` in {}: claimed by {both}",
-                    kind.folder()
+                let folder = kind.folder();
+                let message = msg!(
+                    "slug `{slug}` dipakai dua kali di {folder}: oleh {a}:{al} dan {b}:{bl}",
+                    "duplicate slug `{slug}` in {folder}: claimed by {a}:{al} and {b}:{bl}"
                 );
                 diags.push(Diagnostic::at(
                     Code::DuplicateSlug,

@@ -36,33 +36,53 @@ pub(super) fn syntax_error(
                     None => (None, path.as_str()),
                 };
                 match parent {
-                    Some(parent) => {
-                        format!("`{key}` is written twice in `{parent}`; keep only one")
-                    }
-                    None => format!("field `{key}` is written twice; keep only one"),
+                    Some(parent) => msg!(
+                        "`{key}` tertulis dua kali di `{parent}`; simpan satu saja",
+                        "`{key}` is written twice in `{parent}`; keep only one"
+                    ),
+                    None => msg!(
+                        "kolom `{key}` tertulis dua kali; simpan satu saja",
+                        "field `{key}` is written twice; keep only one"
+                    ),
                 }
             }
-            None => format!("`{key}` is written twice; keep only one"),
+            None => msg!(
+                "`{key}` tertulis dua kali; simpan satu saja",
+                "`{key}` is written twice; keep only one"
+            ),
         }
     } else if raw.contains("control characters are not allowed") {
         if let Some((p, c)) = first_control(text, first_line) {
             pos = p;
-            format!(
-                "invalid character U+{:04X} (an invisible control character); remove it",
-                c as u32
+            let u = c as u32;
+            msg!(
+                "karakter U+{u:04X} tidak boleh ada (karakter kendali yang tak terlihat); hapus",
+                "invalid character U+{u:04X} (an invisible control character); remove it"
             )
         } else {
-            "the file holds an invisible control character; remove it".to_string()
+            msg!(
+                "berkas memuat karakter kendali yang tak terlihat; hapus",
+                "the file holds an invisible control character; remove it"
+            )
         }
     } else if raw.contains("more than one document") {
         if let Some(line) = second_document(text) {
             pos = Pos::new(line + line_offset, 1);
         }
-        "a `---` line starts a second YAML document, which is not allowed here; to keep many entries in one file, write them as a list (`- name: ...`)".to_string()
+        msg!(
+            "baris `---` di sini memulai dokumen kedua, yang tidak boleh; untuk banyak entri dalam satu berkas, tulis sebagai daftar (`- name: ...`)",
+            "a `---` line starts a second YAML document, which is not allowed here; to keep many entries in one file, write them as a list (`- name: ...`)"
+        )
     } else if raw.contains("recursion limit exceeded") {
-        "lists or fields are nested too deeply here".to_string()
+        msg!(
+            "daftar atau kolom di sini bersarang terlalu dalam",
+            "lists or fields are nested too deeply here"
+        )
     } else if raw.contains("repetition limit exceeded") || raw.contains(OVER_BUDGET) {
-        "aliases (`*name`) repeat the same data too many times".to_string()
+        msg!(
+            "alias (`*nama`) mengulang data yang sama terlalu banyak kali",
+            "aliases (`*name`) repeat the same data too many times"
+        )
     } else {
         let context = context.unwrap_or("");
         // Where the construct that failed began: (line in the file, column).
@@ -76,44 +96,65 @@ pub(super) fn syntax_error(
         });
         // The parser's own words are the last resort: a clerk cannot act
         // on "cannot start any token", so each known case says what to do.
-        let mut m = format!("this line cannot be read ({main})");
+        let mut m = msg!(
+            "baris ini tidak bisa dibaca ({main})",
+            "this line cannot be read ({main})"
+        );
         let never_closed = main.contains("end of stream") || main.contains("document indicator");
         if context.starts_with("scanning a quoted scalar") && never_closed {
             if let Some((l, c)) = opened {
                 pos = Pos::new(l, c);
             }
-            m = "this quotation mark is never closed: add the closing one at the end of the value"
-                .to_string();
+            m = msg!(
+                "tanda kutip ini tidak pernah ditutup: tambahkan penutupnya di akhir nilai",
+                "this quotation mark is never closed: add the closing one at the end of the value"
+            );
         } else if main.contains("escape") {
-            m = "inside double quotes a `\\` starts an escape: write `\\\\`, or use single quotes"
-                .to_string();
+            m = msg!(
+                "di dalam tanda kutip ganda, `\\` memulai kode khusus: tulis `\\\\`, atau pakai tanda kutip tunggal",
+                "inside double quotes a `\\` starts an escape: write `\\\\`, or use single quotes"
+            );
         } else if found == Some('\t') || main.contains("tab character") {
             // Staff do not know YAML's words for it; they know the key.
-            m = "this line is indented with the Tab key: indent with spaces only".to_string();
+            m = msg!(
+                "baris ini menjorok dengan tombol Tab: menjoroklah dengan spasi saja",
+                "this line is indented with the Tab key: indent with spaces only"
+            );
         } else if matches!(found, Some('@' | '`' | '%')) {
             let c = found.unwrap_or('@');
-            m = format!(
+            m = msg!(
+                "nilai tidak boleh diawali `{c}` kecuali diberi tanda kutip, misalnya \"{c}warungbusri\"",
                 "a value cannot start with `{c}` unless it is in quotes, e.g. \"{c}warungbusri\""
             );
         } else if main.contains("mapping values are not allowed") {
-            m = "a value holding `: ` must be in quotes, or this line is indented too far"
-                .to_string();
+            m = msg!(
+                "nilai yang memuat `: ` harus diberi tanda kutip, atau baris ini terlalu menjorok",
+                "a value holding `: ` must be in quotes, or this line is indented too far"
+            );
         } else if main.contains("unknown anchor") {
-            m = "the alias (`*name`) here refers to no `&name` above it".to_string();
+            m = msg!(
+                "alias (`*nama`) di sini tidak merujuk ke `&nama` mana pun di atasnya",
+                "the alias (`*name`) here refers to no `&name` above it"
+            );
         } else if main.contains("did not find expected")
             && (context.contains("block mapping") || context.contains("block collection"))
         {
-            m = "this line does not line up with the lines above it: check the spaces at its start"
-                .to_string();
+            m = msg!(
+                "baris ini tidak sejajar dengan baris di atasnya: periksa spasi di awal baris",
+                "this line does not line up with the lines above it: check the spaces at its start"
+            );
         } else if context.contains("flow") {
-            let what = if context.contains("flow mapping") {
-                "the fields in { }"
+            let (id, en) = if context.contains("flow mapping") {
+                ("kolom dalam { }", "the fields in { }")
             } else {
-                "the list in [ ]"
+                ("daftar dalam [ ]", "the list in [ ]")
             };
             m = match opened {
-                Some((l, _)) => format!("{what} that starts on line {l} is not closed"),
-                None => format!("{what} is not closed"),
+                Some((l, _)) => msg!(
+                    "{id} yang dimulai di baris {l} tidak ditutup",
+                    "{en} that starts on line {l} is not closed"
+                ),
+                None => msg!("{id} tidak ditutup", "{en} is not closed"),
             };
         }
         m

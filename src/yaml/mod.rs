@@ -23,7 +23,7 @@ pub use serde_yaml::{Mapping, Value};
 pub struct SyntaxError {
     pub pos: Pos,
     pub code: crate::diagnostic::Code,
-    pub message: String,
+    pub message: crate::message::Message,
 }
 
 /// Parses one YAML document. `line_offset` is added to reported lines (the
@@ -159,15 +159,15 @@ pub fn from_str<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String>
 }
 
 /// A value's type, in words for error messages.
-pub fn type_name(value: &Value) -> &'static str {
+pub fn type_name(value: &Value) -> crate::message::Message {
     match value {
-        Value::Null => "nothing",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Sequence(_) => "a list",
-        Value::Mapping(_) => "a group of fields",
-        Value::Tagged(_) => "a value marked with `!`",
+        Value::Null => msg!("kosong", "nothing"),
+        Value::Bool(_) => msg!("true/false", "true/false"),
+        Value::Number(_) => msg!("angka", "a number"),
+        Value::String(_) => msg!("teks", "text"),
+        Value::Sequence(_) => msg!("daftar", "a list"),
+        Value::Mapping(_) => msg!("kumpulan kolom", "a group of fields"),
+        Value::Tagged(_) => msg!("nilai bertanda `!`", "a value marked with `!`"),
     }
 }
 
@@ -223,16 +223,17 @@ mod tests {
         let err = parse(&format!("a: &a [{list}]\nb: [{refs}]\n"), 0)
             .err()
             .unwrap();
-        assert!(err.message.contains("aliases"), "{}", err.message);
+        assert!(err.message.en.contains("aliases"), "{}", err.message.en);
         let err = parse("a: 1\nb:\n  c: 1\n  c: 2\n", 1).err().unwrap();
         assert_eq!(err.pos, Pos::new(5, 3));
-        assert_eq!(err.message, "`c` is written twice in `b`; keep only one");
+        assert_eq!(err.message.en, "`c` is written twice in `b`; keep only one");
     }
 
     #[test]
     fn syntax_errors_carry_the_line() {
         let err = parse("a: 1\nb: [\n", 1).err().unwrap();
         assert!(err.pos.line >= 2, "{}", err.pos.line);
-        assert_eq!(err.message, "the list in [ ] is not closed");
+        assert_eq!(err.message.en, "the list in [ ] is not closed");
+        assert_eq!(err.message.id, "daftar dalam [ ] tidak ditutup");
     }
 }

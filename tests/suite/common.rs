@@ -9,9 +9,13 @@ use std::process::{Command, Output};
 
 /// The `etalase` binary, with none of the caller's `ETALASE_*` or
 /// `RAYON_*` variables, so a developer's environment cannot change what a
-/// test sees.
+/// test sees, and with an English locale: the tests read the English
+/// messages (the Indonesian ones, the default, are tested with `--lang id`).
 pub fn etalase() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_etalase"));
+    cmd.env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
     for (key, _) in std::env::vars_os() {
         let k = key.to_string_lossy();
         if k.starts_with("ETALASE_") || k.starts_with("RAYON_") {

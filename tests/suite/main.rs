@@ -12,6 +12,7 @@ mod context;
 mod determinism;
 mod hostile;
 mod links;
+mod messages;
 mod output;
 mod snapshots;
 mod validate;
