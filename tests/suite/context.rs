@@ -1,10 +1,11 @@
 //! The template context, seen through the test theme `dump`
-//! (tests/fixtures/dump-theme/), which prints the key paths each page's
-//! template gets. So these tests read what the engine gives, not what the
-//! default theme makes of it, and check docs/THEMES.md against it.
+//! (tests/fixtures/dump-theme/), which prints every value each page's
+//! template gets (`entry.hours.5.overnight = true`). So these tests read
+//! what the engine gives, not the default theme's words, and check
+//! docs/THEMES.md against it.
 
 use crate::common::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// The full fixture built with the dump theme.
@@ -20,58 +21,136 @@ fn dumped() -> Site {
     site
 }
 
-/// Every key path printed on the pages of `site`.
+/// The values a page's template got: path (`entry.hours.5.open`) →
+/// value as printed (`none` for none); maps and lists map to "".
+fn values(site: &Site, page: &str) -> BTreeMap<String, String> {
+    site.read(page)
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| match l.split_once(" =") {
+            Some((k, v)) => (k.to_string(), v.trim_start().to_string()),
+            None => (l.to_string(), String::new()),
+        })
+        .collect()
+}
+
+/// Every key path the pages of `site` got, list indexes written `[]`
+/// (`entry.products.[].name`), as docs/THEMES.md writes them.
 fn paths(site: &Site) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     for file in html_files(&site.public()) {
-        let text = std::fs::read_to_string(site.public().join(&file)).unwrap();
-        out.extend(
-            text.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(str::to_string),
-        );
+        for path in values(site, &file).into_keys() {
+            let shape: Vec<&str> = path
+                .split('.')
+                .map(|s| {
+                    if s.bytes().all(|b| b.is_ascii_digit()) {
+                        "[]"
+                    } else {
+                        s
+                    }
+                })
+                .collect();
+            out.insert(shape.join("."));
+        }
     }
     out
 }
 
-#[test]
-fn every_page_gets_the_site_the_page_and_its_own_object() {
-    let site = dumped();
-    let entry = site.read("umkm/warung-lengkap/index.html");
-    for key in [
-        "site.title",
-        "site.kinds.[].url",
-        "page.permalink",
-        "page.alternates.[].lang",
-        "assets.css",
-        "entry.name",
-        "entry.kind_url",
-        "entry.products.[].price_label",
-        "entry.hours.[].open",
-        "entry.coop",
-    ] {
-        assert!(
-            entry.lines().any(|l| l == key),
-            "no {key} on an entry page:\n{entry}"
+/// Asserts that `page` got each `(path, value)`.
+#[track_caller]
+fn got(site: &Site, page: &str, want: &[(&str, &str)]) {
+    let v = values(site, page);
+    for (path, value) in want {
+        assert_eq!(
+            v.get(*path).map(String::as_str),
+            Some(*value),
+            "{page}: {path}"
         );
     }
-    let listing = site.read("umkm/index.html");
-    assert!(
-        listing
-            .lines()
-            .any(|l| l == "listing.pagination.pages.[].url"),
-        "{listing}"
+}
+
+#[test]
+fn an_entry_page_gets_its_contact_hours_products_and_links() {
+    let site = dumped();
+    got(
+        &site,
+        "umkm/warung-lengkap/index.html",
+        &[
+            ("site.title", "Direktori Uji Lengkap"),
+            ("entry.name", "Warung Lengkap Bu Tini"),
+            ("entry.kind_url", "/kota/umkm/"),
+            ("entry.district.url", "/kota/kecamatan/bekasi-timur/"),
+            ("entry.village", "Durenjaya"),
+            ("entry.phone.href", "tel:+6281234567890"),
+            ("entry.whatsapp.href", "https://wa.me/6281234567891"),
+            // Hours past midnight, and a closed day.
+            ("entry.hours.5.day", "sabtu"),
+            ("entry.hours.5.open", "18.00"),
+            ("entry.hours.5.close", "02.00"),
+            ("entry.hours.5.overnight", "true"),
+            ("entry.hours.6.day", "minggu"),
+            ("entry.hours.6.closed", "true"),
+            ("entry.hours.6.open", "none"),
+            ("entry.products.0.price_label", "Rp 15.000"),
+            ("entry.products.0.unit", "porsi"),
+            ("entry.products.0.halal", "true"),
+            ("entry.coop", "none"),
+            ("page.template", "entry"),
+            ("page.url", "/kota/umkm/warung-lengkap/"),
+            (
+                "page.permalink",
+                "https://uji.example.go.id/kota/umkm/warung-lengkap/",
+            ),
+            ("page.alternates.1.lang", "en"),
+            ("page.alternates.1.url", "/kota/en/umkm/warung-lengkap/"),
+        ],
     );
-    assert!(
-        listing.lines().any(|l| l == "listing.entries.[].name"),
-        "{listing}"
+    got(
+        &site,
+        "en/umkm/warung-lengkap/index.html",
+        &[
+            ("page.alternates.1.current", "true"),
+            ("entry.url", "/kota/en/umkm/warung-lengkap/"),
+        ],
     );
-    let terms = site.read("kecamatan/index.html");
-    assert!(
-        terms.lines().any(|l| l == "terms.items.[].count"),
-        "{terms}"
+}
+
+#[test]
+fn listings_get_their_page_of_entries_and_the_pagination() {
+    let site = dumped();
+    got(
+        &site,
+        "umkm/halaman/2/index.html",
+        &[
+            ("listing.by", "kind"),
+            ("listing.key", "umkm"),
+            ("listing.total", "5"),
+            ("listing.pagination.current", "2"),
+            ("listing.pagination.total_pages", "3"),
+            ("listing.pagination.prev_url", "/kota/umkm/"),
+            ("listing.pagination.next_url", "/kota/umkm/halaman/3/"),
+            ("page.url", "/kota/umkm/halaman/2/"),
+        ],
     );
+    let v = values(&site, "umkm/halaman/2/index.html");
+    assert!(
+        v.contains_key("listing.entries.1.name"),
+        "two entries a page"
+    );
+    assert!(!v.contains_key("listing.entries.2"), "two entries a page");
+    got(&site, "kecamatan/index.html", &[("terms.by", "district")]);
+}
+
+#[test]
+fn drafts_reach_the_context_only_when_asked() {
+    let site = dumped();
+    assert!(!site.public().join("umkm/draf-rahasia/index.html").exists());
+    let total = |site: &Site| values(site, "index.html")["home.total"].clone();
+    assert_eq!(total(&site), "10");
+    site.build(&["--drafts"]).ok();
+    assert!(site.public().join("umkm/draf-rahasia/index.html").exists());
+    assert_eq!(total(&site), "11");
 }
 
 /// The key paths docs/THEMES.md documents, in the same form
@@ -155,7 +234,9 @@ fn docs_themes_md_documents_exactly_the_context() {
     let mut cards: BTreeSet<String> = BTreeSet::new();
     let mut actual: BTreeSet<String> = BTreeSet::new();
     for p in &all {
-        if p == "lang" || p.contains(".extra.") || p.starts_with("t.") {
+        // The objects themselves, list items as such, and free-form maps.
+        let whole = !p.contains('.') || p.ends_with(".[]");
+        if whole || p.contains(".extra.") || p.starts_with("t.") {
             continue;
         }
         if let Some(list) = card_lists
