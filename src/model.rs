@@ -70,9 +70,10 @@ pub struct DateTime {
 
 #[derive(Clone, Debug)]
 pub struct Phone {
-    /// Without the country code or leading 0: `8123456789`.
-    pub national: String,
-    /// `+62 812-3456-789`.
+    /// The international number's digits, country code first:
+    /// `628123456789`, `14155550100`; links are `tel:+` and `wa.me/` these.
+    pub digits: String,
+    /// `+62 812-3456-789`; a foreign number as the owner wrote it.
     pub display: String,
 }
 

@@ -322,11 +322,11 @@ pub fn entry(
     let detail = EntryDetail {
         phone: e.phone.as_ref().map(|p| Contact {
             display: p.display.clone(),
-            href: format!("tel:+62{}", p.national),
+            href: format!("tel:+{}", p.digits),
         }),
         whatsapp: e.whatsapp.as_ref().map(|p| Contact {
             display: p.display.clone(),
-            href: format!("https://wa.me/62{}", p.national),
+            href: format!("https://wa.me/{}", p.digits),
         }),
         email: e.email.as_ref().map(|m| Contact {
             display: m.clone(),
@@ -375,14 +375,15 @@ pub fn entry(
         products: e
             .products
             .iter()
-            .map(|p| ProductView {
+            .enumerate()
+            .map(|(n, p)| ProductView {
                 name: &p.name,
                 price_label: p.price.map(rupiah_label),
                 unit: p.unit.as_deref(),
                 description_html: p
                     .description
                     .as_deref()
-                    .map(markdown::render)
+                    .map(|d| markdown::render(d, &format!("p{n}")))
                     .unwrap_or_default(),
                 image: p.image.as_ref().map(|a| urls.asset(&a.output)),
                 halal: p.halal,
@@ -393,7 +394,7 @@ pub fn entry(
         verified_label: e.verified.as_ref().map(|d| labels.date(d)),
         status: if e.closed { "tutup" } else { "aktif" },
         geo: e.geo.as_ref().map(geo_view),
-        description_html: markdown::render(&description),
+        description_html: markdown::render(&description, "d"),
         extra: &e.extra,
         coop: e.coop.as_ref().map(|c| CoopView {
             legal_number: c.legal_number.as_deref(),
@@ -466,7 +467,7 @@ pub fn programme<'a>(site: &'a Site, urls: &Urls, labels: &Labels, i: usize) -> 
         slug: &p.slug,
         name: &p.name,
         summary: p.summary.as_deref(),
-        description_html: markdown::render(&p.description),
+        description_html: markdown::render(&p.description, "d"),
         target: p.target.as_ref().map(|t| TargetView {
             count: t.count,
             year: t.year,
@@ -525,7 +526,7 @@ pub fn event<'a>(
             .iter()
             .map(|&p| NamedLink::programme(urls, &site.content.programmes[p]))
             .collect(),
-        description_html: markdown::render(&ev.description),
+        description_html: markdown::render(&ev.description, "d"),
         participants: site.event_participants[i]
             .iter()
             .map(|&e| cards[e].clone())

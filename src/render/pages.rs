@@ -232,7 +232,7 @@ pub(super) fn render_job(
                 &PageContent {
                     slug: &p.slug,
                     title: &p.title,
-                    body_html: markdown::render(&p.body),
+                    body_html: markdown::render(&p.body, "d"),
                 },
             );
             ("page", p.title.as_str(), "")

@@ -107,9 +107,9 @@ pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
                     F::Facebook => "https://www.facebook.com/",
                     _ => "https://www.tiktok.com/@",
                 };
-                if let Some((label, href)) =
-                    checked(doc, key, v, Code::BadAddress, |s| fields::social(s, base))
-                {
+                if let Some((label, href)) = checked(doc, key, v, Code::BadAddress, |s| {
+                    fields::social(s, key, base)
+                }) {
                     e.socials.push(Link {
                         network: schema::key_of(schema::ENTRY, field),
                         label,
@@ -118,7 +118,8 @@ pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
                 }
             }
             F::Tokopedia | F::Shopee => {
-                if let Some(href) = checked(doc, key, v, Code::BadAddress, fields::web_url) {
+                let on_platform = |s: &str| fields::platform_url(s, key);
+                if let Some(href) = checked(doc, key, v, Code::BadAddress, on_platform) {
                     e.shops.push(Link {
                         network: schema::key_of(schema::ENTRY, field),
                         label: href.clone(),

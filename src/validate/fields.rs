@@ -6,7 +6,9 @@ use crate::message::Message;
 use crate::model::{Date, DateTime, Phone};
 use crate::source::grouped;
 
-/// An Indonesian phone number in any common form.
+/// A phone number in any common Indonesian form; a number with another
+/// country code (`+65 6123 4567`, `0065 6123 4567`) is kept as written and
+/// linked as that country's, never made Indonesian.
 pub fn phone(raw: &str) -> Result<Phone, Message> {
     let mut digits = String::new();
     for (i, c) in raw.trim().chars().enumerate() {
@@ -17,6 +19,22 @@ pub fn phone(raw: &str) -> Result<Phone, Message> {
             _ => return Err(msg!("\"{raw}\" bukan nomor telepon: pakai angka, spasi dan tanda hubung, misalnya 0812-3456-789 atau +62 812 3456 789", "\"{raw}\" is not a phone number: use digits, spaces and hyphens, e.g. 0812-3456-789 or +62 812 3456 789")),
         }
     }
+    let written = raw.trim();
+    let international = written.starts_with('+') || written.starts_with("00");
+    let foreign = international && !digits.trim_start_matches("00").starts_with("62");
+    if foreign {
+        let digits = digits.trim_start_matches("00").to_string();
+        // E.164: a country code and the number, 15 digits at most.
+        if !(8..=15).contains(&digits.len()) || digits.starts_with('0') {
+            return Err(msg!(
+                "\"{raw}\" bukan nomor telepon internasional yang lengkap (misalnya +65 6123 4567)",
+                "\"{raw}\" is not a complete international phone number (e.g. +65 6123 4567)"
+            ));
+        }
+        let display = written.split_whitespace().collect::<Vec<_>>().join(" ");
+        return Ok(Phone { digits, display });
+    }
+    let digits = digits.trim_start_matches("00").to_string();
     let national = if let Some(rest) = digits.strip_prefix("62") {
         rest.trim_start_matches('0').to_string()
     } else if let Some(rest) = digits.strip_prefix('0') {
@@ -33,7 +51,7 @@ pub fn phone(raw: &str) -> Result<Phone, Message> {
     }
     Ok(Phone {
         display: display_phone(&national),
-        national,
+        digits: format!("62{national}"),
     })
 }
 
@@ -78,6 +96,12 @@ pub fn hours(raw: &str) -> Result<Option<(u16, u16)>, Message> {
         .ok_or_else(bad)?;
     let open = time(a.trim()).ok_or_else(bad)?;
     let close = time(b.trim()).ok_or_else(bad)?;
+    if open == 24 * 60 {
+        return Err(msg!(
+            "24:00 hanya boleh sebagai jam tutup; untuk buka tengah malam tulis 00:00, tertulis \"{raw}\"",
+            "24:00 is only a closing time; to open at midnight write 00:00, found \"{raw}\""
+        ));
+    }
     if open == close {
         return Err(msg!(
             "jam buka dan tutup sama di \"{raw}\"; untuk sehari penuh tulis 00:00-24:00",
@@ -198,11 +222,49 @@ pub fn web_url(raw: &str) -> Result<String, Message> {
     Ok(s.to_string())
 }
 
-/// A social-media handle (`@warungbusri`) or an http(s) address.
-pub fn social(raw: &str, profile_base: &str) -> Result<(String, String), Message> {
+/// The hosts of a platform's links: the address of a field named after a
+/// platform must lead there (its own host or a subdomain of it).
+fn platform_hosts(network: &str) -> &'static [&'static str] {
+    match network {
+        "instagram" => &["instagram.com", "instagr.am"],
+        "facebook" => &["facebook.com", "fb.com", "fb.me"],
+        "tiktok" => &["tiktok.com"],
+        "tokopedia" => &["tokopedia.com", "tokopedia.link"],
+        "shopee" => &["shopee.co.id", "shopee.com", "shp.ee"],
+        _ => &[],
+    }
+}
+
+/// An http(s) address on `network`'s own hosts (`https://shopee.co.id/x`
+/// for `shopee`): a field named after a platform never leads elsewhere.
+pub fn platform_url(raw: &str, network: &str) -> Result<String, Message> {
+    let url = web_url(raw)?;
+    let rest = url.split_once("://").map_or("", |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host
+        .rsplit_once(':')
+        .map_or(host, |(h, _)| h)
+        .to_ascii_lowercase();
+    let hosts = platform_hosts(network);
+    let on_platform = hosts
+        .iter()
+        .any(|h| host == *h || host.ends_with(&format!(".{h}")));
+    if !on_platform {
+        let first = hosts.first().copied().unwrap_or("");
+        return Err(msg!(
+            "\"{raw}\" bukan alamat {network}: alamat di kolom `{network}` harus menuju {first}",
+            "\"{raw}\" is not an address on {network}: the `{network}` field must lead to {first}"
+        ));
+    }
+    Ok(url)
+}
+
+/// A social-media handle (`@warungbusri`) or an http(s) address on the
+/// network's own site.
+pub fn social(raw: &str, network: &str, profile_base: &str) -> Result<(String, String), Message> {
     let s = raw.trim();
     if s.contains("://") {
-        let url = web_url(s)?;
+        let url = platform_url(s, network)?;
         return Ok((url.clone(), url));
     }
     let handle = s.trim_start_matches('@');
@@ -270,15 +332,24 @@ mod tests {
     #[test]
     fn phones_in_common_forms() {
         let p = phone("0812-3456-789").unwrap();
-        assert_eq!(p.national, "8123456789");
+        assert_eq!(p.digits, "628123456789");
         assert_eq!(p.display, "+62 812-3456-789");
-        assert_eq!(phone("+62 812 3456 789").unwrap().national, "8123456789");
+        assert_eq!(phone("+62 812 3456 789").unwrap().digits, "628123456789");
+        // Another country's number stays that country's.
+        let sg = phone("+65 6123 4567").unwrap();
+        assert_eq!(
+            (sg.digits.as_str(), sg.display.as_str()),
+            ("6561234567", "+65 6123 4567")
+        );
+        assert_eq!(phone("0065 6123 4567").unwrap().digits, "6561234567");
+        assert_eq!(phone("+1 415 555 0100").unwrap().digits, "14155550100");
+        assert!(phone("+1 41").is_err());
         assert_eq!(
             phone("(021) 8834-1234").unwrap().display,
             "+62 21 8834-1234"
         );
-        assert_eq!(phone("6281234567890").unwrap().national, "81234567890");
-        assert_eq!(phone("81234567890").unwrap().national, "81234567890");
+        assert_eq!(phone("6281234567890").unwrap().digits, "6281234567890");
+        assert_eq!(phone("81234567890").unwrap().digits, "6281234567890");
         assert!(phone("javascript:alert(1)").is_err());
         assert!(phone("12").is_err());
     }
@@ -291,6 +362,7 @@ mod tests {
         assert!(hours("8-17").is_err());
         assert!(hours("08:00-25:00").is_err());
         assert_eq!(hours("00:00-24:00").unwrap(), Some((0, 1440)));
+        assert!(hours("24:00-08:00").is_err());
     }
 
     #[test]
@@ -311,12 +383,20 @@ mod tests {
         assert!(web_url("data:text/html,x").is_err());
         assert!(web_url("https://a.example/\"onmouseover=x").is_err());
         assert_eq!(
-            social("@warung.bu_sri", "https://www.instagram.com/")
+            social("@warung.bu_sri", "instagram", "https://www.instagram.com/")
                 .unwrap()
                 .1,
             "https://www.instagram.com/warung.bu_sri"
         );
-        assert!(social("javascript:alert(1)", "https://x/").is_err());
+        assert!(social("javascript:alert(1)", "instagram", "https://x/").is_err());
+        // A platform's field leads to that platform only.
+        assert!(social("https://www.instagram.com/warung", "instagram", "").is_ok());
+        assert!(social("https://m.facebook.com/warung", "facebook", "").is_ok());
+        assert!(social("https://evil.example/instagram.com", "instagram", "").is_err());
+        assert!(social("https://instagram.com.evil.example/", "instagram", "").is_err());
+        assert!(social("https://www.instagram.com/x", "facebook", "").is_err());
+        assert!(platform_url("https://shopee.co.id/toko", "shopee").is_ok());
+        assert!(platform_url("https://shopee.co.id/toko", "tokopedia").is_err());
     }
 
     #[test]

@@ -16,4 +16,5 @@ mod messages;
 mod output;
 mod snapshots;
 mod validate;
+mod values;
 mod xss;
