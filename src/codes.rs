@@ -60,6 +60,7 @@ codes! {
     TooComplex = ("E0107", "yaml-too-complex", "YAML memakai alias (`*nama`) atau tingkatan yang menjadikannya terlalu besar untuk dibaca.", "Tulis nilainya langsung, tanpa `&` dan `*`, dan kurangi tingkatan yang bersarang."),
     NotAnEntry = ("E0108", "not-an-entry", "Isi berkas atau satu butir daftar bukan kumpulan `kolom: nilai`.", "Tulis setiap entri sebagai baris `kolom: nilai`; di berkas daftar, setiap butir diawali `- ` lalu kolom-kolomnya."),
     MisplacedFile = ("E0109", "misplaced-file", "Berkas berada di folder yang bukan milik jenis entri mana pun.", "Pindahkan ke `content/umkm`, `content/koperasi`, `content/pkl`, `content/program`, `content/acara` atau `content/halaman`."),
+    BadFileName = ("E0110", "bad-file-name", "Nama berkas atau folder memuat karakter yang tidak boleh, misalnya baris baru atau karakter kendali lain.", "Ganti nama berkas itu dengan huruf, angka, spasi dan tanda hubung saja."),
     MissingField = ("E0201", "missing-field", "Kolom wajib tidak ada.", "Tambahkan kolom yang disebut (lihat tabel kolom di bagian 9 sampai 14)."),
     WrongType = ("E0202", "wrong-type", "Isi kolom bukan bentuk yang diharapkan: teks, angka, `true`/`false`, daftar, atau kumpulan kolom.", "Tulis isinya dalam bentuk yang disebut pesannya; lihat contoh di tabel kolom."),
     UnknownField = ("E0203", "unknown-field", "Nama kolom tidak dikenal: salah ketik, ditulis dalam bahasa Indonesia, atau milik jenis entri lain.", "Pakai nama kolom yang disarankan pesannya. Data tambahan sendiri ditaruh di bawah `extra`."),

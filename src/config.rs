@@ -335,7 +335,19 @@ fn language(doc: &mut Doc, path: &str, v: &Value) -> Option<String> {
     let ok = (2..=3).contains(&code.split('-').next().unwrap_or("").len())
         && code.len() <= 8
         && code.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
-    if ok {
+    if ok && crate::routes::TOP_LEVEL.contains(&code.as_str()) {
+        // A second language's pages go under /CODE/: not over a folder the
+        // site writes itself.
+        doc.bad(
+            path,
+            Code::SiteConfig,
+            msg!(
+                "kode bahasa `{code}` sama dengan folder yang dipakai situs sendiri (/{code}/); pakai kode bahasa lain",
+                "the language code `{code}` is a folder the site uses itself (/{code}/); use another code"
+            ),
+        );
+        None
+    } else if ok {
         Some(code)
     } else {
         doc.bad(path, Code::SiteConfig, {

@@ -217,6 +217,17 @@ pub fn discover(root: &SiteRoot, diags: &mut Vec<Diagnostic>) -> Vec<InputFile> 
     let mut misplaced = Vec::new();
     walk(root, &content, diags, |path| {
         let rel = root.rel(path);
+        if rel.chars().any(char::is_control) {
+            misplaced.push(Diagnostic::file(
+                Code::BadFileName,
+                rel,
+                msg!(
+                    "nama berkas ini memuat karakter kendali (misalnya baris baru); ganti namanya",
+                    "this file name holds a control character (such as a line break); rename the file"
+                ),
+            ));
+            return;
+        }
         let ext = path
             .extension()
             .map(|e| e.to_string_lossy().to_ascii_lowercase());

@@ -73,7 +73,11 @@ impl Disk {
             ));
         }
         for inner in ["content", "static", "themes"] {
-            if target.starts_with(site_root.join(inner)) {
+            // Also where the folder really is, when it is a link.
+            let real = fs::canonicalize(site_root.join(inner)).ok();
+            let inside = target.starts_with(site_root.join(inner))
+                || real.is_some_and(|r| target.starts_with(r));
+            if inside {
                 return Err(msg!("folder keluaran {t} berada di dalam {inner}/ situs; pilih folder lain dengan --output", "the output folder {t} lies inside {inner}/ of the site; choose another with --output"));
             }
         }
@@ -108,6 +112,7 @@ impl Disk {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
+        remove_leftovers(parent, &name);
         let tmp = parent.join(format!(".{name}.etalase-tmp-{}", std::process::id()));
         if tmp.exists() {
             let _ = fs::remove_dir_all(&tmp);
@@ -190,6 +195,31 @@ impl Drop for Disk {
     fn drop(&mut self) {
         if !self.committed {
             remove_tree(&self.tmp);
+        }
+    }
+}
+
+/// Removes the temporary and old folders that builds of `name` which were
+/// interrupted (Ctrl-C, a kill, a power cut) left in `parent`; a folder
+/// of a build still running (its process is alive) is left alone.
+fn remove_leftovers(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    let prefixes = [
+        format!(".{name}.etalase-tmp-"),
+        format!(".{name}.etalase-old-"),
+    ];
+    for e in entries.flatten() {
+        let file = e.file_name().to_string_lossy().into_owned();
+        let Some(pid) = prefixes.iter().find_map(|p| file.strip_prefix(p.as_str())) else {
+            continue;
+        };
+        let alive = pid.parse::<u32>().is_ok_and(|pid| {
+            pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists()
+        });
+        if !alive && e.file_type().is_ok_and(|t| t.is_dir()) {
+            remove_tree(&e.path());
         }
     }
 }

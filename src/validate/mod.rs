@@ -41,6 +41,10 @@ pub(crate) fn require<F>(
     all
 }
 
+/// The longest slug: it names a folder of the output, and file systems
+/// allow 255 bytes a name (a slug is ASCII).
+pub(crate) const MAX_SLUG: usize = 255;
+
 /// What one file is read with.
 pub struct Ctx<'a> {
     pub config: &'a Config,
@@ -353,6 +357,19 @@ fn slug(doc: &mut Doc, ctx: &Ctx, field: Option<&Value>, name: &str) -> Option<(
             (s, doc.start)
         }
     };
+    // Each address is a folder; a file system allows 255 bytes a name.
+    if slug.len() > MAX_SLUG {
+        let n = slug.len();
+        doc.error(
+            pos,
+            Code::BadSlug,
+            msg!(
+                "alamat web (slug) terlalu panjang: {n} huruf, paling banyak {MAX_SLUG}; tulis `slug` yang lebih pendek",
+                "the address (slug) is too long: {n} characters, at most {MAX_SLUG}; write a shorter `slug`"
+            ),
+        );
+        return None;
+    }
     if slug == crate::routes::PAGED {
         doc.error(
             pos,

@@ -77,6 +77,11 @@ fn problems_in_files_and_their_syntax_have_their_codes() {
         &[("content/pkl/semua.yaml", "- just a line\n")],
     );
     gives("E0109", "build", &[("content/toko/a.md", &entry(""))]);
+    gives(
+        "E0110",
+        "build",
+        &[("content/umkm/dua\nbaris.md", &entry(""))],
+    );
 }
 
 #[test]

@@ -742,8 +742,9 @@ fn errors_on_file_names_with_line_breaks_on_one_line() {
         "content/umkm/baris\nbaru.md",
         &umkm("Baris", "warna: merah\n"),
     );
+    // The name itself is the problem: reported on one line, escaped.
     build(&site).fails().exactly(&[
-        "content/umkm/baris\\nbaru.md:5:1: unknown field `warna`; custom data goes under `extra`",
+        "content/umkm/baris\\nbaru.md: this file name holds a control character (such as a line break); rename the file",
     ]);
 }
 
@@ -831,4 +832,68 @@ fn errors_on_an_unknown_theme_at_its_line() {
     let expected =
         format!("site.yaml:{line}:8: theme `kota` not found: there is no folder themes/kota/");
     build(&site).fails().exactly(&[&expected]);
+}
+
+#[test]
+fn errors_on_a_slug_too_long_for_a_file_name() {
+    let site = Site::fixture("minimal");
+    let long = "Warung ".repeat(40);
+    site.write(
+        "content/pkl/semua.yaml",
+        &format!("- name: {long}\n  category: kuliner\n  district: Medansatria\n"),
+    );
+    site.build_in_time(&[]).fails().exactly(&[
+        "content/pkl/semua.yaml:1:1: the address (slug) is too long: 279 characters, at most 255; write a shorter `slug`",
+    ]);
+}
+
+#[test]
+fn errors_on_a_language_code_that_is_a_folder_of_the_site() {
+    let site = Site::fixture("minimal");
+    site.edit(
+        "site.yaml",
+        "title: Direktori Minimal",
+        "title: Direktori Minimal\nlanguages: [id, pkl]",
+    );
+    site.build_in_time(&[]).fails().has(
+        "site.yaml:",
+        "the language code `pkl` is a folder the site uses itself (/pkl/); use another code",
+    );
+}
+
+#[test]
+fn refuses_an_output_inside_a_content_folder_that_is_a_link() {
+    let site = Site::fixture("minimal");
+    let root = site.root();
+    fs::rename(root.join("content"), root.join("data")).unwrap();
+    symlink(root.join("data"), root.join("content")).unwrap();
+    let out = root.join("data/public");
+    let run = site.build(&["--output", out.to_str().unwrap()]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("lies inside content/"),
+        "{}",
+        run.stderr
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_build_removes_what_an_interrupted_build_left_beside_the_output() {
+    let site = Site::fixture("minimal");
+    let root = site.root();
+    // No process has these ids: the builds that made them were killed.
+    for left in [".public.etalase-tmp-4000000", ".public.etalase-old-4000001"] {
+        fs::create_dir_all(root.join(left).join("umkm")).unwrap();
+        fs::write(root.join(left).join("umkm/index.html"), "setengah").unwrap();
+    }
+    site.build(&[]).ok();
+    let names: Vec<String> = fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !names.iter().any(|n| n.contains(".etalase-")),
+        "left behind: {names:?}"
+    );
 }
