@@ -61,7 +61,10 @@ pub fn load(root: &SiteRoot, name: &str, pos: Option<Pos>, diags: &mut Vec<Diagn
         theme.add(path, FileSource::Embedded(bytes));
     }
     let dir = root.path.join("themes").join(name);
-    if dir.is_dir() {
+    // Links on the way (themes/, themes/NAME) are checked even when the
+    // theme has no folder of its own.
+    let before = diags.len();
+    if load::folder_ok(root, &dir, diags) {
         let mut found = Vec::new();
         load::walk(root, &dir, diags, |p| found.push(p.to_path_buf()));
         for abs in found {
@@ -72,7 +75,7 @@ pub fn load(root: &SiteRoot, name: &str, pos: Option<Pos>, diags: &mut Vec<Diagn
                 .to_string();
             theme.add(&inside, FileSource::Disk(abs, rel));
         }
-    } else if name != "default" {
+    } else if name != "default" && diags.len() == before {
         let message = msg!(
             "tema `{name}` tidak ditemukan: tidak ada folder themes/{name}/",
             "theme `{name}` not found: there is no folder themes/{name}/"

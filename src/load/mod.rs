@@ -84,6 +84,43 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_string_lossy().starts_with('.')
 }
 
+/// Whether the folder `dir` under the root can be read: every link on the
+/// way from the root to it (`content`, `themes`, `themes/NAME` themselves
+/// included) must lead to something inside the site. A link that leads
+/// outside or nowhere is reported, never taken for an empty folder; a
+/// folder that simply does not exist is fine and holds nothing.
+pub(crate) fn folder_ok(root: &SiteRoot, dir: &Path, diags: &mut Vec<Diagnostic>) -> bool {
+    let Ok(rel) = dir.strip_prefix(&root.path) else {
+        return false;
+    };
+    let mut at = root.path.clone();
+    for part in rel.components() {
+        at.push(part);
+        let Ok(meta) = fs::symlink_metadata(&at) else {
+            return false;
+        };
+        if !meta.file_type().is_symlink() {
+            continue;
+        }
+        let message = if fs::canonicalize(&at).is_err() {
+            msg!(
+                "tautan simbolik ini rusak atau berputar; tidak diikuti",
+                "symbolic link is broken or loops; it is not followed"
+            )
+        } else if !root.contains(&at) {
+            msg!(
+                "tautan simbolik ini mengarah ke luar folder situs; tidak diikuti",
+                "symbolic link leads outside the site folder; it is not followed"
+            )
+        } else {
+            continue;
+        };
+        diags.push(Diagnostic::file(Code::LinkOutside, root.rel(&at), message));
+        return false;
+    }
+    at.is_dir()
+}
+
 /// Walks `dir` (inside the site) in sorted order, skipping hidden files and
 /// reporting links that leave the site or loop. Calls `visit` with every
 /// regular file.
@@ -93,21 +130,10 @@ pub fn walk(
     diags: &mut Vec<Diagnostic>,
     mut visit: impl FnMut(&Path),
 ) {
-    if !dir.exists() {
+    if !folder_ok(root, dir, diags) {
         return;
     }
     let problems = RefCell::new(Vec::new());
-    if fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) && !root.contains(dir) {
-        diags.push(Diagnostic::file(
-            Code::LinkOutside,
-            root.rel(dir),
-            msg!(
-                "tautan simbolik ini mengarah ke luar folder situs; tidak diikuti",
-                "symbolic link leads outside the site folder; it is not followed"
-            ),
-        ));
-        return;
-    }
     let walker = WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()

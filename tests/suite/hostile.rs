@@ -897,3 +897,35 @@ fn a_build_removes_what_an_interrupted_build_left_beside_the_output() {
         "left behind: {names:?}"
     );
 }
+
+#[test]
+fn errors_on_a_dangling_link_where_a_folder_is_expected() {
+    for folder in ["content", "static", "themes"] {
+        let site = Site::fixture("minimal");
+        let at = site.root().join(folder);
+        if at.exists() {
+            fs::remove_dir_all(&at).unwrap();
+        }
+        symlink(site.root().join("tidak-ada"), &at).unwrap();
+        build(&site).fails().exactly(&[&format!(
+            "{folder}: symbolic link is broken or loops; it is not followed"
+        )]);
+        assert!(!site.public().exists(), "{folder}: an empty site was built");
+    }
+}
+
+#[test]
+fn errors_on_a_themes_folder_linked_outside_even_when_unused() {
+    let outside = tempfile::tempdir().unwrap();
+    fs::create_dir_all(outside.path().join("default/templates")).unwrap();
+    fs::write(
+        outside.path().join("default/templates/page.html"),
+        "RAHASIA",
+    )
+    .unwrap();
+    let site = Site::fixture("minimal");
+    symlink(outside.path(), site.root().join("themes")).unwrap();
+    build(&site)
+        .fails()
+        .exactly(&["themes: symbolic link leads outside the site folder; it is not followed"]);
+}
