@@ -17,6 +17,7 @@ mod message;
 mod codes;
 mod config;
 mod diagnostic;
+mod hash;
 mod index;
 mod links;
 mod load;

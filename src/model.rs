@@ -259,6 +259,9 @@ pub enum Text {
         rel: String,
         /// Byte offset of the text in the file (after a byte-order mark).
         from: usize,
+        /// The hash of the whole text as validated: the body is published
+        /// only from that same version of the file.
+        hash: u64,
     },
 }
 

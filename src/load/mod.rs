@@ -371,9 +371,17 @@ pub(crate) fn text(text: &crate::model::Text) -> Result<std::borrow::Cow<'_, str
     use crate::model::Text;
     match text {
         Text::Inline(s) => Ok(std::borrow::Cow::Borrowed(s)),
-        Text::InFile { path, rel, from } => {
+        Text::InFile {
+            path,
+            rel,
+            from,
+            hash,
+        } => {
             let text = read_text(path, rel, MAX_ENTRY_FILE)?;
-            match text.get(*from..) {
+            // Only the version of the file that was validated may be
+            // published: a file edited since is refused, never mixed.
+            let same = crate::hash::fnv(text.as_bytes()) == *hash;
+            match text.get(*from..).filter(|_| same) {
                 Some(body) => Ok(std::borrow::Cow::Owned(body.to_string())),
                 None => Err(Diagnostic::file(
                     Code::Unreadable,
@@ -385,5 +393,36 @@ pub(crate) fn text(text: &crate::model::Text) -> Result<std::borrow::Cow<'_, str
                 )),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Text;
+
+    #[test]
+    fn a_body_is_read_again_only_from_the_same_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        let first = "---\nname: A\nprivate: { nik: \"1\" }\n---\nBadan.\n";
+        fs::write(&path, first).unwrap();
+        let body = Text::InFile {
+            path: path.clone(),
+            rel: "content/umkm/a.md".into(),
+            from: first.len() - "Badan.\n".len(),
+            hash: crate::hash::fnv(first.as_bytes()),
+        };
+        assert_eq!(text(&body).unwrap(), "Badan.\n");
+        // Edited during the build: the body moved, the old offset now
+        // points into the front matter. Nothing of it is published.
+        fs::write(
+            &path,
+            "---\nname: A\n---\nBadan yang\npanjang.\nprivate: x\n",
+        )
+        .unwrap();
+        let err = text(&body).unwrap_err();
+        assert_eq!(err.code, Code::Unreadable);
+        assert!(err.message.en.contains("changed during the build"));
     }
 }

@@ -5,6 +5,7 @@
 use super::Failure;
 use crate::config::Config;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::hash::fnv;
 use crate::index::Site;
 use crate::model::{Claim, Content};
 use crate::output::Sink;
@@ -154,14 +155,4 @@ pub(super) fn copy_static(
         .try_for_each(|(to, from)| out.copy(to, from).map_err(|e| io(e, to)))?;
     files.extend(copies.into_iter().map(|(to, _)| to.to_string()));
     Ok(assets)
-}
-
-/// FNV-1a: a small, stable content hash for cache busting.
-fn fnv(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for &b in bytes {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h
 }

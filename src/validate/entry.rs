@@ -207,6 +207,7 @@ pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
                 path: ctx.file.abs.clone(),
                 rel: ctx.file.rel.clone(),
                 from,
+                hash: ctx.text_hash,
             },
             _ => Text::Inline(b.to_string()),
         };

@@ -52,6 +52,8 @@ pub struct Ctx<'a> {
     pub file: &'a InputFile,
     /// Where the Markdown body starts in the file, for a Markdown file.
     pub body_at: Option<usize>,
+    /// The hash of the file's text, for a Markdown file.
+    pub text_hash: u64,
 }
 
 /// One item read from a file, and whether it was read without a problem.
@@ -144,6 +146,7 @@ pub(crate) fn validate(
                 root,
                 file,
                 body_at: None,
+                text_hash: 0,
             };
             read_file(&ctx)
         })
@@ -236,6 +239,7 @@ fn markdown_file(ctx: &Ctx, text: &str) -> (Vec<Read>, Vec<Diagnostic>) {
     let mut doc = Doc::whole(&source);
     let ctx = Ctx {
         body_at: Some(text.len() - split.body.len()),
+        text_hash: crate::hash::fnv(text.as_bytes()),
         ..*ctx
     };
     let item = match &value {
