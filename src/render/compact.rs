@@ -14,14 +14,26 @@ pub fn compact(html: &[u8]) -> Vec<u8> {
     let mut at_line_start = true;
     let mut raw: Option<&[u8]> = None;
     while i < html.len() {
-        let b = html[i];
         if at_line_start && raw.is_none() {
+            let b = html[i];
             if b == b' ' || b == b'\t' || b == b'\n' || b == b'\r' {
                 i += 1;
                 continue;
             }
             at_line_start = false;
         }
+        // Copy up to the next byte that matters in one go: most of a page
+        // is plain runs of text and tags.
+        let rest = &html[i..];
+        let run = rest
+            .iter()
+            .position(|&b| b == b'<' || b == b'\n')
+            .unwrap_or(rest.len());
+        out.extend_from_slice(&rest[..run]);
+        i += run;
+        let Some(&b) = html.get(i) else {
+            break;
+        };
         if b == b'<' {
             match raw {
                 Some(name) => {

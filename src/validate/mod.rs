@@ -239,7 +239,7 @@ fn markdown_file(ctx: &Ctx, text: &str) -> (Vec<Read>, Vec<Diagnostic>) {
     let mut doc = Doc::whole(&source);
     let ctx = Ctx {
         body_at: Some(text.len() - split.body.len()),
-        text_hash: crate::hash::fnv(text.as_bytes()),
+        text_hash: crate::hash::quick(text.as_bytes()),
         ..*ctx
     };
     let item = match &value {
