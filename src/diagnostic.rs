@@ -189,13 +189,109 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         return None;
     }
     let word = word.to_lowercase();
+    let bag = Bag::of(&word);
     candidates
         .into_iter()
         .filter(|c| c.chars().count().abs_diff(len) <= limit)
+        // A cheap lower bound first: thousands of mistakes among thousands
+        // of names must stay near-linear, not millions of edit distances.
+        .filter(|c| bag.distance(&Bag::of(c)) <= limit)
         .map(|c| (edit_distance(&word, c), c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, c)| (*d, *c))
         .map(|(_, c)| c)
+}
+
+/// "Did you mean" over many candidates (thousands of slugs), near-linear
+/// in their number: each candidate is filed under itself and every form
+/// with one character deleted, so a word one or two edits away (a typo, a
+/// swap, a missing or extra letter) is found by a few lookups. Up to
+/// `SCAN` candidates are simply all compared, as `nearest` does.
+pub(crate) struct Suggester<'a> {
+    all: Vec<&'a str>,
+    index: std::collections::HashMap<String, Vec<&'a str>>,
+}
+
+impl<'a> Suggester<'a> {
+    const SCAN: usize = 256;
+
+    pub(crate) fn new(candidates: impl IntoIterator<Item = &'a str>) -> Suggester<'a> {
+        let mut all: Vec<&str> = candidates.into_iter().collect();
+        all.sort_unstable();
+        all.dedup();
+        let mut index: std::collections::HashMap<String, Vec<&str>> = Default::default();
+        if all.len() > Self::SCAN {
+            for &c in &all {
+                for form in forms(c) {
+                    index.entry(form).or_default().push(c);
+                }
+            }
+        }
+        Suggester { all, index }
+    }
+
+    pub(crate) fn nearest(&self, word: &str) -> Option<&'a str> {
+        if self.all.len() <= Self::SCAN {
+            return nearest(word, self.all.iter().copied());
+        }
+        let lower = word.to_lowercase();
+        let mut found: Vec<&str> = forms(&lower)
+            .filter_map(|f| self.index.get(&f))
+            .flatten()
+            .copied()
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        nearest(word, found)
+    }
+}
+
+/// A word and each form of it with one character deleted (for words of
+/// up to 64 characters; a longer one has no suggestions).
+fn forms(word: &str) -> impl Iterator<Item = String> + '_ {
+    let chars: Vec<(usize, char)> = if word.chars().count() <= 64 {
+        word.char_indices().collect()
+    } else {
+        Vec::new()
+    };
+    let n = chars.len();
+    std::iter::once(word.to_string())
+        .filter(move |_| n > 0)
+        .chain((0..n).map(move |i| {
+            let (at, c) = chars[i];
+            let mut f = String::with_capacity(word.len());
+            f.push_str(&word[..at]);
+            f.push_str(&word[at + c.len_utf8()..]);
+            f
+        }))
+}
+
+/// How many times each character occurs, in 64 buckets. The bag distance
+/// of two words is at most their edit distance (a bucket can only hide a
+/// difference), so it rules candidates out cheaply.
+struct Bag([u8; 64]);
+
+impl Bag {
+    fn of(word: &str) -> Bag {
+        let mut counts = [0u8; 64];
+        for c in word.chars() {
+            let slot = &mut counts[(c as u32 % 64) as usize];
+            *slot = slot.saturating_add(1);
+        }
+        Bag(counts)
+    }
+
+    fn distance(&self, other: &Bag) -> usize {
+        let (mut more, mut fewer) = (0usize, 0usize);
+        for (a, b) in self.0.iter().zip(&other.0) {
+            if a > b {
+                more += (a - b) as usize;
+            } else {
+                fewer += (b - a) as usize;
+            }
+        }
+        more.max(fewer)
+    }
 }
 
 /// Edit distance where swapping two neighbouring letters counts as one
@@ -235,6 +331,18 @@ mod tests {
         assert_eq!(nearest("distrct", fields), Some("district"));
         assert_eq!(nearest("Categroy", fields), Some("category"));
         assert_eq!(nearest("zzzzzz", fields), None);
+    }
+
+    #[test]
+    fn suggests_among_thousands_through_the_index() {
+        let names: Vec<String> = (0..3000).map(|i| format!("pedagang-nomor-{i}")).collect();
+        let s = Suggester::new(names.iter().map(String::as_str));
+        assert_eq!(s.nearest("pedagang-nomr-1999"), Some("pedagang-nomor-1999"));
+        assert_eq!(s.nearest("pedagang-nmoor-7"), Some("pedagang-nomor-7"));
+        assert_eq!(s.nearest("pedagangx-nomor-12"), Some("pedagang-nomor-12"));
+        assert_eq!(s.nearest("zzz"), None);
+        let few = Suggester::new(["opop", "koperasi-masjid"]);
+        assert_eq!(few.nearest("opopp"), Some("opop"));
     }
 
     #[test]

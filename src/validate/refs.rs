@@ -2,7 +2,7 @@
 //! (programmes, event participants) that lead somewhere.
 
 use crate::config::Config;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Suggester};
 use crate::message::Message;
 use crate::model::{Claim, Kind, Origin};
 use std::collections::{HashMap, HashSet};
@@ -36,6 +36,7 @@ pub(crate) fn check(claims: &[Claim], config: &Config, diags: &mut Vec<Diagnosti
         .filter(|c| c.kind == Kind::Program)
         .map(|c| c.slug)
         .collect();
+    let cache = Suggesters::new();
     for c in claims {
         for r in c.programs {
             if !programmes.contains(r.target.as_str()) {
@@ -59,7 +60,7 @@ pub(crate) fn check(claims: &[Claim], config: &Config, diags: &mut Vec<Diagnosti
             }
         }
         for r in c.participants {
-            if let Some(message) = participant_problem(&r.target, &slugs) {
+            if let Some(message) = participant_problem(&r.target, &slugs, &cache) {
                 diags.push(Diagnostic::at(
                     Code::BadParticipant,
                     c.origin.file.clone(),
@@ -72,7 +73,11 @@ pub(crate) fn check(claims: &[Claim], config: &Config, diags: &mut Vec<Diagnosti
 }
 
 /// What is wrong with a participant reference `kind/slug`, if anything.
-fn participant_problem(target: &str, slugs: &Slugs) -> Option<Message> {
+fn participant_problem<'a>(
+    target: &str,
+    slugs: &'a Slugs,
+    cache: &'a Suggesters<'a>,
+) -> Option<Message> {
     let has = |kind: Kind, slug: &str| slugs.seen.contains_key(&(kind, slug.to_string()));
     // The kinds that hold an entry with this slug, for a suggestion.
     let holders = |slug: &str| -> Vec<String> {
@@ -107,14 +112,10 @@ fn participant_problem(target: &str, slugs: &Slugs) -> Option<Message> {
     let elsewhere = holders(slug);
     let suggestion = match elsewhere.first() {
         Some(h) => Some(h.clone()),
-        None => {
-            let same_kind = slugs
-                .seen
-                .keys()
-                .filter(|(k, _)| *k == kind)
-                .map(|(_, s)| s.as_str());
-            crate::diagnostic::nearest(slug, same_kind).map(|s| format!("`{kind_text}/{s}`"))
-        }
+        None => slugs
+            .suggester(cache, kind)
+            .nearest(slug)
+            .map(|s| format!("`{kind_text}/{s}`")),
     };
     let base = msg!(
         "peserta `{target}` tidak ditemukan: tidak ada entri di content/{kind_text} dengan slug `{slug}`",
@@ -131,7 +132,28 @@ struct Slugs {
     seen: HashMap<(Kind, String), Origin>,
 }
 
+/// "Did you mean" among the slugs of each directory kind, made on the
+/// first reference that needs one.
+type Suggesters<'a> = std::cell::OnceCell<HashMap<Kind, Suggester<'a>>>;
+
 impl Slugs {
+    fn suggester<'a>(&'a self, cache: &'a Suggesters<'a>, kind: Kind) -> &'a Suggester<'a> {
+        let all = cache.get_or_init(|| {
+            Kind::DIRECTORY
+                .iter()
+                .map(|&k| {
+                    let slugs = self
+                        .seen
+                        .keys()
+                        .filter(|(kk, _)| *kk == k)
+                        .map(|(_, s)| s.as_str());
+                    (k, Suggester::new(slugs))
+                })
+                .collect()
+        });
+        &all[&kind]
+    }
+
     fn claim(&mut self, kind: Kind, slug: &str, origin: &Origin, diags: &mut Vec<Diagnostic>) {
         match self.seen.get(&(kind, slug.to_string())) {
             Some(first) => {

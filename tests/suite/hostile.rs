@@ -929,3 +929,44 @@ fn errors_on_a_themes_folder_linked_outside_even_when_unused() {
         .fails()
         .exactly(&["themes: symbolic link leads outside the site folder; it is not followed"]);
 }
+
+#[test]
+fn errors_on_thousands_of_misspelt_participants_in_near_linear_time() {
+    const N: usize = 2000;
+    let site = Site::fixture("minimal");
+    let mut list = String::new();
+    for i in 0..N {
+        list.push_str(&format!(
+            "- name: Pedagang Nomor {i}\n  category: kuliner\n  district: Medansatria\n"
+        ));
+    }
+    site.write("content/pkl/semua.yaml", &list);
+    let mut event = String::from("---\nname: Bazaar Besar\nstart: 2026-03-01\nparticipants:\n");
+    for i in 0..N {
+        // One letter off: each gets its own suggestion.
+        event.push_str(&format!("  - pkl/pedagang-nomr-{i}\n"));
+    }
+    event.push_str("---\n");
+    site.write("content/acara/besar.md", &event);
+    let started = std::time::Instant::now();
+    let run = site.build_in_time(&[]);
+    run.fails();
+    assert_eq!(
+        run.problems(),
+        N,
+        "{}",
+        &run.stderr[..2000.min(run.stderr.len())]
+    );
+    assert!(
+        run.stderr
+            .contains("did you mean `pkl/pedagang-nomor-1999`?"),
+        "{}",
+        &run.stderr[..2000.min(run.stderr.len())]
+    );
+    // Generous: a debug build; the point is that it does not take minutes.
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(15),
+        "{:?}",
+        started.elapsed()
+    );
+}
