@@ -258,7 +258,25 @@ fn markdown_file(ctx: &Ctx, text: &str) -> (Vec<Read>, Vec<Diagnostic>) {
     (item.into_iter().collect(), doc.diags)
 }
 
+/// The byte offset where each line of `text` starts (lines end with `\n`,
+/// `\r\n` or a lone `\r`, as YAML counts them).
+fn line_starts(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut starts = vec![0];
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\n' => starts.push(i + 1),
+            b'\r' if b.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+            _ => {}
+        }
+        i += 1;
+    }
+    starts
+}
+
 fn yaml_file(ctx: &Ctx, text: String) -> (Vec<Read>, Vec<Diagnostic>) {
+    let text_len = text.len() as u64;
     let rel = ctx.file.rel.clone();
     let value = match yaml::parse(&text, 0) {
         Ok(v) => v,
@@ -269,6 +287,8 @@ fn yaml_file(ctx: &Ctx, text: String) -> (Vec<Read>, Vec<Diagnostic>) {
             )
         }
     };
+    // Only a list file over the entry limit can hold an item over it.
+    let starts = (text_len > MAX_ENTRY_FILE).then(|| line_starts(&text));
     let source = Source::new(rel, text, 1);
     let mut items = Vec::new();
     let mut diags = Vec::new();
@@ -281,6 +301,28 @@ fn yaml_file(ctx: &Ctx, text: String) -> (Vec<Read>, Vec<Diagnostic>) {
         Value::Sequence(list) => {
             for (i, v) in list.iter().enumerate() {
                 let mut doc = Doc::item(&source, i);
+                if let Some(starts) = &starts {
+                    let at = |line: u32| starts.get(line as usize - 1).copied();
+                    let begin = at(doc.start.line).unwrap_or(0);
+                    let end = if i + 1 < list.len() {
+                        at(Doc::item(&source, i + 1).start.line).unwrap_or(text_len as usize)
+                    } else {
+                        text_len as usize
+                    };
+                    let size = end.saturating_sub(begin) as u64;
+                    if size > MAX_ENTRY_FILE {
+                        let mib = MAX_ENTRY_FILE >> 20;
+                        doc.bad_entry(
+                            Code::TooLarge,
+                            msg!(
+                                "entri ini terlalu besar ({size} bita): satu entri di berkas daftar paling besar {mib} MiB, sama seperti entri di berkasnya sendiri",
+                                "this entry is too large ({size} bytes): an entry of a list file may be at most {mib} MiB, like an entry in a file of its own"
+                            ),
+                        );
+                        diags.append(&mut doc.diags);
+                        continue;
+                    }
+                }
                 match v {
                     Value::Mapping(map) => items.extend(read_item(&mut doc, map, ctx, None)),
                     _ => {

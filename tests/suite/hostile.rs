@@ -970,3 +970,30 @@ fn errors_on_thousands_of_misspelt_participants_in_near_linear_time() {
         started.elapsed()
     );
 }
+
+#[test]
+fn errors_on_an_entry_over_the_limit_inside_a_list_file() {
+    let site = Site::fixture("minimal");
+    // A list file may be large; one entry in it may not be.
+    let big = "x".repeat(1_200_000);
+    let mut list = String::from("- name: Kecil\n  category: kuliner\n  district: Medansatria\n");
+    list.push_str(&format!(
+        "- name: Besar\n  category: kuliner\n  district: Medansatria\n  description: \"{big}\"\n"
+    ));
+    for i in 0..20 {
+        list.push_str(&format!(
+            "- name: Lain {i}\n  category: kuliner\n  district: Medansatria\n"
+        ));
+    }
+    site.write("content/pkl/semua.yaml", &list);
+    let run = build(&site);
+    run.fails();
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", run.stderr);
+    assert!(
+        lines[0].starts_with("content/pkl/semua.yaml:4:1: this entry is too large (12000")
+            && lines[0].ends_with("bytes): an entry of a list file may be at most 1 MiB, like an entry in a file of its own"),
+        "{}",
+        lines[0]
+    );
+}
