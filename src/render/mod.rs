@@ -324,7 +324,18 @@ fn ui_strings(
                 continue;
             }
         };
-        match yaml::from_str::<yaml::Value>(&String::from_utf8_lossy(&bytes)) {
+        if bytes.len() as u64 > crate::load::MAX_ENTRY_FILE {
+            let limit = crate::load::MAX_ENTRY_FILE;
+            diags.push(Diagnostic::file(
+                Code::TooLarge,
+                label,
+                crate::load::too_large(bytes.len() as u64, limit, Message::default()),
+            ));
+            continue;
+        }
+        // Read with the same budget as entries: a UI-strings file cannot
+        // blow up through aliases either.
+        match yaml::parse(&String::from_utf8_lossy(&bytes), 0) {
             Ok(yaml::Value::Mapping(m)) => merged.extend(m),
             Ok(yaml::Value::Null) => {}
             Ok(_) => diags.push(Diagnostic::file(
@@ -335,11 +346,7 @@ fn ui_strings(
                     "UI strings must be `key: text` lines"
                 ),
             )),
-            Err(e) => diags.push(Diagnostic::file(
-                Code::UiStrings,
-                label,
-                msg!("YAML tidak bisa dibaca: {e}", "invalid YAML: {e}"),
-            )),
+            Err(e) => diags.push(Diagnostic::at(e.code, label, e.pos, e.message)),
         }
     }
     yaml::Value::Mapping(merged)

@@ -33,7 +33,9 @@ pub fn parse(text: &str, line_offset: usize) -> Result<Value, SyntaxError> {
     // could stand for billions of values. The tree is built against a
     // budget of values in proportion to the text, so it stays as small as
     // the text.
-    let budget = Cell::new(text.len() as u64 + 100_000);
+    // A string costs its bytes too, so a long anchored string repeated by
+    // aliases is bounded like many small values are.
+    let budget = Cell::new(2 * text.len() as u64 + 100_000);
     Builder(&budget)
         .deserialize(serde_yaml::Deserializer::from_str(text))
         .map_err(|e| {
@@ -46,13 +48,17 @@ pub fn parse(text: &str, line_offset: usize) -> Result<Value, SyntaxError> {
 const OVER_BUDGET: &str = "more values than the budget allows";
 
 /// Builds a `Value` as serde_yaml's own does, counting down a budget of
-/// values.
+/// values and string bytes.
 #[derive(Clone, Copy)]
 struct Builder<'a>(&'a Cell<u64>);
 
 impl Builder<'_> {
     fn tick<E: de::Error>(self, v: Value) -> Result<Value, E> {
-        match self.0.get().checked_sub(1) {
+        let cost = match &v {
+            Value::String(s) => 1 + s.len() as u64,
+            _ => 1,
+        };
+        match self.0.get().checked_sub(cost) {
             Some(left) => {
                 self.0.set(left);
                 Ok(v)
@@ -151,11 +157,6 @@ impl<'de> Visitor<'de> for Builder<'_> {
             value,
         })))
     }
-}
-
-/// Parses site-independent YAML (theme strings) into any deserializable type.
-pub fn from_str<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
-    serde_yaml::from_str(text).map_err(|e| e.to_string())
 }
 
 /// A value's type, in words for error messages.

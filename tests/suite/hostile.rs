@@ -997,3 +997,41 @@ fn errors_on_an_entry_over_the_limit_inside_a_list_file() {
         lines[0]
     );
 }
+
+#[test]
+fn errors_on_a_long_anchored_string_repeated_by_aliases() {
+    // 200 KB of text standing for 20 MB: strings count by their bytes.
+    let site = Site::fixture("minimal");
+    let long = "x".repeat(200_000);
+    let refs = vec!["*s"; 100].join(", ");
+    site.write(
+        "content/umkm/bom.yaml",
+        &format!("name: Bom\ncategory: kuliner\ndistrict: Bekasi Timur\nextra:\n  a: &s \"{long}\"\n  b: [{refs}]\n"),
+    );
+    let run = build(&site);
+    run.fails();
+    run.has(
+        "content/umkm/bom.yaml:",
+        "aliases (`*name`) repeat the same data too many times",
+    );
+}
+
+#[test]
+fn errors_on_ui_strings_that_blow_up_through_aliases() {
+    let site = Site::fixture("minimal");
+    let mut yaml = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    for (i, prev) in ["a", "b", "c", "d", "e", "f", "g"].iter().enumerate() {
+        let name = ["b", "c", "d", "e", "f", "g", "h"][i];
+        yaml.push_str(&format!(
+            "{name}: &{name} [{}]\n",
+            vec![format!("*{prev}"); 10].join(", ")
+        ));
+    }
+    site.write("themes/default/i18n/id.yaml", &yaml);
+    let run = build(&site);
+    run.fails();
+    run.has(
+        "themes/default/i18n/id.yaml:",
+        "aliases (`*name`) repeat the same data too many times",
+    );
+}
