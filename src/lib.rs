@@ -17,6 +17,8 @@ mod message;
 mod codes;
 mod config;
 mod diagnostic;
+#[cfg(test)]
+mod fuzz;
 mod hash;
 mod index;
 mod links;

@@ -210,7 +210,7 @@ fn read_file(ctx: &Ctx) -> (Vec<Read>, Vec<Diagnostic>) {
     }
 }
 
-fn markdown_file(ctx: &Ctx, text: &str) -> (Vec<Read>, Vec<Diagnostic>) {
+pub(crate) fn markdown_file(ctx: &Ctx, text: &str) -> (Vec<Read>, Vec<Diagnostic>) {
     let rel = &ctx.file.rel;
     let split = match frontmatter::split(text) {
         Ok(s) => s,
@@ -275,7 +275,7 @@ fn line_starts(text: &str) -> Vec<usize> {
     starts
 }
 
-fn yaml_file(ctx: &Ctx, text: String) -> (Vec<Read>, Vec<Diagnostic>) {
+pub(crate) fn yaml_file(ctx: &Ctx, text: String) -> (Vec<Read>, Vec<Diagnostic>) {
     let text_len = text.len() as u64;
     let rel = ctx.file.rel.clone();
     let value = match yaml::parse(&text, 0) {

@@ -318,6 +318,11 @@ impl FlowScan<'_> {
                     }
                     self.at += 1;
                 }
+                // Nothing read (a `: ` where a value should start): no
+                // progress, so the scan stops here instead of looping.
+                if self.at == start {
+                    return None;
+                }
                 Some(self.body[start..self.at].trim_end().to_string())
             }
         }
@@ -414,6 +419,14 @@ mod tests {
         let p = Positions::scan(text, 1);
         assert_eq!(p.key("programs.1"), Some(Pos::new(3, 1)));
         assert_eq!(p.key("name"), Some(Pos::new(4, 1)));
+    }
+
+    #[test]
+    fn stops_on_a_flow_collection_broken_by_a_colon() {
+        // Found by the fuzzer: this used to loop for ever.
+        let text = "tags: [a, b{ lat: -6.2, lon: 107.0 a\nprivate:\n  nik: 1\n";
+        let p = Positions::scan(text, 1);
+        assert!(p.key("private").is_some());
     }
 
     #[test]

@@ -1035,3 +1035,14 @@ fn errors_on_ui_strings_that_blow_up_through_aliases() {
         "aliases (`*name`) repeat the same data too many times",
     );
 }
+
+#[test]
+fn errors_on_a_flow_list_broken_by_a_colon_without_hanging() {
+    // Found by the fuzzer (src/fuzz.rs): the position scan looped for ever.
+    let site = Site::fixture("minimal");
+    site.write(
+        "content/umkm/x.md",
+        "---\nname: X\ncategory: kuliner\ndistrict: Bekasi Timur\ntags: [a, b{ lat: -6.2, lon: 107.0 a\nprivate:\n  nik: \"3275\"\n---\n",
+    );
+    build(&site).fails();
+}
