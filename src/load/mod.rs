@@ -229,10 +229,25 @@ pub fn walk(
 pub fn static_files(root: &SiteRoot, diags: &mut Vec<Diagnostic>) -> Vec<(String, PathBuf)> {
     let dir = root.path.join("static");
     let mut files = Vec::new();
+    let mut bad = Vec::new();
     walk(root, &dir, diags, |p| {
         let rel = p.strip_prefix(&dir).unwrap_or(p);
-        files.push((rel.to_string_lossy().replace('\\', "/"), p.to_path_buf()));
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        // It would become an address with a line break in it.
+        if rel.chars().any(char::is_control) {
+            bad.push(Diagnostic::file(
+                Code::BadFileName,
+                format!("static/{rel}"),
+                msg!(
+                    "nama berkas ini memuat karakter kendali (misalnya baris baru); ganti namanya",
+                    "this file name holds a control character (such as a line break); rename the file"
+                ),
+            ));
+            return;
+        }
+        files.push((rel, p.to_path_buf()));
     });
+    diags.append(&mut bad);
     files
 }
 

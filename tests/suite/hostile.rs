@@ -1046,3 +1046,12 @@ fn errors_on_a_flow_list_broken_by_a_colon_without_hanging() {
     );
     build(&site).fails();
 }
+
+#[test]
+fn errors_on_a_static_file_name_with_a_line_break() {
+    let site = Site::fixture("minimal");
+    site.write("static/dua\nbaris.txt", "x");
+    build(&site).fails().exactly(&[
+        "static/dua\\nbaris.txt: this file name holds a control character (such as a line break); rename the file",
+    ]);
+}
