@@ -295,6 +295,18 @@ impl<'a> Doc<'a> {
         };
         match n {
             Some(n) if n.is_finite() && (min..=max).contains(&n) => Some(n),
+            Some(n) if !n.is_finite() => {
+                let p = last(path);
+                self.bad(
+                    path,
+                    code,
+                    msg!(
+                        "`{p}` harus antara {min} dan {max}, tertulis angka yang terlalu besar",
+                        "`{p}` must be between {min} and {max}, found a number too large to read"
+                    ),
+                );
+                None
+            }
             Some(n) => {
                 let p = last(path);
                 self.bad(

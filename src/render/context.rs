@@ -477,7 +477,9 @@ pub fn programme<'a>(site: &'a Site, urls: &Urls, labels: &Labels, i: usize) -> 
         percent: p
             .target
             .as_ref()
-            .map(|t| (achieved.saturating_mul(100) / t.count.max(1)).min(100)),
+            // In u128: achieved × 100 cannot overflow, so a huge target still
+            // gives the right share.
+            .map(|t| (u128::from(achieved) * 100 / u128::from(t.count.max(1))).min(100) as u64),
         events: site.programme_events[i]
             .iter()
             .map(|&ev| EventLink::new(urls, labels, &site.content.events[ev]))

@@ -138,7 +138,7 @@ pub(crate) fn validate(
     files: &[InputFile],
     drafts: bool,
 ) -> (Validated, Vec<Diagnostic>) {
-    let results: Vec<(Vec<Read>, Vec<Diagnostic>)> = files
+    let results: Vec<(Vec<Read>, Vec<Diagnostic>, Option<String>)> = files
         .par_iter()
         .map(|file| {
             let ctx = Ctx {
@@ -154,8 +154,12 @@ pub(crate) fn validate(
     let mut content = Content::default();
     let mut rejected = Vec::new();
     let mut diags = Vec::new();
-    for (reads, mut d) in results {
+    let mut unread = Vec::new();
+    for (file, (reads, mut d, guess)) in files.iter().zip(results) {
         diags.append(&mut d);
+        if let Some(slug) = guess {
+            unread.push((file.kind, slug));
+        }
         for Read { item, valid } in reads {
             if !valid {
                 rejected.push(item);
@@ -169,7 +173,7 @@ pub(crate) fn validate(
             }
         }
     }
-    refs::check(&claims(&content, &rejected), config, &mut diags);
+    refs::check(&claims(&content, &rejected), &unread, config, &mut diags);
     if !drafts {
         content.entries.retain(|e| !e.draft);
         content.programmes.retain(|p| !p.draft);
@@ -179,17 +183,42 @@ pub(crate) fn validate(
     (Validated { content, rejected }, diags)
 }
 
-fn read_file(ctx: &Ctx) -> (Vec<Read>, Vec<Diagnostic>) {
+/// Reads one file. When it gives no item at all and holds one entry, the
+/// slug that entry would most likely have comes back too, so that other
+/// files' references to it are not reported on top of its own problem.
+fn read_file(ctx: &Ctx) -> (Vec<Read>, Vec<Diagnostic>, Option<String>) {
+    let stem = || slugs::slugify(ctx.file.stem());
+    let (guess, (reads, diags)) = match read_items(ctx) {
+        Ok((guess, result)) => (guess.map(|g| g.unwrap_or_else(stem)), result),
+        Err(d) => (Some(stem()), (Vec::new(), vec![d])),
+    };
+    let failed = reads.is_empty() && !diags.is_empty();
+    (reads, diags, guess.filter(|_| failed))
+}
+
+/// The value of a `slug:` line at the start of a line, if it is a slug.
+fn slug_line(text: &str) -> Option<String> {
+    text.lines().find_map(|l| {
+        let v = l.strip_prefix("slug:")?;
+        let v = v.split(" #").next()?.trim().trim_matches(['"', '\'']);
+        slugs::is_valid(v).then(|| v.to_string())
+    })
+}
+
+type ReadResult = (Vec<Read>, Vec<Diagnostic>);
+
+/// What was read from the file, with its `slug:` line for a file of one
+/// entry (`None` for a list file).
+fn read_items(ctx: &Ctx) -> Result<(Option<Option<String>>, ReadResult), Diagnostic> {
     let file = ctx.file;
     let limit = match file.form {
         Form::Markdown => MAX_ENTRY_FILE,
         Form::Yaml => MAX_LIST_FILE,
     };
-    let text = match load::read_text(&file.abs, &file.rel, limit) {
-        Ok(t) => t,
-        Err(d) => return (Vec::new(), vec![d]),
-    };
-    if text.len() as u64 > MAX_ENTRY_FILE && !load::looks_like_list(&text) {
+    let text = load::read_text(&file.abs, &file.rel, limit)?;
+    let list = load::looks_like_list(&text);
+    let guess = (!list).then(|| slug_line(&text));
+    if text.len() as u64 > MAX_ENTRY_FILE && !list {
         let d = Diagnostic::file(
             Code::TooLarge,
             file.rel.clone(),
@@ -202,12 +231,13 @@ fn read_file(ctx: &Ctx) -> (Vec<Read>, Vec<Diagnostic>) {
                 ),
             ),
         );
-        return (Vec::new(), vec![d]);
+        return Ok((guess, (Vec::new(), vec![d])));
     }
-    match file.form {
+    let result = match file.form {
         Form::Markdown => markdown_file(ctx, &text),
         Form::Yaml => yaml_file(ctx, text),
-    }
+    };
+    Ok((guess, result))
 }
 
 pub(crate) fn markdown_file(ctx: &Ctx, text: &str) -> (Vec<Read>, Vec<Diagnostic>) {

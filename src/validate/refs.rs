@@ -8,8 +8,19 @@ use crate::model::{Claim, Kind, Origin};
 use std::collections::{HashMap, HashSet};
 
 /// The checks across files, over the claims of every item, valid or not.
-pub(crate) fn check(claims: &[Claim], config: &Config, diags: &mut Vec<Diagnostic>) {
-    let mut slugs = Slugs::default();
+/// `unread` holds the slugs guessed for files that could not be read at
+/// all: a reference to one is not reported, since the file's own problem
+/// already is, and fixing it may be all that is needed.
+pub(crate) fn check(
+    claims: &[Claim],
+    unread: &[(Kind, String)],
+    config: &Config,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut slugs = Slugs {
+        unread: unread.iter().cloned().collect(),
+        ..Slugs::default()
+    };
     for c in claims {
         slugs.claim(c.kind, c.slug, c.origin, diags);
         if c.kind == Kind::Halaman {
@@ -35,6 +46,12 @@ pub(crate) fn check(claims: &[Claim], config: &Config, diags: &mut Vec<Diagnosti
         .iter()
         .filter(|c| c.kind == Kind::Program)
         .map(|c| c.slug)
+        .chain(
+            unread
+                .iter()
+                .filter(|(k, _)| *k == Kind::Program)
+                .map(|(_, s)| s.as_str()),
+        )
         .collect();
     let cache = Suggesters::new();
     for c in claims {
@@ -79,6 +96,12 @@ fn participant_problem<'a>(
     cache: &'a Suggesters<'a>,
 ) -> Option<Message> {
     let has = |kind: Kind, slug: &str| slugs.seen.contains_key(&(kind, slug.to_string()));
+    if let Some((k, s)) = target.split_once('/') {
+        let kind = Kind::from_folder(k);
+        if kind.is_some_and(|k| slugs.unread.contains(&(k, s.to_string()))) {
+            return None;
+        }
+    }
     // The kinds that hold an entry with this slug, for a suggestion.
     let holders = |slug: &str| -> Vec<String> {
         Kind::DIRECTORY
@@ -130,6 +153,7 @@ fn participant_problem<'a>(
 #[derive(Default)]
 struct Slugs {
     seen: HashMap<(Kind, String), Origin>,
+    unread: HashSet<(Kind, String)>,
 }
 
 /// "Did you mean" among the slugs of each directory kind, made on the

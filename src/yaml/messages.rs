@@ -73,6 +73,19 @@ pub(super) fn syntax_error(
             "baris `---` di sini memulai dokumen kedua, yang tidak boleh; untuk banyak entri dalam satu berkas, tulis sebagai daftar (`- name: ...`)",
             "a `---` line starts a second YAML document, which is not allowed here; to keep many entries in one file, write them as a list (`- name: ...`)"
         )
+    } else if let Some((field, number)) = too_big(main) {
+        // serde reads integers beyond 64 bits as u128/i128, which no
+        // value can hold; staff meet this with a long ID typed as a number.
+        match field {
+            Some(field) => msg!(
+                "`{field}`: angka {number} terlalu besar untuk kolom mana pun; bila ini nomor (NIB, nomor izin), tulis dalam tanda kutip",
+                "`{field}`: the number {number} is too large for any field; if it is an identifier (NIB, licence number), put it in quotes"
+            ),
+            None => msg!(
+                "angka {number} terlalu besar untuk kolom mana pun",
+                "the number {number} is too large for any field"
+            ),
+        }
     } else if raw.contains("recursion limit exceeded") {
         msg!(
             "daftar atau kolom di sini bersarang terlalu dalam",
@@ -161,6 +174,8 @@ pub(super) fn syntax_error(
     };
     let code = if raw.contains("duplicate entry with key") {
         Code::DuplicateKey
+    } else if too_big(main).is_some() {
+        Code::BadNumber
     } else if raw.contains("recursion limit exceeded")
         || raw.contains("repetition limit exceeded")
         || raw.contains(OVER_BUDGET)
@@ -170,6 +185,15 @@ pub(super) fn syntax_error(
         Code::YamlSyntax
     };
     SyntaxError { pos, code, message }
+}
+
+/// The field and the number of a "too large" integer error:
+/// `members: invalid type: integer `999…` as u128, expected …`.
+fn too_big(main: &str) -> Option<(Option<&str>, &str)> {
+    let (field, rest) = main.split_once("invalid type: integer `")?;
+    let (number, rest) = rest.split_once('`')?;
+    let field = last_name(field.trim_end_matches(": "));
+    (rest.starts_with(" as u128") || rest.starts_with(" as i128")).then_some((field, number))
 }
 
 /// The name of the field at the end of `path`, skipping list indexes.

@@ -89,3 +89,60 @@ fn drops_html_comments_and_prefixes_footnote_ids() {
     unique.dedup();
     assert_eq!(unique.len(), ids.len(), "ids repeat on the page: {ids:?}");
 }
+
+#[test]
+fn errors_on_numbers_too_large_for_any_field_in_one_run() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "content/koperasi/besar.yaml",
+        "name: Besar\ncategory: kerajinan\ndistrict: Medansatria\nmembers: 99999999999999999999999999\n",
+    );
+    site.write(
+        "content/umkm/harga.md",
+        "---\nname: Harga\ncategory: kuliner\ndistrict: Bekasi Timur\nproducts:\n  - name: Kopi\n    price: -18446744073709551617\n---\n",
+    );
+    site.write(
+        "content/umkm/tahun.md",
+        "---\nname: Tahun\ncategory: kuliner\ndistrict: Bekasi Timur\nfounded: 1e400\ngeo: { lat: 1e400, lon: 107 }\n---\n",
+    );
+    site.build(&[]).exactly(&[
+        "content/koperasi/besar.yaml:4:10: `members`: the number 99999999999999999999999999 is too large for any field; if it is an identifier (NIB, licence number), put it in quotes",
+        "content/umkm/harga.md:7:12: `price`: the number -18446744073709551617 is too large for any field; if it is an identifier (NIB, licence number), put it in quotes",
+        "content/umkm/tahun.md:5:10: `founded` must be a whole number, found \"1e400\"",
+        "content/umkm/tahun.md:6:13: `lat` must be between -90 and 90, found a number too large to read",
+    ]);
+}
+
+#[test]
+fn can_show_the_progress_of_a_huge_target() {
+    let site = Site::fixture("minimal");
+    let max = i64::MAX;
+    site.write(
+        "content/program/opop.md",
+        &format!(
+            "---\nname: OPOP\ntarget: {{ count: {max}, label: pesantren }}\nachieved: {max}\n---\n"
+        ),
+    );
+    site.build(&[]).ok();
+    let page = site.read("program/opop/index.html");
+    assert!(page.contains("value=\"100\""), "{page}");
+}
+
+#[test]
+fn reports_an_unreadable_entry_once_not_again_where_it_is_named() {
+    let site = Site::fixture("minimal");
+    // The entry cannot be read at all; the event naming it and the entry
+    // naming the unreadable programme must not add problems of their own.
+    site.write(
+        "content/umkm/warung-sari.md",
+        "---\nname: \"Warung Sari\n---\n",
+    );
+    site.write("content/program/opop.md", "---\nname: [OPOP\n---\n");
+    site.write(
+        "content/acara/bazaar.md",
+        "---\nname: Bazaar\nstart: 2026-03-01\nprograms: [opop]\nparticipants: [umkm/warung-sari]\n---\n",
+    );
+    let run = site.build(&[]);
+    assert_eq!(run.problems(), 2, "{}", run.stderr);
+    run.lacks("bazaar.md");
+}
