@@ -291,8 +291,14 @@ pub(crate) fn is_reserved_file<'a>(
 ) -> bool {
     let first = rel.split('/').next().unwrap_or("");
     let fixed = [HOME_FILE, NOT_FOUND, SITEMAP, ROBOTS, MANIFEST];
-    fixed.contains(&rel)
-        || (rel.starts_with("sitemap-") && rel.ends_with(".xml") && !rel.contains('/'))
+    // A file of the site's own, or a folder by its name.
+    fixed.contains(&first)
+        || (first.starts_with("sitemap-") && first.ends_with(".xml"))
+        // Search and data are generated whole; the later pages of every
+        // listing lie in a `halaman/` folder whose size depends on the
+        // content, so the folder is kept whole too.
+        || [SEARCH, DATA].contains(&first)
+        || (TOP_LEVEL.contains(&first) && rel.split('/').any(|s| s == PAGED))
         || (rel.ends_with("/index.html")
             && (TOP_LEVEL.contains(&first) || free_pages.into_iter().any(|p| p == first)))
         || languages.iter().skip(1).any(|l| l == first)
@@ -321,7 +327,17 @@ mod tests {
         assert!(is_reserved_file("umkm/x/index.html", none, &langs));
         assert!(is_reserved_file("en/anything.txt", none, &langs));
         assert!(is_reserved_file("tentang/index.html", ["tentang"], &langs));
+        assert!(is_reserved_file("sitemap.xml/a.txt", none, &langs));
+        assert!(is_reserved_file("404.html/x", none, &langs));
+        assert!(is_reserved_file("umkm/halaman", none, &langs));
+        assert!(is_reserved_file(
+            "kategori/kuliner/halaman/9/foto.png",
+            none,
+            &langs
+        ));
+        assert!(is_reserved_file("cari/pagefind.js", none, &langs));
         assert!(!is_reserved_file("favicon.ico", none, &langs));
+        assert!(!is_reserved_file("foto/halaman/a.png", none, &langs));
         assert!(!is_reserved_file("umkm/foto.png", none, &langs));
     }
 }

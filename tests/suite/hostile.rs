@@ -1055,3 +1055,26 @@ fn errors_on_a_static_file_name_with_a_line_break() {
         "static/dua\\nbaris.txt: this file name holds a control character (such as a line break); rename the file",
     ]);
 }
+
+#[test]
+fn errors_on_static_paths_that_lie_on_or_above_generated_ones() {
+    let site = Site::fixture("minimal");
+    // A folder named like a file the site writes, a file named like a
+    // folder it writes, and the later pages' `halaman/` folder, whose
+    // pages exist only once a listing is long enough.
+    site.write("static/sitemap.xml/a.txt", "a");
+    site.write("static/404.html/b.txt", "b");
+    site.write("static/program", "c");
+    site.write("static/umkm/halaman", "d");
+    site.write("static/kategori/kuliner/halaman/9/foto.png", "e");
+    site.write("static/umkm/foto.png", "fine");
+    let run = build(&site);
+    let clash = "this file would replace a page or picture the site writes; rename or remove it";
+    run.exactly(&[
+        &format!("static/404.html/b.txt: {clash}"),
+        &format!("static/kategori/kuliner/halaman/9/foto.png: {clash}"),
+        &format!("static/program: {clash}"),
+        &format!("static/sitemap.xml/a.txt: {clash}"),
+        &format!("static/umkm/halaman: {clash}"),
+    ]);
+}
