@@ -37,6 +37,7 @@ mod yaml;
 
 pub use diagnostic::{Code, Diagnostic, Pos, Severity};
 pub use message::{Lang, Message};
+pub use render::on_stuck;
 
 use model::Kind;
 use std::path::PathBuf;

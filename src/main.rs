@@ -46,6 +46,20 @@ fn main() -> ExitCode {
         cli::LangArg::Id => "id",
         cli::LangArg::En => "en",
     }));
+    let format = match &cli.command {
+        Command::Build(_) => Format::Text,
+        Command::Check(a) => a.format,
+    };
+    // A page whose template cannot be stopped ends the process (exit 1)
+    // with its problem, reported like any other.
+    etalase::on_stuck(move |d| {
+        content_failure(
+            &mut std::io::stderr().lock(),
+            format,
+            lang,
+            std::slice::from_ref(d),
+        )
+    });
     let (format, result) = match cli.command {
         Command::Build(args) => {
             let opts = BuildOptions {
@@ -77,24 +91,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok(Err(BuildError::Content(diags))) => {
-            report(&mut err, format, lang, &diags);
-            if format == Format::Text {
-                let errors = diags
-                    .iter()
-                    .filter(|d| d.severity() == etalase::Severity::Error)
-                    .count();
-                let _ = match lang {
-                    Lang::Id => writeln!(
-                        err,
-                        "kesalahan: {errors} masalah ditemukan; tidak ada yang ditulis"
-                    ),
-                    Lang::En => writeln!(
-                        err,
-                        "error: {errors} problem{} found; nothing was written",
-                        if errors == 1 { "" } else { "s" }
-                    ),
-                };
-            }
+            content_failure(&mut err, format, lang, &diags);
             ExitCode::from(1)
         }
         Ok(Err(BuildError::Usage(m))) | Ok(Err(BuildError::Io(m))) => {
@@ -122,6 +119,28 @@ fn main() -> ExitCode {
             };
             ExitCode::from(2)
         }
+    }
+}
+
+/// The problems that stopped a build, and the line that counts them.
+fn content_failure(err: &mut impl Write, format: Format, lang: Lang, diags: &[Diagnostic]) {
+    report(err, format, lang, diags);
+    if format == Format::Text {
+        let errors = diags
+            .iter()
+            .filter(|d| d.severity() == etalase::Severity::Error)
+            .count();
+        let _ = match lang {
+            Lang::Id => writeln!(
+                err,
+                "kesalahan: {errors} masalah ditemukan; tidak ada yang ditulis"
+            ),
+            Lang::En => writeln!(
+                err,
+                "error: {errors} problem{} found; nothing was written",
+                if errors == 1 { "" } else { "s" }
+            ),
+        };
     }
 }
 

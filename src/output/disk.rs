@@ -189,6 +189,10 @@ impl Sink for Disk {
     fn copy(&self, rel: &str, from: &Path) -> io::Result<()> {
         fs::copy(from, self.place(rel)?).map(|_| ())
     }
+
+    fn abandon(&self) {
+        remove_tree(&self.tmp);
+    }
 }
 
 impl Drop for Disk {

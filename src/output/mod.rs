@@ -22,4 +22,7 @@ pub(crate) trait Sink: Sync {
     fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()>;
     /// Publishes the file `from` at `rel`, as it is.
     fn copy(&self, rel: &str, from: &Path) -> io::Result<()>;
+    /// Throws away what was written, before the process ends without
+    /// unwinding (a page that could not be stopped).
+    fn abandon(&self) {}
 }

@@ -8,6 +8,7 @@
 //! so it names exactly the pages that exist.
 
 mod assets;
+mod budget;
 mod compact;
 pub(crate) mod context;
 pub(crate) mod markdown;
@@ -18,6 +19,7 @@ mod templates;
 pub(crate) mod urls;
 
 pub(crate) use assets::check_static;
+pub use budget::on_stuck;
 
 use crate::config::Config;
 use crate::diagnostic::{Code, Diagnostic};
@@ -165,67 +167,73 @@ pub(crate) fn render_all(
     let errors = Mutex::new(Vec::new());
     let mut sitemap = Vec::new();
     let mut pages = 0;
-    for (li, code) in codes.iter().enumerate() {
-        let urls = all_urls[li].clone();
-        let months = strings[li]
-            .get("months")
-            .and_then(|m| m.as_sequence())
-            .map(|s| {
-                s.iter()
-                    .filter_map(|v| v.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let labels = Labels { months };
-        let cards = context::cards(site, &urls, &labels);
-        let mut globals = Context::new();
-        globals.insert("lang", code);
-        globals.insert("t", &strings[li]);
-        globals.insert("assets", &assets);
-        globals.insert_value(
-            "site",
-            site_view::site_view(site, &urls, li, &labels, &names),
-        );
-        let separator = strings[li]
-            .get("thousands_sep")
-            .and_then(|v| v.as_str())
-            .unwrap_or(".")
-            .to_string();
-        let tera = templates::with_globals(&prepared.tera, globals, separator);
-        let lang = Lang {
-            index: li,
-            names: &names,
-            urls,
-            all_urls: &all_urls,
-            labels,
-            tera,
-            cards,
-        };
-        let list = routes::plan(site, li == 0);
-        // Each page's path once, for its rendering and the sitemap.
-        let paths: Vec<String> = list.iter().map(|job| job.path(site)).collect();
-        pages += list.len();
-        list.par_iter().zip(&paths).for_each(|(job, path)| {
-            let file = lang.urls.file(path);
-            match pages::render_job(site, &lang, job, path) {
-                Ok(bytes) => match out.write(&file, &bytes) {
-                    Ok(()) => written.lock().unwrap().push(file),
-                    Err(e) => errors.lock().unwrap().push(Err(msg!(
-                        "{file} tidak bisa ditulis: {e}",
-                        "cannot write {file}: {e}"
-                    ))),
-                },
-                Err(d) => errors.lock().unwrap().push(Ok(d)),
-            }
-        });
-        for (job, path) in list.iter().zip(&paths).filter(|(j, _)| j.listed()) {
-            let lastmod = match job.route {
-                Route::Entry(i) => site.content.entries[i].updated.map(|d| d.iso()),
-                _ => None,
+    let watchdog = budget::Watchdog::new();
+    std::thread::scope(|scope| {
+        scope.spawn(|| watchdog.watch(|| out.abandon()));
+        // Ends the watch however this closure ends, a panic included.
+        let _finish = budget::Finish(&watchdog);
+        for (li, code) in codes.iter().enumerate() {
+            let urls = all_urls[li].clone();
+            let months = strings[li]
+                .get("months")
+                .and_then(|m| m.as_sequence())
+                .map(|s| {
+                    s.iter()
+                        .filter_map(|v| v.as_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let labels = Labels { months };
+            let cards = context::cards(site, &urls, &labels);
+            let mut globals = Context::new();
+            globals.insert("lang", code);
+            globals.insert("t", &strings[li]);
+            globals.insert("assets", &assets);
+            globals.insert_value(
+                "site",
+                site_view::site_view(site, &urls, li, &labels, &names),
+            );
+            let separator = strings[li]
+                .get("thousands_sep")
+                .and_then(|v| v.as_str())
+                .unwrap_or(".")
+                .to_string();
+            let tera = templates::with_globals(&prepared.tera, globals, separator);
+            let lang = Lang {
+                index: li,
+                names: &names,
+                urls,
+                all_urls: &all_urls,
+                labels,
+                tera,
+                cards,
             };
-            sitemap.push((lang.urls.permalink(path), lastmod));
+            let list = routes::plan(site, li == 0);
+            // Each page's path once, for its rendering and the sitemap.
+            let paths: Vec<String> = list.iter().map(|job| job.path(site)).collect();
+            pages += list.len();
+            list.par_iter().zip(&paths).for_each(|(job, path)| {
+                let file = lang.urls.file(path);
+                match pages::render_job(site, &lang, job, path, &watchdog) {
+                    Ok(bytes) => match out.write(&file, &bytes) {
+                        Ok(()) => written.lock().unwrap().push(file),
+                        Err(e) => errors.lock().unwrap().push(Err(msg!(
+                            "{file} tidak bisa ditulis: {e}",
+                            "cannot write {file}: {e}"
+                        ))),
+                    },
+                    Err(d) => errors.lock().unwrap().push(Ok(d)),
+                }
+            });
+            for (job, path) in list.iter().zip(&paths).filter(|(j, _)| j.listed()) {
+                let lastmod = match job.route {
+                    Route::Entry(i) => site.content.entries[i].updated.map(|d| d.iso()),
+                    _ => None,
+                };
+                sitemap.push((lang.urls.permalink(path), lastmod));
+            }
         }
-    }
+    });
     let errors = errors.into_inner().unwrap();
     if let Some(Err(io)) = errors.iter().find(|e| e.is_err()) {
         return Err(Failure::Io(io.clone()));

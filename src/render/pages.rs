@@ -2,7 +2,7 @@
 
 use super::context::{self, Labels};
 use super::urls::Urls;
-use super::{compact, markdown, templates, Lang};
+use super::{budget, compact, markdown, templates, Lang};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::index::Site;
 use crate::model::Kind;
@@ -107,6 +107,7 @@ pub(super) fn render_job(
     lang: &Lang,
     job: &Job,
     path: &str,
+    watchdog: &budget::Watchdog,
 ) -> Result<Vec<u8>, Diagnostic> {
     let urls = &lang.urls;
     let per = site.config.paginate;
@@ -253,18 +254,25 @@ pub(super) fn render_job(
     };
     ctx.insert("page", &meta);
     let name = format!("{template}.html");
-    let mut buf = Vec::with_capacity(16 * 1024);
-    lang.tera.render_to(&name, &ctx, &mut buf).map_err(|e| {
-        let source = format!("themes/{}/templates/{name}", site.config.theme);
-        Diagnostic::file(Code::RenderError, source, {
-            let (file, why) = (lang.urls.file(path), templates::flatten(&e));
+    let source = format!("themes/{}/templates/{name}", site.config.theme);
+    let file = lang.urls.file(path);
+    let mut buf = budget::PageBuffer::new();
+    watchdog.enter(&file, source.clone());
+    budget::start_page();
+    let rendered = lang.tera.render_to(&name, &ctx, &mut buf);
+    let tripped = budget::end_page();
+    watchdog.leave();
+    rendered.map_err(|e| match tripped {
+        Some(why) => budget::stopped(&file, &source, why),
+        None => Diagnostic::file(Code::RenderError, source, {
+            let why = templates::flatten(&e);
             msg!(
                 "{file} tidak bisa disusun: {why}",
                 "cannot render {file}: {why}"
             )
-        })
+        }),
     })?;
-    Ok(compact::compact(&buf))
+    Ok(compact::compact(&buf.bytes))
 }
 
 #[derive(Serialize)]

@@ -95,6 +95,8 @@ fn located(text: &str, name: &str) -> Option<(Pos, String)> {
 /// templates are added.
 fn new_tera() -> Tera {
     let mut tera = Tera::new();
+    // Ours stops a page whose time is up (budget.rs).
+    tera.register_function("range", super::budget::range);
     // Each language replaces this one with its own separator
     // (`with_globals`).
     tera.register_filter("num", |n: i64, _: Kwargs, _: &State| group_digits(n, "."));

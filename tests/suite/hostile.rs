@@ -1078,3 +1078,69 @@ fn errors_on_static_paths_that_lie_on_or_above_generated_ones() {
         &format!("static/umkm/halaman: {clash}"),
     ]);
 }
+
+// ---- themes that never end ----
+
+/// The minimal fixture with a theme whose page template is `page`.
+fn theme_site(page: &str) -> Site {
+    let site = Site::fixture("minimal");
+    let config = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write("site.yaml", &format!("{config}theme: jahat\n"));
+    site.write("themes/jahat/templates/page.html", page);
+    site
+}
+
+#[track_caller]
+fn assert_stopped(run: &Run, why: &str) {
+    run.exactly(&[&format!(
+        "themes/jahat/templates/page.html: tentang/index.html was stopped: this template {why} for one page; look for nested loops (`for`)"
+    )]);
+    assert_eq!(run.codes(), ["E0407"]);
+}
+
+#[test]
+fn stops_a_template_that_loops_for_ever() {
+    // Nested range() loops: each call of range() sees the page's time.
+    let site = theme_site(
+        "{% for a in range(end=100000) %}{% for b in range(end=100000) %}{% for c in range(end=100000) %}{% set x = a %}{% endfor %}{% endfor %}{% endfor %}",
+    );
+    let run = build(&site);
+    assert_stopped(&run, "worked for more than 10 seconds");
+    assert!(!site.public().exists());
+    assert_eq!(
+        list_files(site.root())
+            .iter()
+            .filter(|f| f.contains("etalase-tmp"))
+            .count(),
+        0
+    );
+}
+
+#[test]
+fn stops_a_template_that_loops_for_ever_over_one_list() {
+    // No call and no output inside the loops: the watchdog ends the build.
+    let site = theme_site(
+        "{% set big = range(end=100000) %}{% for a in big %}{% for b in big %}{% for c in big %}{% endfor %}{% endfor %}{% endfor %}",
+    );
+    let run = build(&site);
+    assert_stopped(&run, "worked for more than 10 seconds");
+    assert!(!site.public().exists());
+    assert_eq!(
+        list_files(site.root())
+            .iter()
+            .filter(|f| f.contains("etalase-tmp"))
+            .count(),
+        0
+    );
+}
+
+#[test]
+fn stops_a_template_that_writes_without_end() {
+    let site = theme_site(
+        "{% set big = range(end=100000) %}{% for a in big %}{% for b in big %}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx{% endfor %}{% endfor %}",
+    );
+    let started = std::time::Instant::now();
+    let run = build(&site);
+    assert_stopped(&run, "wrote more than 64 MiB");
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+}
