@@ -136,6 +136,10 @@ pub struct Run {
     /// `exactly` checks that every problem line had one.
     pub stderr: String,
     pub stderr_raw: String,
+    /// The program's peak resident memory in KiB and its running time,
+    /// measured by `build_in_time` (0 and zero elsewhere).
+    pub peak_kib: u64,
+    pub elapsed: std::time::Duration,
 }
 
 /// A problem line's message and its code, when it ends with ` [E0203]`.
@@ -165,6 +169,8 @@ impl Run {
             stdout,
             stderr,
             stderr_raw,
+            peak_kib: 0,
+            elapsed: std::time::Duration::ZERO,
         }
     }
 }
@@ -494,9 +500,22 @@ impl Site {
             .spawn()
             .unwrap();
         let started = std::time::Instant::now();
-        let status = loop {
-            if let Some(status) = child.try_wait().unwrap() {
-                break status;
+        // wait4 gives this child's own peak memory, which try_wait cannot.
+        let pid = child.id() as libc::pid_t;
+        let (code, peak_kib) = loop {
+            let mut status = 0;
+            // SAFETY: plain C call on our own child, with valid pointers.
+            let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+            let r = unsafe { libc::wait4(pid, &mut status, libc::WNOHANG, &mut usage) };
+            assert!(r >= 0, "wait4 failed");
+            if r == pid {
+                let code = if libc::WIFEXITED(status) {
+                    libc::WEXITSTATUS(status)
+                } else {
+                    -1
+                };
+                // Linux gives ru_maxrss in KiB.
+                break (code, usage.ru_maxrss as u64);
             }
             if started.elapsed() > HANG_LIMIT {
                 let _ = child.kill();
@@ -505,17 +524,41 @@ impl Site {
             }
             std::thread::sleep(std::time::Duration::from_millis(10));
         };
+        let elapsed = started.elapsed();
         let read = |f: &mut fs::File| {
             let mut bytes = Vec::new();
             f.rewind().unwrap();
             f.read_to_end(&mut bytes).unwrap();
             String::from_utf8_lossy(&bytes).into_owned()
         };
-        Run::new(status.code().unwrap_or(-1), read(&mut out), read(&mut err))
+        let mut run = Run::new(code, read(&mut out), read(&mut err));
+        run.peak_kib = peak_kib;
+        run.elapsed = elapsed;
+        run
     }
 }
 
 impl Run {
+    /// Asserts that a run of `build_in_time` stayed within `mib` MiB of
+    /// memory and `secs` seconds: bounds for the resource tests, generous
+    /// (a test is not a benchmark) but far below what the input would take
+    /// if the limits did not hold.
+    #[track_caller]
+    pub fn within(&self, mib: u64, secs: u64) -> &Run {
+        assert!(self.peak_kib > 0, "no memory measured: use build_in_time");
+        assert!(
+            self.peak_kib <= mib * 1024,
+            "peak memory {} MiB, more than {mib} MiB",
+            self.peak_kib / 1024
+        );
+        assert!(
+            self.elapsed.as_secs() < secs,
+            "took {:?}, more than {secs} s",
+            self.elapsed
+        );
+        self
+    }
+
     /// Asserts that the program ended as designed: built (0) or reported
     /// content errors (1); never a panic, a crash or an internal error.
     #[track_caller]

@@ -306,6 +306,7 @@ fn can_read_a_list_file_over_1_mib() {
     assert!(list.len() > 1 << 20);
     site.write("content/pkl/besar.yaml", &list);
     let run = build(&site);
+    run.within(256, 10);
     run.ok();
     assert!(run.stdout.contains("pkl 13"), "{}", run.stdout);
 }
@@ -318,7 +319,7 @@ fn errors_at_the_right_line_deep_in_a_big_list_file() {
         "- name: Salah\n  category: kuliner\n  distrct: Medansatria\n",
     );
     site.write("content/pkl/besar.yaml", &list);
-    build(&site).fails().exactly(&[
+    build(&site).within(256, 10).fails().exactly(&[
         "content/pkl/besar.yaml:49:1: missing required field `district`",
         "content/pkl/besar.yaml:51:3: unknown field `distrct`: did you mean `district`?",
     ]);
@@ -330,7 +331,8 @@ fn errors_on_list_files_over_64_mib() {
     // Sparse: the size is checked before anything is read.
     let file = fs::File::create(site.root().join("content/pkl/raksasa.yaml")).unwrap();
     file.set_len((64 << 20) + 1).unwrap();
-    build(&site).fails().exactly(&[
+    build(&site)
+        .within(256, 10).fails().exactly(&[
         "content/pkl/raksasa.yaml: file is too large (67108865 bytes): the limit is 64 MiB (67108864 bytes)",
     ]);
 }
@@ -363,7 +365,7 @@ fn can_read_a_huge_line() {
             "Nama ".repeat(100_000)
         ),
     );
-    build(&site).ok();
+    build(&site).within(256, 10).ok();
 }
 
 // ---- encodings and bytes ----
@@ -536,6 +538,7 @@ fn errors_on_deeply_nested_yaml() {
         &format!("name: {}{}\n", "{a: ".repeat(10_000), "}".repeat(10_000)),
     );
     let run = build(&site);
+    run.within(256, 10);
     run.fails();
     assert_eq!(run.problems(), 3, "{}", run.stderr);
     run.has(
@@ -559,6 +562,7 @@ fn errors_on_billion_laughs() {
     }
     site.write("content/umkm/tawa.yaml", &text);
     let run = build(&site);
+    run.within(256, 10);
     run.fails();
     assert_eq!(run.problems(), 1, "{}", run.stderr);
     run.has(
@@ -579,6 +583,7 @@ fn errors_on_one_big_anchor_repeated_many_times() {
         &format!("name: Bom\ncategory: kuliner\ndistrict: Bekasi Timur\nextra:\n  a: &a [{big}]\n  b: [{refs}]\n"),
     );
     let run = build(&site);
+    run.within(256, 10);
     run.fails();
     assert_eq!(run.problems(), 1, "{}", run.stderr);
     run.has(
@@ -651,6 +656,7 @@ fn errors_on_thousands_of_duplicate_keys() {
     }
     site.write("content/umkm/ganda.yaml", &text);
     build(&site)
+        .within(256, 10)
         .fails()
         .exactly(&["content/umkm/ganda.yaml:5:1: field `tags` is written twice; keep only one"]);
 }
@@ -662,7 +668,8 @@ fn errors_on_many_documents_in_one_file() {
         "content/pkl/dokumen.yaml",
         &"---\nname: A\ncategory: kuliner\ndistrict: Medansatria\n".repeat(100),
     );
-    build(&site).fails().exactly(&[
+    build(&site)
+        .within(256, 10).fails().exactly(&[
         "content/pkl/dokumen.yaml:5:1: a `---` line starts a second YAML document, which is not allowed here; to keep many entries in one file, write them as a list (`- name: ...`)",
     ]);
 }
@@ -677,6 +684,7 @@ fn errors_on_a_very_long_unknown_field_name_quickly() {
     );
     let started = std::time::Instant::now();
     let run = build(&site);
+    run.within(256, 10);
     run.fails();
     assert_eq!(run.problems(), 1, "{}", run.stderr);
     run.has(
@@ -786,6 +794,7 @@ fn errors_on_two_thousand_broken_files_in_one_run() {
         );
     }
     let run = build(&site);
+    run.within(256, 15);
     run.fails();
     assert_eq!(
         run.problems(),
@@ -950,6 +959,7 @@ fn errors_on_thousands_of_misspelt_participants_in_near_linear_time() {
     site.write("content/acara/besar.md", &event);
     let started = std::time::Instant::now();
     let run = site.build_in_time(&[]);
+    run.within(512, 15);
     run.fails();
     assert_eq!(
         run.problems(),
@@ -987,6 +997,7 @@ fn errors_on_an_entry_over_the_limit_inside_a_list_file() {
     }
     site.write("content/pkl/semua.yaml", &list);
     let run = build(&site);
+    run.within(256, 10);
     run.fails();
     let lines: Vec<&str> = run.stderr.lines().collect();
     assert_eq!(lines.len(), 2, "{}", run.stderr);
@@ -1009,6 +1020,7 @@ fn errors_on_a_long_anchored_string_repeated_by_aliases() {
         &format!("name: Bom\ncategory: kuliner\ndistrict: Bekasi Timur\nextra:\n  a: &s \"{long}\"\n  b: [{refs}]\n"),
     );
     let run = build(&site);
+    run.within(256, 10);
     run.fails();
     run.has(
         "content/umkm/bom.yaml:",
@@ -1029,6 +1041,7 @@ fn errors_on_ui_strings_that_blow_up_through_aliases() {
     }
     site.write("themes/default/i18n/id.yaml", &yaml);
     let run = build(&site);
+    run.within(256, 10);
     run.fails();
     run.has(
         "themes/default/i18n/id.yaml:",
@@ -1105,6 +1118,7 @@ fn stops_a_template_that_loops_for_ever() {
         "{% for a in range(end=100000) %}{% for b in range(end=100000) %}{% for c in range(end=100000) %}{% set x = a %}{% endfor %}{% endfor %}{% endfor %}",
     );
     let run = build(&site);
+    run.within(256, 19);
     assert_stopped(&run, "worked for more than 10 seconds");
     assert!(!site.public().exists());
     assert_eq!(
@@ -1123,6 +1137,7 @@ fn stops_a_template_that_loops_for_ever_over_one_list() {
         "{% set big = range(end=100000) %}{% for a in big %}{% for b in big %}{% for c in big %}{% endfor %}{% endfor %}{% endfor %}",
     );
     let run = build(&site);
+    run.within(256, 19);
     assert_stopped(&run, "worked for more than 10 seconds");
     assert!(!site.public().exists());
     assert_eq!(
@@ -1141,6 +1156,7 @@ fn stops_a_template_that_writes_without_end() {
     );
     let started = std::time::Instant::now();
     let run = build(&site);
+    run.within(512, 10);
     assert_stopped(&run, "wrote more than 64 MiB");
     assert!(started.elapsed() < std::time::Duration::from_secs(10));
 }
