@@ -193,10 +193,12 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     candidates
         .into_iter()
         .filter(|c| c.chars().count().abs_diff(len) <= limit)
+        // Case does not count: "bekasi timur" is "Bekasi Timur".
+        .map(|c| (c, c.to_lowercase()))
         // A cheap lower bound first: thousands of mistakes among thousands
         // of names must stay near-linear, not millions of edit distances.
-        .filter(|c| bag.distance(&Bag::of(c)) <= limit)
-        .map(|c| (edit_distance(&word, c), c))
+        .filter(|(_, lc)| bag.distance(&Bag::of(lc)) <= limit)
+        .map(|(c, lc)| (edit_distance(&word, &lc), c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, c)| (*d, *c))
         .map(|(_, c)| c)
@@ -222,7 +224,8 @@ impl<'a> Suggester<'a> {
         let mut index: std::collections::HashMap<String, Vec<&str>> = Default::default();
         if all.len() > Self::SCAN {
             for &c in &all {
-                for form in forms(c) {
+                let lower = c.to_lowercase();
+                for form in forms(&lower) {
                     index.entry(form).or_default().push(c);
                 }
             }

@@ -134,8 +134,10 @@ fn fuzz_an_entry_in_both_forms() {
         file(Form::Markdown, "content/umkm/a.md"),
         file(Form::Yaml, "content/umkm/a.yaml"),
     );
+    let hints = validate::Hints::new(&config);
     let ctx = |file| Ctx {
         config: &config,
+        hints: &hints,
         root: &root,
         file,
         body_at: None,

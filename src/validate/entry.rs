@@ -74,8 +74,7 @@ pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
                     match ctx.config.category(&c) {
                         Some(i) => e.category = i,
                         None => {
-                            let slugs = ctx.config.categories.iter().map(|c| c.slug.as_str());
-                            let message = match crate::diagnostic::nearest(&c, slugs) {
+                            let message = match ctx.hints.category(&c) {
                                 Some(s) => msg!(
                                     "kategori \"{c}\" tidak dikenal: maksud Anda `{s}`?",
                                     "unknown category \"{c}\": did you mean `{s}`?"
@@ -433,9 +432,8 @@ pub fn district(doc: &mut Doc, ctx: &Ctx, v: &Value) -> Option<usize> {
     let name = doc.required_text("district", v)?;
     let found = ctx.config.district(&name);
     if found.is_none() {
-        let names = ctx.config.districts.iter().map(|d| d.name.as_str());
         let bare = crate::config::bare_district_name(&name);
-        let message = match crate::diagnostic::nearest(bare, names) {
+        let message = match ctx.hints.district(bare) {
             Some(s) => msg!(
                 "kecamatan \"{name}\" tidak dikenal: maksud Anda \"{s}\"?",
                 "unknown district \"{name}\": did you mean \"{s}\"?"
@@ -458,17 +456,16 @@ fn village(doc: &mut Doc, ctx: &Ctx, district: usize, v: &Value) -> Option<Strin
         None => {
             let bare = crate::config::bare_village_name(&name);
             let of = &d.name;
-            let message =
-                match crate::diagnostic::nearest(bare, d.villages.iter().map(String::as_str)) {
-                    Some(s) => msg!(
-                        "\"{name}\" bukan kelurahan di {of}: maksud Anda \"{s}\"?",
-                        "\"{name}\" is not a village (kelurahan) of {of}: did you mean \"{s}\"?"
-                    ),
-                    None => msg!(
-                        "\"{name}\" bukan kelurahan di {of}",
-                        "\"{name}\" is not a village (kelurahan) of {of}"
-                    ),
-                };
+            let message = match ctx.hints.village(district, bare) {
+                Some(s) => msg!(
+                    "\"{name}\" bukan kelurahan di {of}: maksud Anda \"{s}\"?",
+                    "\"{name}\" is not a village (kelurahan) of {of}: did you mean \"{s}\"?"
+                ),
+                None => msg!(
+                    "\"{name}\" bukan kelurahan di {of}",
+                    "\"{name}\" is not a village (kelurahan) of {of}"
+                ),
+            };
             doc.bad("village", Code::UnknownVillage, message);
             None
         }

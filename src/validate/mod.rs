@@ -9,13 +9,14 @@ mod other;
 mod refs;
 
 use crate::config::Config;
-use crate::diagnostic::{Code, Diagnostic, Pos};
+use crate::diagnostic::{Code, Diagnostic, Pos, Suggester};
 use crate::load::{self, frontmatter, Form, InputFile, SiteRoot, MAX_ENTRY_FILE, MAX_LIST_FILE};
 use crate::model::{Claim, Content, Entry, Event, Kind, Page, Programme};
 use crate::slug as slugs;
 use crate::source::{Doc, Source};
 use crate::yaml::{self, Mapping, Value};
 use rayon::prelude::*;
+use std::sync::OnceLock;
 
 /// Reports each required field of `kind` (from the schema) that `fields`
 /// lacks, at the item's first line; false when one is missing.
@@ -45,9 +46,53 @@ pub(crate) fn require<F>(
 /// allow 255 bytes a name (a slug is ASCII).
 pub(crate) const MAX_SLUG: usize = 255;
 
+/// "Did you mean" among the site's categories, districts and each
+/// district's villages, each made once, on the first mistake that needs
+/// it: thousands of misspelt names among thousands of choices stay
+/// near-linear, and a site without mistakes pays nothing.
+pub(crate) struct Hints<'a> {
+    config: &'a Config,
+    categories: OnceLock<Suggester<'a>>,
+    districts: OnceLock<Suggester<'a>>,
+    villages: Vec<OnceLock<Suggester<'a>>>,
+}
+
+impl<'a> Hints<'a> {
+    pub(crate) fn new(config: &'a Config) -> Hints<'a> {
+        Hints {
+            config,
+            categories: OnceLock::new(),
+            districts: OnceLock::new(),
+            villages: config.districts.iter().map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    pub(crate) fn category(&self, word: &str) -> Option<&'a str> {
+        let c = self.config;
+        self.categories
+            .get_or_init(|| Suggester::new(c.categories.iter().map(|c| c.slug.as_str())))
+            .nearest(word)
+    }
+
+    pub(crate) fn district(&self, word: &str) -> Option<&'a str> {
+        let c = self.config;
+        self.districts
+            .get_or_init(|| Suggester::new(c.districts.iter().map(|d| d.name.as_str())))
+            .nearest(word)
+    }
+
+    pub(crate) fn village(&self, district: usize, word: &str) -> Option<&'a str> {
+        let d = &self.config.districts[district];
+        self.villages[district]
+            .get_or_init(|| Suggester::new(d.villages.iter().map(String::as_str)))
+            .nearest(word)
+    }
+}
+
 /// What one file is read with.
 pub struct Ctx<'a> {
     pub config: &'a Config,
+    pub hints: &'a Hints<'a>,
     pub root: &'a SiteRoot,
     pub file: &'a InputFile,
     /// Where the Markdown body starts in the file, for a Markdown file.
@@ -138,11 +183,13 @@ pub(crate) fn validate(
     files: &[InputFile],
     drafts: bool,
 ) -> (Validated, Vec<Diagnostic>) {
+    let hints = Hints::new(config);
     let results: Vec<(Vec<Read>, Vec<Diagnostic>, Option<String>)> = files
         .par_iter()
         .map(|file| {
             let ctx = Ctx {
                 config,
+                hints: &hints,
                 root,
                 file,
                 body_at: None,

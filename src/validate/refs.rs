@@ -54,11 +54,12 @@ pub(crate) fn check(
         )
         .collect();
     let cache = Suggesters::new();
+    let programme_hints = Suggester::new(programmes.iter().copied());
     for c in claims {
         for r in c.programs {
             if !programmes.contains(r.target.as_str()) {
                 let t = &r.target;
-                let message = match crate::diagnostic::nearest(t, programmes.iter().copied()) {
+                let message = match programme_hints.nearest(t) {
                     Some(s) => msg!(
                         "program `{t}` tidak dikenal: maksud Anda `{s}`?",
                         "unknown programme `{t}`: did you mean `{s}`?"

@@ -485,6 +485,8 @@ impl Site {
     /// longer than `HANG_LIMIT`; its output goes through files so a large
     /// report cannot block it.
     #[track_caller]
+    // The child is reaped by wait4, which clippy cannot see.
+    #[allow(clippy::zombie_processes)]
     pub fn build_in_time(&self, args: &[&str]) -> Run {
         use std::io::{Read, Seek};
         let mut out = tempfile::tempfile().unwrap();

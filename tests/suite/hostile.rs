@@ -1160,3 +1160,64 @@ fn stops_a_template_that_writes_without_end() {
     assert_stopped(&run, "wrote more than 64 MiB");
     assert!(started.elapsed() < std::time::Duration::from_secs(10));
 }
+
+#[test]
+fn errors_on_thousands_of_misspelt_names_among_thousands_of_choices_in_near_linear_time() {
+    // 3,000 categories, districts, villages and programmes, and as many
+    // entries, each with every name one letter off.
+    const N: usize = 3000;
+    let site = Site::fixture("minimal");
+    let mut config = String::from("title: Besar\nbase_url: https://besar.example/\ncategories:\n");
+    for i in 0..N {
+        config.push_str(&format!(
+            "  - {{ slug: kategori-nomor-{i}, name: Kategori {i} }}\n"
+        ));
+    }
+    config.push_str("districts:\n  - name: Utama\n    villages:\n");
+    for i in 0..N {
+        config.push_str(&format!("      - Jati Nomor {i}\n"));
+    }
+    for i in 0..N {
+        config.push_str(&format!("  - name: Rawa Nomor {i}\n"));
+    }
+    site.write("site.yaml", &config);
+    site.remove("content");
+    for i in 0..N {
+        site.write(
+            &format!("content/program/program-nomor-{i}.md"),
+            &format!("---\nname: Program {i}\n---\n"),
+        );
+    }
+    let mut list = String::new();
+    for i in 0..N {
+        list.push_str(&format!(
+            "- name: Usaha {i}\n  category: kategori-nomr-{i}\n  district: Utama\n  village: Jati Nomr {i}\n  programs: [program-nomr-{i}]\n"
+        ));
+    }
+    for i in 0..N {
+        list.push_str(&format!(
+            "- name: Usaha Lain {i}\n  category: kategori-nomor-{i}\n  district: Rawa Nomr {i}\n"
+        ));
+    }
+    site.write("content/umkm/semua.yaml", &list);
+    let run = site.build_in_time(&[]);
+    run.within(512, 15).fails();
+    assert_eq!(
+        run.problems(),
+        4 * N,
+        "{}",
+        &run.stderr[..2000.min(run.stderr.len())]
+    );
+    for hint in [
+        "did you mean `kategori-nomor-2999`?",
+        "did you mean \"Jati Nomor 2999\"?",
+        "did you mean `program-nomor-2999`?",
+        "did you mean \"Rawa Nomor 2999\"?",
+    ] {
+        assert!(
+            run.stderr.contains(hint),
+            "{hint}: {}",
+            &run.stderr[..2000.min(run.stderr.len())]
+        );
+    }
+}
