@@ -341,3 +341,38 @@ fn it_reports_a_missing_site_as_a_usage_error() {
         .unwrap();
     assert_eq!(run.status.code(), Some(2));
 }
+
+#[test]
+fn a_build_killed_at_any_moment_leaves_the_previous_output_whole() {
+    let site = Site::sample();
+    site.build(&[]).ok();
+    let before = snapshot(&site.public());
+    // Kills spread over the whole build, the swap at its end included.
+    for i in 0..40u64 {
+        let mut child = etalase()
+            .arg("build")
+            .arg("--root")
+            .arg(site.root())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(i * 3));
+        let _ = child.kill();
+        let _ = child.wait();
+        let after = snapshot(&site.public());
+        assert!(
+            after == before,
+            "after a kill at {} ms the output is not the previous one whole ({} files, {} before)",
+            i * 3,
+            after.len(),
+            before.len()
+        );
+    }
+    site.build(&[]).ok();
+    let leftovers: Vec<String> = names(site.root())
+        .into_iter()
+        .filter(|n| n.contains("etalase-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
