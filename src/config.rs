@@ -31,6 +31,8 @@ pub struct District {
     pub slug: String,
     pub name: String,
     pub code: Option<String>,
+    /// Other spellings, as site.yaml lists them (matching and search).
+    pub aliases: Vec<String>,
     pub villages: Vec<String>,
     /// Normalised village name -> index in `villages`.
     village_keys: HashMap<String, usize>,
@@ -423,6 +425,7 @@ fn districts(doc: &mut Doc, c: &mut Config, v: &Value) {
             slug: String::new(),
             name: String::new(),
             code: None,
+            aliases: Vec::new(),
             villages: Vec::new(),
             village_keys: HashMap::new(),
         };
@@ -479,6 +482,7 @@ fn districts(doc: &mut Doc, c: &mut Config, v: &Value) {
         // a lookup never leads to a district that was left out.
         let mut keys: Vec<String> = Vec::new();
         let mut name_taken = false;
+        d.aliases = aliases.clone();
         for (j, name) in std::iter::once(d.name.clone()).chain(aliases).enumerate() {
             let key = match_key(&name);
             if let Some(&other) = c.district_keys.get(&key) {

@@ -28,6 +28,7 @@ mod output;
 mod render;
 mod routes;
 mod schema;
+mod search;
 mod slug;
 mod source;
 mod theme;
@@ -173,6 +174,54 @@ fn settle(new: Vec<Diagnostic>, so_far: &mut Vec<Diagnostic>) -> Result<(), Buil
     }
 }
 
+/// Renders every page into `out` and, with the `search` feature, indexes
+/// the site beside it (its own thread, fed by the entry pages as they are
+/// rendered), then writes the search bundle through the same sink.
+fn render_site(
+    site: &index::Site,
+    prepared: &render::Prepared,
+    static_files: &[(String, PathBuf)],
+    out: &dyn output::Sink,
+    timer: &mut Timer,
+) -> Result<render::Stats, render::Failure> {
+    #[cfg(feature = "search")]
+    {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let entries = site.content.entries.len();
+        let others = search::other_records(site);
+        let (stats, bundle) = std::thread::scope(|scope| {
+            let indexer = scope.spawn(move || search::Indexer::run(rx, entries, others));
+            let stats = render::render_all(site, prepared, static_files, out, Some(&tx));
+            drop(tx);
+            let bundle = indexer
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (stats, bundle)
+        });
+        let mut stats = stats?;
+        timer.lap("render+search");
+        if let Some(files) = bundle.map_err(render::Failure::Io)? {
+            for (path, bytes) in files {
+                out.write(&path, &bytes).map_err(|e| {
+                    render::Failure::Io(msg!(
+                        "{path} tidak bisa ditulis: {e}",
+                        "cannot write {path}: {e}"
+                    ))
+                })?;
+                stats.files.push(path);
+            }
+            stats.files.sort();
+        }
+        timer.lap("bundle");
+        Ok(stats)
+    }
+    #[cfg(not(feature = "search"))]
+    {
+        let _ = &timer;
+        render::render_all(site, prepared, static_files, out, None)
+    }
+}
+
 fn run(opts: &SiteOptions, mode: Mode) -> Result<Summary, BuildError> {
     let started = Instant::now();
     let mut timer = Timer::new();
@@ -231,7 +280,7 @@ fn run(opts: &SiteOptions, mode: Mode) -> Result<Summary, BuildError> {
                 .unwrap_or_else(|| root.path.join("public"));
             let disk = output::Disk::prepare(&root.path, &target, build.force)
                 .map_err(BuildError::Usage)?;
-            let stats = match render::render_all(&site, &prepared, &static_files, &disk) {
+            let stats = match render_site(&site, &prepared, &static_files, &disk, &mut timer) {
                 Ok(s) => s,
                 Err(failure) => {
                     disk.abort();
@@ -252,7 +301,7 @@ fn run(opts: &SiteOptions, mode: Mode) -> Result<Summary, BuildError> {
         }
         Mode::Check => {
             let memory = output::Memory::default();
-            let stats = render::render_all(&site, &prepared, &static_files, &memory)
+            let stats = render_site(&site, &prepared, &static_files, &memory, &mut timer)
                 .map_err(|f| render_failure(f, &mut warnings))?;
             timer.lap("render");
             let files = memory.into_files();

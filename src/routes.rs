@@ -23,6 +23,8 @@ pub(crate) const MEDIA: &str = "media";
 pub(crate) const ASSETS: &str = "assets";
 /// Reserved for the search bundle and open-data downloads.
 pub(crate) const SEARCH: &str = "cari";
+/// The search bundle (Pagefind's files), one for all languages.
+pub(crate) const SEARCH_BUNDLE: &str = "cari/pagefind/";
 pub(crate) const DATA: &str = "data";
 
 pub(crate) const HOME_FILE: &str = "index.html";
@@ -96,6 +98,8 @@ pub(crate) enum Route {
     Programme(usize),
     Event(usize),
     Page(usize),
+    /// The search page, `cari/`.
+    Search,
     NotFound,
 }
 
@@ -128,6 +132,7 @@ impl Job {
             Route::Programme(i) => programme(&content.programmes[i].slug),
             Route::Event(i) => event(&content.events[i].slug),
             Route::Page(i) => page(&content.pages[i].slug),
+            Route::Search => search(),
             Route::NotFound => return NOT_FOUND.into(),
         };
         paged(&base, self.page)
@@ -137,6 +142,10 @@ impl Job {
     pub(crate) fn listed(&self) -> bool {
         self.route != Route::NotFound
     }
+}
+
+pub(crate) fn search() -> String {
+    format!("{SEARCH}/")
 }
 
 pub(crate) fn kind(kind: Kind) -> String {
@@ -273,6 +282,7 @@ fn plan_with(
     (0..content.entries.len()).for_each(|i| add(Route::Entry(i)));
     (0..content.events.len()).for_each(|i| add(Route::Event(i)));
     (0..content.pages.len()).for_each(|i| add(Route::Page(i)));
+    add(Route::Search);
     if first_language {
         add(Route::NotFound);
     }

@@ -22,6 +22,8 @@ use std::path::PathBuf;
 pub(super) struct Assets {
     css: Option<String>,
     js: Option<String>,
+    /// The search page's script.
+    search: Option<String>,
 }
 
 /// Pictures kept beside entries: output path → source path in the site.
@@ -138,6 +140,7 @@ pub(super) fn copy_static(
         match rel.as_str() {
             "assets/etalase.css" => assets.css = Some(url),
             "assets/etalase.js" => assets.js = Some(url),
+            "assets/cari.js" => assets.search = Some(url),
             _ => {}
         }
         if !site_static.contains_key(rel.as_str()) {

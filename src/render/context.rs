@@ -316,9 +316,9 @@ pub fn entry(
     labels: &Labels,
     i: usize,
     card: &Value,
-) -> Result<Value, crate::diagnostic::Diagnostic> {
+    description: &str,
+) -> Value {
     let e = &site.content.entries[i];
-    let description = crate::load::text(&e.description)?;
     let detail = EntryDetail {
         phone: e.phone.as_ref().map(|p| Contact {
             display: p.display.clone(),
@@ -394,7 +394,7 @@ pub fn entry(
         verified_label: e.verified.as_ref().map(|d| labels.date(d)),
         status: if e.closed { "tutup" } else { "aktif" },
         geo: e.geo.as_ref().map(geo_view),
-        description_html: markdown::render(&description, "d"),
+        description_html: markdown::render(description, "d"),
         extra: &e.extra,
         coop: e.coop.as_ref().map(|c| CoopView {
             legal_number: c.legal_number.as_deref(),
@@ -413,7 +413,7 @@ pub fn entry(
             schedule: v.schedule.as_deref(),
         }),
     };
-    Ok(merge(card, Value::from_serializable(&detail)))
+    merge(card, Value::from_serializable(&detail))
 }
 
 fn link_view(l: &Link) -> LinkView<'_> {

@@ -44,6 +44,7 @@ const TEMPLATES: &[&str] = &[
     "event.html",
     "page.html",
     "terms.html",
+    "search.html",
     "404.html",
 ];
 
@@ -131,7 +132,13 @@ pub(super) struct Lang<'a> {
     labels: Labels,
     tera: Tera,
     cards: Vec<Value>,
+    /// Where the entry pages of the first language send their search
+    /// records; `None` for the other languages and without search.
+    records: Option<&'a Records>,
 }
+
+/// The search records, by entry index, on their way to the indexer.
+pub(crate) type Records = std::sync::mpsc::Sender<(usize, crate::search::Record)>;
 
 /// Renders every page of every language into `out`.
 pub(crate) fn render_all(
@@ -139,6 +146,7 @@ pub(crate) fn render_all(
     prepared: &Prepared,
     static_files: &[(String, std::path::PathBuf)],
     out: &dyn Sink,
+    records: Option<&Records>,
 ) -> Result<Stats, Failure> {
     let strings = &prepared.strings;
     let mut files: Vec<String> = Vec::new();
@@ -207,6 +215,7 @@ pub(crate) fn render_all(
                 labels,
                 tera,
                 cards,
+                records: records.filter(|_| li == 0),
             };
             let list = routes::plan(site, li == 0);
             // Each page's path once, for its rendering and the sitemap.

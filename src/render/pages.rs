@@ -7,6 +7,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::index::Site;
 use crate::model::Kind;
 use crate::routes::{self, paged, Job, Route, Terms};
+use crate::search;
 use serde::Serialize;
 use tera::{Context, Value};
 
@@ -193,9 +194,15 @@ pub(super) fn render_job(
         }
         Route::Entry(i) => {
             let e = &site.content.entries[i];
+            // The description is read once for the page and its search
+            // record, from the version of the file that was validated.
+            let description = crate::load::text(&e.description)?;
+            if let Some(records) = lang.records {
+                let _ = records.send((i, search::entry_record(site, i, &description)));
+            }
             ctx.insert_value(
                 "entry",
-                context::entry(site, urls, &lang.labels, i, &lang.cards[i])?,
+                context::entry(site, urls, &lang.labels, i, &lang.cards[i], &description),
             );
             ("entry", e.name.as_str(), e.address.as_deref().unwrap_or(""))
         }
@@ -238,6 +245,18 @@ pub(super) fn render_job(
             );
             ("page", p.title.as_str(), "")
         }
+        Route::Search => {
+            ctx.insert(
+                "search",
+                &SearchView {
+                    bundle: urls.asset(&format!("{}pagefind.js", routes::SEARCH_BUNDLE)),
+                    base: urls.page(""),
+                    filters: &search::FILTERS,
+                    built: cfg!(feature = "search"),
+                },
+            );
+            ("search", "", "")
+        }
         Route::NotFound => ("404", "", ""),
     };
     let meta = PageMeta {
@@ -273,6 +292,18 @@ pub(super) fn render_job(
         }),
     })?;
     Ok(compact::compact(&buf.bytes))
+}
+
+/// What the search page's script needs.
+#[derive(Serialize)]
+struct SearchView {
+    /// Pagefind's script, shared by every language.
+    bundle: String,
+    /// Where this language's pages start: results link below it.
+    base: String,
+    filters: &'static [&'static str],
+    /// Whether this build made a search bundle (the `search` feature).
+    built: bool,
 }
 
 #[derive(Serialize)]

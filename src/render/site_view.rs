@@ -26,6 +26,8 @@ struct SiteView<'a> {
     pages: Vec<PageItem<'a>>,
     categories_url: String,
     districts_url: String,
+    /// The search page (`cari/`) of this language.
+    search_url: String,
     programs_url: String,
     events_url: String,
     generator: &'static str,
@@ -142,6 +144,7 @@ pub(super) fn site_view(
                 url: urls.page(&routes::page(&p.slug)),
             })
             .collect(),
+        search_url: urls.page(&routes::search()),
         categories_url: urls.page(&Terms::Categories.path()),
         districts_url: urls.page(&Terms::Districts.path()),
         programs_url: urls.page(&Terms::Programmes.path()),

@@ -478,3 +478,92 @@ fn a_site_under_a_sub_path_loads_in_chromium() {
         .iter()
         .any(|(r, s)| r.starts_with("/kota/assets/") && r.ends_with(".css") && *s == 200));
 }
+
+// ---- search (/cari/) ----
+
+/// The DOM of a search page once its results are in: Pagefind's worker
+/// gives up under virtual time and it falls back to the page, so the
+/// budget is longer than for other pages.
+#[cfg(feature = "search")]
+fn search_dom(url: &str) -> scraper::Html {
+    let dom = run_chromium(&["--dump-dom", "--virtual-time-budget=20000"], url);
+    scraper::Html::parse_document(&dom)
+}
+
+#[cfg(feature = "search")]
+fn results(doc: &scraper::Html) -> Vec<String> {
+    attrs(doc, "#cari-results .result-name a", "href")
+}
+
+#[cfg(feature = "search")]
+fn status(doc: &scraper::Html) -> String {
+    doc.select(&sel("#cari-status"))
+        .next()
+        .map(text_of)
+        .unwrap_or_default()
+}
+
+#[test]
+#[cfg(feature = "search")]
+fn search_finds_narrows_and_keeps_its_state_in_the_address() {
+    if !have_chromium() {
+        return;
+    }
+    for base in ["/", "/kota/"] {
+        let (_site, server) = served_sample(base);
+        let found = search_dom(&server.url("cari/?q=keripik"));
+        let hrefs = results(&found);
+        let tempe = format!("{base}umkm/keripik-tempe-bu-sri/");
+        assert!(
+            hrefs.contains(&tempe),
+            "{base}: {hrefs:?} ({})",
+            status(&found)
+        );
+        assert_eq!(status(&found), format!("{} hasil", hrefs.len()));
+        // The filters show counts for these results.
+        let counts: Vec<String> = found
+            .select(&sel("#cari-filters input[name=kecamatan]"))
+            .map(|e| e.value().attr("value").unwrap_or("").to_string())
+            .collect();
+        assert!(counts.contains(&"Bekasi Timur".to_string()), "{counts:?}");
+
+        // A kecamatan narrows them.
+        let narrowed = search_dom(&server.url("cari/?q=keripik&kecamatan=Bekasi+Timur"));
+        let few = results(&narrowed);
+        assert!(few.contains(&tempe) && few.len() < hrefs.len(), "{few:?}");
+        let checked = attrs(&narrowed, "#cari-filters input[checked]", "value");
+        assert_eq!(checked, ["Bekasi Timur"]);
+
+        // The result has the entry's call to action.
+        let wa = attrs(&narrowed, "#cari-results .btn-wa", "href");
+        assert!(
+            wa.iter().all(|h| h.starts_with("https://wa.me/62")) && !wa.is_empty(),
+            "{wa:?}"
+        );
+
+        // The everyday spelling of a kecamatan finds its entries.
+        let everyday = search_dom(&server.url("cari/?q=Medan+Satria"));
+        assert!(
+            results(&everyday)
+                .iter()
+                .any(|h| h.contains("medansatria") || h.contains("harapan")),
+            "{:?}",
+            results(&everyday)
+        );
+
+        // Filters alone, no query: browsing.
+        let browse = search_dom(&server.url("cari/?sertifikasi=HALAL"));
+        assert!(!results(&browse).is_empty(), "{}", status(&browse));
+
+        let failed: Vec<(String, u16)> = server
+            .requests()
+            .into_iter()
+            .filter(|(r, s)| *s != 200 && r != "/favicon.ico")
+            .collect();
+        assert!(failed.is_empty(), "{base}: failed requests: {failed:?}");
+        assert!(server
+            .requests()
+            .iter()
+            .all(|(r, _)| r.starts_with(base) || r == "/favicon.ico"));
+    }
+}

@@ -579,8 +579,7 @@ fn can_leave_drafts_out_unless_asked() {
     let site = full(&[]);
     assert!(!exists(&site, "umkm/draf-rahasia/index.html"));
     for f in list_files(&site.public()) {
-        let bytes = fs::read(site.public().join(&f)).unwrap();
-        let text = String::from_utf8_lossy(&bytes);
+        let text = output_text(&site.public().join(&f));
         assert!(
             !text.contains("draf-rahasia") && !text.contains("Draf Usaha Baru"),
             "the draft shows in {f}"
@@ -641,8 +640,7 @@ fn can_keep_private_values_out_of_every_file() {
             "{name}: private values not found: {secrets:?}"
         );
         for f in list_files(&site.public()) {
-            let text =
-                String::from_utf8_lossy(&fs::read(site.public().join(&f)).unwrap()).into_owned();
+            let text = output_text(&site.public().join(&f));
             for s in &secrets {
                 assert!(
                     !text.contains(s.as_str()),

@@ -637,3 +637,18 @@ impl Run {
             .unwrap_or(0)
     }
 }
+
+/// The text of an output file, gunzipped when it is gzip (the search
+/// bundle's files are), so tests can look for values in every file.
+pub fn output_text(path: &Path) -> String {
+    let bytes = fs::read(path).unwrap();
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        use std::io::Read;
+        let mut out = Vec::new();
+        flate2::read::GzDecoder::new(&bytes[..])
+            .read_to_end(&mut out)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        return String::from_utf8_lossy(&out).into_owned();
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}

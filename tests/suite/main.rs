@@ -14,6 +14,7 @@ mod hostile;
 mod links;
 mod messages;
 mod output;
+mod search;
 mod snapshots;
 mod validate;
 mod values;

@@ -1,0 +1,102 @@
+//! Pagefind as a library: the records go in as rendering makes them, in
+//! entry order whatever order the pages finish in (so the bundle is the
+//! same for any thread count), and the bundle comes out as files for the
+//! output sink.
+
+use super::Record;
+use crate::message::Message;
+use crate::routes;
+use pagefind::api::PagefindIndex;
+use pagefind::options::PagefindServiceConfig;
+use std::collections::BTreeMap;
+use std::sync::mpsc::Receiver;
+
+/// The language Pagefind stems the records in: the data is written in
+/// Bahasa Indonesia whatever the page language.
+const LANGUAGE: &str = "id";
+
+/// The bundle's files: (path in the site, bytes).
+type Files = Vec<(String, Vec<u8>)>;
+
+/// The indexing stage: runs on its own thread beside rendering.
+pub(crate) struct Indexer;
+
+impl Indexer {
+    /// Indexes the `entries` records arriving on `rx` as `(entry index,
+    /// record)`, then `others`, and returns the bundle's files as
+    /// (site path, bytes). Ends early, with no bundle, when rendering stops
+    /// before every entry's record arrived.
+    pub(crate) fn run(
+        rx: Receiver<(usize, Record)>,
+        entries: usize,
+        others: Vec<Record>,
+    ) -> Result<Option<Files>, Message> {
+        let failed = |e: &dyn std::fmt::Display| {
+            msg!(
+                "indeks pencarian tidak bisa dibuat: {e}",
+                "cannot build the search index: {e}"
+            )
+        };
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .map_err(|e| failed(&e))?;
+        rt.block_on(async {
+            let config = PagefindServiceConfig::builder()
+                .force_language(LANGUAGE.to_string())
+                .build();
+            let mut index = PagefindIndex::new(Some(config)).map_err(|e| failed(&e))?;
+            let mut pending: BTreeMap<usize, Record> = BTreeMap::new();
+            let mut next = 0;
+            while next < entries {
+                match pending.remove(&next) {
+                    Some(r) => {
+                        add(&mut index, r).await.map_err(|e| failed(&e))?;
+                        next += 1;
+                    }
+                    None => match rx.recv() {
+                        Ok((i, r)) => {
+                            pending.insert(i, r);
+                        }
+                        Err(_) => return Ok(None),
+                    },
+                }
+            }
+            for r in others {
+                add(&mut index, r).await.map_err(|e| failed(&e))?;
+            }
+            let files = index.get_files().await.map_err(|e| failed(&e))?;
+            let mut out: Vec<(String, Vec<u8>)> = files
+                .into_iter()
+                .map(|f| (f.filename.to_string_lossy().replace('\\', "/"), f.contents))
+                .filter(|(name, _)| wanted(name))
+                .map(|(name, bytes)| (format!("{}{name}", routes::SEARCH_BUNDLE), bytes))
+                .collect();
+            out.sort();
+            Ok(Some(out))
+        })
+    }
+}
+
+async fn add(index: &mut PagefindIndex, r: Record) -> Result<(), String> {
+    // The record's address starts at the site root; the search page
+    // gives Pagefind its own base (sub-path and language) at run time.
+    let url = format!("/{}", r.url);
+    index
+        .add_custom_record(
+            url,
+            r.content,
+            LANGUAGE.to_string(),
+            Some(r.meta),
+            Some(r.filters),
+            Some(r.sort),
+        )
+        .await
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
+/// The files of the bundle the search page uses: Pagefind's own UIs and
+/// highlighter are left out (the theme has its own search page).
+fn wanted(name: &str) -> bool {
+    !(name.contains("-ui") || name.contains("highlight") || name.starts_with("playground"))
+}

@@ -1,0 +1,255 @@
+//! Search: one record per published entry, programme and event, made from
+//! the validated data (never from written HTML, never from `private`),
+//! and, with the `search` feature, indexed by Pagefind beside rendering
+//! into the bundle at `cari/pagefind/` (bundle.rs).
+//!
+//! Filter and sort names are Indonesian, as they appear in the search
+//! page's address (`/cari/?q=keripik&kecamatan=Medansatria`).
+
+#[cfg(feature = "search")]
+mod bundle;
+mod places;
+
+#[cfg(feature = "search")]
+pub(crate) use bundle::Indexer;
+
+use crate::index::Site;
+use crate::model::Kind;
+use crate::render::context::rupiah_label;
+use crate::routes;
+use std::collections::BTreeMap;
+
+/// What Pagefind gets for one page of the site.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Record {
+    /// The page's path in the site (`umkm/keripik-bu-sri/`), without the
+    /// base path or language prefix: the search page adds its own.
+    pub url: String,
+    /// The words it is found by.
+    pub content: String,
+    /// Shown in a result (`title`, `jenis`, `kecamatan`, ...).
+    pub meta: BTreeMap<String, String>,
+    pub filters: BTreeMap<String, Vec<String>>,
+    pub sort: BTreeMap<String, String>,
+}
+
+/// The filters every record may carry, in the order the search page shows
+/// them.
+pub(crate) const FILTERS: [&str; 8] = [
+    "jenis",
+    "kategori",
+    "kecamatan",
+    "kelurahan",
+    "program",
+    "sertifikasi",
+    "qris",
+    "status",
+];
+
+/// The status filter's values.
+pub(crate) const OPEN: &str = "Buka";
+pub(crate) const CLOSED: &str = "Tutup permanen";
+
+/// The record of entry `i`; `description` is its Markdown description,
+/// as read for its page.
+pub(crate) fn entry_record(site: &Site, i: usize, description: &str) -> Record {
+    let e = &site.content.entries[i];
+    let cat = &site.config.categories[e.category];
+    let dis = &site.config.districts[e.district];
+    let mut words: Vec<&str> = vec![&e.name];
+    for p in &e.products {
+        words.push(&p.name);
+        words.extend(p.description.as_deref());
+    }
+    words.extend(e.tags.iter().map(String::as_str));
+    words.extend(e.address.as_deref());
+    words.push(&cat.name);
+    let mut content = words.join(". ");
+    let mut add = |text: &str| {
+        content.push_str(". ");
+        content.push_str(text);
+    };
+    for name in places::spellings(&dis.name, &dis.aliases) {
+        add(&name);
+    }
+    if let Some(v) = &e.village {
+        for name in places::spellings(v, &[]) {
+            add(&name);
+        }
+    }
+    let programmes: Vec<String> = site.entry_programmes[i]
+        .iter()
+        .map(|&p| site.content.programmes[p].name.clone())
+        .collect();
+    for p in &programmes {
+        add(p);
+    }
+    let plain = markdown_text(description);
+    if !plain.is_empty() {
+        add(&plain);
+    }
+
+    let mut meta = BTreeMap::new();
+    meta.insert("title".into(), e.name.clone());
+    meta.insert("jenis".into(), e.kind.folder().into());
+    meta.insert("kecamatan".into(), dis.name.clone());
+    if let Some(v) = &e.village {
+        meta.insert("kelurahan".into(), v.clone());
+    }
+    if let Some(p) = e.products.first() {
+        meta.insert("produk".into(), p.name.clone());
+        if let Some(price) = p.price {
+            meta.insert("harga".into(), rupiah_label(price));
+        }
+    }
+    if let Some(w) = &e.whatsapp {
+        meta.insert("wa".into(), w.digits.clone());
+    }
+    if let Some(t) = &e.phone {
+        meta.insert("tel".into(), t.digits.clone());
+        meta.insert("telepon".into(), t.display.clone());
+    }
+    if let Some(logo) = &e.logo {
+        meta.insert("image".into(), logo.output.clone());
+    }
+    if e.closed {
+        meta.insert("tutup".into(), "1".into());
+    }
+
+    let mut filters = BTreeMap::new();
+    let one = |v: &str| vec![v.to_string()];
+    filters.insert("jenis".into(), one(e.kind.folder()));
+    filters.insert("kategori".into(), one(&cat.name));
+    filters.insert("kecamatan".into(), one(&dis.name));
+    if let Some(v) = &e.village {
+        filters.insert("kelurahan".into(), one(v));
+    }
+    if !programmes.is_empty() {
+        filters.insert("program".into(), programmes);
+    }
+    let mut certs: Vec<String> = e
+        .certifications
+        .iter()
+        .filter(|c| c.kind != "other")
+        .map(|c| c.kind.to_uppercase())
+        .collect();
+    if e.products.iter().any(|p| p.halal) && !certs.iter().any(|c| c == "HALAL") {
+        certs.push("HALAL".into());
+    }
+    certs.sort();
+    certs.dedup();
+    if !certs.is_empty() {
+        filters.insert("sertifikasi".into(), certs);
+    }
+    if e.qris.is_some() {
+        filters.insert("qris".into(), one("QRIS"));
+    }
+    filters.insert("status".into(), one(if e.closed { CLOSED } else { OPEN }));
+
+    Record {
+        url: routes::entry(e.kind, &e.slug),
+        content,
+        meta,
+        filters,
+        sort: sort_keys(&e.name, e.updated.as_ref().map(|d| d.iso())),
+    }
+}
+
+/// The records of the programmes and events: found by name and summary,
+/// filtered by their kind.
+#[cfg_attr(not(feature = "search"), allow(dead_code))]
+pub(crate) fn other_records(site: &Site) -> Vec<Record> {
+    let mut out = Vec::new();
+    for p in &site.content.programmes {
+        let mut meta = BTreeMap::new();
+        meta.insert("title".into(), p.name.clone());
+        meta.insert("jenis".into(), Kind::Program.folder().into());
+        let content = [Some(p.name.as_str()), p.summary.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(". ");
+        out.push(Record {
+            url: routes::item(Kind::Program, &p.slug),
+            content: format!("{content}. {}", markdown_text(&p.description)),
+            meta,
+            filters: BTreeMap::from([("jenis".into(), vec![Kind::Program.folder().into()])]),
+            sort: sort_keys(&p.name, None),
+        });
+    }
+    for ev in &site.content.events {
+        let mut meta = BTreeMap::new();
+        meta.insert("title".into(), ev.name.clone());
+        meta.insert("jenis".into(), Kind::Acara.folder().into());
+        let mut content = ev.name.clone();
+        if let Some(v) = &ev.venue {
+            content.push_str(". ");
+            content.push_str(v);
+        }
+        let mut filters = BTreeMap::from([("jenis".into(), vec![Kind::Acara.folder().into()])]);
+        if let Some(d) = ev.district {
+            let dis = &site.config.districts[d];
+            meta.insert("kecamatan".into(), dis.name.clone());
+            filters.insert("kecamatan".into(), vec![dis.name.clone()]);
+            for name in places::spellings(&dis.name, &dis.aliases) {
+                content.push_str(". ");
+                content.push_str(&name);
+            }
+        }
+        out.push(Record {
+            url: routes::item(Kind::Acara, &ev.slug),
+            content,
+            meta,
+            filters,
+            sort: sort_keys(&ev.name, None),
+        });
+    }
+    out
+}
+
+fn sort_keys(name: &str, updated: Option<String>) -> BTreeMap<String, String> {
+    BTreeMap::from([
+        ("nama".into(), name.to_lowercase()),
+        // Entries without a date sort as the oldest.
+        (
+            "diperbarui".into(),
+            updated.unwrap_or_else(|| "0000-00-00".into()),
+        ),
+    ])
+}
+
+/// The words of a Markdown text, without its markup (HTML included).
+fn markdown_text(md: &str) -> String {
+    use pulldown_cmark::{Event, Parser, TagEnd};
+    let mut out = String::with_capacity(md.len());
+    for event in Parser::new(md) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::CodeBlock
+                | TagEnd::BlockQuote(_),
+            ) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_text_drops_markup() {
+        assert_eq!(
+            markdown_text("# Judul\n\nKeripik **pedas** <b>x</b> [toko](https://a.example)."),
+            "Judul Keripik pedas x toko."
+        );
+    }
+}
