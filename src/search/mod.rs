@@ -46,6 +46,9 @@ pub(crate) const FILTERS: [&str; 8] = [
     "status",
 ];
 
+/// How much of a description is indexed, in characters.
+pub(crate) const MAX_DESCRIPTION: usize = 600;
+
 /// The status filter's values.
 pub(crate) const OPEN: &str = "Buka";
 pub(crate) const CLOSED: &str = "Tutup permanen";
@@ -84,7 +87,11 @@ pub(crate) fn entry_record(site: &Site, i: usize, description: &str) -> Record {
     for p in &programmes {
         add(p);
     }
+    // The start of the description: where owners say what they make and
+    // sell. Pagefind's memory and time grow with every word indexed (about
+    // 70 times the text), so a long description is cut (MAX_DESCRIPTION).
     let plain = markdown_text(description);
+    let plain: String = plain.chars().take(MAX_DESCRIPTION).collect();
     if !plain.is_empty() {
         add(&plain);
     }
