@@ -24,6 +24,8 @@ pub(super) struct Assets {
     js: Option<String>,
     /// The search page's script.
     search: Option<String>,
+    /// The site's icon (favicon).
+    icon: Option<String>,
 }
 
 /// Pictures kept beside entries: output path → source path in the site.
@@ -141,6 +143,7 @@ pub(super) fn copy_static(
             "assets/etalase.css" => assets.css = Some(url),
             "assets/etalase.js" => assets.js = Some(url),
             "assets/cari.js" => assets.search = Some(url),
+            "assets/favicon.svg" => assets.icon = Some(url),
             _ => {}
         }
         if !site_static.contains_key(rel.as_str()) {

@@ -24,62 +24,161 @@ pub fn render(markdown: &str, scope: &str) -> String {
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     let mut in_comment = false;
     let footnote = |label: CowStr<'_>| CowStr::from(format!("fn-{scope}-{label}"));
-    let events = Parser::new_ext(markdown, options()).filter_map(|event| {
-        Some(match event {
+    let parsed: Vec<Event> = Parser::new_ext(markdown, options()).collect();
+    // The page's own title is its only h1: the text's highest heading
+    // becomes h2 and the others keep their distance from it, so levels
+    // are never skipped below the title.
+    let top = parsed
+        .iter()
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(*level as usize),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(2);
+    let level = |l: HeadingLevel| shifted(l, top);
+    // Inside a link, an image or a code block, text stays text.
+    let mut inside = 0usize;
+    let events = parsed.into_iter().flat_map(|event| {
+        let one = |e| vec![e];
+        match event {
             // Raw HTML is shown as text, except comments, which are notes for
             // the office and are dropped (one may span several HTML events).
             Event::Html(raw) | Event::InlineHtml(raw) => {
                 let text = without_comments(&raw, &mut in_comment);
                 if text.is_empty() {
-                    return None;
+                    return Vec::new();
                 }
-                Event::Text(text.into())
+                one(Event::Text(text.into()))
             }
-            Event::FootnoteReference(label) => Event::FootnoteReference(footnote(label)),
+            Event::Text(text) if inside == 0 => linked(text),
+            Event::FootnoteReference(label) => one(Event::FootnoteReference(footnote(label))),
             Event::Start(Tag::FootnoteDefinition(label)) => {
-                Event::Start(Tag::FootnoteDefinition(footnote(label)))
+                one(Event::Start(Tag::FootnoteDefinition(footnote(label))))
             }
-            // The page's own title is its only h1: headings in a description
-            // start one level lower.
             Event::Start(Tag::Heading {
-                level,
+                level: l,
                 id,
                 classes,
                 attrs,
-            }) => Event::Start(Tag::Heading {
-                level: lower(level),
+            }) => one(Event::Start(Tag::Heading {
+                level: level(l),
                 id,
                 classes,
                 attrs,
-            }),
-            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(lower(level))),
+            })),
+            Event::End(TagEnd::Heading(l)) => one(Event::End(TagEnd::Heading(level(l)))),
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
                 id,
-            }) => Event::Start(Tag::Link {
-                link_type,
-                dest_url: safe_url(dest_url),
-                title,
-                id,
-            }),
+            }) => {
+                inside += 1;
+                one(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: safe_url(dest_url),
+                    title,
+                    id,
+                }))
+            }
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,
                 title,
                 id,
-            }) => Event::Start(Tag::Image {
-                link_type,
-                dest_url: safe_url(dest_url),
-                title,
-                id,
-            }),
-            other => other,
-        })
+            }) => {
+                inside += 1;
+                one(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: safe_url(dest_url),
+                    title,
+                    id,
+                }))
+            }
+            // A table scrolls sideways inside its own box on a narrow
+            // screen; the box takes focus so it scrolls by keyboard too.
+            Event::Start(Tag::Table(align)) => vec![
+                Event::Html("<div class=\"table-wrap\" tabindex=\"0\">".into()),
+                Event::Start(Tag::Table(align)),
+            ],
+            Event::End(TagEnd::Table) => {
+                vec![Event::End(TagEnd::Table), Event::Html("</div>\n".into())]
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                inside += 1;
+                one(Event::Start(Tag::CodeBlock(kind)))
+            }
+            Event::End(end @ (TagEnd::Link | TagEnd::Image | TagEnd::CodeBlock)) => {
+                inside = inside.saturating_sub(1);
+                one(Event::End(end))
+            }
+            other => one(other),
+        }
     });
     html::push_html(&mut out, events);
     out
+}
+
+/// A text with its phone numbers and e-mail addresses as links.
+fn linked(text: CowStr<'_>) -> Vec<Event<'_>> {
+    let pieces = super::autolink::pieces(&text);
+    if !pieces
+        .iter()
+        .any(|p| matches!(p, super::autolink::Piece::Link { .. }))
+    {
+        return vec![Event::Text(text)];
+    }
+    let mut out = Vec::new();
+    for p in pieces {
+        match p {
+            super::autolink::Piece::Text(t) => out.push(Event::Text(t.to_string().into())),
+            super::autolink::Piece::Link { text, href } => {
+                out.push(Event::Start(Tag::Link {
+                    link_type: pulldown_cmark::LinkType::Autolink,
+                    dest_url: href.into(),
+                    title: "".into(),
+                    id: "".into(),
+                }));
+                out.push(Event::Text(text.to_string().into()));
+                out.push(Event::End(TagEnd::Link));
+            }
+        }
+    }
+    out
+}
+
+/// The words of a Markdown text, without its markup (raw HTML included):
+/// for the search index and page descriptions.
+pub fn plain(md: &str) -> String {
+    let mut out = String::with_capacity(md.len());
+    for event in Parser::new_ext(md, options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::CodeBlock
+                | TagEnd::BlockQuote(_),
+            ) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The first `max` characters of `text`, cut at a word, with `…` when cut.
+pub fn excerpt(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', '.', ';', ':']))
 }
 
 /// `raw` with its HTML comments (`<!-- … -->`) taken out; `open` says
@@ -112,12 +211,14 @@ fn without_comments(raw: &str, open: &mut bool) -> String {
     }
 }
 
-fn lower(level: HeadingLevel) -> HeadingLevel {
-    match level {
-        HeadingLevel::H1 => HeadingLevel::H2,
-        HeadingLevel::H2 => HeadingLevel::H3,
-        HeadingLevel::H3 => HeadingLevel::H4,
-        HeadingLevel::H4 => HeadingLevel::H5,
+/// `level` moved so that `top` (the text's highest heading, 1 to 6)
+/// becomes h2.
+fn shifted(level: HeadingLevel, top: usize) -> HeadingLevel {
+    match (level as usize + 2).saturating_sub(top) {
+        0..=2 => HeadingLevel::H2,
+        3 => HeadingLevel::H3,
+        4 => HeadingLevel::H4,
+        5 => HeadingLevel::H5,
         _ => HeadingLevel::H6,
     }
 }
@@ -225,6 +326,27 @@ mod tests {
     #[test]
     fn headings_start_below_the_page_title() {
         assert_eq!(render("# A\n\n###### B", "t"), "<h2>A</h2>\n<h6>B</h6>\n");
+        // The author's levels are kept below the title: no h1 → h3 skip.
+        assert_eq!(render("## A\n\n### B", "t"), "<h2>A</h2>\n<h3>B</h3>\n");
+        assert_eq!(render("### A\n\n#### B", "t"), "<h2>A</h2>\n<h3>B</h3>\n");
+    }
+
+    #[test]
+    fn phones_and_emails_in_text_are_links() {
+        let html = render("Telepon (021) 8800-0100, e-mail a.b@example.go.id. [0812-1111-2222](https://x.example)", "t");
+        assert!(
+            html.contains("<a href=\"tel:+622188000100\">(021) 8800-0100</a>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<a href=\"mailto:a.b@example.go.id\">a.b@example.go.id</a>."),
+            "{html}"
+        );
+        // Inside a link it stays the link's text.
+        assert!(
+            html.contains("<a href=\"https://x.example\">0812-1111-2222</a>"),
+            "{html}"
+        );
     }
 
     #[test]

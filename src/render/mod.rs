@@ -8,6 +8,7 @@
 //! so it names exactly the pages that exist.
 
 mod assets;
+mod autolink;
 mod budget;
 mod compact;
 pub(crate) mod context;

@@ -18,6 +18,9 @@ struct PageMeta<'a> {
     url: String,
     permalink: String,
     description: &'a str,
+    /// The absolute address of the picture that shows the page in a
+    /// preview (og:image): an entry's logo or first photo.
+    image: Option<String>,
     alternates: Vec<Alternate>,
 }
 
@@ -120,6 +123,10 @@ pub(super) fn render_job(
             .map(|&i| lang.cards[i].clone())
             .collect()
     };
+    // An entry's description and picture for previews (og:description,
+    // og:image), made in its arm below.
+    let mut summary = String::new();
+    let mut image = None;
     let (template, title, description): (&str, &str, &str) = match job.route {
         Route::Home => {
             let home = HomeView {
@@ -204,6 +211,13 @@ pub(super) fn render_job(
                 "entry",
                 context::entry(site, urls, &lang.labels, i, &lang.cards[i], &description),
             );
+            summary = markdown::excerpt(&markdown::plain(&description), 160);
+            image = e
+                .logo
+                .iter()
+                .chain(&e.images)
+                .next()
+                .map(|a| urls.asset_permalink(&a.output));
             ("entry", e.name.as_str(), e.address.as_deref().unwrap_or(""))
         }
         Route::Programme(i) => {
@@ -264,7 +278,12 @@ pub(super) fn render_job(
         title,
         url: urls.page(path),
         permalink: urls.permalink(path),
-        description,
+        description: if summary.is_empty() {
+            description
+        } else {
+            &summary
+        },
+        image,
         alternates: if job.route == Route::NotFound {
             Vec::new()
         } else {

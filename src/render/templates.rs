@@ -102,6 +102,13 @@ fn new_tera() -> Tera {
     tera.register_filter("num", |n: i64, _: Kwargs, _: &State| group_digits(n, "."));
     // For addresses that come from free-form data (`site.extra`): only
     // http(s), mailto, tel and relative addresses pass, the rest is `#`.
+    // `tel:+62…` for a phone number from free-form data (`site.extra`),
+    // read as the format reads phones; empty when it is not one.
+    tera.register_filter("tel", |raw: &str, _: Kwargs, _: &State| {
+        crate::validate::fields::phone(raw)
+            .map(|p| format!("tel:+{}", p.digits))
+            .unwrap_or_default()
+    });
     tera.register_filter(
         "safe_url",
         |url: tera::Value, _: Kwargs, _: &State| match url.as_str() {

@@ -46,6 +46,11 @@ impl Urls {
     pub fn asset(&self, output: &str) -> String {
         format!("{}{}", self.base_path, encode_path(output))
     }
+
+    /// The absolute address of a file the site publishes (for og:image).
+    pub fn asset_permalink(&self, output: &str) -> String {
+        format!("{}{}", self.base_url, encode_path(output))
+    }
 }
 
 /// Percent-encodes what may not stand in a URL path (file names with

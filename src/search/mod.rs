@@ -90,7 +90,7 @@ pub(crate) fn entry_record(site: &Site, i: usize, description: &str) -> Record {
     // The start of the description: where owners say what they make and
     // sell. Pagefind's memory and time grow with every word indexed (about
     // 70 times the text), so a long description is cut (MAX_DESCRIPTION).
-    let plain = markdown_text(description);
+    let plain = crate::render::markdown::plain(description);
     let plain: String = plain.chars().take(MAX_DESCRIPTION).collect();
     if !plain.is_empty() {
         add(&plain);
@@ -178,7 +178,10 @@ pub(crate) fn other_records(site: &Site) -> Vec<Record> {
             .join(". ");
         out.push(Record {
             url: routes::item(Kind::Program, &p.slug),
-            content: format!("{content}. {}", markdown_text(&p.description)),
+            content: format!(
+                "{content}. {}",
+                crate::render::markdown::plain(&p.description)
+            ),
             meta,
             filters: BTreeMap::from([("jenis".into(), vec![Kind::Program.folder().into()])]),
             sort: sort_keys(&p.name, None),
@@ -225,37 +228,16 @@ fn sort_keys(name: &str, updated: Option<String>) -> BTreeMap<String, String> {
     ])
 }
 
-/// The words of a Markdown text, without its markup (HTML included).
-fn markdown_text(md: &str) -> String {
-    use pulldown_cmark::{Event, Parser, TagEnd};
-    let mut out = String::with_capacity(md.len());
-    for event in Parser::new(md) {
-        match event {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            Event::SoftBreak
-            | Event::HardBreak
-            | Event::End(
-                TagEnd::Paragraph
-                | TagEnd::Heading(_)
-                | TagEnd::Item
-                | TagEnd::TableCell
-                | TagEnd::CodeBlock
-                | TagEnd::BlockQuote(_),
-            ) => out.push(' '),
-            _ => {}
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn markdown_text_drops_markup() {
+    fn descriptions_are_indexed_as_text() {
         assert_eq!(
-            markdown_text("# Judul\n\nKeripik **pedas** <b>x</b> [toko](https://a.example)."),
+            crate::render::markdown::plain(
+                "# Judul\n\nKeripik **pedas** <b>x</b> [toko](https://a.example)."
+            ),
             "Judul Keripik pedas x toko."
         );
     }

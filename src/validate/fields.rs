@@ -55,26 +55,29 @@ pub fn phone(raw: &str) -> Result<Phone, Message> {
     })
 }
 
-/// `+62 812-3456-7890` for mobiles, `+62 21 8834-1234` for Jakarta-area lines.
+/// The number the way residents read and dial it at home: `0812-3456-7890`
+/// for mobiles, `(021) 8834-1234` for fixed lines (two-digit area codes
+/// for Jakarta, Bandung, Semarang and Surabaya, three digits elsewhere).
+/// Links use the international digits.
 fn display_phone(n: &str) -> String {
-    let (head, rest) = if n.starts_with('8') {
-        (&n[..3], &n[3..])
-    } else if n.starts_with("21")
-        || n.starts_with("22")
-        || n.starts_with("24")
-        || n.starts_with("31")
-    {
-        (&n[..2], &n[2..])
+    let area = if n.starts_with('8') {
+        3
+    } else if ["21", "22", "24", "31"].iter().any(|a| n.starts_with(a)) {
+        2
     } else {
-        (&n[..3], &n[3..])
+        3
     };
+    let (head, rest) = n.split_at(area.min(n.len()));
     let (a, b) = rest.split_at(rest.len().min(4));
-    if b.is_empty() {
-        format!("+62 {head} {a}")
-    } else if n.starts_with('8') {
-        format!("+62 {head}-{a}-{b}")
+    let tail = if b.is_empty() {
+        a.to_string()
     } else {
-        format!("+62 {head} {a}-{b}")
+        format!("{a}-{b}")
+    };
+    if n.starts_with('8') {
+        format!("0{head}-{tail}")
+    } else {
+        format!("(0{head}) {tail}")
     }
 }
 
@@ -333,7 +336,7 @@ mod tests {
     fn phones_in_common_forms() {
         let p = phone("0812-3456-789").unwrap();
         assert_eq!(p.digits, "628123456789");
-        assert_eq!(p.display, "+62 812-3456-789");
+        assert_eq!(p.display, "0812-3456-789");
         assert_eq!(phone("+62 812 3456 789").unwrap().digits, "628123456789");
         // Another country's number stays that country's.
         let sg = phone("+65 6123 4567").unwrap();
@@ -344,10 +347,7 @@ mod tests {
         assert_eq!(phone("0065 6123 4567").unwrap().digits, "6561234567");
         assert_eq!(phone("+1 415 555 0100").unwrap().digits, "14155550100");
         assert!(phone("+1 41").is_err());
-        assert_eq!(
-            phone("(021) 8834-1234").unwrap().display,
-            "+62 21 8834-1234"
-        );
+        assert_eq!(phone("(021) 8834-1234").unwrap().display, "(021) 8834-1234");
         assert_eq!(phone("6281234567890").unwrap().digits, "6281234567890");
         assert_eq!(phone("81234567890").unwrap().digits, "6281234567890");
         assert!(phone("javascript:alert(1)").is_err());

@@ -174,7 +174,7 @@ fn can_build_the_sample_site() {
     let text = body_text(&doc);
     assert_has(
         &text,
-        &["Keripik Tempe Bu Sri", "Rp 15.000", "+62 812-3456-7001"],
+        &["Keripik Tempe Bu Sri", "Rp 15.000", "0812-3456-7001"],
     );
     assert!(links(&doc).iter().any(|h| h == "tel:+6281234567001"));
     assert!(links(&doc)
@@ -245,9 +245,9 @@ fn can_show_what_a_resident_needs_on_an_entry_page() {
         doc.select(&sel("h1")).map(text_of).collect::<Vec<_>>(),
         ["Warung Lengkap Bu Tini"]
     );
-    // Phone shown and linked as +62, WhatsApp as a chat.
+    // Phone shown as residents read it, linked as +62; WhatsApp as a chat.
     assert!(has_link("tel:+6281234567890"), "{hrefs:?}");
-    assert!(text.contains("+62 812"), "phone shown as +62");
+    assert!(text.contains("0812-3456-7890"), "phone shown as 0812-…");
     assert!(has_link("https://wa.me/6281234567891"), "{hrefs:?}");
     assert!(has_link("mailto:warung.tini@example.com"));
     assert!(has_link("https://warungtini.example.com/"));

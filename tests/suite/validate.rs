@@ -437,7 +437,11 @@ fn can_accept_phone_numbers_in_common_forms() {
     );
     site.build_in_time(&[]).ok();
     let page = site.read("umkm/uji/index.html");
-    assert!(page.contains("+62 812-3456-789"), "phone not shown as +62");
+    assert!(page.contains("0812-3456-789"), "phone not shown as 0812-…");
+    assert!(
+        page.contains("tel:+628123456789"),
+        "phone not linked as +62"
+    );
 }
 
 #[test]
