@@ -332,6 +332,16 @@ mod tests {
     }
 
     #[test]
+    fn plain_text_and_excerpts() {
+        assert_eq!(
+            plain("# Judul\n\nKeripik **pedas** <b>x</b> [toko](https://a.example)."),
+            "Judul Keripik pedas x toko."
+        );
+        assert_eq!(excerpt("satu dua tiga", 8), "satu…");
+        assert_eq!(excerpt("satu", 8), "satu");
+    }
+
+    #[test]
     fn phones_and_emails_in_text_are_links() {
         let html = render("Telepon (021) 8800-0100, e-mail a.b@example.go.id. [0812-1111-2222](https://x.example)", "t");
         assert!(

@@ -227,18 +227,3 @@ fn sort_keys(name: &str, updated: Option<String>) -> BTreeMap<String, String> {
         ),
     ])
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn descriptions_are_indexed_as_text() {
-        assert_eq!(
-            crate::render::markdown::plain(
-                "# Judul\n\nKeripik **pedas** <b>x</b> [toko](https://a.example)."
-            ),
-            "Judul Keripik pedas x toko."
-        );
-    }
-}
