@@ -122,7 +122,8 @@ pub fn index(root: std::path::PathBuf, config: Config, mut content: Content) -> 
         .filter(|&i| content.entries[i].featured)
         .take(HOME_FEATURED)
         .collect();
-    let mut latest: Vec<usize> = (0..n).collect();
+    // The latest never repeat the featured ones: one entry, one section.
+    let mut latest: Vec<usize> = (0..n).filter(|i| !featured.contains(i)).collect();
     // Newest first; entries without a date come last, in name order.
     latest.sort_by(|&a, &b| {
         let (ea, eb) = (&content.entries[a], &content.entries[b]);
