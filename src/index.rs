@@ -31,6 +31,15 @@ pub struct Site {
     pub event_programmes: Vec<Vec<usize>>,
     pub featured: Vec<usize>,
     pub latest: Vec<usize>,
+    /// The day of the build (clock.rs): an event before it has ended.
+    pub today: crate::model::Date,
+}
+
+impl Site {
+    /// Whether an event's last day is before the day of the build.
+    pub fn ended(&self, ev: &crate::model::Event) -> bool {
+        ev.end.unwrap_or(ev.start).date < self.today
+    }
 }
 
 pub fn kind_index(kind: Kind) -> usize {
@@ -145,5 +154,6 @@ pub fn index(root: std::path::PathBuf, config: Config, mut content: Content) -> 
         event_programmes,
         featured,
         latest,
+        today: crate::clock::today(),
     }
 }

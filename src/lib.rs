@@ -14,6 +14,7 @@
 
 #[macro_use]
 mod message;
+mod clock;
 mod codes;
 mod config;
 mod diagnostic;

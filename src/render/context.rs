@@ -13,6 +13,8 @@ use tera::Value;
 /// Localised labels the engine formats itself.
 pub struct Labels {
     pub months: Vec<String>,
+    /// "selesai": the mark of an event that has ended, in lists.
+    pub ended: String,
 }
 
 impl Labels {
@@ -230,14 +232,17 @@ struct EventLink<'a> {
     name: &'a str,
     url: String,
     start_label: String,
+    /// Its last day is before the day of the build.
+    ended: bool,
 }
 
 impl<'a> EventLink<'a> {
-    fn new(urls: &Urls, labels: &Labels, ev: &'a Event) -> EventLink<'a> {
+    fn new(site: &Site, urls: &Urls, labels: &Labels, ev: &'a Event) -> EventLink<'a> {
         EventLink {
             name: &ev.name,
             url: urls.page(&routes::event(&ev.slug)),
             start_label: labels.date_time(&ev.start),
+            ended: site.ended(ev),
         }
     }
 }
@@ -370,7 +375,7 @@ pub fn entry(
             .collect(),
         events: site.entry_events[i]
             .iter()
-            .map(|&ev| EventLink::new(urls, labels, &site.content.events[ev]))
+            .map(|&ev| EventLink::new(site, urls, labels, &site.content.events[ev]))
             .collect(),
         products: e
             .products
@@ -482,7 +487,7 @@ pub fn programme<'a>(site: &'a Site, urls: &Urls, labels: &Labels, i: usize) -> 
             .map(|t| (u128::from(achieved) * 100 / u128::from(t.count.max(1))).min(100) as u64),
         events: site.programme_events[i]
             .iter()
-            .map(|&ev| EventLink::new(urls, labels, &site.content.events[ev]))
+            .map(|&ev| EventLink::new(site, urls, labels, &site.content.events[ev]))
             .collect(),
     }
 }
@@ -496,6 +501,8 @@ pub struct EventView<'a> {
     /// The last day of the event, for scripts: `2026-03-15`.
     end_iso: String,
     end_label: Option<String>,
+    /// Its last day is before the day of the build.
+    ended: bool,
     venue: Option<&'a str>,
     district: Option<NamedLink<'a>>,
     geo: Option<GeoView>,
@@ -519,6 +526,7 @@ pub fn event<'a>(
         start_iso: ev.start.date.iso(),
         end_iso: ev.end.unwrap_or(ev.start).date.iso(),
         end_label: ev.end.as_ref().map(|d| labels.date_time(d)),
+        ended: site.ended(ev),
         venue: ev.venue.as_deref(),
         district: ev
             .district

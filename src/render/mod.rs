@@ -192,7 +192,12 @@ pub(crate) fn render_all(
                         .collect()
                 })
                 .unwrap_or_default();
-            let labels = Labels { months };
+            let ended = strings[li]
+                .get("event_ended")
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_string();
+            let labels = Labels { months, ended };
             let cards = context::cards(site, &urls, &labels);
             let mut globals = Context::new();
             globals.insert("lang", code);

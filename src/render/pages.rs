@@ -389,7 +389,11 @@ fn terms(site: &Site, urls: &Urls, labels: &Labels, by: Terms) -> Vec<TermItem> 
                 name: e.name.clone(),
                 url: urls.page(&routes::event(&e.slug)),
                 count: None,
-                note: Some(labels.date_time(&e.start)),
+                note: Some(if site.ended(e) {
+                    format!("{} · {}", labels.date_time(&e.start), labels.ended)
+                } else {
+                    labels.date_time(&e.start)
+                }),
             })
             .collect(),
     }

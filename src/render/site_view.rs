@@ -56,6 +56,8 @@ struct EventItem<'a> {
     name: &'a str,
     url: String,
     start_label: String,
+    /// Its last day is before the day of the build.
+    ended: bool,
 }
 
 #[derive(Serialize)]
@@ -132,6 +134,7 @@ pub(super) fn site_view(
                 name: &e.name,
                 url: urls.page(&routes::event(&e.slug)),
                 start_label: labels.date_time(&e.start),
+                ended: site.ended(e),
             })
             .collect(),
         pages: site

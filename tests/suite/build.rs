@@ -1039,3 +1039,31 @@ fn a_site_replaces_the_footer_or_one_entry_panel_alone() {
     let home = site.read("index.html");
     assert!(home.contains("kaki-kantor"), "{home}");
 }
+
+#[test]
+fn can_mark_an_ended_event_at_build_time() {
+    // The tests' day is 2026-06-01; the bazaar was on 2026-03-01.
+    let site = Site::fixture("minimal");
+    site.build(&[]).ok();
+    let page = site.html("acara/bazaar/index.html");
+    let notice = page.select(&sel("#event-past")).next().expect("notice");
+    assert!(
+        notice.value().attr("hidden").is_none(),
+        "ended, shown without JavaScript"
+    );
+    let home = site.read("index.html");
+    assert!(
+        home.contains("class=\"badge ended\">selesai"),
+        "marked in the home list"
+    );
+    let terms = body_text(&site.html("acara/index.html"));
+    assert!(terms.contains("selesai"), "{terms}");
+
+    // Built the day before, it has not ended.
+    site.build_env(&[], &[("SOURCE_DATE_EPOCH", "1772236800")])
+        .ok();
+    let page = site.html("acara/bazaar/index.html");
+    let notice = page.select(&sel("#event-past")).next().expect("notice");
+    assert!(notice.value().attr("hidden").is_some());
+    assert!(!site.read("index.html").contains("badge ended"));
+}

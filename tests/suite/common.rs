@@ -13,7 +13,10 @@ use std::process::{Command, Output};
 /// messages (the Indonesian ones, the default, are tested with `--lang id`).
 pub fn etalase() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_etalase"));
-    cmd.env("LANG", "en_US.UTF-8")
+    // The day of the build is fixed (2026-06-01, WIB), so which events have
+    // ended does not change with the day the tests run.
+    cmd.env("SOURCE_DATE_EPOCH", "1780246800")
+        .env("LANG", "en_US.UTF-8")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES");
     for (key, _) in std::env::vars_os() {
