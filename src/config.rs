@@ -34,6 +34,9 @@ pub struct District {
     /// Other spellings, as site.yaml lists them (matching and search).
     pub aliases: Vec<String>,
     pub villages: Vec<String>,
+    /// Each village's slug, for its listing page under its district's:
+    /// unique within the district, never the later pages' `halaman`.
+    pub village_slugs: Vec<String>,
     /// Normalised village name -> index in `villages`.
     village_keys: HashMap<String, usize>,
 }
@@ -427,6 +430,7 @@ fn districts(doc: &mut Doc, c: &mut Config, v: &Value) {
             code: None,
             aliases: Vec::new(),
             villages: Vec::new(),
+            village_slugs: Vec::new(),
             village_keys: HashMap::new(),
         };
         let mut aliases = Vec::new();
@@ -451,6 +455,17 @@ fn districts(doc: &mut Doc, c: &mut Config, v: &Value) {
                             continue;
                         }
                         d.village_keys.insert(key, d.villages.len());
+                        let mut slug = crate::slug::slugify(&village);
+                        if slug.is_empty() || slug == crate::routes::PAGED {
+                            slug = format!("kel-{slug}").trim_end_matches('-').to_string();
+                        }
+                        let base = slug.clone();
+                        let mut n = 2;
+                        while d.village_slugs.contains(&slug) {
+                            slug = format!("{base}-{n}");
+                            n += 1;
+                        }
+                        d.village_slugs.push(slug);
                         d.villages.push(village);
                     }
                 }

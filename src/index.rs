@@ -18,6 +18,8 @@ pub struct Site {
     pub by_kind: [Vec<usize>; 3],
     pub by_category: Vec<Vec<usize>>,
     pub by_district: Vec<Vec<usize>>,
+    /// Per district, per village (as `Config` lists them), its entries.
+    pub by_village: Vec<Vec<Vec<usize>>>,
     /// Per programme, the entries that name it.
     pub by_programme: Vec<Vec<usize>>,
     /// Per programme, the events that name it.
@@ -75,6 +77,11 @@ pub fn index(root: std::path::PathBuf, config: Config, mut content: Content) -> 
     let mut by_kind: [Vec<usize>; 3] = Default::default();
     let mut by_category = vec![Vec::new(); config.categories.len()];
     let mut by_district = vec![Vec::new(); config.districts.len()];
+    let mut by_village: Vec<Vec<Vec<usize>>> = config
+        .districts
+        .iter()
+        .map(|d| vec![Vec::new(); d.villages.len()])
+        .collect();
     let programme_ix: HashMap<&str, usize> = content
         .programmes
         .iter()
@@ -88,6 +95,12 @@ pub fn index(root: std::path::PathBuf, config: Config, mut content: Content) -> 
         by_kind[kind_index(e.kind)].push(i);
         by_category[e.category].push(i);
         by_district[e.district].push(i);
+        if let Some(v) = &e.village {
+            let villages = &config.districts[e.district].villages;
+            if let Some(k) = villages.iter().position(|x| x == v) {
+                by_village[e.district][k].push(i);
+            }
+        }
         entry_ix.insert((e.kind, e.slug.as_str()), i);
         for r in &e.programs {
             if let Some(&p) = programme_ix.get(r.target.as_str()) {
@@ -146,6 +159,7 @@ pub fn index(root: std::path::PathBuf, config: Config, mut content: Content) -> 
         by_kind,
         by_category,
         by_district,
+        by_village,
         by_programme,
         programme_events,
         entry_programmes,

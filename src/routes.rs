@@ -93,6 +93,8 @@ pub(crate) enum Route {
     Kind(usize),
     Category(usize),
     District(usize),
+    /// A village (kelurahan) of a district: (district, village).
+    Village(usize, usize),
     Terms(Terms),
     Entry(usize),
     Programme(usize),
@@ -124,6 +126,10 @@ impl Job {
             Route::Kind(k) => kind(Kind::DIRECTORY[k]),
             Route::Category(c) => category(&config.categories[c].slug),
             Route::District(d) => district(&config.districts[d].slug),
+            Route::Village(d, v) => {
+                let dis = &config.districts[d];
+                village(&dis.slug, &dis.village_slugs[v])
+            }
             Route::Terms(t) => t.path(),
             Route::Entry(i) => {
                 let e = &content.entries[i];
@@ -162,6 +168,10 @@ pub(crate) fn category(slug: &str) -> String {
 
 pub(crate) fn district(slug: &str) -> String {
     format!("{DISTRICTS}/{slug}/")
+}
+
+pub(crate) fn village(district: &str, village: &str) -> String {
+    format!("{DISTRICTS}/{district}/{village}/")
 }
 
 pub(crate) fn programme(slug: &str) -> String {
@@ -241,6 +251,15 @@ pub(crate) fn plan(site: &Site, first_language: bool) -> Vec<Job> {
             Route::Kind(k) => site.by_kind[k].len(),
             Route::Category(c) => site.by_category[c].len(),
             Route::District(d) => site.by_district[d].len(),
+            // Showcases are paged like listings: a programme of 600
+            // koperasi masjid is not one page of 600 cards.
+            Route::Programme(i) => site.by_programme[i].len(),
+            Route::Event(i) => site.event_participants[i].len(),
+            // A village without entries has no page (and no link to one).
+            Route::Village(d, v) => match site.by_village[d][v].len() {
+                0 => return 0,
+                n => n,
+            },
             _ => return 1,
         };
         listing_pages(site, count)
@@ -277,6 +296,9 @@ fn plan_with(
     (0..Kind::DIRECTORY.len()).for_each(|k| add(Route::Kind(k)));
     (0..config.categories.len()).for_each(|c| add(Route::Category(c)));
     (0..config.districts.len()).for_each(|d| add(Route::District(d)));
+    for (d, dis) in config.districts.iter().enumerate() {
+        (0..dis.villages.len()).for_each(|v| add(Route::Village(d, v)));
+    }
     (0..content.programmes.len()).for_each(|i| add(Route::Programme(i)));
     Terms::ALL.into_iter().for_each(|t| add(Route::Terms(t)));
     (0..content.entries.len()).for_each(|i| add(Route::Entry(i)));

@@ -516,7 +516,7 @@ pub fn event<'a>(
     urls: &Urls,
     labels: &Labels,
     i: usize,
-    cards: &[Value],
+    participants: Vec<Value>,
 ) -> EventView<'a> {
     let ev = &site.content.events[i];
     EventView {
@@ -537,10 +537,7 @@ pub fn event<'a>(
             .map(|&p| NamedLink::programme(urls, &site.content.programmes[p]))
             .collect(),
         description_html: markdown::render(&ev.description, "d"),
-        participants: site.event_participants[i]
-            .iter()
-            .map(|&e| cards[e].clone())
-            .collect(),
+        participants,
     }
 }
 

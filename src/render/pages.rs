@@ -79,8 +79,28 @@ struct ListingView<'a> {
     kind: Option<&'a str>,
     code: Option<&'a str>,
     total: usize,
+    /// On a district's page: its villages that have entries.
+    villages: Vec<TermItem>,
+    /// On a village's page: its district.
+    district: Option<TermItem>,
     entries: Vec<Value>,
     pagination: Pagination,
+}
+
+/// The villages of district `d` that have entries, with their counts.
+fn village_links(site: &Site, urls: &Urls, d: usize) -> Vec<TermItem> {
+    let dis = &site.config.districts[d];
+    dis.villages
+        .iter()
+        .enumerate()
+        .filter(|(v, _)| !site.by_village[d][*v].is_empty())
+        .map(|(v, name)| TermItem {
+            name: name.clone(),
+            url: urls.page(&routes::village(&dis.slug, &dis.village_slugs[v])),
+            count: Some(site.by_village[d][v].len()),
+            note: None,
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -142,7 +162,7 @@ pub(super) fn render_job(
             ctx.insert("home", &home);
             ("index", "", &site.config.description)
         }
-        Route::Kind(_) | Route::Category(_) | Route::District(_) => {
+        Route::Kind(_) | Route::Category(_) | Route::District(_) | Route::Village(..) => {
             let (by, key, title, code, list, base) = match job.route {
                 Route::Kind(k) => {
                     let kind = Kind::DIRECTORY[k];
@@ -171,7 +191,36 @@ pub(super) fn render_job(
                         routes::district(&dis.slug),
                     )
                 }
+                Route::Village(d, v) => {
+                    let dis = &site.config.districts[d];
+                    (
+                        "village",
+                        dis.village_slugs[v].as_str(),
+                        dis.villages[v].as_str(),
+                        None,
+                        &site.by_village[d][v],
+                        routes::village(&dis.slug, &dis.village_slugs[v]),
+                    )
+                }
                 _ => unreachable!(),
+            };
+            // A district's page links to its villages' pages, a village's
+            // page back to its district.
+            let (villages, district) = match job.route {
+                Route::District(d) => (village_links(site, urls, d), None),
+                Route::Village(d, _) => {
+                    let dis = &site.config.districts[d];
+                    (
+                        Vec::new(),
+                        Some(TermItem {
+                            name: dis.name.clone(),
+                            url: urls.page(&routes::district(&dis.slug)),
+                            count: Some(site.by_district[d].len()),
+                            note: None,
+                        }),
+                    )
+                }
+                _ => (Vec::new(), None),
             };
             let view = ListingView {
                 by,
@@ -180,6 +229,8 @@ pub(super) fn render_job(
                 kind: (by == "kind").then_some(key),
                 code,
                 total: list.len(),
+                villages,
+                district,
                 entries: slice(list),
                 pagination: pagination(
                     urls,
@@ -221,16 +272,23 @@ pub(super) fn render_job(
             ("entry", e.name.as_str(), e.address.as_deref().unwrap_or(""))
         }
         Route::Programme(i) => {
-            // The showcase lists every entry of the programme on one page.
+            // The showcase is paged like a listing.
             let p = &site.content.programmes[i];
             let view = context::programme(site, urls, &lang.labels, i);
-            let entries: Vec<Value> = site.by_programme[i]
-                .iter()
-                .map(|&e| lang.cards[e].clone())
-                .collect();
+            let list = &site.by_programme[i];
+            let shown = ShowcasePage {
+                entries: Some(slice(list)),
+                total: list.len(),
+                pagination: pagination(
+                    urls,
+                    &routes::programme(&p.slug),
+                    job.page,
+                    routes::listing_pages(site, list.len()),
+                ),
+            };
             let value = context::merge(
                 &Value::from_serializable(&view),
-                Value::from_serializable(&ProgrammeEntries { entries }),
+                Value::from_serializable(&shown),
             );
             ctx.insert_value("program", value);
             (
@@ -241,9 +299,24 @@ pub(super) fn render_job(
         }
         Route::Event(i) => {
             let ev = &site.content.events[i];
-            ctx.insert(
+            let list = &site.event_participants[i];
+            let view = context::event(site, urls, &lang.labels, i, slice(list));
+            let shown = ShowcasePage {
+                entries: None,
+                total: list.len(),
+                pagination: pagination(
+                    urls,
+                    &routes::event(&ev.slug),
+                    job.page,
+                    routes::listing_pages(site, list.len()),
+                ),
+            };
+            ctx.insert_value(
                 "event",
-                &context::event(site, urls, &lang.labels, i, &lang.cards),
+                context::merge(
+                    &Value::from_serializable(&view),
+                    Value::from_serializable(&shown),
+                ),
             );
             ("event", ev.name.as_str(), ev.venue.as_deref().unwrap_or(""))
         }
@@ -325,9 +398,16 @@ struct SearchView {
     built: bool,
 }
 
+/// One page of a programme's or event's showcase.
 #[derive(Serialize)]
-struct ProgrammeEntries {
-    entries: Vec<Value>,
+struct ShowcasePage {
+    /// A programme's entries on this page (an event's are its
+    /// `participants`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entries: Option<Vec<Value>>,
+    /// All the entries of the showcase, on every page.
+    total: usize,
+    pagination: Pagination,
 }
 
 #[derive(Serialize)]
