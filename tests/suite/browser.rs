@@ -577,3 +577,131 @@ fn search_finds_narrows_and_keeps_its_state_in_the_address() {
             .all(|(r, _)| r.starts_with(base) || r == "/favicon.ico"));
     }
 }
+
+/// What a resident does on a phone, over the DevTools protocol: types a
+/// query, narrows by kecamatan, goes back, opens a result; the address
+/// carries the state, and the page reports no error.
+#[test]
+#[cfg(feature = "search")]
+fn a_resident_searches_narrows_goes_back_and_opens_a_result() {
+    if !have_chromium() {
+        return;
+    }
+    let (_site, server) = served_sample("/");
+    let mut b = crate::devtools::Browser::start(chromium(), 360, 740);
+    b.open(&server.url("cari/"));
+    b.wait_for("document.querySelectorAll('#cari-results .result').length > 0");
+    b.eval("document.getElementById('cari-q').focus()");
+    b.type_text("keripik");
+    let tempe = "a[href='/umkm/keripik-tempe-bu-sri/']";
+    b.wait_for(&format!(
+        "document.querySelector(\"#cari-results {tempe}\") && location.search.includes('q=keripik')"
+    ));
+    let count = |b: &mut crate::devtools::Browser| {
+        b.eval("document.querySelectorAll('#cari-results .result').length")
+            .as_u64()
+            .unwrap()
+    };
+    let all = count(&mut b);
+    let status = b.eval("document.getElementById('cari-status').textContent");
+    assert_eq!(status, format!("{all} hasil"));
+
+    // A kecamatan narrows the results; its count changes with them.
+    let bekasi_timur = "#cari-filters input[name=kecamatan][value='Bekasi Timur']";
+    b.eval(&format!(
+        "document.querySelector(\"{bekasi_timur}\").click()"
+    ));
+    b.wait_for("location.search.includes('kecamatan=Bekasi+Timur')");
+    b.wait_for(&format!(
+        "document.querySelectorAll('#cari-results .result').length < {all}"
+    ));
+    let narrowed = count(&mut b);
+    assert!(narrowed >= 1, "Keripik Tempe Bu Sri is in Bekasi Timur");
+    let label = b.eval(&format!(
+        "document.querySelector(\"{bekasi_timur}\").parentElement.textContent"
+    ));
+    assert!(
+        label.as_str().unwrap().contains(&format!("({narrowed})")),
+        "{label}"
+    );
+
+    // The WhatsApp button of a result is the entry's, as +62.
+    let wa = b.eval("[...document.querySelectorAll('#cari-results .btn-wa')].map(a => a.href)");
+    assert!(
+        wa.as_array()
+            .unwrap()
+            .iter()
+            .all(|h| h.as_str().unwrap().starts_with("https://wa.me/62")),
+        "{wa}"
+    );
+
+    // Back: the filter is off again, the query stays.
+    b.eval("history.back()");
+    b.wait_for("!location.search.includes('kecamatan')");
+    b.wait_for(&format!(
+        "document.querySelectorAll('#cari-results .result').length == {all}"
+    ));
+    assert_eq!(b.eval("document.getElementById('cari-q').value"), "keripik");
+
+    // A result opens the entry page.
+    b.eval(&format!(
+        "document.querySelector(\"#cari-results {tempe}\").click()"
+    ));
+    b.wait_for("location.pathname == '/umkm/keripik-tempe-bu-sri/'");
+    b.wait_for("document.readyState == 'complete'");
+    let h1 = b.eval("document.querySelector('h1').textContent");
+    assert_eq!(h1, "Keripik Tempe Bu Sri");
+    assert!(b.errors.is_empty(), "the pages reported: {:#?}", b.errors);
+}
+
+/// Every page type at 320 and 360 px, over the DevTools protocol: no
+/// sideways scrolling, and no error in the console or failed request
+/// (the search page with its results shown).
+#[test]
+fn every_page_type_fits_a_phone_and_reports_no_error() {
+    if !have_chromium() {
+        return;
+    }
+    let (_site, server) = served_sample("/");
+    let mut pages = vec![
+        "",
+        "umkm/",
+        "umkm/halaman/2/",
+        "umkm/keripik-tempe-bu-sri/",
+        "koperasi/koperasi-syariah-masjid-al-ikhlas-jatibening/",
+        "pkl/kerak-telor-bang-madi/",
+        "kategori/",
+        "kecamatan/",
+        "kecamatan/bekasi-timur/",
+        "kecamatan/bekasi-timur/durenjaya/",
+        "program/",
+        "program/koperasi-masjid/",
+        "acara/",
+        "acara/bazaar-ramadhan-2026/",
+        "kontak/",
+        "tentang/",
+    ];
+    if cfg!(feature = "search") {
+        pages.push("cari/?q=keripik");
+    }
+    for width in [320, 360] {
+        let mut b = crate::devtools::Browser::start(chromium(), width, 740);
+        for page in &pages {
+            b.open(&server.url(page));
+            if page.starts_with("cari/") {
+                b.wait_for("document.querySelectorAll('#cari-results .result').length > 0");
+            }
+            let wide = b.eval(
+                "[document.documentElement.scrollWidth, window.innerWidth, \
+                 [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && getComputedStyle(e).position != 'absolute').slice(0, 3).map(e => e.tagName + '.' + e.className)]",
+            );
+            let (scroll, inner) = (wide[0].as_u64().unwrap(), wide[1].as_u64().unwrap());
+            assert!(
+                scroll <= inner,
+                "/{page} at {width} px scrolls sideways ({scroll} > {inner}): {}",
+                wide[2]
+            );
+        }
+        assert!(b.errors.is_empty(), "at {width} px: {:#?}", b.errors);
+    }
+}

@@ -10,6 +10,7 @@ mod check;
 mod codes;
 mod context;
 mod determinism;
+mod devtools;
 mod hostile;
 mod links;
 mod messages;

@@ -1,0 +1,242 @@
+//! A small client of the Chrome DevTools protocol, over the pipe Chromium
+//! opens with `--remote-debugging-pipe` (file descriptors 3 and 4, one
+//! JSON message per NUL-terminated line): what the browser tests need to
+//! type, click, read the page and hear its errors, with no WebSocket and
+//! no crate that downloads the protocol at build time.
+
+use serde_json::{json, Value};
+use std::fs::File;
+use std::io::{BufRead, BufReader, Write};
+use std::os::fd::FromRawFd;
+use std::os::unix::process::CommandExt;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// One headless Chromium with one page, attached.
+pub struct Browser {
+    child: Child,
+    to: File,
+    from: BufReader<File>,
+    next: u64,
+    session: String,
+    /// Errors the page reported: exceptions, console errors, failed loads.
+    pub errors: Vec<String>,
+    _profile: tempfile::TempDir,
+}
+
+fn pipe() -> (i32, i32) {
+    let mut fds = [0; 2];
+    // SAFETY: pipe(2) fills the two descriptors.
+    assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0, "pipe");
+    (fds[0], fds[1])
+}
+
+impl Browser {
+    /// Starts `chromium` with a page of `width` x `height` CSS pixels, as
+    /// a phone (touch, mobile viewport) when `width` is under 600.
+    pub fn start(chromium: &str, width: u32, height: u32) -> Browser {
+        let profile = tempfile::tempdir().unwrap();
+        let (chrome_reads, we_write) = pipe();
+        let (we_read, chrome_writes) = pipe();
+        let mut cmd = Command::new(chromium);
+        cmd.args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+            "--hide-scrollbars",
+            "--mute-audio",
+            "--remote-debugging-pipe",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .process_group(0);
+        // SAFETY: only async-signal-safe calls between fork and exec.
+        unsafe {
+            cmd.pre_exec(move || {
+                if libc::dup2(chrome_reads, 3) < 0 || libc::dup2(chrome_writes, 4) < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                libc::close(we_write);
+                libc::close(we_read);
+                Ok(())
+            });
+        }
+        let child = cmd
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {chromium}: {e}"));
+        // SAFETY: the parent's ends, owned from here on; the child's are
+        // closed in the parent.
+        let (to, from) = unsafe {
+            libc::close(chrome_reads);
+            libc::close(chrome_writes);
+            (File::from_raw_fd(we_write), File::from_raw_fd(we_read))
+        };
+        let mut b = Browser {
+            child,
+            to,
+            from: BufReader::new(from),
+            next: 0,
+            session: String::new(),
+            errors: Vec::new(),
+            _profile: profile,
+        };
+        let target = b.call(None, "Target.createTarget", json!({"url": "about:blank"}));
+        let id = target["targetId"].as_str().unwrap().to_string();
+        let attached = b.call(
+            None,
+            "Target.attachToTarget",
+            json!({"targetId": id, "flatten": true}),
+        );
+        b.session = attached["sessionId"].as_str().unwrap().to_string();
+        for domain in [
+            "Page.enable",
+            "Runtime.enable",
+            "Log.enable",
+            "Network.enable",
+        ] {
+            b.send(domain, json!({}));
+        }
+        b.send(
+            "Emulation.setDeviceMetricsOverride",
+            json!({"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600}),
+        );
+        b
+    }
+
+    /// Calls `method` on the page.
+    pub fn send(&mut self, method: &str, params: Value) -> Value {
+        let session = self.session.clone();
+        self.call(Some(&session), method, params)
+    }
+
+    fn call(&mut self, session: Option<&str>, method: &str, params: Value) -> Value {
+        self.next += 1;
+        let id = self.next;
+        let mut msg = json!({"id": id, "method": method, "params": params});
+        if let Some(s) = session {
+            msg["sessionId"] = json!(s);
+        }
+        let mut bytes = serde_json::to_vec(&msg).unwrap();
+        bytes.push(0);
+        self.to.write_all(&bytes).expect("write to Chromium");
+        loop {
+            let m = self.read();
+            if m["id"].as_u64() == Some(id) {
+                if let Some(e) = m.get("error") {
+                    panic!("{method}: {e}");
+                }
+                return m["result"].clone();
+            }
+            self.event(&m);
+        }
+    }
+
+    fn read(&mut self) -> Value {
+        let mut buf = Vec::new();
+        let n = self
+            .from
+            .read_until(0, &mut buf)
+            .expect("read from Chromium");
+        assert!(n > 0, "Chromium closed the DevTools pipe");
+        buf.pop();
+        serde_json::from_slice(&buf).expect("a DevTools message")
+    }
+
+    /// Notes the page's errors among the protocol's events.
+    fn event(&mut self, m: &Value) {
+        let p = &m["params"];
+        match m["method"].as_str().unwrap_or("") {
+            "Runtime.exceptionThrown" => self.errors.push(format!(
+                "exception: {}",
+                p["exceptionDetails"]["exception"]["description"]
+                    .as_str()
+                    .unwrap_or_else(|| p["exceptionDetails"]["text"].as_str().unwrap_or("?"))
+            )),
+            "Runtime.consoleAPICalled" if p["type"] == "error" => {
+                self.errors.push(format!("console.error: {}", p["args"]))
+            }
+            "Log.entryAdded" if p["entry"]["level"] == "error" => self.errors.push(format!(
+                "{}: {}",
+                p["entry"]["url"].as_str().unwrap_or(""),
+                p["entry"]["text"].as_str().unwrap_or("")
+            )),
+            "Network.loadingFailed" => self.errors.push(format!(
+                "failed request: {}",
+                p["errorText"].as_str().unwrap_or("?")
+            )),
+            "Network.responseReceived" => {
+                let status = p["response"]["status"].as_u64().unwrap_or(0);
+                if status >= 400 {
+                    self.errors.push(format!(
+                        "HTTP {status}: {}",
+                        p["response"]["url"].as_str().unwrap_or("")
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Opens `url` and waits for its load event.
+    pub fn open(&mut self, url: &str) {
+        self.send("Page.navigate", json!({"url": url}));
+        self.wait_event("Page.loadEventFired");
+    }
+
+    fn wait_event(&mut self, method: &str) {
+        let started = Instant::now();
+        loop {
+            let m = self.read();
+            self.event(&m);
+            if m["method"] == method {
+                return;
+            }
+            assert!(started.elapsed() < Duration::from_secs(30), "no {method}");
+        }
+    }
+
+    /// The value of a JavaScript expression (promises awaited).
+    pub fn eval(&mut self, expr: &str) -> Value {
+        let r = self.send(
+            "Runtime.evaluate",
+            json!({"expression": expr, "returnByValue": true, "awaitPromise": true}),
+        );
+        if let Some(e) = r.get("exceptionDetails") {
+            panic!("{expr}: {e}");
+        }
+        r["result"]["value"].clone()
+    }
+
+    /// Waits until `expr` is true; its last value in the panic otherwise.
+    pub fn wait_for(&mut self, expr: &str) {
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_secs(20) {
+            if self.eval(&format!("!!({expr})")) == json!(true) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("timed out waiting for {expr}");
+    }
+
+    /// Types `text` into the focused field, as a keyboard would.
+    pub fn type_text(&mut self, text: &str) {
+        self.send("Input.insertText", json!({"text": text}));
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        // SAFETY: kill(2) on the process group the browser was started in.
+        unsafe { libc::kill(-(self.child.id() as i32), libc::SIGKILL) };
+        let _ = self.child.wait();
+    }
+}
