@@ -31,7 +31,7 @@ fn have_chromium() -> bool {
 
 /// A tiny static file server for an output folder, on 127.0.0.1 and a free
 /// port, serving the site under `base_path`; records every request.
-struct Server {
+pub struct Server {
     port: u16,
     base_path: String,
     log: Arc<Mutex<Vec<(String, u16)>>>,
@@ -40,7 +40,7 @@ struct Server {
 impl Server {
     /// Binds now (so the address is known before the site is built) and
     /// serves `root` from then on.
-    fn start(root: PathBuf, base_path: &str) -> Server {
+    pub fn start(root: PathBuf, base_path: &str) -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let log = Arc::new(Mutex::new(Vec::new()));
@@ -62,11 +62,11 @@ impl Server {
         format!("http://127.0.0.1:{}", self.port)
     }
 
-    fn base_url(&self) -> String {
+    pub fn base_url(&self) -> String {
         format!("{}{}", self.origin(), self.base_path)
     }
 
-    fn url(&self, path: &str) -> String {
+    pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base_url())
     }
 

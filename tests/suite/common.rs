@@ -33,19 +33,37 @@ pub fn etalase() -> Command {
 /// to install, unless ETALASE_REQUIRE_TOOLS=1 (CI), where it fails.
 #[track_caller]
 pub fn require_tool(present: bool, tool: &str, package: &str) -> bool {
+    require_tool_with(present, tool, &format!("apt-get install {package}"))
+}
+
+/// `require_tool`, with the whole command that installs it (`how`).
+#[track_caller]
+pub fn require_tool_with(present: bool, tool: &str, how: &str) -> bool {
     if present {
         return true;
     }
     let required = std::env::var("ETALASE_REQUIRE_TOOLS").is_ok_and(|v| v == "1");
     assert!(
         !required,
-        "{tool} is missing and ETALASE_REQUIRE_TOOLS=1: install it (apt-get install {package})"
+        "{tool} is missing and ETALASE_REQUIRE_TOOLS=1: install it (`{how}`)"
     );
     eprintln!(
-        "\n!!! SKIPPED: {tool} is missing; install it with `apt-get install {package}` to run this test (.ci/run does) !!!\n"
+        "\n!!! SKIPPED: {tool} is missing; install it with `{how}` to run this test (.ci/run does) !!!\n"
     );
     false
 }
+
+/// Where the test tools from npm live (`.ci/run` installs them there):
+/// `ETALASE_TEST_TOOLS`, else `target/test-tools` in the project.
+pub fn test_tools() -> PathBuf {
+    std::env::var_os("ETALASE_TEST_TOOLS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-tools"))
+}
+
+/// The command that installs the npm test tools where `test_tools` looks.
+pub const INSTALL_TEST_TOOLS: &str =
+    "npm install --prefix target/test-tools axe-core vnu-jar (and apt-get install default-jre-headless for vnu)";
 
 /// A site in a temporary folder, removed when dropped.
 pub struct Site {
