@@ -530,12 +530,12 @@ fn search_finds_narrows_and_keeps_its_state_in_the_address() {
             status(&found)
         );
         assert_eq!(status(&found), format!("{} hasil", hrefs.len()));
-        // The filters show counts for these results.
-        let counts: Vec<String> = found
-            .select(&sel("#cari-filters input[name=kecamatan]"))
-            .map(|e| e.value().attr("value").unwrap_or("").to_string())
-            .collect();
-        assert!(counts.contains(&"Bekasi Timur".to_string()), "{counts:?}");
+        // A query alone does not load the filter index: a button does.
+        assert_eq!(
+            found.select(&sel("#cari-filters .filters-show")).count(),
+            1,
+            "the button that loads the filters"
+        );
 
         // A kecamatan narrows them.
         let narrowed = search_dom(&server.url("cari/?q=keripik&kecamatan=Bekasi+Timur"));
@@ -543,6 +543,12 @@ fn search_finds_narrows_and_keeps_its_state_in_the_address() {
         assert!(few.contains(&tempe) && few.len() < hrefs.len(), "{few:?}");
         let checked = attrs(&narrowed, "#cari-filters input[checked]", "value");
         assert_eq!(checked, ["Bekasi Timur"]);
+        // The filters show counts for these results.
+        let counts: Vec<String> = narrowed
+            .select(&sel("#cari-filters input[name=kecamatan]"))
+            .map(|e| e.value().attr("value").unwrap_or("").to_string())
+            .collect();
+        assert!(counts.contains(&"Bekasi Timur".to_string()), "{counts:?}");
 
         // The result has the entry's call to action.
         let wa = attrs(&narrowed, "#cari-results .btn-wa", "href");

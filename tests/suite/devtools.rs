@@ -21,6 +21,9 @@ pub struct Browser {
     session: String,
     /// Errors the page reported: exceptions, console errors, failed loads.
     pub errors: Vec<String>,
+    /// Bytes received over the network, as sent (compressed when the
+    /// server compressed them).
+    pub transferred: u64,
     _profile: tempfile::TempDir,
 }
 
@@ -86,6 +89,7 @@ impl Browser {
             next: 0,
             session: String::new(),
             errors: Vec::new(),
+            transferred: 0,
             _profile: profile,
         };
         let target = b.call(None, "Target.createTarget", json!({"url": "about:blank"}));
@@ -168,6 +172,9 @@ impl Browser {
                 p["entry"]["url"].as_str().unwrap_or(""),
                 p["entry"]["text"].as_str().unwrap_or("")
             )),
+            "Network.loadingFinished" => {
+                self.transferred += p["encodedDataLength"].as_f64().unwrap_or(0.0) as u64
+            }
             "Network.loadingFailed" => self.errors.push(format!(
                 "failed request: {}",
                 p["errorText"].as_str().unwrap_or("?")

@@ -22,7 +22,17 @@
   });
   var FILTERS = ["jenis", "kategori", "kecamatan", "kelurahan", "program", "sertifikasi", "qris", "status"];
   var PAGE = 20;
-  var pagefind = null, shown = 0, results = [], runs = 0;
+  var pagefind = null, shown = 0, results = [], runs = 0, filtersLoaded = false;
+
+  // The filter index (every page's filter values) is the largest part of
+  // a first search on a big site, so it is loaded only when filters are
+  // used: browsing without a query, a filter in the address, or the
+  // resident asking for them.
+  function needsFilters(s) { return !s.q || Object.keys(s.filters).length > 0; }
+  function loadFilters() {
+    if (filtersLoaded) return Promise.resolve();
+    return pagefind.filters().then(function () { filtersLoaded = true; });
+  }
 
   function t(key, fallback) { return text[key] || fallback || key; }
   function label(filter, value) {
@@ -67,6 +77,16 @@
   // Filters with their counts for the current results.
   function drawFilters(s, counts) {
     boxes.textContent = "";
+    if (!filtersLoaded) {
+      var ask = el("button", "filters-show", t("show-filters"));
+      ask.type = "button";
+      ask.addEventListener("click", function () {
+        loadFilters().then(function () { return run(formState()); });
+      });
+      boxes.appendChild(ask);
+      boxes.hidden = false;
+      return;
+    }
     FILTERS.forEach(function (f) {
       var values = counts[f] || {};
       var keys = Object.keys(values).filter(function (v) {
@@ -129,6 +149,9 @@
   }
 
   function run(s) {
+    if (!filtersLoaded && needsFilters(s)) {
+      return loadFilters().then(function () { return run(s); });
+    }
     var mine = ++runs;
     var filters = {};
     Object.keys(s.filters).forEach(function (f) { filters[f] = { any: s.filters[f] }; });
@@ -199,9 +222,7 @@
       return pf.options({ baseUrl: form.getAttribute("data-base"), noWorker: true }).then(function () {
         pf.init();
         browse.hidden = true;
-        // Loads the filter index, so that every search counts its results
-        // per filter value.
-        return pf.filters().then(function () { return apply(readState()); });
+        return apply(readState());
       });
     })
     .catch(function () {
