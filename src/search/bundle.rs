@@ -18,6 +18,12 @@ const LANGUAGE: &str = "id";
 /// The bundle's files: (path in the site, bytes).
 type Files = Vec<(String, Vec<u8>)>;
 
+/// At most this many fragment files (one per record up to it, then a few
+/// records a file): Pagefind's one file per record would take a site of
+/// 10,000 entries past the 20,000 files a Cloudflare Pages site may have.
+/// A result then loads a file of two or three records, about 1 KB more.
+const MAX_FRAGMENTS: u32 = 4000;
+
 /// The indexing stage: runs on its own thread beside rendering.
 pub(crate) struct Indexer;
 
@@ -43,6 +49,7 @@ impl Indexer {
         rt.block_on(async {
             let config = PagefindServiceConfig::builder()
                 .force_language(LANGUAGE.to_string())
+                .max_fragments(MAX_FRAGMENTS)
                 .build();
             let mut index = PagefindIndex::new(Some(config)).map_err(|e| failed(&e))?;
             let mut pending: BTreeMap<usize, Record> = BTreeMap::new();
