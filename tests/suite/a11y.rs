@@ -11,27 +11,12 @@ use std::process::Command;
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 
-/// One page of each type.
-const PAGES: &[&str] = &[
-    "",
-    "umkm/",
-    "umkm/halaman/2/",
-    "umkm/keripik-tempe-bu-sri/",
-    "koperasi/koperasi-syariah-masjid-al-ikhlas-jatibening/",
-    "pkl/kerak-telor-bang-madi/",
-    "kategori/",
-    "kategori/kuliner/",
-    "kecamatan/",
-    "kecamatan/bekasi-timur/",
-    "kecamatan/bekasi-timur/durenjaya/",
-    "program/",
-    "program/koperasi-masjid/",
-    "acara/",
-    "acara/bazaar-ramadhan-2026/",
-    "kontak/",
-    "tentang/",
-    "cari/?q=keripik",
-];
+/// One page of each type, and the search page with results.
+fn pages() -> Vec<&'static str> {
+    let mut pages = crate::browser::PAGE_TYPES.to_vec();
+    pages.push("cari/?q=keripik");
+    pages
+}
 
 fn axe_js() -> PathBuf {
     test_tools().join("node_modules/axe-core/axe.min.js")
@@ -76,7 +61,7 @@ fn axe_finds_no_serious_or_critical_violation_on_any_page_type() {
     let mut problems = Vec::new();
     for width in [360, 1280] {
         let mut b = crate::devtools::Browser::start(CHROMIUM, width, 800);
-        for page in PAGES {
+        for page in pages() {
             open(&mut b, &server, page);
             b.eval(&axe);
             let found = b.eval(
@@ -107,7 +92,7 @@ fn the_nu_html_checker_finds_no_error_on_any_page_type() {
     let (site, server) = served();
     let dir = tempfile::tempdir().unwrap();
     let mut files = Vec::new();
-    for page in PAGES {
+    for page in pages() {
         let file = if page.starts_with("cari/") {
             // The search page as a resident sees it: with its results, as
             // the script made them.

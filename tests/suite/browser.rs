@@ -14,6 +14,28 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
+
+/// One page of each type of the sample (the search page aside, which needs
+/// the bundle and its results).
+pub const PAGE_TYPES: &[&str] = &[
+    "",
+    "umkm/",
+    "umkm/halaman/2/",
+    "umkm/keripik-tempe-bu-sri/",
+    "koperasi/koperasi-syariah-masjid-al-ikhlas-jatibening/",
+    "pkl/kerak-telor-bang-madi/",
+    "kategori/",
+    "kategori/kuliner/",
+    "kecamatan/",
+    "kecamatan/bekasi-timur/",
+    "kecamatan/bekasi-timur/durenjaya/",
+    "program/",
+    "program/koperasi-masjid/",
+    "acara/",
+    "acara/bazaar-ramadhan-2026/",
+    "kontak/",
+    "tentang/",
+];
 const TIMEOUT: Duration = Duration::from_secs(30);
 
 fn chromium() -> &'static str {
@@ -138,19 +160,7 @@ fn serve(mut stream: TcpStream, root: &Path, base: &str, log: &Mutex<Vec<(String
 fn run_chromium(args: &[&str], url: &str) -> String {
     let profile = tempfile::tempdir().unwrap();
     let mut child = Command::new(chromium())
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-dev-shm-usage",
-            "--hide-scrollbars",
-            "--mute-audio",
-        ])
+        .args(crate::devtools::FLAGS)
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .args(args)
         .arg(url)
@@ -389,20 +399,8 @@ fn pages_fit_a_phone_screen_without_sideways_scrolling() {
         return;
     }
     let (site, server) = served_sample("/");
-    let pages = [
-        "",
-        "umkm/",
-        "umkm/halaman/2/",
-        "umkm/keripik-tempe-bu-sri/",
-        "koperasi/koperasi-syariah-masjid-al-ikhlas-jatibening/",
-        "pkl/kerak-telor-bang-madi/",
-        "kategori/",
-        "kecamatan/bekasi-timur/",
-        "program/koperasi-masjid/",
-        "acara/bazaar-ramadhan-2026/",
-        "kontak/",
-        "404.html",
-    ];
+    let mut pages = PAGE_TYPES.to_vec();
+    pages.push("404.html");
     // The probe is served from the same origin, so it may look inside.
     std::fs::write(
         site.public().join("__probe.html"),
@@ -669,24 +667,7 @@ fn every_page_type_fits_a_phone_and_reports_no_error() {
         return;
     }
     let (_site, server) = served_sample("/");
-    let mut pages = vec![
-        "",
-        "umkm/",
-        "umkm/halaman/2/",
-        "umkm/keripik-tempe-bu-sri/",
-        "koperasi/koperasi-syariah-masjid-al-ikhlas-jatibening/",
-        "pkl/kerak-telor-bang-madi/",
-        "kategori/",
-        "kecamatan/",
-        "kecamatan/bekasi-timur/",
-        "kecamatan/bekasi-timur/durenjaya/",
-        "program/",
-        "program/koperasi-masjid/",
-        "acara/",
-        "acara/bazaar-ramadhan-2026/",
-        "kontak/",
-        "tentang/",
-    ];
+    let mut pages = PAGE_TYPES.to_vec();
     if cfg!(feature = "search") {
         pages.push("cari/?q=keripik");
     }
