@@ -463,9 +463,17 @@ pub struct ProgrammeView<'a> {
     achieved: u64,
     percent: Option<u64>,
     events: Vec<EventLink<'a>>,
+    /// This page's cards of the showcase.
+    entries: Vec<Value>,
 }
 
-pub fn programme<'a>(site: &'a Site, urls: &Urls, labels: &Labels, i: usize) -> ProgrammeView<'a> {
+pub fn programme<'a>(
+    site: &'a Site,
+    urls: &Urls,
+    labels: &Labels,
+    i: usize,
+    entries: Vec<Value>,
+) -> ProgrammeView<'a> {
     let p = &site.content.programmes[i];
     let achieved = p.achieved.unwrap_or(site.by_programme[i].len() as u64);
     ProgrammeView {
@@ -489,6 +497,7 @@ pub fn programme<'a>(site: &'a Site, urls: &Urls, labels: &Labels, i: usize) -> 
             .iter()
             .map(|&ev| EventLink::new(site, urls, labels, &site.content.events[ev]))
             .collect(),
+        entries,
     }
 }
 

@@ -156,12 +156,7 @@ pub(crate) fn render_all(
     let names: Vec<String> = strings
         .iter()
         .zip(codes)
-        .map(|(s, code)| {
-            s.get("lang_name")
-                .and_then(|n| n.as_str())
-                .unwrap_or(code)
-                .to_string()
-        })
+        .map(|(s, code)| ui_text(s, "lang_name", code))
         .collect();
     let all_urls: Vec<Urls> = codes
         .iter()
@@ -192,12 +187,10 @@ pub(crate) fn render_all(
                         .collect()
                 })
                 .unwrap_or_default();
-            let ended = strings[li]
-                .get("event_ended")
-                .and_then(|v| v.as_str())
-                .unwrap_or("")
-                .to_string();
-            let labels = Labels { months, ended };
+            let labels = Labels {
+                months,
+                ended: ui_text(&strings[li], "event_ended", ""),
+            };
             let cards = context::cards(site, &urls, &labels);
             let mut globals = Context::new();
             globals.insert("lang", code);
@@ -207,11 +200,7 @@ pub(crate) fn render_all(
                 "site",
                 site_view::site_view(site, &urls, li, &labels, &names),
             );
-            let separator = strings[li]
-                .get("thousands_sep")
-                .and_then(|v| v.as_str())
-                .unwrap_or(".")
-                .to_string();
+            let separator = ui_text(&strings[li], "thousands_sep", ".");
             let tera = templates::with_globals(&prepared.tera, globals, separator);
             let lang = Lang {
                 index: li,
@@ -229,7 +218,7 @@ pub(crate) fn render_all(
             pages += list.len();
             list.par_iter().zip(&paths).for_each(|(job, path)| {
                 let file = lang.urls.file(path);
-                match pages::render_job(site, &lang, job, path, &watchdog) {
+                match pages::render_job(site, &lang, job, path, &file, &watchdog) {
                     Ok(bytes) => match out.write(&file, &bytes) {
                         Ok(()) => written.lock().unwrap().push(file),
                         Err(e) => errors.lock().unwrap().push(Err(msg!(
@@ -265,6 +254,15 @@ pub(crate) fn render_all(
     files.sort();
     files.dedup();
     Ok(Stats { pages, files })
+}
+
+/// The UI string `key` of one language, `default` when it has none.
+fn ui_text(strings: &yaml::Value, key: &str, default: &str) -> String {
+    strings
+        .get(key)
+        .and_then(|v| v.as_str())
+        .unwrap_or(default)
+        .to_string()
 }
 
 /// Reports, for each language, the UI strings another language has and it

@@ -131,6 +131,7 @@ pub(super) fn render_job(
     lang: &Lang,
     job: &Job,
     path: &str,
+    file: &str,
     watchdog: &budget::Watchdog,
 ) -> Result<Vec<u8>, Diagnostic> {
     let urls = &lang.urls;
@@ -255,14 +256,15 @@ pub(super) fn render_job(
             // The description is read once for the page and its search
             // record, from the version of the file that was validated.
             let description = crate::load::text(&e.description)?;
+            let text = markdown::plain(&description);
             if let Some(records) = lang.records {
-                let _ = records.send((i, search::entry_record(site, i, &description)));
+                let _ = records.send((i, search::entry_record(site, i, &text)));
             }
             ctx.insert_value(
                 "entry",
                 context::entry(site, urls, &lang.labels, i, &lang.cards[i], &description),
             );
-            summary = markdown::excerpt(&markdown::plain(&description), 160);
+            summary = markdown::excerpt(&text, 160);
             image = e
                 .logo
                 .iter()
@@ -274,23 +276,19 @@ pub(super) fn render_job(
         Route::Programme(i) => {
             // The showcase is paged like a listing.
             let p = &site.content.programmes[i];
-            let view = context::programme(site, urls, &lang.labels, i);
             let list = &site.by_programme[i];
-            let shown = ShowcasePage {
-                entries: Some(slice(list)),
-                total: list.len(),
-                pagination: pagination(
-                    urls,
-                    &routes::programme(&p.slug),
-                    job.page,
-                    routes::listing_pages(site, list.len()),
-                ),
-            };
-            let value = context::merge(
-                &Value::from_serializable(&view),
-                Value::from_serializable(&shown),
+            let view = context::programme(site, urls, &lang.labels, i, slice(list));
+            let paging = showcase(
+                site,
+                urls,
+                &routes::programme(&p.slug),
+                job.page,
+                list.len(),
             );
-            ctx.insert_value("program", value);
+            ctx.insert_value(
+                "program",
+                context::merge(&Value::from_serializable(&view), paging),
+            );
             (
                 "program",
                 p.name.as_str(),
@@ -301,22 +299,10 @@ pub(super) fn render_job(
             let ev = &site.content.events[i];
             let list = &site.event_participants[i];
             let view = context::event(site, urls, &lang.labels, i, slice(list));
-            let shown = ShowcasePage {
-                entries: None,
-                total: list.len(),
-                pagination: pagination(
-                    urls,
-                    &routes::event(&ev.slug),
-                    job.page,
-                    routes::listing_pages(site, list.len()),
-                ),
-            };
+            let paging = showcase(site, urls, &routes::event(&ev.slug), job.page, list.len());
             ctx.insert_value(
                 "event",
-                context::merge(
-                    &Value::from_serializable(&view),
-                    Value::from_serializable(&shown),
-                ),
+                context::merge(&Value::from_serializable(&view), paging),
             );
             ("event", ev.name.as_str(), ev.venue.as_deref().unwrap_or(""))
         }
@@ -366,15 +352,14 @@ pub(super) fn render_job(
     ctx.insert("page", &meta);
     let name = format!("{template}.html");
     let source = format!("themes/{}/templates/{name}", site.config.theme);
-    let file = lang.urls.file(path);
     let mut buf = budget::PageBuffer::new();
-    watchdog.enter(&file, source.clone());
+    watchdog.enter(file, source.clone());
     budget::start_page();
     let rendered = lang.tera.render_to(&name, &ctx, &mut buf);
     let tripped = budget::end_page();
     watchdog.leave();
     rendered.map_err(|e| match tripped {
-        Some(why) => budget::stopped(&file, &source, why),
+        Some(why) => budget::stopped(file, &source, why),
         None => Diagnostic::file(Code::RenderError, source, {
             let why = templates::flatten(&e);
             msg!(
@@ -398,16 +383,19 @@ struct SearchView {
     built: bool,
 }
 
-/// One page of a programme's or event's showcase.
+/// Where a page of a programme's or event's showcase stands among its
+/// pages: `total` entries in all, the pagination of `base`.
 #[derive(Serialize)]
-struct ShowcasePage {
-    /// A programme's entries on this page (an event's are its
-    /// `participants`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    entries: Option<Vec<Value>>,
-    /// All the entries of the showcase, on every page.
+struct Showcase {
     total: usize,
     pagination: Pagination,
+}
+
+fn showcase(site: &Site, urls: &Urls, base: &str, page: usize, total: usize) -> Value {
+    Value::from_serializable(&Showcase {
+        total,
+        pagination: pagination(urls, base, page, routes::listing_pages(site, total)),
+    })
 }
 
 #[derive(Serialize)]

@@ -53,8 +53,8 @@ pub(crate) const MAX_DESCRIPTION: usize = 600;
 pub(crate) const OPEN: &str = "Buka";
 pub(crate) const CLOSED: &str = "Tutup permanen";
 
-/// The record of entry `i`; `description` is its Markdown description,
-/// as read for its page.
+/// The record of entry `i`; `description` is its description as text
+/// (`markdown::plain`), as made for its page.
 pub(crate) fn entry_record(site: &Site, i: usize, description: &str) -> Record {
     let e = &site.content.entries[i];
     let cat = &site.config.categories[e.category];
@@ -90,8 +90,7 @@ pub(crate) fn entry_record(site: &Site, i: usize, description: &str) -> Record {
     // The start of the description: where owners say what they make and
     // sell. Pagefind's memory and time grow with every word indexed (about
     // 70 times the text), so a long description is cut (MAX_DESCRIPTION).
-    let plain = crate::render::markdown::plain(description);
-    let plain: String = plain.chars().take(MAX_DESCRIPTION).collect();
+    let plain: String = description.chars().take(MAX_DESCRIPTION).collect();
     if !plain.is_empty() {
         add(&plain);
     }
