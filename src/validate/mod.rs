@@ -234,37 +234,19 @@ pub(crate) fn validate(
 /// slug that entry would most likely have comes back too, so that other
 /// files' references to it are not reported on top of its own problem.
 fn read_file(ctx: &Ctx) -> (Vec<Read>, Vec<Diagnostic>, Option<String>) {
-    let stem = || slugs::slugify(ctx.file.stem());
-    let (guess, (reads, diags)) = match read_items(ctx) {
-        Ok((guess, result)) => (guess.map(|g| g.unwrap_or_else(stem)), result),
-        Err(d) => (Some(stem()), (Vec::new(), vec![d])),
-    };
-    let failed = reads.is_empty() && !diags.is_empty();
-    (reads, diags, guess.filter(|_| failed))
-}
-
-/// The value of a `slug:` line at the start of a line, if it is a slug.
-fn slug_line(text: &str) -> Option<String> {
-    text.lines().find_map(|l| {
-        let v = l.strip_prefix("slug:")?;
-        let v = v.split(" #").next()?.trim().trim_matches(['"', '\'']);
-        slugs::is_valid(v).then(|| v.to_string())
-    })
-}
-
-type ReadResult = (Vec<Read>, Vec<Diagnostic>);
-
-/// What was read from the file, with its `slug:` line for a file of one
-/// entry (`None` for a list file).
-fn read_items(ctx: &Ctx) -> Result<(Option<Option<String>>, ReadResult), Diagnostic> {
     let file = ctx.file;
+    let stem = || slugs::slugify(file.stem());
     let limit = match file.form {
         Form::Markdown => MAX_ENTRY_FILE,
         Form::Yaml => MAX_LIST_FILE,
     };
-    let text = load::read_text(&file.abs, &file.rel, limit)?;
+    let text = match load::read_text(&file.abs, &file.rel, limit) {
+        Ok(t) => t,
+        Err(d) => return (Vec::new(), vec![d], Some(stem())),
+    };
     let list = load::looks_like_list(&text);
-    let guess = (!list).then(|| slug_line(&text));
+    // The slug of a file's one entry: its `slug:` line, else its name.
+    let guess = |text: &str| (!list).then(|| slug_line(text).unwrap_or_else(stem));
     if text.len() as u64 > MAX_ENTRY_FILE && !list {
         let d = Diagnostic::file(
             Code::TooLarge,
@@ -278,13 +260,36 @@ fn read_items(ctx: &Ctx) -> Result<(Option<Option<String>>, ReadResult), Diagnos
                 ),
             ),
         );
-        return Ok((guess, (Vec::new(), vec![d])));
+        return (Vec::new(), vec![d], guess(&text));
     }
-    let result = match file.form {
-        Form::Markdown => markdown_file(ctx, &text),
-        Form::Yaml => yaml_file(ctx, text),
-    };
-    Ok((guess, result))
+    let failed = |reads: &[Read], diags: &[Diagnostic]| reads.is_empty() && !diags.is_empty();
+    match file.form {
+        Form::Markdown => {
+            let (reads, diags) = markdown_file(ctx, &text);
+            let g = if failed(&reads, &diags) {
+                guess(&text)
+            } else {
+                None
+            };
+            (reads, diags, g)
+        }
+        Form::Yaml => {
+            // The YAML reader keeps the text, so the guess is made first.
+            let g = guess(&text);
+            let (reads, diags) = yaml_file(ctx, text);
+            let g = g.filter(|_| failed(&reads, &diags));
+            (reads, diags, g)
+        }
+    }
+}
+
+/// The value of a `slug:` line at the start of a line, if it is a slug.
+fn slug_line(text: &str) -> Option<String> {
+    text.lines().find_map(|l| {
+        let v = l.strip_prefix("slug:")?;
+        let v = v.split(" #").next()?.trim().trim_matches(['"', '\'']);
+        slugs::is_valid(v).then(|| v.to_string())
+    })
 }
 
 pub(crate) fn markdown_file(ctx: &Ctx, text: &str) -> (Vec<Read>, Vec<Diagnostic>) {
