@@ -23,12 +23,12 @@ pub(super) fn syntax_error(
     };
     let main = main.find(" at line ").map_or(main, |i| &main[..i]);
     let main = main.rsplit_once(": duplicate").map_or(main, |(_, m)| m);
-    let message = if raw.contains("duplicate entry with key") {
+    let (code, message) = if raw.contains("duplicate entry with key") {
         let key = raw
             .split_once("with key ")
             .map(|(_, k)| k.trim_matches('"'))
             .unwrap_or("");
-        match Positions::scan(text, first_line).duplicate {
+        let m = match Positions::scan(text, first_line).duplicate {
             Some((path, p)) => {
                 pos = p;
                 let (parent, key) = match path.rsplit_once('.') {
@@ -50,9 +50,10 @@ pub(super) fn syntax_error(
                 "`{key}` tertulis dua kali; simpan satu saja",
                 "`{key}` is written twice; keep only one"
             ),
-        }
+        };
+        (Code::DuplicateKey, m)
     } else if raw.contains("control characters are not allowed") {
-        if let Some((p, c)) = first_control(text, first_line) {
+        let m = if let Some((p, c)) = first_control(text, first_line) {
             pos = p;
             let u = c as u32;
             msg!(
@@ -64,19 +65,20 @@ pub(super) fn syntax_error(
                 "berkas memuat karakter kendali yang tak terlihat; hapus",
                 "the file holds an invisible control character; remove it"
             )
-        }
+        };
+        (Code::YamlSyntax, m)
     } else if raw.contains("more than one document") {
         if let Some(line) = second_document(text) {
             pos = Pos::new(line + line_offset, 1);
         }
-        msg!(
+        (Code::YamlSyntax, msg!(
             "baris `---` di sini memulai dokumen kedua, yang tidak boleh; untuk banyak entri dalam satu berkas, tulis sebagai daftar (`- name: ...`)",
             "a `---` line starts a second YAML document, which is not allowed here; to keep many entries in one file, write them as a list (`- name: ...`)"
-        )
+        ))
     } else if let Some((field, number)) = too_big(main) {
         // serde reads integers beyond 64 bits as u128/i128, which no
         // value can hold; staff meet this with a long ID typed as a number.
-        match field {
+        let m = match field {
             Some(field) => msg!(
                 "`{field}`: angka {number} terlalu besar untuk kolom mana pun; bila ini nomor (NIB, nomor izin), tulis dalam tanda kutip",
                 "`{field}`: the number {number} is too large for any field; if it is an identifier (NIB, licence number), put it in quotes"
@@ -85,16 +87,23 @@ pub(super) fn syntax_error(
                 "angka {number} terlalu besar untuk kolom mana pun",
                 "the number {number} is too large for any field"
             ),
-        }
+        };
+        (Code::BadNumber, m)
     } else if raw.contains("recursion limit exceeded") {
-        msg!(
-            "daftar atau kolom di sini bersarang terlalu dalam",
-            "lists or fields are nested too deeply here"
+        (
+            Code::TooComplex,
+            msg!(
+                "daftar atau kolom di sini bersarang terlalu dalam",
+                "lists or fields are nested too deeply here"
+            ),
         )
     } else if raw.contains("repetition limit exceeded") || raw.contains(OVER_BUDGET) {
-        msg!(
-            "alias (`*nama`) mengulang data yang sama terlalu banyak kali",
-            "aliases (`*name`) repeat the same data too many times"
+        (
+            Code::TooComplex,
+            msg!(
+                "alias (`*nama`) mengulang data yang sama terlalu banyak kali",
+                "aliases (`*name`) repeat the same data too many times"
+            ),
         )
     } else {
         let context = context.unwrap_or("");
@@ -170,19 +179,7 @@ pub(super) fn syntax_error(
                 None => msg!("{id} tidak ditutup", "{en} is not closed"),
             };
         }
-        m
-    };
-    let code = if raw.contains("duplicate entry with key") {
-        Code::DuplicateKey
-    } else if too_big(main).is_some() {
-        Code::BadNumber
-    } else if raw.contains("recursion limit exceeded")
-        || raw.contains("repetition limit exceeded")
-        || raw.contains(OVER_BUDGET)
-    {
-        Code::TooComplex
-    } else {
-        Code::YamlSyntax
+        (Code::YamlSyntax, m)
     };
     SyntaxError { pos, code, message }
 }
