@@ -46,10 +46,14 @@ impl District {
     /// The village named `name`, with or without `Kel.`, `Kelurahan`,
     /// `Desa` or `Ds.` before it.
     pub fn village(&self, name: &str) -> Option<&str> {
+        self.village_index(name).map(|i| self.villages[i].as_str())
+    }
+
+    /// The index in `villages` of the village named `name`, matched as
+    /// `village` matches it.
+    pub fn village_index(&self, name: &str) -> Option<usize> {
         let find = |n: &str| self.village_keys.get(&match_key(n)).copied();
-        find(name)
-            .or_else(|| find(without_prefix(name, VILLAGE_PREFIXES)?))
-            .map(|i| self.villages[i].as_str())
+        find(name).or_else(|| find(without_prefix(name, VILLAGE_PREFIXES)?))
     }
 }
 

@@ -95,11 +95,9 @@ pub fn index(root: std::path::PathBuf, config: Config, mut content: Content) -> 
         by_kind[kind_index(e.kind)].push(i);
         by_category[e.category].push(i);
         by_district[e.district].push(i);
-        if let Some(v) = &e.village {
-            let villages = &config.districts[e.district].villages;
-            if let Some(k) = villages.iter().position(|x| x == v) {
-                by_village[e.district][k].push(i);
-            }
+        let village = e.village.as_deref();
+        if let Some(k) = village.and_then(|v| config.districts[e.district].village_index(v)) {
+            by_village[e.district][k].push(i);
         }
         entry_ix.insert((e.kind, e.slug.as_str()), i);
         for r in &e.programs {
