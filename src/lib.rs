@@ -218,8 +218,9 @@ fn render_site(
     }
     #[cfg(not(feature = "search"))]
     {
-        let _ = &timer;
-        render::render_all(site, prepared, static_files, out, None)
+        let stats = render::render_all(site, prepared, static_files, out, None);
+        timer.lap("render");
+        stats
     }
 }
 
@@ -288,7 +289,6 @@ fn run(opts: &SiteOptions, mode: Mode) -> Result<Summary, BuildError> {
                     return Err(render_failure(failure, &mut warnings));
                 }
             };
-            timer.lap("render");
             let out_path = disk.target().to_path_buf();
             disk.commit(&stats.files).map_err(|e| {
                 let p = out_path.display();
@@ -304,7 +304,6 @@ fn run(opts: &SiteOptions, mode: Mode) -> Result<Summary, BuildError> {
             let memory = output::Memory::default();
             let stats = render_site(&site, &prepared, &static_files, &memory, &mut timer)
                 .map_err(|f| render_failure(f, &mut warnings))?;
-            timer.lap("render");
             let files = memory.into_files();
             let mut diags = Vec::new();
             let links = links::check(
