@@ -17,10 +17,13 @@
   var more = document.getElementById("cari-more");
   var sort = document.getElementById("cari-sort");
   var text = {};
+  // The filters, in the page's order, from their labels (search.filters).
+  var FILTERS = [];
   Array.prototype.forEach.call(document.querySelectorAll("#cari-text [data-k]"), function (el) {
-    text[el.getAttribute("data-k")] = el.textContent;
+    var key = el.getAttribute("data-k");
+    text[key] = el.textContent;
+    if (key.indexOf("f-") === 0) FILTERS.push(key.slice(2));
   });
-  var FILTERS = ["jenis", "kategori", "kecamatan", "kelurahan", "program", "sertifikasi", "qris", "status"];
   var PAGE = 20;
   var pagefind = null, shown = 0, results = [], runs = 0, filtersLoaded = false;
 
