@@ -692,3 +692,37 @@ fn every_page_type_fits_a_phone_and_reports_no_error() {
         assert!(b.errors.is_empty(), "at {width} px: {:#?}", b.errors);
     }
 }
+
+/// A first search with a query alone fetches no filter index (the largest
+/// part of a first search on a big site); the bytes it transferred are
+/// printed, as the figure the README gives at 10,000 entries is measured.
+#[test]
+#[cfg(feature = "search")]
+fn a_first_search_loads_no_filter_index() {
+    if !have_chromium() {
+        return;
+    }
+    let (_site, server) = served_sample("/");
+    let mut b = crate::devtools::Browser::start(chromium(), 360, 740);
+    b.open(&server.url("cari/?q=keripik"));
+    b.wait_for("document.querySelectorAll('#cari-results .result').length > 0");
+    let filters: Vec<String> = server
+        .requests()
+        .into_iter()
+        .map(|(r, _)| r)
+        .filter(|r| r.contains("/pagefind/filter/"))
+        .collect();
+    assert!(filters.is_empty(), "{filters:?}");
+    eprintln!(
+        "a first search for keripik transferred {} bytes",
+        b.transferred
+    );
+    // The button loads them, and the counts come.
+    b.eval("document.querySelector('#cari-filters .filters-show').click()");
+    b.wait_for("document.querySelector(\"#cari-filters input[name=kecamatan]\")");
+    assert!(server
+        .requests()
+        .iter()
+        .any(|(r, _)| r.contains("/pagefind/filter/")));
+    assert!(b.errors.is_empty(), "{:#?}", b.errors);
+}

@@ -240,6 +240,7 @@ impl Browser {
     }
 
     /// Types `text` into the focused field, as a keyboard would.
+    #[cfg_attr(not(feature = "search"), allow(dead_code))]
     pub fn type_text(&mut self, text: &str) {
         self.send("Input.insertText", json!({"text": text}));
     }
