@@ -9,6 +9,12 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::sync::Mutex;
 
+/// mimalloc instead of the system's allocator: a build makes and drops
+/// millions of small strings across threads, which glibc's malloc paid for
+/// in time and in memory it kept (see the commit that added it).
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The message and place of the first panic, for the internal-error report.
 static PANIC: Mutex<Option<String>> = Mutex::new(None);
 
