@@ -190,8 +190,10 @@ fn render_site(
         let (tx, rx) = std::sync::mpsc::channel();
         let entries = site.content.entries.len();
         let others = search::other_records(site);
+        let mut cost = search::Cost::default();
         let (stats, bundle) = std::thread::scope(|scope| {
-            let indexer = scope.spawn(move || search::Indexer::run(rx, entries, others));
+            let cost = &mut cost;
+            let indexer = scope.spawn(move || search::Indexer::run(rx, entries, others, cost));
             let stats = render::render_all(site, prepared, static_files, out, Some(&tx));
             drop(tx);
             let bundle = indexer
@@ -201,6 +203,8 @@ fn render_site(
         });
         let mut stats = stats?;
         timer.lap("render+search");
+        timer.span("  of which, on the indexing thread: adding records", cost.adding);
+        timer.span("  and building the search bundle", cost.building);
         if let Some(files) = bundle.map_err(render::Failure::Io)? {
             for (path, bytes) in files {
                 out.write(&path, &bytes).map_err(|e| {

@@ -1,7 +1,7 @@
 //! Stage timings behind `ETALASE_TIMINGS`: for profiling a build without a
 //! profiler.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 pub(crate) struct Timer {
     on: bool,
@@ -37,5 +37,13 @@ impl Timer {
             );
         }
         self.last = Instant::now();
+    }
+
+    /// Prints a time measured elsewhere (on another thread), not a lap.
+    #[cfg_attr(not(feature = "search"), allow(dead_code))]
+    pub(crate) fn span(&self, what: &str, took: Duration) {
+        if self.on {
+            eprintln!("timing: {what} {:.1} ms", took.as_secs_f64() * 1000.0);
+        }
     }
 }

@@ -10,6 +10,7 @@ use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
 use std::collections::BTreeMap;
 use std::sync::mpsc::Receiver;
+use std::time::{Duration, Instant};
 
 /// The language Pagefind stems the records in: the data is written in
 /// Bahasa Indonesia whatever the page language.
@@ -27,6 +28,14 @@ const MAX_FRAGMENTS: u32 = 4000;
 /// The indexing stage: runs on its own thread beside rendering.
 pub(crate) struct Indexer;
 
+/// What indexing cost its thread: the time spent adding records (not
+/// waiting for them) and building the bundle's files.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Cost {
+    pub adding: Duration,
+    pub building: Duration,
+}
+
 impl Indexer {
     /// Indexes the `entries` records arriving on `rx` as `(entry index,
     /// record)`, then `others`, and returns the bundle's files as
@@ -36,6 +45,7 @@ impl Indexer {
         rx: Receiver<(usize, Record)>,
         entries: usize,
         others: Vec<Record>,
+        cost: &mut Cost,
     ) -> Result<Option<Files>, Message> {
         let failed = |e: &dyn std::fmt::Display| {
             msg!(
@@ -57,7 +67,9 @@ impl Indexer {
             while next < entries {
                 match pending.remove(&next) {
                     Some(r) => {
+                        let start = Instant::now();
                         add(&mut index, r).await.map_err(|e| failed(&e))?;
+                        cost.adding += start.elapsed();
                         next += 1;
                     }
                     None => match rx.recv() {
@@ -68,9 +80,12 @@ impl Indexer {
                     },
                 }
             }
+            let start = Instant::now();
             for r in others {
                 add(&mut index, r).await.map_err(|e| failed(&e))?;
             }
+            cost.adding += start.elapsed();
+            let start = Instant::now();
             let files = index.get_files().await.map_err(|e| failed(&e))?;
             let mut out: Vec<(String, Vec<u8>)> = files
                 .into_iter()
@@ -79,6 +94,7 @@ impl Indexer {
                 .map(|(name, bytes)| (format!("{}{name}", routes::SEARCH_BUNDLE), bytes))
                 .collect();
             out.sort();
+            cost.building = start.elapsed();
             Ok(Some(out))
         })
     }

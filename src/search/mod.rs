@@ -11,7 +11,7 @@ mod bundle;
 mod places;
 
 #[cfg(feature = "search")]
-pub(crate) use bundle::Indexer;
+pub(crate) use bundle::{Cost, Indexer};
 
 use crate::index::Site;
 use crate::model::Kind;
