@@ -175,18 +175,20 @@ fn settle(new: Vec<Diagnostic>, so_far: &mut Vec<Diagnostic>) -> Result<(), Buil
     }
 }
 
-/// Renders every page into `out` and, with the `search` feature, indexes
-/// the site beside it (its own thread, fed by the entry pages as they are
-/// rendered), then writes the search bundle through the same sink.
+/// Renders every page into `out` and, with the `search` feature and
+/// `search` asked for, indexes the site beside it (its own thread, fed by
+/// the entry pages as they are rendered), then writes the search bundle
+/// through the same sink.
 fn render_site(
     site: &index::Site,
     prepared: &render::Prepared,
     static_files: &[(String, PathBuf)],
     out: &dyn output::Sink,
+    search: bool,
     timer: &mut Timer,
 ) -> Result<render::Stats, render::Failure> {
     #[cfg(feature = "search")]
-    {
+    if search {
         let (tx, rx) = std::sync::mpsc::channel();
         let entries = site.content.entries.len();
         let others = search::other_records(site);
@@ -203,7 +205,10 @@ fn render_site(
         });
         let mut stats = stats?;
         timer.lap("render+search");
-        timer.span("  of which, on the indexing thread: adding records", cost.adding);
+        timer.span(
+            "  of which, on the indexing thread: adding records",
+            cost.adding,
+        );
         timer.span("  and building the search bundle", cost.building);
         if let Some(files) = bundle.map_err(render::Failure::Io)? {
             for (path, bytes) in files {
@@ -218,14 +223,12 @@ fn render_site(
             stats.files.sort();
         }
         timer.lap("bundle");
-        Ok(stats)
+        return Ok(stats);
     }
-    #[cfg(not(feature = "search"))]
-    {
-        let stats = render::render_all(site, prepared, static_files, out, None);
-        timer.lap("render");
-        stats
-    }
+    let _ = search;
+    let stats = render::render_all(site, prepared, static_files, out, None);
+    timer.lap("render");
+    stats
 }
 
 fn run(opts: &SiteOptions, mode: Mode) -> Result<Summary, BuildError> {
@@ -286,7 +289,8 @@ fn run(opts: &SiteOptions, mode: Mode) -> Result<Summary, BuildError> {
                 .unwrap_or_else(|| root.path.join("public"));
             let disk = output::Disk::prepare(&root.path, &target, build.force)
                 .map_err(BuildError::Usage)?;
-            let stats = match render_site(&site, &prepared, &static_files, &disk, &mut timer) {
+            let stats = match render_site(&site, &prepared, &static_files, &disk, true, &mut timer)
+            {
                 Ok(s) => s,
                 Err(failure) => {
                     disk.abort();
@@ -306,7 +310,10 @@ fn run(opts: &SiteOptions, mode: Mode) -> Result<Summary, BuildError> {
         }
         Mode::Check => {
             let memory = output::Memory::default();
-            let stats = render_site(&site, &prepared, &static_files, &memory, &mut timer)
+            // No search bundle: it cannot fail on content, and building it
+            // was most of a check's time and memory (its links are not
+            // the pages' links).
+            let stats = render_site(&site, &prepared, &static_files, &memory, false, &mut timer)
                 .map_err(|f| render_failure(f, &mut warnings))?;
             let files = memory.into_files();
             let mut diags = Vec::new();
