@@ -1,17 +1,74 @@
-//! The day of the build, for what depends on it (an event that has
-//! ended). `SOURCE_DATE_EPOCH` (seconds since 1970, the reproducible-builds
-//! convention) fixes it, so a build can be repeated byte for byte on
-//! another day; the tests set it.
+//! The site's time zone and the day of the build, for what depends on it
+//! (an event that has ended). `SOURCE_DATE_EPOCH` (seconds since 1970, the
+//! reproducible-builds convention) fixes the day, so a build can be
+//! repeated byte for byte on another day; the tests set it.
 
 use crate::model::Date;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-/// Western Indonesian Time (UTC+7). Sites in WITA or WIT come with the
-/// site's `timezone` setting.
-const OFFSET_SECONDS: i64 = 7 * 3600;
+/// One of Indonesia's time zones, none of which keeps summer time: a fixed
+/// offset is the whole rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimeZone {
+    /// The IANA name, as site.yaml's `timezone` writes it.
+    pub name: &'static str,
+    /// WIB, WITA or WIT.
+    pub abbr: &'static str,
+    /// Minutes ahead of UTC.
+    pub offset_minutes: i32,
+}
+
+/// The zones site.yaml accepts: Indonesia's IANA zones (Pontianak keeps
+/// WIB too).
+pub const ZONES: [TimeZone; 4] = [
+    TimeZone {
+        name: "Asia/Jakarta",
+        abbr: "WIB",
+        offset_minutes: 7 * 60,
+    },
+    TimeZone {
+        name: "Asia/Pontianak",
+        abbr: "WIB",
+        offset_minutes: 7 * 60,
+    },
+    TimeZone {
+        name: "Asia/Makassar",
+        abbr: "WITA",
+        offset_minutes: 8 * 60,
+    },
+    TimeZone {
+        name: "Asia/Jayapura",
+        abbr: "WIT",
+        offset_minutes: 9 * 60,
+    },
+];
+
+impl Default for TimeZone {
+    fn default() -> TimeZone {
+        ZONES[0]
+    }
+}
+
+impl TimeZone {
+    /// The zone named `name`: an IANA name or WIB, WITA, WIT (in any case).
+    pub fn parse(name: &str) -> Option<TimeZone> {
+        let name = name.trim();
+        ZONES
+            .iter()
+            .find(|z| z.name.eq_ignore_ascii_case(name))
+            .or_else(|| ZONES.iter().find(|z| z.abbr.eq_ignore_ascii_case(name)))
+            .copied()
+    }
+
+    /// `+07:00`, for times written with their offset (ISO 8601).
+    pub fn offset_label(&self) -> String {
+        let m = self.offset_minutes;
+        format!("+{:02}:{:02}", m / 60, m % 60)
+    }
+}
 
 /// Today's date in the site's time zone.
-pub(crate) fn today() -> Date {
+pub(crate) fn today(tz: TimeZone) -> Date {
     let now = std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.trim().parse::<i64>().ok())
@@ -20,7 +77,7 @@ pub(crate) fn today() -> Date {
                 .duration_since(UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs() as i64)
         });
-    civil((now + OFFSET_SECONDS).div_euclid(86_400))
+    civil((now + i64::from(tz.offset_minutes) * 60).div_euclid(86_400))
 }
 
 /// The calendar date `days` after 1970-01-01 (proleptic Gregorian).
@@ -52,5 +109,19 @@ mod tests {
         assert_eq!(civil(0), d(1970, 1, 1));
         assert_eq!(civil(20_454), d(2026, 1, 1));
         assert_eq!(civil(19_782), d(2024, 2, 29));
+    }
+
+    #[test]
+    fn zones_by_name_or_abbreviation() {
+        assert_eq!(
+            TimeZone::parse("asia/makassar").unwrap().offset_minutes,
+            480
+        );
+        assert_eq!(TimeZone::parse(" WIT ").unwrap().name, "Asia/Jayapura");
+        assert_eq!(TimeZone::parse("wib").unwrap().name, "Asia/Jakarta");
+        assert_eq!(TimeZone::parse("Asia/Pontianak").unwrap().abbr, "WIB");
+        assert_eq!(TimeZone::parse("Asia/Singapore"), None);
+        assert_eq!(TimeZone::default().offset_label(), "+07:00");
+        assert_eq!(ZONES[3].offset_label(), "+09:00");
     }
 }

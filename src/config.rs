@@ -11,6 +11,7 @@ const FIELDS: &[&str] = &[
     "title",
     "description",
     "base_url",
+    "timezone",
     "language",
     "languages",
     "theme",
@@ -65,6 +66,8 @@ pub struct Config {
     pub base_url: String,
     /// The path part of `base_url`: `/` or `/sub/`.
     pub base_path: String,
+    /// What the site's clocks read: the build's day, open now, event times.
+    pub timezone: crate::clock::TimeZone,
     pub language: String,
     /// The default language first.
     pub languages: Vec<String>,
@@ -232,6 +235,7 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
         description: String::new(),
         base_url: String::new(),
         base_path: "/".into(),
+        timezone: Default::default(),
         language: "id".into(),
         languages: Vec::new(),
         theme: "default".into(),
@@ -263,6 +267,24 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
                     }
                 } else {
                     has_base = true; // already reported as empty
+                }
+            }
+            "timezone" => {
+                if let Some(name) = doc.required_text(key, v) {
+                    match crate::clock::TimeZone::parse(&name) {
+                        Some(tz) => c.timezone = tz,
+                        None => {
+                            let choices = crate::clock::ZONES
+                                .iter()
+                                .map(|z| format!("{} ({})", z.name, z.abbr))
+                                .collect::<Vec<_>>()
+                                .join(", ");
+                            doc.bad(key, Code::SiteConfig, msg!(
+                                "timezone \"{name}\" bukan zona waktu Indonesia; pilih salah satu: {choices}",
+                                "timezone \"{name}\" is not an Indonesian time zone; choose one of: {choices}"
+                            ));
+                        }
+                    }
                 }
             }
             "language" => {

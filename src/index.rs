@@ -150,6 +150,7 @@ pub fn index(root: std::path::PathBuf, config: Config, mut content: Content) -> 
         eb.updated.cmp(&ea.updated).then(a.cmp(&b))
     });
     latest.truncate(HOME_LATEST);
+    let today = crate::clock::today(config.timezone);
     Site {
         root,
         config,
@@ -166,6 +167,6 @@ pub fn index(root: std::path::PathBuf, config: Config, mut content: Content) -> 
         event_programmes,
         featured,
         latest,
-        today: crate::clock::today(),
+        today,
     }
 }

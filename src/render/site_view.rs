@@ -14,6 +14,7 @@ struct SiteView<'a> {
     description: &'a str,
     base_url: &'a str,
     base_path: &'a str,
+    timezone: TimeZoneView,
     home_url: String,
     language: &'a str,
     languages: Vec<LanguageView>,
@@ -31,6 +32,15 @@ struct SiteView<'a> {
     programs_url: String,
     events_url: String,
     generator: &'static str,
+}
+
+#[derive(Serialize)]
+struct TimeZoneView {
+    name: &'static str,
+    abbr: &'static str,
+    /// `+08:00`
+    offset: String,
+    offset_minutes: i32,
 }
 
 #[derive(Serialize)]
@@ -80,6 +90,12 @@ pub(super) fn site_view(
         description: &c.description,
         base_url: &c.base_url,
         base_path: &c.base_path,
+        timezone: TimeZoneView {
+            name: c.timezone.name,
+            abbr: c.timezone.abbr,
+            offset: c.timezone.offset_label(),
+            offset_minutes: c.timezone.offset_minutes,
+        },
         home_url: urls.page(""),
         language: &c.language,
         languages: c

@@ -438,6 +438,43 @@ fn pages_fit_a_phone_screen_without_sideways_scrolling() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// A warung open 08.00 to 16.00 on Mondays, seen at 00.30 UTC on Monday
+/// 2026-06-01: 08.30 in Makassar (open), 07.30 in Jakarta (closed).
+#[test]
+fn open_now_reads_the_clock_of_the_sites_time_zone() {
+    if !have_chromium() {
+        return;
+    }
+    let site = Site::fixture("minimal");
+    site.edit(
+        "content/umkm/warung-sari.md",
+        "district: Bekasi Timur\n",
+        "district: Bekasi Timur\nhours:\n  senin: \"08:00-16:00\"\n",
+    );
+    let server = Server::start(site.public(), "/");
+    let mut zone_line = "title:".to_string();
+    for (zone, expected) in [
+        ("Asia/Makassar", "Buka sekarang"),
+        ("Asia/Jakarta", "Tutup sekarang"),
+        ("Asia/Jayapura", "Buka sekarang"),
+    ] {
+        let line = format!("timezone: {zone}\ntitle:");
+        site.edit("site.yaml", &zone_line, &line);
+        zone_line = line;
+        site.build(&["--base-url", &server.base_url()]).ok();
+        let mut b = crate::devtools::Browser::start(chromium(), 360, 740);
+        b.send(
+            "Page.addScriptToEvaluateOnNewDocument",
+            serde_json::json!({"source": "Date.now = function () { return 1780273800000; };"}),
+        );
+        b.open(&server.url("umkm/warung-sari/"));
+        b.wait_for("!document.getElementById('open-status').hidden");
+        let shown = b.eval("document.getElementById('open-status').textContent");
+        assert_eq!(shown, expected, "{zone}");
+        assert!(b.errors.is_empty(), "{zone}: {:#?}", b.errors);
+    }
+}
+
 #[test]
 fn a_site_under_a_sub_path_loads_in_chromium() {
     if !have_chromium() {

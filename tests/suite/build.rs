@@ -1049,6 +1049,51 @@ fn a_site_replaces_the_footer_or_one_entry_panel_alone() {
     assert!(home.contains("kaki-kantor"), "{home}");
 }
 
+/// 2026-03-01 16:30 UTC: 23.30 on the bazaar's day in WIB, already the
+/// next day in WITA and WIT.
+const LATE_ON_BAZAAR_DAY: &str = "1772382600";
+
+#[test]
+fn tells_time_in_the_sites_time_zone() {
+    let site = Site::fixture("minimal");
+    site.edit(
+        "content/umkm/warung-sari.md",
+        "district: Bekasi Timur\n",
+        "district: Bekasi Timur\nhours:\n  senin: \"08:00-16:00\"\n",
+    );
+    let ended = |site: &Site| {
+        let page = site.html("acara/bazaar/index.html");
+        let notice = page.select(&sel("#event-past")).next().expect("notice");
+        notice.value().attr("hidden").is_none()
+    };
+    let offset = |site: &Site| {
+        let entry = site.html("umkm/warung-sari/index.html");
+        let status = entry.select(&sel("#open-status")).next().expect("status");
+        status.value().attr("data-utc-offset").map(str::to_string)
+    };
+    site.build_env(&[], &[("SOURCE_DATE_EPOCH", LATE_ON_BAZAAR_DAY)])
+        .ok();
+    assert!(!ended(&site), "23.30 WIB on its last day: not over yet");
+    assert_eq!(offset(&site).as_deref(), Some("420"));
+
+    let mut zone_line = "title:".to_string();
+    for (zone, minutes, label) in [
+        ("Asia/Makassar", "480", "Waktu Indonesia Tengah (WITA)"),
+        ("WIT", "540", "Waktu Indonesia Timur (WIT)"),
+    ] {
+        let line = format!("timezone: {zone}\ntitle:");
+        site.edit("site.yaml", &zone_line, &line);
+        zone_line = line;
+        site.build_env(&[], &[("SOURCE_DATE_EPOCH", LATE_ON_BAZAAR_DAY)])
+            .ok();
+        assert!(ended(&site), "{zone}: already the next day");
+        assert!(site.read("index.html").contains("badge ended"), "{zone}");
+        assert_eq!(offset(&site).as_deref(), Some(minutes), "{zone}");
+        let text = body_text(&site.html("umkm/warung-sari/index.html"));
+        assert!(text.contains(label), "{zone}: {text}");
+    }
+}
+
 #[test]
 fn can_mark_an_ended_event_at_build_time() {
     // The tests' day is 2026-06-01; the bazaar was on 2026-03-01.

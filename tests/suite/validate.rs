@@ -1517,6 +1517,15 @@ fn errors_on_unknown_site_setting() {
 }
 
 #[test]
+fn errors_on_a_time_zone_outside_indonesia() {
+    let site = Site::fixture("minimal");
+    site.edit("site.yaml", "title:", "timezone: Asia/Makasar\ntitle:");
+    site.build_in_time(&[]).fails().exactly(&[
+        "site.yaml:3:11: timezone \"Asia/Makasar\" is not an Indonesian time zone; choose one of: Asia/Jakarta (WIB), Asia/Pontianak (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT)",
+    ]);
+}
+
+#[test]
 fn errors_on_bad_base_url() {
     for (url, message) in [
         (
