@@ -1,4 +1,4 @@
-//! The command line: `etalase build` and `etalase check`. Each option is
+//! The command line: `etalase init`, `etalase build` and `etalase check`. Each option is
 //! defined once here; its doc comment is its `--help` text.
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -29,6 +29,29 @@ pub enum Command {
         after_help = "Exit codes: 0 no errors (warnings may be listed), 1 content errors, 2 usage or I/O error."
     )]
     Check(CheckArgs),
+    /// Start a new site for a kota or kabupaten: site.yaml with its
+    /// kecamatan and kelurahan/desa, an about page, one example of each
+    /// kind of entry, a README and a GitHub Pages workflow.
+    #[command(
+        after_help = "Examples:\n  etalase init direktori --wilayah \"Kota Bekasi\"\n  etalase init --wilayah 32.75\n\nExit codes: 0 written, 2 an unknown or ambiguous region, a folder that is not empty, or a write failure."
+    )]
+    Init(InitArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct InitArgs {
+    /// The folder for the new site: missing or empty.
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+
+    /// The kota or kabupaten, by name ("Kota Bekasi", "Kab. Bekasi") or
+    /// Kemendagri code (32.75).
+    #[arg(long, value_name = "NAME|CODE")]
+    pub wilayah: String,
+
+    /// The language of messages: `id` (Bahasa Indonesia) or `en`.
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
 }
 
 /// The options every command that reads a site takes.

@@ -299,7 +299,7 @@ impl Bag {
 
 /// Edit distance where swapping two neighbouring letters counts as one
 /// edit (optimal string alignment): `titel` is one edit from `title`.
-fn edit_distance(a: &str, b: &str) -> usize {
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];

@@ -22,6 +22,7 @@ mod diagnostic;
 mod fuzz;
 mod hash;
 mod index;
+mod init;
 mod links;
 mod load;
 mod model;
@@ -38,6 +39,7 @@ mod validate;
 mod yaml;
 
 pub use diagnostic::{Code, Diagnostic, Pos, Severity};
+pub use init::{init, InitOptions, InitReport};
 pub use message::{Lang, Message};
 pub use render::on_stuck;
 

@@ -47,13 +47,14 @@ fn main() -> ExitCode {
     let lang = match &cli.command {
         Command::Build(a) => a.site.lang,
         Command::Check(a) => a.site.lang,
+        Command::Init(a) => a.lang,
     };
     let lang = Lang::choose(lang.map(|l| match l {
         cli::LangArg::Id => "id",
         cli::LangArg::En => "en",
     }));
     let format = match &cli.command {
-        Command::Build(_) => Format::Text,
+        Command::Build(_) | Command::Init(_) => Format::Text,
         Command::Check(a) => a.format,
     };
     // A page whose template cannot be stopped ends the process (exit 1)
@@ -67,6 +68,13 @@ fn main() -> ExitCode {
         )
     });
     let (format, result) = match cli.command {
+        Command::Init(args) => {
+            let opts = etalase::InitOptions {
+                dir: args.dir,
+                wilayah: args.wilayah,
+            };
+            return init(&opts, lang);
+        }
         Command::Build(args) => {
             let opts = BuildOptions {
                 site: site_options(args.site),
@@ -123,6 +131,42 @@ fn main() -> ExitCode {
                     "error: internal error (a bug in Etalase): {what}; nothing was written\nPlease report it, with this message and the command you ran, to the Etalase project."
                 ),
             };
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `etalase init`: what it wrote, or why it wrote nothing.
+fn init(opts: &etalase::InitOptions, lang: Lang) -> ExitCode {
+    match std::panic::catch_unwind(|| etalase::init(opts)) {
+        Ok(Ok(r)) => {
+            let dir = r.dir.display();
+            let (districts, villages, files) = (r.districts, r.villages, r.files.len());
+            let text = match lang {
+                Lang::Id => format!(
+                    "Situs baru untuk {} ditulis ke {dir}: {districts} kecamatan, {villages} kelurahan/desa, {files} berkas.\nLangkah berikutnya: ganti base_url di site.yaml, ubah atau hapus contoh di content/, lalu jalankan `etalase check --root {dir}`.",
+                    r.region
+                ),
+                Lang::En => format!(
+                    "A new site for {} was written to {dir}: {districts} kecamatan, {villages} kelurahan/desa, {files} files.\nNext: set base_url in site.yaml, edit or remove the examples in content/, then run `etalase check --root {dir}`.",
+                    r.region
+                ),
+            };
+            let _ = writeln!(std::io::stdout(), "{text}");
+            ExitCode::SUCCESS
+        }
+        Ok(Err(m)) => {
+            let _ = match lang {
+                Lang::Id => writeln!(std::io::stderr(), "kesalahan: {}", m.get(lang)),
+                Lang::En => writeln!(std::io::stderr(), "error: {}", m.get(lang)),
+            };
+            ExitCode::from(2)
+        }
+        Err(_) => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "error: internal error (a bug in Etalase) in init; please report it"
+            );
             ExitCode::from(2)
         }
     }

@@ -13,6 +13,7 @@ mod context;
 mod determinism;
 mod devtools;
 mod hostile;
+mod init;
 mod links;
 mod messages;
 mod output;
