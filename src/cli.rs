@@ -36,6 +36,48 @@ pub enum Command {
         after_help = "Examples:\n  etalase init direktori --wilayah \"Kota Bekasi\"\n  etalase init --wilayah 32.75\n\nExit codes: 0 written, 2 an unknown or ambiguous region, a folder that is not empty, or a write failure."
     )]
     Init(InitArgs),
+    /// Bring an office's spreadsheet (CSV, XLSX, ODS) into the site as
+    /// entries, with a report of every row beside the input.
+    #[command(
+        after_help = "Examples:\n  etalase import data-umkm.xlsx --kind umkm\n  etalase import pkl.csv --kind pkl --dry-run\n\nExit codes: 0 imported (rows may be rejected: see the report), 2 an unreadable file, a sheet without the needed columns, or a write failure."
+    )]
+    Import(ImportArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ImportArgs {
+    /// The spreadsheet: .csv (comma, semicolon or tab), .xlsx, .xls or .ods.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// What the rows are.
+    #[arg(long, value_parser = ["umkm", "koperasi", "pkl"])]
+    pub kind: String,
+
+    /// The sheet of a workbook (the first when not given).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+
+    /// A YAML file naming columns the import does not recognise:
+    /// `columns: {"Header": field}`, and `key: "Header"` to match re-imports.
+    #[arg(long, value_name = "MAP.yaml")]
+    pub map: Option<PathBuf>,
+
+    /// The folder to write into, inside content/ (default content/KIND).
+    #[arg(long, value_name = "content/...")]
+    pub into: Option<String>,
+
+    /// Write nothing but the report.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// The site folder: the one holding site.yaml.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+
+    /// The language of messages: `id` (Bahasa Indonesia) or `en`.
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
 }
 
 #[derive(clap::Args, Debug)]

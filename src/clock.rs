@@ -81,7 +81,7 @@ pub(crate) fn today(tz: TimeZone) -> Date {
 }
 
 /// The calendar date `days` after 1970-01-01 (proleptic Gregorian).
-fn civil(days: i64) -> Date {
+pub(crate) fn civil(days: i64) -> Date {
     // Howard Hinnant's days-to-civil algorithm.
     let z = days + 719_468;
     let era = z.div_euclid(146_097);

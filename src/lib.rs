@@ -21,6 +21,7 @@ mod diagnostic;
 #[cfg(test)]
 mod fuzz;
 mod hash;
+mod import;
 mod index;
 mod init;
 mod links;
@@ -39,6 +40,7 @@ mod validate;
 mod yaml;
 
 pub use diagnostic::{Code, Diagnostic, Pos, Severity};
+pub use import::{import, ImportOptions, ImportReport, RowStatus};
 pub use init::{init, InitOptions, InitReport};
 pub use message::{Lang, Message};
 pub use render::on_stuck;

@@ -48,13 +48,14 @@ fn main() -> ExitCode {
         Command::Build(a) => a.site.lang,
         Command::Check(a) => a.site.lang,
         Command::Init(a) => a.lang,
+        Command::Import(a) => a.lang,
     };
     let lang = Lang::choose(lang.map(|l| match l {
         cli::LangArg::Id => "id",
         cli::LangArg::En => "en",
     }));
     let format = match &cli.command {
-        Command::Build(_) | Command::Init(_) => Format::Text,
+        Command::Build(_) | Command::Init(_) | Command::Import(_) => Format::Text,
         Command::Check(a) => a.format,
     };
     // A page whose template cannot be stopped ends the process (exit 1)
@@ -74,6 +75,18 @@ fn main() -> ExitCode {
                 wilayah: args.wilayah,
             };
             return init(&opts, lang);
+        }
+        Command::Import(args) => {
+            let opts = etalase::ImportOptions {
+                root: args.root,
+                file: args.file,
+                kind: args.kind,
+                sheet: args.sheet,
+                map: args.map,
+                into: args.into,
+                dry_run: args.dry_run,
+            };
+            return import(&opts, lang);
         }
         Command::Build(args) => {
             let opts = BuildOptions {
@@ -130,6 +143,50 @@ fn main() -> ExitCode {
                     err,
                     "error: internal error (a bug in Etalase): {what}; nothing was written\nPlease report it, with this message and the command you ran, to the Etalase project."
                 ),
+            };
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `etalase import`: each column's target, each rejected row and guess,
+/// and the counts; or why nothing was read.
+fn import(opts: &etalase::ImportOptions, lang: Lang) -> ExitCode {
+    let result = match std::panic::catch_unwind(|| etalase::import(opts)) {
+        Ok(r) => r,
+        Err(_) => {
+            let _ = writeln!(std::io::stderr(), "error: internal error (a bug in Etalase) in import; nothing was written; please report it");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(r) => {
+            let mut out = std::io::stdout().lock();
+            for c in &r.columns {
+                let _ = writeln!(out, "kolom {c}");
+            }
+            for row in &r.rows {
+                for n in &row.notes {
+                    let _ = writeln!(out, "{}: {}: {n}", row.cell, row.status.label());
+                }
+            }
+            let count = |s: etalase::RowStatus| r.rows.iter().filter(|x| x.status == s).count();
+            let (new, upd, rej) = (
+                count(etalase::RowStatus::Imported),
+                count(etalase::RowStatus::Updated),
+                count(etalase::RowStatus::Rejected),
+            );
+            let report = r.report.display();
+            let _ = match lang {
+                Lang::Id => writeln!(out, "{new} baris diimpor, {upd} diperbarui, {rej} ditolak; {} berkas ditulis{}; laporan: {report}", r.files.len(), if opts.dry_run { " (uji coba: tidak ada yang ditulis)" } else { "" }),
+                Lang::En => writeln!(out, "{new} rows imported, {upd} updated, {rej} rejected; {} files written{}; report: {report}", r.files.len(), if opts.dry_run { " (dry run: nothing written)" } else { "" }),
+            };
+            ExitCode::SUCCESS
+        }
+        Err(m) => {
+            let _ = match lang {
+                Lang::Id => writeln!(std::io::stderr(), "kesalahan: {}", m.get(lang)),
+                Lang::En => writeln!(std::io::stderr(), "error: {}", m.get(lang)),
             };
             ExitCode::from(2)
         }

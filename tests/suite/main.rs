@@ -13,6 +13,7 @@ mod context;
 mod determinism;
 mod devtools;
 mod hostile;
+mod import;
 mod init;
 mod links;
 mod messages;

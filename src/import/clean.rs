@@ -1,0 +1,259 @@
+//! Cleaning a cell as an office needs it: each function returns the value
+//! in the site's format, or why the cell cannot be used.
+
+use crate::validate::fields;
+
+/// A phone number from a sheet: a lost leading 0 (Excel keeps numbers as
+/// numbers), `62...`, `+62 ...`, spaces: written as residents read it.
+pub(crate) fn phone(raw: &str) -> Result<String, String> {
+    let raw = raw.trim().trim_end_matches(".0");
+    fields::phone(raw).map(|p| p.display).map_err(|m| m.id)
+}
+
+/// Whole rupiah: `Rp 15.000`, `15.000,-`, `15000`, `15rb`, `15 ribu`,
+/// `15k`, `1,5 jt`, `2 juta`.
+pub(crate) fn price(raw: &str) -> Option<u64> {
+    let s = raw.trim().to_lowercase();
+    let s = s
+        .trim_start_matches("rp")
+        .trim_start_matches("idr")
+        .trim_start_matches('.');
+    let s = s.trim();
+    for (suffixes, factor) in [
+        (&["ribu", "rb", "k"][..], 1_000u64),
+        (&["juta", "jt"][..], 1_000_000),
+    ] {
+        for suf in suffixes {
+            if let Some(n) = s.strip_suffix(suf) {
+                let n = n.trim().replace(',', ".");
+                let v: f64 = n.parse().ok()?;
+                return (0.0..1e12).contains(&v).then(|| (v * factor as f64).round() as u64);
+            }
+        }
+    }
+    if let Some(v) = fields::rupiah(s) {
+        return Some(v);
+    }
+    // A number cell (`15000` or `15000.0`).
+    let f: f64 = s.parse().ok()?;
+    (f >= 0.0 && f.fract() == 0.0 && f < 1e15).then_some(f as u64)
+}
+
+/// A decimal number written with `.` or `,` (`-6,2337`).
+fn decimal(raw: &str) -> Option<f64> {
+    raw.trim().replace(',', ".").parse().ok()
+}
+
+/// Latitude and longitude from one cell (`-6.24, 106.99`, `-6.24;106.99`,
+/// `-6,24 106,99`); swapped back when the longitude came first.
+pub(crate) fn geo(raw: &str) -> Result<((f64, f64), bool), String> {
+    let s = raw.trim();
+    let parts: Vec<&str> = if s.contains(';') {
+        s.split(';').collect()
+    } else if s.matches(',').count() == 1 && !s.contains(' ') || s.contains(", ") {
+        s.split(", ")
+            .flat_map(|p| p.split(','))
+            .filter(|p| !p.trim().is_empty())
+            .collect()
+    } else {
+        s.split_whitespace().collect()
+    };
+    let bad =
+        || format!("\"{raw}\" bukan koordinat: tulis lintang, bujur, misalnya -6.2337, 107.0212");
+    if parts.len() != 2 {
+        return Err(bad());
+    }
+    let (a, b) = (
+        decimal(parts[0]).ok_or_else(bad)?,
+        decimal(parts[1]).ok_or_else(bad)?,
+    );
+    lat_lon(a, b).ok_or_else(bad)
+}
+
+/// A point, checked: (lat, lon), and whether it was written the other way.
+pub(crate) fn lat_lon(a: f64, b: f64) -> Option<((f64, f64), bool)> {
+    let ok = |lat: f64, lon: f64| (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon);
+    if ok(a, b) && !(a.abs() > 60.0 && b.abs() < 15.0) {
+        Some(((a, b), false))
+    } else if ok(b, a) {
+        Some(((b, a), true))
+    } else {
+        None
+    }
+}
+
+pub(crate) fn coordinate(raw: &str) -> Option<f64> {
+    decimal(raw)
+}
+
+const MONTHS: [&[&str]; 12] = [
+    &["januari", "jan", "january"],
+    &["februari", "feb", "pebruari", "february"],
+    &["maret", "mar", "march"],
+    &["april", "apr"],
+    &["mei", "may"],
+    &["juni", "jun", "june"],
+    &["juli", "jul", "july"],
+    &["agustus", "agu", "agt", "ags", "aug", "august"],
+    &["september", "sep", "sept"],
+    &["oktober", "okt", "oct", "october"],
+    &["november", "nov", "nop", "nopember"],
+    &["desember", "des", "dec", "december"],
+];
+
+/// A date from a sheet: `2024-01-12`, `12/01/2024` and `12-01-2024` (day
+/// first, as Indonesia writes it), `12 Januari 2024`, or an Excel serial
+/// number (`45303`). `YYYY-MM-DD`, and whether it was rewritten.
+pub(crate) fn date(raw: &str) -> Result<(String, bool), String> {
+    let s = raw.trim();
+    let bad = || {
+        format!("\"{raw}\" bukan tanggal yang dikenali: tulis misalnya 2024-01-12 atau 12/01/2024")
+    };
+    if fields::date(s).is_ok() {
+        return Ok((s.to_string(), false));
+    }
+    let ymd = |y: i64, m: i64, d: i64| {
+        let t = format!("{y:04}-{m:02}-{d:02}");
+        fields::date(&t).ok().map(|_| (t, true))
+    };
+    if let Ok(serial) = s.parse::<f64>() {
+        // Excel's day 1 is 1900-01-01, counted from 1899-12-30 for its
+        // leap-year bug; serials of 1950 to 2100 only.
+        if (18_264.0..73_051.0).contains(&serial) {
+            let days = serial.floor() as i64 - 25_569; // to 1970-01-01
+            let d = crate::clock::civil(days);
+            return ymd(d.year.into(), d.month.into(), d.day.into()).ok_or_else(bad);
+        }
+        return Err(bad());
+    }
+    let parts: Vec<&str> = s
+        .split(|c: char| c == '/' || c == '-' || c == '.' || c.is_whitespace())
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() == 3 {
+        let day: i64 = parts[0].parse().map_err(|_| bad())?;
+        let month: i64 = match parts[1].parse() {
+            Ok(m) => m,
+            Err(_) => {
+                let m = parts[1].to_lowercase();
+                MONTHS
+                    .iter()
+                    .position(|names| names.contains(&m.as_str()))
+                    .ok_or_else(bad)? as i64
+                    + 1
+            }
+        };
+        let mut year: i64 = parts[2].parse().map_err(|_| bad())?;
+        if year < 100 {
+            year += 2000;
+        }
+        return ymd(year, month, day).ok_or_else(bad);
+    }
+    Err(bad())
+}
+
+/// A year founded: `2012`, a date, or an Excel serial.
+pub(crate) fn year(raw: &str) -> Result<(u16, bool), String> {
+    let s = raw.trim().trim_end_matches(".0");
+    if let Ok(y) = s.parse::<u16>() {
+        if (1800..=2100).contains(&y) {
+            return Ok((y, false));
+        }
+    }
+    let (d, _) = date(s).map_err(|_| format!("\"{raw}\" bukan tahun (misalnya 2012)"))?;
+    Ok((d[..4].parse().unwrap_or(0), true))
+}
+
+/// Several values in one cell: one per line, or separated by `;`.
+pub(crate) fn list(raw: &str) -> Vec<String> {
+    raw.split(['\n', ';'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// A yes in a sheet's cell.
+pub(crate) fn yes(raw: &str) -> Option<bool> {
+    match raw.trim().to_lowercase().as_str() {
+        "ya" | "y" | "yes" | "true" | "1" | "ada" | "sudah" | "v" | "✓" | "√" | "x" => {
+            Some(true)
+        }
+        "tidak" | "t" | "no" | "false" | "0" | "belum" | "tidak ada" | "-" | "" => Some(false),
+        _ => None,
+    }
+}
+
+/// `mikro`, `kecil` or `menengah` from `Usaha Mikro`, `MIKRO`, `Kecil`.
+pub(crate) fn scale(raw: &str) -> Option<&'static str> {
+    let s = raw.to_lowercase();
+    ["mikro", "kecil", "menengah"]
+        .into_iter()
+        .find(|w| s.contains(w))
+}
+
+/// Digits only, for codes stored as numbers (`9120301234501.0`).
+pub(crate) fn digits(raw: &str) -> String {
+    raw.trim()
+        .trim_end_matches(".0")
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones_as_sheets_hold_them() {
+        assert_eq!(phone("81234567001").unwrap(), "0812-3456-7001");
+        assert_eq!(phone("6281234567001").unwrap(), "0812-3456-7001");
+        assert_eq!(phone("+62 812 3456 7001").unwrap(), "0812-3456-7001");
+        assert_eq!(phone("2188990201").unwrap(), "(021) 8899-0201");
+        assert!(phone("nomor menyusul").is_err());
+    }
+
+    #[test]
+    fn prices_as_offices_write_them() {
+        for (raw, v) in [
+            ("Rp 15.000", 15_000),
+            ("15.000,-", 15_000),
+            ("15rb", 15_000),
+            ("15 ribu", 15_000),
+            ("1,5 jt", 1_500_000),
+            ("15000", 15_000),
+            ("Rp15.000,00", 15_000),
+        ] {
+            assert_eq!(price(raw), Some(v), "{raw}");
+        }
+        assert_eq!(price("gratis"), None);
+    }
+
+    #[test]
+    fn coordinates_and_dates() {
+        assert_eq!(geo("-6.24, 106.99").unwrap(), ((-6.24, 106.99), false));
+        assert_eq!(geo("-6,24 106,99").unwrap(), ((-6.24, 106.99), false));
+        assert_eq!(geo("106.99, -6.24").unwrap(), ((-6.24, 106.99), true));
+        assert!(geo("Bekasi").is_err());
+        assert_eq!(date("2024-01-12").unwrap(), ("2024-01-12".into(), false));
+        assert_eq!(date("12/01/2024").unwrap().0, "2024-01-12");
+        assert_eq!(date("12 Januari 2024").unwrap().0, "2024-01-12");
+        assert_eq!(date("3 Agt 2023").unwrap().0, "2023-08-03");
+        assert_eq!(date("45303").unwrap().0, "2024-01-12");
+        assert!(date("31/02/2024").is_err());
+        assert_eq!(year("2012").unwrap(), (2012, false));
+        assert_eq!(year("12/01/2012").unwrap(), (2012, true));
+    }
+
+    #[test]
+    fn lists_and_yes() {
+        assert_eq!(
+            list("Keripik\nRengginang; Opak"),
+            ["Keripik", "Rengginang", "Opak"]
+        );
+        assert_eq!(yes("Ya"), Some(true));
+        assert_eq!(yes("belum"), Some(false));
+        assert_eq!(scale("Usaha Mikro"), Some("mikro"));
+    }
+}

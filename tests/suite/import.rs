@@ -1,0 +1,331 @@
+//! `etalase import`: an office's sheets into entries that check, with
+//! every row in the report and nothing private published.
+
+use crate::common::*;
+use std::path::Path;
+
+fn import(site: &Site, file: &str, args: &[&str]) -> Run {
+    let mut cmd = etalase();
+    cmd.arg("import")
+        .arg(site.root().join(file))
+        .arg("--root")
+        .arg(site.root())
+        .args(args);
+    Run::from(cmd.output().unwrap())
+}
+
+const HEADER: &str = "No;Nama Usaha;Jenis Usaha;Kecamatan;Kelurahan/Desa;Alamat;No. HP;NIB;Produk;Harga;Tahun Berdiri;Skala Usaha;Sertifikat Halal;Koordinat;NIK;Nama Pemilik;Jumlah Karyawan\r\n";
+
+fn umkm_sheet() -> String {
+    format!(
+        "\u{feff}{HEADER}\
+         1;Kue Lapis Bu Ani;Kuliner;Bekasi Tim.;Durenjaya;Jl. Melati 3;81234567001;9120301234599;\"Lapis Legit\nLapis Surabaya\";Rp 85.000;2015;Usaha Mikro;Ya;-6.24, 107.01;3275010101010001;Ani Suryani Rahasia;4\r\n\
+         2;Jahit Pak Udin;Kerajinan;Medan Satria;;Jl. Kenanga;+62 21 8899 0201;;Jasa Jahit;15rb;12/03/2010;kecil;;;;;\r\n\
+         3;Tanpa Kategori;Antah Berantah;Bekasi Barat;;;;;;;;;;;;;\r\n\
+         ;;;;;;;;;;;;;;;;\r\n"
+    )
+}
+
+#[test]
+fn imports_an_excel_csv_into_entries_that_check() {
+    let site = Site::fixture("minimal");
+    site.write("data-umkm.csv", &umkm_sheet());
+    let run = import(&site, "data-umkm.csv", &["--kind", "umkm"]);
+    run.ok();
+    assert!(
+        run.stdout
+            .contains("2 rows imported, 0 updated, 1 rejected"),
+        "{}",
+        run.stdout
+    );
+    // Every row is in the report, the rejected one with its cell.
+    let report = std::fs::read_to_string(site.root().join("data-umkm.laporan.csv")).unwrap();
+    assert!(report.starts_with('\u{feff}'), "a BOM, for Excel");
+    assert!(report.contains("\"data-umkm!A4\",\"ditolak\""), "{report}");
+    assert!(
+        report.contains("C4: kategori \"\"Antah Berantah\"\" tidak ada"),
+        "{report}"
+    );
+    assert!(
+        report.contains("ditulis 0812-3456-7001"),
+        "the guess is listed: {report}"
+    );
+    let ani =
+        std::fs::read_to_string(site.root().join("content/umkm/kue-lapis-bu-ani.yaml")).unwrap();
+    for part in [
+        "district: Bekasi Timur",
+        "phone: 0812-3456-7001",
+        "price: 85000",
+        "founded: 2015",
+        "scale: mikro",
+        "lat: -6.24",
+        "type: halal",
+        "nama_pemilik: Ani Suryani Rahasia",
+        "jumlah_karyawan: '4'",
+    ] {
+        assert!(ani.contains(part), "{part}: {ani}");
+    }
+    let udin =
+        std::fs::read_to_string(site.root().join("content/umkm/jahit-pak-udin.yaml")).unwrap();
+    assert!(udin.contains("district: Medansatria"), "{udin}");
+    assert!(udin.contains("phone: (021) 8899-0201"), "{udin}");
+    assert!(udin.contains("price: 15000"), "{udin}");
+    site.check(&[]).ok();
+    // The personal columns went to `private`: never in the built site.
+    site.build(&[]).ok();
+    for f in list_files(&site.public()) {
+        let text = output_text(&site.public().join(&f));
+        for secret in ["3275010101010001", "Ani Suryani Rahasia"] {
+            assert!(!text.contains(secret), "{secret} published in {f}");
+        }
+    }
+}
+
+#[test]
+fn a_reimport_updates_by_nib_and_keeps_what_the_sheet_does_not_carry() {
+    let site = Site::fixture("minimal");
+    site.write("data.csv", &umkm_sheet());
+    import(&site, "data.csv", &["--kind", "umkm"]).ok();
+    let file = "content/umkm/kue-lapis-bu-ani.yaml";
+    let mut text = std::fs::read_to_string(site.root().join(file)).unwrap();
+    text.push_str("description: Ditulis petugas di berkasnya.\n");
+    site.write(file, &text);
+    site.write(
+        "data.csv",
+        &umkm_sheet().replace("Jl. Melati 3", "Jl. Melati 5"),
+    );
+    let run = import(&site, "data.csv", &["--kind", "umkm"]);
+    assert!(
+        run.stdout.contains("0 rows imported, 2 updated"),
+        "{}",
+        run.stdout
+    );
+    let after = std::fs::read_to_string(site.root().join(file)).unwrap();
+    assert!(after.contains("address: Jl. Melati 5"), "{after}");
+    assert!(
+        after.contains("description: Ditulis petugas di berkasnya."),
+        "{after}"
+    );
+    // Jahit Pak Udin has no NIB: the same name is the same entry.
+    assert!(!site
+        .root()
+        .join("content/umkm/jahit-pak-udin-2.yaml")
+        .exists());
+    site.check(&[]).ok();
+}
+
+#[test]
+fn a_dry_run_writes_only_the_report() {
+    let site = Site::fixture("minimal");
+    site.write("data.csv", &umkm_sheet());
+    let run = import(&site, "data.csv", &["--kind", "umkm", "--dry-run"]);
+    run.ok();
+    assert!(
+        run.stdout.contains("dry run: nothing written"),
+        "{}",
+        run.stdout
+    );
+    assert!(!site
+        .root()
+        .join("content/umkm/kue-lapis-bu-ani.yaml")
+        .exists());
+    assert!(site.root().join("data.laporan.csv").exists());
+}
+
+#[test]
+fn reads_windows_1252_and_tab_separated_sheets() {
+    let site = Site::fixture("minimal");
+    let mut bytes =
+        b"Nama Usaha\tKategori\tKecamatan\r\nCaf\xe9 \x93Sari\x94\tkuliner\tMedansatria\r\n"
+            .to_vec();
+    bytes.extend_from_slice(b"");
+    std::fs::write(site.root().join("excel.csv"), &bytes).unwrap();
+    import(&site, "excel.csv", &["--kind", "umkm"]).ok();
+    let text = std::fs::read_to_string(site.root().join("content/umkm/cafe-sari.yaml")).unwrap();
+    assert!(text.contains("name: Café “Sari”"), "{text}");
+    site.check(&[]).ok();
+}
+
+#[test]
+fn street_vendors_go_to_one_list_file() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "pkl-stasiun.csv",
+        "Nama,Kategori,Kecamatan,Jenis Lapak,Jadwal Jualan\nSoto Pak Min,kuliner,Bekasi Timur,gerobak,Setiap pagi\nEs Doger,kuliner,Medansatria,tenda,Sore\n",
+    );
+    import(&site, "pkl-stasiun.csv", &["--kind", "pkl"]).ok();
+    let list = std::fs::read_to_string(site.root().join("content/pkl/pkl-stasiun.yaml")).unwrap();
+    assert!(
+        list.contains("- name: Soto Pak Min") && list.contains("- name: Es Doger"),
+        "{list}"
+    );
+    assert!(list.contains("stall: gerobak"), "{list}");
+    site.check(&[]).ok();
+}
+
+#[test]
+fn a_map_file_names_columns_and_can_publish_one() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "d.csv",
+        "Nama Usaha,Kategori,Kecamatan,Nama Pemilik,Kolom Aneh\nWarung Map,kuliner,Medansatria,Bu Tini,xyz\n",
+    );
+    site.write(
+        "peta.yaml",
+        "columns:\n  Nama Pemilik: extra\n  Kolom Aneh: skip\n",
+    );
+    let mut cmd = etalase();
+    cmd.arg("import")
+        .arg(site.root().join("d.csv"))
+        .args(["--kind", "umkm", "--map"])
+        .arg(site.root().join("peta.yaml"))
+        .arg("--root")
+        .arg(site.root());
+    let run = Run::from(cmd.output().unwrap());
+    run.ok();
+    assert!(
+        run.stdout.contains("Kolom Aneh (E1) -> tidak diimpor"),
+        "{}",
+        run.stdout
+    );
+    let text = std::fs::read_to_string(site.root().join("content/umkm/warung-map.yaml")).unwrap();
+    assert!(text.contains("extra:\n  nama_pemilik: Bu Tini"), "{text}");
+}
+
+#[test]
+fn bad_files_get_a_clear_error_and_nothing_is_written() {
+    let site = Site::fixture("minimal");
+    // Not a spreadsheet.
+    std::fs::write(
+        site.root().join("foto.xlsx"),
+        b"\x89PNG\r\n\x1a\n not a workbook",
+    )
+    .unwrap();
+    let run = import(&site, "foto.xlsx", &["--kind", "umkm"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    // A workbook saved as .csv.
+    std::fs::write(site.root().join("salah.csv"), b"PK\x03\x04 workbook").unwrap();
+    let run = import(&site, "salah.csv", &["--kind", "umkm"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("is an Excel workbook, not CSV"),
+        "{}",
+        run.stderr
+    );
+    // No name column.
+    site.write("tanpa.csv", "Alamat,Kecamatan\nJl. A,Medansatria\n");
+    let run = import(&site, "tanpa.csv", &["--kind", "umkm"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("no column for `name`"),
+        "{}",
+        run.stderr
+    );
+    // A million empty rows after one entry: read at once.
+    let mut big = String::from("Nama Usaha;Kategori;Kecamatan\nWarung Satu;kuliner;Medansatria\n");
+    big.push_str(&";;\n".repeat(1_000_000));
+    site.write("kosong.csv", &big);
+    let run = import(&site, "kosong.csv", &["--kind", "umkm"]);
+    run.ok();
+    assert!(run.stdout.contains("1 rows imported"), "{}", run.stdout);
+    assert!(!Path::new(&site.root().join("content/umkm/salah.yaml")).exists());
+}
+
+/// A workbook as Excel writes one, cut to what calamine reads: the sheet's
+/// cells as inline strings and numbers, so the test needs no writer crate.
+#[cfg(feature = "spreadsheet")]
+fn xlsx(rows: &[&[&str]], pad: usize) -> Vec<u8> {
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+    let mut sheet = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,
+    );
+    for (r, row) in rows.iter().enumerate() {
+        sheet.push_str(&format!("<row r=\"{}\">", r + 1));
+        for (c, v) in row.iter().enumerate() {
+            let at = format!("{}{}", (b'A' + c as u8) as char, r + 1);
+            if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
+                // A number cell: the phone that lost its leading 0.
+                sheet.push_str(&format!("<c r=\"{at}\"><v>{v}</v></c>"));
+            } else {
+                sheet.push_str(&format!(
+                    "<c r=\"{at}\" t=\"inlineStr\"><is><t>{v}</t></is></c>"
+                ));
+            }
+        }
+        sheet.push_str("</row>");
+    }
+    sheet.push_str("</sheetData>");
+    sheet.push_str(&" ".repeat(pad));
+    sheet.push_str("</worksheet>");
+    let parts = [
+        ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.to_string()),
+        ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_string()),
+        ("xl/workbook.xml", r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Data UMKM" sheetId="1" r:id="rId1"/></sheets></workbook>"#.to_string()),
+        ("xl/_rels/workbook.xml.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.to_string()),
+        ("xl/worksheets/sheet1.xml", sheet),
+    ];
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, text) in parts {
+        zip.start_file(name, SimpleFileOptions::default()).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+#[cfg(feature = "spreadsheet")]
+fn imports_an_xlsx_workbook_by_sheet_name() {
+    let site = Site::fixture("minimal");
+    let book = xlsx(
+        &[
+            &["Nama UMKM", "Kategori", "Kecamatan", "No WA", "Harga"],
+            &[
+                "Rengginang Mak Iyah",
+                "Kuliner",
+                "Kec. Medansatria",
+                "81311112222",
+                "12.500",
+            ],
+        ],
+        0,
+    );
+    std::fs::write(site.root().join("data.xlsx"), book).unwrap();
+    let run = import(
+        &site,
+        "data.xlsx",
+        &["--kind", "umkm", "--sheet", "data umkm"],
+    );
+    run.ok();
+    assert!(run.stdout.contains("1 rows imported"), "{}", run.stdout);
+    let text =
+        std::fs::read_to_string(site.root().join("content/umkm/rengginang-mak-iyah.yaml")).unwrap();
+    assert!(text.contains("whatsapp: 0813-1111-2222"), "{text}");
+    assert!(text.contains("district: Medansatria"), "{text}");
+    site.check(&[]).ok();
+    // A sheet that is not there names the ones that are.
+    let run = import(
+        &site,
+        "data.xlsx",
+        &["--kind", "umkm", "--sheet", "Lembar9"],
+    );
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("it has: Data UMKM"), "{}", run.stderr);
+}
+
+#[test]
+#[cfg(feature = "spreadsheet")]
+fn refuses_a_zip_bomb() {
+    let site = Site::fixture("minimal");
+    // 40 MB of spaces inflate from a few dozen kilobytes (a real bomb is
+    // gigabytes; the parts' declared sizes are checked the same way).
+    let book = xlsx(
+        &[&["Nama Usaha", "Kategori", "Kecamatan"]],
+        40 * 1024 * 1024,
+    );
+    assert!(book.len() < 2 * 1024 * 1024, "{}", book.len());
+    std::fs::write(site.root().join("bom.xlsx"), book).unwrap();
+    let run = import(&site, "bom.xlsx", &["--kind", "umkm"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("zip bomb"), "{}", run.stderr);
+}
