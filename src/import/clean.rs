@@ -27,7 +27,9 @@ pub(crate) fn price(raw: &str) -> Option<u64> {
             if let Some(n) = s.strip_suffix(suf) {
                 let n = n.trim().replace(',', ".");
                 let v: f64 = n.parse().ok()?;
-                return (0.0..1e12).contains(&v).then(|| (v * factor as f64).round() as u64);
+                return (0.0..1e12)
+                    .contains(&v)
+                    .then(|| (v * factor as f64).round() as u64);
             }
         }
     }
