@@ -22,4 +22,5 @@ mod search;
 mod snapshots;
 mod validate;
 mod values;
+mod workflows;
 mod xss;
