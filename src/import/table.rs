@@ -237,6 +237,33 @@ fn workbook(path: &Path, sheet: Option<&str>) -> Result<Table, Message> {
     while rows.last().is_some_and(|r| r.is_empty()) {
         rows.pop();
     }
+    // Merged cells (a kecamatan written once over its rows): every cell of
+    // a merged region reads as its top-left cell, as the office sees it.
+    if let calamine::Sheets::Xlsx(x) = &mut wb {
+        if let Some(Ok(regions)) = x.worksheet_merge_cells(&name) {
+            for d in regions {
+                let ((r0, c0), (r1, c1)) = (d.start, d.end);
+                let (r0, c0, r1, c1) = (r0 as usize, c0 as usize, r1 as usize, c1 as usize);
+                let Some(value) = rows.get(r0).and_then(|r| r.get(c0)).cloned() else {
+                    continue;
+                };
+                // Within the rows the sheet has: a region cannot grow it.
+                for row in rows.iter_mut().take(r1 + 1).skip(r0) {
+                    if row.is_empty() {
+                        continue;
+                    }
+                    for c in c0..=c1.min(c0 + 256) {
+                        if row.len() <= c {
+                            row.resize(c + 1, String::new());
+                        }
+                        if row[c].is_empty() {
+                            row[c] = value.clone();
+                        }
+                    }
+                }
+            }
+        }
+    }
     Ok(Table { sheet: name, rows })
 }
 

@@ -235,6 +235,13 @@ fn bad_files_get_a_clear_error_and_nothing_is_written() {
 /// cells as inline strings and numbers, so the test needs no writer crate.
 #[cfg(feature = "spreadsheet")]
 fn xlsx(rows: &[&[&str]], pad: usize) -> Vec<u8> {
+    xlsx_merged(rows, pad, &[])
+}
+
+/// The same, with merged regions (`"C2:C3"`); a cell written `=F|V` is a
+/// formula `F` whose last computed value Excel saved as `V`.
+#[cfg(feature = "spreadsheet")]
+fn xlsx_merged(rows: &[&[&str]], pad: usize, merges: &[&str]) -> Vec<u8> {
     use std::io::Write;
     use zip::write::SimpleFileOptions;
     let mut sheet = String::from(
@@ -244,7 +251,12 @@ fn xlsx(rows: &[&[&str]], pad: usize) -> Vec<u8> {
         sheet.push_str(&format!("<row r=\"{}\">", r + 1));
         for (c, v) in row.iter().enumerate() {
             let at = format!("{}{}", (b'A' + c as u8) as char, r + 1);
-            if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
+            if let Some((f, cached)) = v.strip_prefix('=').and_then(|x| x.split_once('|')) {
+                sheet.push_str(&format!(
+                    "<c r=\"{at}\" t=\"str\"><f>{f}</f><v>{cached}</v></c>"
+                ));
+            } else if v.is_empty() {
+            } else if v.bytes().all(|b| b.is_ascii_digit()) {
                 // A number cell: the phone that lost its leading 0.
                 sheet.push_str(&format!("<c r=\"{at}\"><v>{v}</v></c>"));
             } else {
@@ -256,6 +268,13 @@ fn xlsx(rows: &[&[&str]], pad: usize) -> Vec<u8> {
         sheet.push_str("</row>");
     }
     sheet.push_str("</sheetData>");
+    if !merges.is_empty() {
+        sheet.push_str(&format!("<mergeCells count=\"{}\">", merges.len()));
+        for m in merges {
+            sheet.push_str(&format!("<mergeCell ref=\"{m}\"/>"));
+        }
+        sheet.push_str("</mergeCells>");
+    }
     sheet.push_str(&" ".repeat(pad));
     sheet.push_str("</worksheet>");
     let parts = [
@@ -328,4 +347,44 @@ fn refuses_a_zip_bomb() {
     let run = import(&site, "bom.xlsx", &["--kind", "umkm"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("zip bomb"), "{}", run.stderr);
+}
+
+#[test]
+#[cfg(feature = "spreadsheet")]
+fn merged_cells_and_formulas_read_as_the_office_sees_them() {
+    let site = Site::fixture("minimal");
+    let book = xlsx_merged(
+        &[
+            &["Nama Usaha", "Kategori", "Kecamatan", "Alamat"],
+            &[
+                "Warung Satu",
+                "kuliner",
+                "Medansatria",
+                "=CONCAT(\"Jl. \",\"Mawar\")|Jl. Mawar",
+            ],
+            &["Warung Dua", "kuliner", "", "Jl. Melati"],
+        ],
+        0,
+        &["C2:C3"],
+    );
+    std::fs::write(site.root().join("gabung.xlsx"), book).unwrap();
+    let run = import(&site, "gabung.xlsx", &["--kind", "umkm"]);
+    run.ok();
+    assert!(
+        run.stdout
+            .contains("2 rows imported, 0 updated, 0 rejected"),
+        "{}",
+        run.stdout
+    );
+    let dua = std::fs::read_to_string(site.root().join("content/umkm/warung-dua.yaml")).unwrap();
+    assert!(
+        dua.contains("district: Medansatria"),
+        "the merged kecamatan: {dua}"
+    );
+    let satu = std::fs::read_to_string(site.root().join("content/umkm/warung-satu.yaml")).unwrap();
+    assert!(
+        satu.contains("address: Jl. Mawar"),
+        "the formula's value: {satu}"
+    );
+    site.check(&[]).ok();
 }
