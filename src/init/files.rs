@@ -216,7 +216,9 @@ adalah hasil: jangan diubah dengan tangan, dan jangan dimasukkan ke git.
   `.github/workflows/situs.yml` memeriksa setiap *pull request* dan
   menerbitkan setiap perubahan di cabang `main`; alamatnya
   `https://NAMA.github.io/REPO/` (sub-folder tidak apa-apa), dan alur
-  kerja memakainya sendiri sebagai `base_url`.
+  kerja memakainya sendiri sebagai `base_url`. Alur kerja memasang
+  Etalase dari alamat `ETALASE_GIT` di bagian atas berkasnya: sesuaikan
+  bila tim teknis memakai salinan atau versi lain.
 - **Netlify.** Jalankan `etalase build --base-url https://NAMA.netlify.app/`
   lalu unggah folder `public/` (seret ke *Netlify Drop*, atau
   `netlify deploy --prod --dir public`). Dengan domain sendiri, pakai
