@@ -67,6 +67,12 @@ pub struct ImportArgs {
     #[arg(long, value_name = "content/...")]
     pub into: Option<String>,
 
+    /// How to write the entries: `files` (one file per entry, the default
+    /// for UMKM and koperasi) or `list` (one list file per sheet, the
+    /// default for PKL).
+    #[arg(long, value_parser = ["files", "list"])]
+    pub layout: Option<String>,
+
     /// Write nothing but the report.
     #[arg(long)]
     pub dry_run: bool,

@@ -84,6 +84,7 @@ fn main() -> ExitCode {
                 sheet: args.sheet,
                 map: args.map,
                 into: args.into,
+                layout: args.layout,
                 dry_run: args.dry_run,
             };
             return import(&opts, lang);

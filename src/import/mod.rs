@@ -25,6 +25,9 @@ pub struct ImportOptions {
     pub map: Option<PathBuf>,
     /// The folder under the site to write into (`content/umkm`, ...).
     pub into: Option<String>,
+    /// `files` (one per entry) or `list` (one list file per sheet);
+    /// without it, a list for PKL and files for the others.
+    pub layout: Option<String>,
     pub dry_run: bool,
 }
 
@@ -167,7 +170,11 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
         ),
         None => cols.iter().position(|c| c.target == Target::Field("nib")),
     };
-    let list_file = kind == Kind::Pkl;
+    let list_file = match opts.layout.as_deref() {
+        Some("list") => true,
+        Some("files") => false,
+        _ => kind == Kind::Pkl,
+    };
     let stem = crate::slug::slugify(&table.sheet_file_stem(&opts.file));
     let existing = Existing::read(&opts.root.join(&folder), list_file, &stem)?;
     let mut slugs = existing.slugs.clone();

@@ -164,6 +164,23 @@ fn street_vendors_go_to_one_list_file() {
 }
 
 #[test]
+fn the_office_chooses_one_file_per_entry_or_one_list() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "pkl.csv",
+        "Nama,Kategori,Kecamatan\nSoto Pak Min,kuliner,Bekasi Timur\nEs Doger,kuliner,Medansatria\n",
+    );
+    import(&site, "pkl.csv", &["--kind", "pkl", "--layout", "files"]).ok();
+    assert!(site.root().join("content/pkl/soto-pak-min.yaml").is_file());
+    assert!(site.root().join("content/pkl/es-doger.yaml").is_file());
+    site.write("umkm.csv", &umkm_sheet());
+    import(&site, "umkm.csv", &["--kind", "umkm", "--layout", "list"]).ok();
+    let list = std::fs::read_to_string(site.root().join("content/umkm/umkm.yaml")).unwrap();
+    assert!(list.starts_with("- name: Kue Lapis Bu Ani"), "{list}");
+    site.check(&[]).ok();
+}
+
+#[test]
 fn a_map_file_names_columns_and_can_publish_one() {
     let site = Site::fixture("minimal");
     site.write(
