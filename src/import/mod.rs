@@ -176,7 +176,15 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
         _ => kind == Kind::Pkl,
     };
     let stem = crate::slug::slugify(&table.sheet_file_stem(&opts.file));
-    let existing = Existing::read(&opts.root.join(&folder), list_file, &stem)?;
+    // Where the key's value sits in an entry written before: a field, or
+    // a key of `extra` or `private`.
+    let key_at: (Option<&str>, String) = match key_col.map(|k| &cols[k].target) {
+        Some(Target::Field(f)) => (None, (*f).to_string()),
+        Some(Target::Extra(k)) => (Some("extra"), k.clone()),
+        Some(Target::Private(k)) => (Some("private"), k.clone()),
+        _ => (None, "nib".into()),
+    };
+    let existing = Existing::read(&opts.root.join(&folder), &key_at)?;
     let mut slugs = existing.slugs.clone();
     let mut out = Output::default();
     let mut rows = Vec::new();
@@ -196,7 +204,7 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
         let key = key_col
             .and_then(|k| cells.get(cols[k].index))
             .filter(|v| !v.is_empty())
-            .map(|v| columns::header_key(v));
+            .map(|v| key_of(v));
         let (status, slug) = match row.finish() {
             Err(reasons) => {
                 rows.push(RowReport {
@@ -785,6 +793,13 @@ impl<'c> Row<'c> {
     }
 }
 
+/// A key's value as rows are matched on it: letters and digits, case
+/// ignored, a number cell's `.0` dropped (`9120301234599.0` is the NIB
+/// `9120301234599`).
+fn key_of(v: &str) -> String {
+    columns::header_key(v.trim().trim_end_matches(".0"))
+}
+
 fn unique_slug(
     name: &str,
     district: &str,
@@ -829,7 +844,7 @@ struct Existing {
 impl Existing {
     /// The entries of the folder's YAML files, by NIB (or the key's value)
     /// and by slug; every file name counts as a taken slug.
-    fn read(dir: &Path, _list: bool, _stem: &str) -> Result<Existing, Message> {
+    fn read(dir: &Path, key_at: &(Option<&str>, String)) -> Result<Existing, Message> {
         let mut e = Existing::default();
         let Ok(entries) = std::fs::read_dir(dir) else {
             return Ok(e);
@@ -889,8 +904,12 @@ impl Existing {
                     file: file.clone(),
                     position,
                 };
-                if let Some(nib) = map.get("nib").and_then(scalar) {
-                    e.by_key.insert(columns::header_key(&nib), prev.clone());
+                let value = match key_at {
+                    (None, k) => map.get(k.as_str()),
+                    (Some(section), k) => map.get(*section).and_then(|m| m.get(k.as_str())),
+                };
+                if let Some(v) = value.and_then(scalar) {
+                    e.by_key.insert(key_of(&v), prev.clone());
                 }
                 e.by_slug.insert(slug, prev);
             }

@@ -115,6 +115,41 @@ fn a_reimport_updates_by_nib_and_keeps_what_the_sheet_does_not_carry() {
 }
 
 #[test]
+fn a_reimport_matches_on_the_key_column_the_office_chooses() {
+    let site = Site::fixture("minimal");
+    let sheet = |name: &str| {
+        format!("Kode Binaan,Nama Usaha,Kategori,Kecamatan\nKB-017,{name},kuliner,Medansatria\n")
+    };
+    site.write("peta.yaml", "key: Kode Binaan\n");
+    let run = |site: &Site| {
+        let mut cmd = etalase();
+        cmd.arg("import")
+            .arg(site.root().join("d.csv"))
+            .args(["--kind", "umkm", "--map"])
+            .arg(site.root().join("peta.yaml"))
+            .arg("--root")
+            .arg(site.root());
+        Run::from(cmd.output().unwrap())
+    };
+    site.write("d.csv", &sheet("Warung Lama"));
+    run(&site).ok();
+    // The business renamed itself: the same code is the same entry.
+    site.write("d.csv", &sheet("Warung Baru"));
+    let second = run(&site);
+    assert!(
+        second.stdout.contains("0 rows imported, 1 updated"),
+        "{}",
+        second.stdout
+    );
+    let text = std::fs::read_to_string(site.root().join("content/umkm/warung-lama.yaml")).unwrap();
+    assert!(
+        text.contains("name: Warung Baru") && text.contains("kode_binaan: KB-017"),
+        "{text}"
+    );
+    assert!(!site.root().join("content/umkm/warung-baru.yaml").exists());
+}
+
+#[test]
 fn a_dry_run_writes_only_the_report() {
     let site = Site::fixture("minimal");
     site.write("data.csv", &umkm_sheet());
