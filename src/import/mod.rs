@@ -125,6 +125,17 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
         {
             continue; // an empty column with no header
         }
+        // Data under no header is kept, under its column's letter.
+        let target = match target {
+            Target::Skip if header.is_empty() => {
+                let letter = table::cell_ref(index, 0);
+                Target::Extra(format!(
+                    "kolom_{}",
+                    letter.trim_end_matches('1').to_lowercase()
+                ))
+            }
+            t => t,
+        };
         column_lines.push(format!(
             "{} ({}) -> {}",
             header,

@@ -220,7 +220,8 @@ fn a_map_file_names_columns_and_can_publish_one() {
     let site = Site::fixture("minimal");
     site.write(
         "d.csv",
-        "Nama Usaha,Kategori,Kecamatan,Nama Pemilik,Kolom Aneh\nWarung Map,kuliner,Medansatria,Bu Tini,xyz\n",
+        // The last column has data and no header: it is kept too.
+        "Nama Usaha,Kategori,Kecamatan,Nama Pemilik,Kolom Aneh,\nWarung Map,kuliner,Medansatria,Bu Tini,xyz,catatan tanpa judul\n",
     );
     site.write(
         "peta.yaml",
@@ -242,6 +243,7 @@ fn a_map_file_names_columns_and_can_publish_one() {
     );
     let text = std::fs::read_to_string(site.root().join("content/umkm/warung-map.yaml")).unwrap();
     assert!(text.contains("extra:\n  nama_pemilik: Bu Tini"), "{text}");
+    assert!(text.contains("kolom_f: catatan tanpa judul"), "{text}");
 }
 
 #[test]
