@@ -109,8 +109,8 @@ impl Diagnostic {
 }
 
 /// A JSON string literal: quotes, backslashes and control characters
-/// escaped.
-fn json_string(s: &str) -> String {
+/// escaped. Also a YAML double-quoted scalar, as `init` writes names.
+pub(crate) fn json_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {

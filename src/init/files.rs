@@ -33,22 +33,9 @@ pub(super) fn site(r: &Regency) -> Vec<(String, String)> {
     ]
 }
 
-/// A YAML double-quoted string (JSON's escapes are YAML's too).
+/// A YAML double-quoted string: a JSON string literal is one.
 fn q(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    crate::diagnostic::json_string(s)
 }
 
 fn site_yaml(r: &Regency) -> String {
