@@ -123,11 +123,7 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
         Ok(Err(BuildError::Usage(m))) | Ok(Err(BuildError::Io(m))) => {
-            let _ = match lang {
-                Lang::Id => writeln!(err, "kesalahan: {}", m.get(lang)),
-                Lang::En => writeln!(err, "error: {}", m.get(lang)),
-            };
-            ExitCode::from(2)
+            usage_error(&mut err, lang, &m)
         }
         Err(_) => {
             let what = PANIC
@@ -148,6 +144,16 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// A problem that stopped a command before or outside the site's content
+/// (usage, I/O, an unknown region, a bad sheet): one line, exit 2.
+fn usage_error(err: &mut impl Write, lang: Lang, m: &etalase::Message) -> ExitCode {
+    let _ = match lang {
+        Lang::Id => writeln!(err, "kesalahan: {}", m.get(lang)),
+        Lang::En => writeln!(err, "error: {}", m.get(lang)),
+    };
+    ExitCode::from(2)
 }
 
 /// `etalase import`: each column's target, each rejected row and guess,
@@ -184,13 +190,7 @@ fn import(opts: &etalase::ImportOptions, lang: Lang) -> ExitCode {
             };
             ExitCode::SUCCESS
         }
-        Err(m) => {
-            let _ = match lang {
-                Lang::Id => writeln!(std::io::stderr(), "kesalahan: {}", m.get(lang)),
-                Lang::En => writeln!(std::io::stderr(), "error: {}", m.get(lang)),
-            };
-            ExitCode::from(2)
-        }
+        Err(m) => usage_error(&mut std::io::stderr(), lang, &m),
     }
 }
 
@@ -213,13 +213,7 @@ fn init(opts: &etalase::InitOptions, lang: Lang) -> ExitCode {
             let _ = writeln!(std::io::stdout(), "{text}");
             ExitCode::SUCCESS
         }
-        Ok(Err(m)) => {
-            let _ = match lang {
-                Lang::Id => writeln!(std::io::stderr(), "kesalahan: {}", m.get(lang)),
-                Lang::En => writeln!(std::io::stderr(), "error: {}", m.get(lang)),
-            };
-            ExitCode::from(2)
-        }
+        Ok(Err(m)) => usage_error(&mut std::io::stderr(), lang, &m),
         Err(_) => {
             let _ = writeln!(
                 std::io::stderr(),

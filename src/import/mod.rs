@@ -186,7 +186,7 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
         Some("files") => false,
         _ => kind == Kind::Pkl,
     };
-    let stem = crate::slug::slugify(&table.sheet_file_stem(&opts.file));
+    let stem = crate::slug::slugify(&file_stem(&opts.file));
     // Where the key's value sits in an entry written before: a field, or
     // a key of `extra` or `private`.
     let key_at: (Option<&str>, String) = match key_col.map(|k| &cols[k].target) {
@@ -205,7 +205,7 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
         }
         let cell = |c: &Column| table::cell_ref(c.index, r);
         let at = format!("{}!{}", table.sheet, table::cell_ref(0, r));
-        let mut row = Row::new(&config, kind);
+        let mut row = Row::new(&config);
         for c in &cols {
             let Some(v) = cells.get(c.index).filter(|v| !v.is_empty()) else {
                 continue;
@@ -247,7 +247,7 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
                     }
                     None => {
                         let slug = unique_slug(&name, &row.district_name, &mut slugs);
-                        out.add(slug.clone(), map, key);
+                        out.add(slug.clone(), map);
                         (RowStatus::Imported, slug)
                     }
                 }
@@ -264,7 +264,7 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
     let files = if opts.dry_run {
         Vec::new()
     } else {
-        out.write(&opts.root, &folder, list_file, &stem, &existing)?
+        out.write(&opts.root, &folder, list_file, &stem)?
     };
     write_report(&report, &rows)?;
     Ok(ImportReport {
@@ -288,14 +288,6 @@ fn describe(t: &Target) -> String {
         Target::Private(k) => format!("private.{k} (tidak diterbitkan)"),
         Target::Extra(k) => format!("extra.{k}"),
         Target::Skip => "tidak diimpor".into(),
-    }
-}
-
-impl table::Table {
-    fn sheet_file_stem(&self, file: &Path) -> String {
-        file.file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| self.sheet.clone())
     }
 }
 
@@ -365,7 +357,6 @@ fn scalar(v: &Value) -> Option<String> {
 /// One row being turned into an entry.
 struct Row<'c> {
     config: &'c Config,
-    kind: Kind,
     map: Mapping,
     products: Vec<String>,
     prices: Vec<(String, String)>,
@@ -376,6 +367,8 @@ struct Row<'c> {
     private: Mapping,
     extra: Mapping,
     errors: Vec<String>,
+    /// Required fields whose cell was rejected (reported already).
+    failed: Vec<&'static str>,
     guesses: Vec<String>,
     district: Option<usize>,
     district_name: String,
@@ -383,10 +376,9 @@ struct Row<'c> {
 }
 
 impl<'c> Row<'c> {
-    fn new(config: &'c Config, kind: Kind) -> Row<'c> {
+    fn new(config: &'c Config) -> Row<'c> {
         Row {
             config,
-            kind,
             map: Mapping::new(),
             products: Vec::new(),
             prices: Vec::new(),
@@ -397,6 +389,7 @@ impl<'c> Row<'c> {
             private: Mapping::new(),
             extra: Mapping::new(),
             errors: Vec::new(),
+            failed: Vec::new(),
             guesses: Vec::new(),
             district: None,
             district_name: String::new(),
@@ -587,6 +580,7 @@ impl<'c> Row<'c> {
                     self.errors.push(format!(
                         "{cell}: kategori \"{v}\" tidak ada di site.yaml (yang ada: {list})"
                     ));
+                    self.failed.push(key);
                 }
             },
             "district" => match self.find_district(v) {
@@ -600,9 +594,11 @@ impl<'c> Row<'c> {
                     self.district_name = name.clone();
                     self.put(key, s(&name));
                 }
-                None => self
-                    .errors
-                    .push(format!("{cell}: kecamatan \"{v}\" tidak ada di site.yaml")),
+                None => {
+                    self.errors
+                        .push(format!("{cell}: kecamatan \"{v}\" tidak ada di site.yaml"));
+                    self.failed.push(key);
+                }
             },
             "village" => self.village = Some((v.to_string(), cell.to_string())),
             _ => self.put(key, s(v)),
@@ -656,8 +652,16 @@ impl<'c> Row<'c> {
 
     /// The entry, or why the row cannot be one.
     fn finish(&mut self) -> Result<Mapping, Vec<String>> {
-        if !self.map.contains_key("name") {
-            self.errors.push("nama usaha kosong".into());
+        // A required field is missing when no cell gave it and no cell
+        // was already rejected for it.
+        for (key, label) in [
+            ("name", "nama usaha"),
+            ("category", "kategori"),
+            ("district", "kecamatan"),
+        ] {
+            if !self.map.contains_key(key) && !self.failed.contains(&key) {
+                self.errors.push(format!("{label} kosong"));
+            }
         }
         if let (Some(i), Some((v, cell))) = (self.district, self.village.take()) {
             let d = &self.config.districts[i];
@@ -689,26 +693,6 @@ impl<'c> Row<'c> {
                         }
                     }
                 }
-            }
-        }
-        for needed in ["category", "district"] {
-            if !self.map.contains_key(needed)
-                && !self.errors.iter().any(|e| {
-                    e.contains(if needed == "category" {
-                        "kategori"
-                    } else {
-                        "kecamatan"
-                    })
-                })
-            {
-                self.errors.push(format!(
-                    "{} kosong",
-                    if needed == "category" {
-                        "kategori"
-                    } else {
-                        "kecamatan"
-                    }
-                ));
             }
         }
         if !self.errors.is_empty() {
@@ -799,7 +783,6 @@ impl<'c> Row<'c> {
             let p = std::mem::take(&mut self.private);
             self.put("private", Value::Mapping(p));
         }
-        let _ = self.kind;
         Ok(std::mem::take(&mut self.map))
     }
 }
@@ -936,7 +919,7 @@ struct Output {
 }
 
 impl Output {
-    fn add(&mut self, slug: String, map: Mapping, _key: Option<String>) {
+    fn add(&mut self, slug: String, map: Mapping) {
         self.new.push((slug, map));
     }
 
@@ -951,7 +934,6 @@ impl Output {
         folder: &str,
         list: bool,
         stem: &str,
-        _existing: &Existing,
     ) -> Result<Vec<String>, Message> {
         let dir = root.join(folder);
         std::fs::create_dir_all(&dir).map_err(|e| io_error(&dir, e))?;
@@ -1036,12 +1018,16 @@ fn io_error(path: &Path, e: std::io::Error) -> Message {
     )
 }
 
+/// `data-umkm` of `.../data-umkm.csv`: it names the list file and the report.
+fn file_stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
 /// `data-umkm.csv` -> `data-umkm.laporan.csv`, beside it.
 fn report_path(input: &Path) -> PathBuf {
-    let stem = input
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let stem = file_stem(input);
     input.with_file_name(format!("{stem}.laporan.csv"))
 }
 

@@ -4,9 +4,12 @@
 use crate::common::*;
 use std::path::Path;
 
+/// `etalase import FILE ARGS` run in the site's folder, so paths in
+/// `args` (`--map peta.yaml`) are the site's.
 fn import(site: &Site, file: &str, args: &[&str]) -> Run {
     let mut cmd = etalase();
-    cmd.arg("import")
+    cmd.current_dir(site.root())
+        .arg("import")
         .arg(site.root().join(file))
         .arg("--root")
         .arg(site.root())
@@ -121,16 +124,7 @@ fn a_reimport_matches_on_the_key_column_the_office_chooses() {
         format!("Kode Binaan,Nama Usaha,Kategori,Kecamatan\nKB-017,{name},kuliner,Medansatria\n")
     };
     site.write("peta.yaml", "key: Kode Binaan\n");
-    let run = |site: &Site| {
-        let mut cmd = etalase();
-        cmd.arg("import")
-            .arg(site.root().join("d.csv"))
-            .args(["--kind", "umkm", "--map"])
-            .arg(site.root().join("peta.yaml"))
-            .arg("--root")
-            .arg(site.root());
-        Run::from(cmd.output().unwrap())
-    };
+    let run = |site: &Site| import(site, "d.csv", &["--kind", "umkm", "--map", "peta.yaml"]);
     site.write("d.csv", &sheet("Warung Lama"));
     run(&site).ok();
     // The business renamed itself: the same code is the same entry.
@@ -227,14 +221,7 @@ fn a_map_file_names_columns_and_can_publish_one() {
         "peta.yaml",
         "columns:\n  Nama Pemilik: extra\n  Kolom Aneh: skip\n",
     );
-    let mut cmd = etalase();
-    cmd.arg("import")
-        .arg(site.root().join("d.csv"))
-        .args(["--kind", "umkm", "--map"])
-        .arg(site.root().join("peta.yaml"))
-        .arg("--root")
-        .arg(site.root());
-    let run = Run::from(cmd.output().unwrap());
+    let run = import(&site, "d.csv", &["--kind", "umkm", "--map", "peta.yaml"]);
     run.ok();
     assert!(
         run.stdout.contains("Kolom Aneh (E1) -> tidak diimpor"),
