@@ -1,4 +1,4 @@
-//! The command line: `etalase init`, `etalase build` and `etalase check`. Each option is
+//! The command line: `etalase init`, `build`, `check`, `import` and `serve`. Each option is
 //! defined once here; its doc comment is its `--help` text.
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -42,6 +42,34 @@ pub enum Command {
         after_help = "Examples:\n  etalase import data-umkm.xlsx --kind umkm\n  etalase import pkl.csv --kind pkl --dry-run\n\nExit codes: 0 imported (rows may be rejected: see the report), 2 an unreadable file, a sheet without the needed columns, or a write failure."
     )]
     Import(ImportArgs),
+    /// Build the site into memory and serve it for a preview: every save
+    /// under content/, static/, themes/ or to site.yaml builds again what
+    /// it changed and reloads the open pages; problems show on the page.
+    #[cfg(feature = "serve")]
+    #[command(
+        after_help = "Examples:\n  etalase serve\n  etalase serve --root direktori --open\n\nStop it with Ctrl+C. Exit codes: 2 the folder is not a site or the address cannot be used; bad content never stops the server."
+    )]
+    Serve(ServeArgs),
+}
+
+#[cfg(feature = "serve")]
+#[derive(clap::Args, Debug)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+
+    /// The address to listen on; 127.0.0.1 keeps the preview on this
+    /// computer, 0.0.0.0 shows it to the local network.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    pub interface: std::net::IpAddr,
+
+    /// The port (default: the first free one from 8000).
+    #[arg(long, value_name = "N")]
+    pub port: Option<u16>,
+
+    /// Open the site in the web browser once it is served.
+    #[arg(long)]
+    pub open: bool,
 }
 
 #[derive(clap::Args, Debug)]

@@ -32,6 +32,8 @@ mod render;
 mod routes;
 mod schema;
 mod search;
+#[cfg(feature = "serve")]
+mod serve;
 mod slug;
 mod source;
 mod theme;
@@ -44,6 +46,8 @@ pub use import::{import, ImportOptions, ImportReport, RowStatus};
 pub use init::{init, InitOptions, InitReport};
 pub use message::{Lang, Message};
 pub use render::on_stuck;
+#[cfg(feature = "serve")]
+pub use serve::{serve, ServeEvent, ServeOptions, DEFAULT_PORT};
 
 use model::Kind;
 use std::path::PathBuf;
@@ -104,7 +108,7 @@ pub enum BuildError {
 }
 
 /// The site.yaml of a site folder: read inside the site only.
-fn read_config(
+pub(crate) fn read_config(
     root: &load::SiteRoot,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<Option<config::Config>, BuildError> {
@@ -200,7 +204,7 @@ fn render_site(
         let (stats, bundle) = std::thread::scope(|scope| {
             let cost = &mut cost;
             let indexer = scope.spawn(move || search::Indexer::run(rx, entries, others, cost));
-            let stats = render::render_all(site, prepared, static_files, out, Some(&tx));
+            let stats = render::render_all(site, prepared, static_files, out, Some(&tx), None);
             drop(tx);
             let bundle = indexer
                 .join()
@@ -230,7 +234,7 @@ fn render_site(
         return Ok(stats);
     }
     let _ = search;
-    let stats = render::render_all(site, prepared, static_files, out, None);
+    let stats = render::render_all(site, prepared, static_files, out, None, None);
     timer.lap("render");
     stats
 }
@@ -258,7 +262,7 @@ fn run(opts: &SiteOptions, mode: Mode) -> Result<Summary, BuildError> {
             .map_err(|e| BuildError::Usage(msg!("--base-url: ", "--base-url: ").then("", &e)))?;
     }
     let theme = theme::load(&root, &config.theme, config.theme_pos, &mut diags);
-    let prepared = render::prepare(&config, &theme, &mut diags);
+    let prepared = render::prepare(&config, std::sync::Arc::new(theme), &mut diags);
     timer.lap("load");
     let (validated, mut more) = validate::validate(&root, &config, &files, opts.drafts);
     timer.lap("validate");

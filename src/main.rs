@@ -49,14 +49,16 @@ fn main() -> ExitCode {
         Command::Check(a) => a.site.lang,
         Command::Init(a) => a.lang,
         Command::Import(a) => a.lang,
+        #[cfg(feature = "serve")]
+        Command::Serve(a) => a.site.lang,
     };
     let lang = Lang::choose(lang.map(|l| match l {
         cli::LangArg::Id => "id",
         cli::LangArg::En => "en",
     }));
     let format = match &cli.command {
-        Command::Build(_) | Command::Init(_) | Command::Import(_) => Format::Text,
         Command::Check(a) => a.format,
+        _ => Format::Text,
     };
     // A page whose template cannot be stopped ends the process (exit 1)
     // with its problem, reported like any other.
@@ -89,6 +91,8 @@ fn main() -> ExitCode {
             };
             return import(&opts, lang);
         }
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => return serve(args, lang),
         Command::Build(args) => {
             let opts = BuildOptions {
                 site: site_options(args.site),
@@ -192,6 +196,111 @@ fn import(opts: &etalase::ImportOptions, lang: Lang) -> ExitCode {
         }
         Err(m) => usage_error(&mut std::io::stderr(), lang, &m),
     }
+}
+
+/// `etalase serve`: the address, then a line per build, until stopped.
+#[cfg(feature = "serve")]
+fn serve(args: cli::ServeArgs, lang: Lang) -> ExitCode {
+    use etalase::ServeEvent;
+    let open = args.open;
+    let opts = etalase::ServeOptions {
+        site: site_options(args.site),
+        interface: args.interface,
+        port: args.port,
+        lang,
+    };
+    let result = etalase::serve(&opts, move |event| {
+        let mut err = std::io::stderr().lock();
+        match event {
+            ServeEvent::Listening(url) => {
+                let mut out = std::io::stdout().lock();
+                let _ = match lang {
+                    Lang::Id => writeln!(out, "Melayani situs di {url} (hentikan dengan Ctrl+C)"),
+                    Lang::En => writeln!(out, "Serving the site at {url} (stop with Ctrl+C)"),
+                };
+                let _ = out.flush();
+                if open {
+                    open_browser(url);
+                }
+            }
+            ServeEvent::Built {
+                problems,
+                rendered,
+                elapsed,
+                first,
+            } => {
+                report(&mut err, Format::Text, lang, problems);
+                let errors = problems
+                    .iter()
+                    .filter(|d| d.severity() == etalase::Severity::Error)
+                    .count();
+                let ms = elapsed.as_millis();
+                let _ = match (lang, errors, first) {
+                    (Lang::Id, 0, _) => {
+                        writeln!(err, "Dibangun dalam {ms} ms: {rendered} halaman disusun")
+                    }
+                    (Lang::En, 0, _) => {
+                        writeln!(err, "Built in {ms} ms: {rendered} pages rendered")
+                    }
+                    (Lang::Id, n, true) => writeln!(
+                        err,
+                        "kesalahan: {n} masalah; situs belum bisa dilayani, perbaiki lalu simpan"
+                    ),
+                    (Lang::En, n, true) => writeln!(
+                        err,
+                        "error: {n} problems; the site cannot be served yet, fix them and save"
+                    ),
+                    (Lang::Id, n, false) => writeln!(
+                        err,
+                        "kesalahan: {n} masalah; halaman terakhir yang berhasil tetap dilayani"
+                    ),
+                    (Lang::En, n, false) => writeln!(
+                        err,
+                        "error: {n} problems; the last good pages are still served"
+                    ),
+                };
+            }
+            ServeEvent::Search { elapsed, error } => {
+                let s = elapsed.as_secs_f64();
+                let _ = match (lang, error) {
+                    (Lang::Id, None) => {
+                        writeln!(err, "Indeks pencarian diperbarui dalam {s:.1} detik")
+                    }
+                    (Lang::En, None) => writeln!(err, "Search index updated in {s:.1} s"),
+                    (_, Some(m)) => writeln!(err, "{}", m.get(lang)),
+                };
+            }
+        }
+    });
+    let mut err = std::io::stderr().lock();
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(BuildError::Content(d)) => {
+            content_failure(&mut err, Format::Text, lang, &d);
+            ExitCode::from(1)
+        }
+        Err(BuildError::Usage(m)) | Err(BuildError::Io(m)) => usage_error(&mut err, lang, &m),
+    }
+}
+
+/// Opens `url` in the desktop's browser; a failure only loses the
+/// convenience (the address is printed).
+#[cfg(feature = "serve")]
+fn open_browser(url: &str) {
+    let mut cmd = if cfg!(target_os = "windows") {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    let _ = cmd
+        .arg(url)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
 }
 
 /// `etalase init`: what it wrote, or why it wrote nothing.

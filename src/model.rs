@@ -245,6 +245,9 @@ pub struct Entry {
     pub vendor: Option<Vendor>,
     /// Markdown.
     pub description: Text,
+    /// What the entry was read from, hashed (`validate::version`): `serve`
+    /// renders a page again only when an item it shows has a new version.
+    pub version: u64,
 }
 
 /// A long Markdown text: kept in memory, or — for the body of a Markdown
@@ -283,6 +286,8 @@ pub struct Programme {
     pub draft: bool,
     pub extra: Value,
     pub description: String,
+    /// As `Entry::version`.
+    pub version: u64,
 }
 
 #[derive(Clone, Debug)]
@@ -301,6 +306,8 @@ pub struct Event {
     pub draft: bool,
     pub extra: Value,
     pub description: String,
+    /// As `Entry::version`.
+    pub version: u64,
 }
 
 #[derive(Clone, Debug)]
@@ -311,12 +318,16 @@ pub struct Page {
     pub draft: bool,
     pub extra: Value,
     pub body: String,
+    /// As `Entry::version`.
+    pub version: u64,
 }
 
 /// Everything read from content/, before indexing.
 #[derive(Default, Debug)]
 pub struct Content {
-    pub entries: Vec<Entry>,
+    /// Shared, so that `serve` keeps an unchanged entry between builds
+    /// without copying it.
+    pub entries: Vec<std::sync::Arc<Entry>>,
     pub programmes: Vec<Programme>,
     pub events: Vec<Event>,
     pub pages: Vec<Page>,

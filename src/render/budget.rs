@@ -135,8 +135,18 @@ static ON_STUCK: OnceLock<Box<StuckHook>> = OnceLock::new();
 
 type StuckHook = dyn Fn(&Diagnostic) + Send + Sync;
 
+/// Set by `serve`: a stuck page is reported, and the process goes on.
+static KEEP_RUNNING: AtomicBool = AtomicBool::new(false);
+
+/// Makes the watchdog report a stuck page without ending the process.
+#[cfg_attr(not(feature = "serve"), allow(dead_code))]
+pub(crate) fn keep_running() {
+    KEEP_RUNNING.store(true, Ordering::Relaxed);
+}
+
 /// Sets what is done with the problem of a page that could not be
-/// stopped, before the process ends with exit code 1.
+/// stopped, before the process ends with exit code 1 (`build`, `check`)
+/// or goes on serving (`serve`).
 pub fn on_stuck(hook: impl Fn(&Diagnostic) + Send + Sync + 'static) {
     let _ = ON_STUCK.set(Box::new(hook));
 }
@@ -188,12 +198,20 @@ impl Watchdog {
                     .filter(|(since, _, _)| since.elapsed() > MAX_PAGE_TIME + GRACE)
                     .map(|(_, file, template)| stopped(file, template, Trip::TooSlow));
                 if let Some(d) = stuck {
-                    abandon();
+                    let serving = KEEP_RUNNING.load(Ordering::Relaxed);
+                    if !serving {
+                        abandon();
+                    }
                     match ON_STUCK.get() {
                         Some(hook) => hook(&d),
                         None => eprintln!("{d}"),
                     }
-                    std::process::exit(1);
+                    if !serving {
+                        std::process::exit(1);
+                    }
+                    // Reported once; the thread cannot be stopped, and the
+                    // server goes on with the pages it has.
+                    *slot.lock().unwrap_or_else(|e| e.into_inner()) = None;
                 }
             }
         }

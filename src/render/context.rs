@@ -97,7 +97,12 @@ struct Card<'a> {
     updated_label: Option<String>,
 }
 
-fn card<'a>(site: &'a Site, urls: &Urls, labels: &Labels, e: &'a Entry) -> Card<'a> {
+/// The card of one entry, as listings show it.
+pub fn card(site: &Site, urls: &Urls, labels: &Labels, e: &Entry) -> Value {
+    Value::from_serializable(&card_view(site, urls, labels, e))
+}
+
+fn card_view<'a>(site: &'a Site, urls: &Urls, labels: &Labels, e: &'a Entry) -> Card<'a> {
     let cat = &site.config.categories[e.category];
     let dis = &site.config.districts[e.district];
     Card {
@@ -153,7 +158,7 @@ pub fn cards(site: &Site, urls: &Urls, labels: &Labels) -> Vec<Value> {
     site.content
         .entries
         .par_iter()
-        .map(|e| Value::from_serializable(&card(site, urls, labels, e)))
+        .map(|e| card(site, urls, labels, e))
         .collect()
 }
 

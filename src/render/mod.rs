@@ -14,12 +14,15 @@ mod compact;
 pub(crate) mod context;
 pub(crate) mod markdown;
 mod pages;
+pub(crate) mod reuse;
 mod site_view;
 mod sitemap;
 mod templates;
 pub(crate) mod urls;
 
 pub(crate) use assets::check_static;
+#[cfg(feature = "serve")]
+pub(crate) use budget::keep_running as budget_keep_running;
 pub use budget::on_stuck;
 
 use crate::config::Config;
@@ -67,8 +70,8 @@ pub(crate) enum Failure {
 
 /// The theme, checked and ready: its templates compiled, each language's
 /// UI strings merged.
-pub(crate) struct Prepared<'t> {
-    theme: &'t Theme,
+pub(crate) struct Prepared {
+    theme: std::sync::Arc<Theme>,
     tera: Tera,
     strings: Vec<yaml::Value>,
 }
@@ -76,13 +79,13 @@ pub(crate) struct Prepared<'t> {
 /// Compiles the templates and reads the UI strings of every language of
 /// the site, reporting every problem. Needs no content, so it runs beside
 /// validation and before the output folder is touched.
-pub(crate) fn prepare<'t>(
+pub(crate) fn prepare(
     config: &Config,
-    theme: &'t Theme,
+    theme: std::sync::Arc<Theme>,
     diags: &mut Vec<Diagnostic>,
-) -> Option<Prepared<'t>> {
+) -> Option<Prepared> {
     let before = diags.len();
-    let tera = templates::load(theme, diags);
+    let tera = templates::load(&theme, diags);
     if let Some(tera) = &tera {
         for name in TEMPLATES {
             if !tera.contains_template(name) {
@@ -111,7 +114,7 @@ pub(crate) fn prepare<'t>(
             )),
         }
     }
-    missing_strings(config, theme, &strings, diags);
+    missing_strings(config, &theme, &strings, diags);
     let tera = tera?;
     let errors = diags[before..]
         .iter()
@@ -136,22 +139,27 @@ pub(super) struct Lang<'a> {
     /// Where the entry pages of the first language send their search
     /// records; `None` for the other languages and without search.
     records: Option<&'a Records>,
+    /// What `serve` keeps between renders.
+    reuse: Option<&'a reuse::Reuse>,
 }
 
 /// The search records, by entry index, on their way to the indexer.
 pub(crate) type Records = std::sync::mpsc::Sender<(usize, crate::search::Record)>;
 
-/// Renders every page of every language into `out`.
+/// Renders every page of every language into `out`. With `reuse` (serve),
+/// a page whose fingerprint is the last render's is not rendered nor
+/// written again: it is listed in `Stats.files` and keeps its bytes.
 pub(crate) fn render_all(
     site: &Site,
     prepared: &Prepared,
     static_files: &[(String, std::path::PathBuf)],
     out: &dyn Sink,
     records: Option<&Records>,
+    reuse: Option<&reuse::Reuse>,
 ) -> Result<Stats, Failure> {
     let strings = &prepared.strings;
     let mut files: Vec<String> = Vec::new();
-    let assets = assets::copy_static(site, prepared.theme, static_files, out, &mut files)?;
+    let assets = assets::copy_static(site, &prepared.theme, static_files, out, &mut files)?;
     let codes = &site.config.languages;
     let names: Vec<String> = strings
         .iter()
@@ -191,15 +199,19 @@ pub(crate) fn render_all(
                 months,
                 ended: ui_text(&strings[li], "event_ended", ""),
             };
-            let cards = context::cards(site, &urls, &labels);
+            let cards = match reuse {
+                Some(r) => r.cards(site, li, |i| {
+                    context::card(site, &urls, &labels, &site.content.entries[i])
+                }),
+                None => context::cards(site, &urls, &labels),
+            };
             let mut globals = Context::new();
             globals.insert("lang", code);
             globals.insert("t", &strings[li]);
             globals.insert("assets", &assets);
-            globals.insert_value(
-                "site",
-                site_view::site_view(site, &urls, li, &labels, &names),
-            );
+            let view = site_view::site_view(site, &urls, li, &labels, &names);
+            let global = reuse.map_or(0, |_| reuse::global(site, &view, li));
+            globals.insert_value("site", view);
             let separator = ui_text(&strings[li], "thousands_sep", ".");
             let tera = templates::with_globals(&prepared.tera, globals, separator);
             let lang = Lang {
@@ -211,6 +223,7 @@ pub(crate) fn render_all(
                 tera,
                 cards,
                 records: records.filter(|_| li == 0),
+                reuse,
             };
             let list = routes::plan(site, li == 0);
             // Each page's path once, for its rendering and the sitemap.
@@ -218,6 +231,15 @@ pub(crate) fn render_all(
             pages += list.len();
             list.par_iter().zip(&paths).for_each(|(job, path)| {
                 let file = lang.urls.file(path);
+                if let Some(r) = reuse {
+                    if r.unchanged(&file, reuse::job(site, &lang, global, job, path)) {
+                        if let (Route::Entry(i), 0) = (job.route, li) {
+                            r.record(&file, i, None);
+                        }
+                        written.lock().unwrap().push(file);
+                        return;
+                    }
+                }
                 match pages::render_job(site, &lang, job, path, &file, &watchdog) {
                     Ok(bytes) => match out.write(&file, &bytes) {
                         Ok(()) => written.lock().unwrap().push(file),
@@ -226,7 +248,12 @@ pub(crate) fn render_all(
                             "cannot write {file}: {e}"
                         ))),
                     },
-                    Err(d) => errors.lock().unwrap().push(Ok(d)),
+                    Err(d) => {
+                        if let Some(r) = reuse {
+                            r.failed(&file);
+                        }
+                        errors.lock().unwrap().push(Ok(d))
+                    }
                 }
             });
             for (job, path) in list.iter().zip(&paths).filter(|(j, _)| j.listed()) {

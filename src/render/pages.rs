@@ -257,8 +257,13 @@ pub(super) fn render_job(
             // record, from the version of the file that was validated.
             let description = crate::load::text(&e.description)?;
             let text = markdown::plain(&description);
-            if let Some(records) = lang.records {
-                let _ = records.send((i, search::entry_record(site, i, &text)));
+            let record = (lang.records.is_some() || lang.reuse.is_some())
+                .then(|| search::entry_record(site, i, &text));
+            if let (Some(reuse), Some(r), 0) = (lang.reuse, &record, lang.index) {
+                reuse.record(file, i, Some(r.clone()));
+            }
+            if let (Some(records), Some(r)) = (lang.records, record) {
+                let _ = records.send((i, r));
             }
             ctx.insert_value(
                 "entry",

@@ -57,6 +57,7 @@ pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
         coop: (kind == Kind::Koperasi).then(Cooperative::default),
         vendor: (kind == Kind::Pkl).then(Vendor::default),
         description: Text::Inline(String::new()),
+        version: 0,
     };
     let mut ok = true;
     let mut slug_field = None;
@@ -234,7 +235,7 @@ pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
     // programmes) takes part in the checks across files; `read_item` keeps
     // only the claim, so the unset category or district never leaves
     // validation.
-    (ok || !doc.diags.is_empty()).then_some(Item::Entry(Box::new(e)))
+    (ok || !doc.diags.is_empty()).then_some(Item::Entry(std::sync::Arc::new(e)))
 }
 
 /// A field of cooperatives: the schema lets it reach a cooperative only.

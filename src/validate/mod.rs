@@ -102,6 +102,7 @@ pub struct Ctx<'a> {
 }
 
 /// One item read from a file, and whether it was read without a problem.
+#[derive(Clone)]
 pub(crate) struct Read {
     item: Item,
     valid: bool,
@@ -150,6 +151,20 @@ fn claims<'a>(content: &'a Content, rejected: &'a [Item]) -> Vec<Claim<'a>> {
 }
 
 impl Item {
+    fn set_version(&mut self, v: u64) {
+        match self {
+            // Just made, so not shared yet.
+            Item::Entry(e) => {
+                if let Some(e) = std::sync::Arc::get_mut(e) {
+                    e.version = v;
+                }
+            }
+            Item::Programme(p) => p.version = v,
+            Item::Event(e) => e.version = v,
+            Item::Page(p) => p.version = v,
+        }
+    }
+
     fn claim(&self) -> Claim<'_> {
         match self {
             Item::Entry(e) => Claim::new(e.kind, &e.slug, &e.origin, &e.programs, &[]),
@@ -167,11 +182,22 @@ impl Item {
 }
 
 /// One validated item of a file.
+#[derive(Clone)]
 pub enum Item {
-    Entry(Box<Entry>),
+    Entry(std::sync::Arc<Entry>),
     Programme(Box<Programme>),
     Event(Box<Event>),
     Page(Box<Page>),
+}
+
+/// What one file gave: its items (valid or not), its problems and, when it
+/// gave no item, the slug its one entry would most likely have had.
+#[derive(Clone)]
+pub(crate) struct FileRead {
+    kind: Kind,
+    reads: Vec<Read>,
+    diags: Vec<Diagnostic>,
+    guess: Option<String>,
 }
 
 /// Reads and checks every file; drafts are kept out unless `drafts`.
@@ -183,8 +209,21 @@ pub(crate) fn validate(
     files: &[InputFile],
     drafts: bool,
 ) -> (Validated, Vec<Diagnostic>) {
+    let reads = read_files(root, config, files.iter());
+    assemble(config, &reads, drafts)
+}
+
+/// Reads and checks each file on its own, in parallel: what a file gives
+/// depends on it and site.yaml only, so `serve` keeps it until either
+/// changes.
+pub(crate) fn read_files<'f>(
+    root: &SiteRoot,
+    config: &Config,
+    files: impl Iterator<Item = &'f InputFile>,
+) -> Vec<FileRead> {
     let hints = Hints::new(config);
-    let results: Vec<(Vec<Read>, Vec<Diagnostic>, Option<String>)> = files
+    let files: Vec<&InputFile> = files.collect();
+    files
         .par_iter()
         .map(|file| {
             let ctx = Ctx {
@@ -195,25 +234,42 @@ pub(crate) fn validate(
                 body_at: None,
                 text_hash: 0,
             };
-            read_file(&ctx)
+            let (reads, diags, guess) = read_file(&ctx);
+            FileRead {
+                kind: file.kind,
+                reads,
+                diags,
+                guess,
+            }
         })
-        .collect();
+        .collect()
+}
+
+/// The site's content from what each file gave (in the order of the
+/// files), with the checks across files.
+pub(crate) fn assemble<R: std::borrow::Borrow<FileRead>>(
+    config: &Config,
+    reads: &[R],
+    drafts: bool,
+) -> (Validated, Vec<Diagnostic>) {
     let mut content = Content::default();
     let mut rejected = Vec::new();
     let mut diags = Vec::new();
     let mut unread = Vec::new();
-    for (file, (reads, mut d, guess)) in files.iter().zip(results) {
-        diags.append(&mut d);
-        if let Some(slug) = guess {
-            unread.push((file.kind, slug));
+    for read in reads {
+        let read = read.borrow();
+        diags.extend(read.diags.iter().cloned());
+        if let Some(slug) = &read.guess {
+            // The kind is the folder's, the same for every item of a file.
+            unread.push((read.kind, slug.clone()));
         }
-        for Read { item, valid } in reads {
+        for Read { item, valid } in &read.reads {
             if !valid {
-                rejected.push(item);
+                rejected.push(item.clone());
                 continue;
             }
-            match item {
-                Item::Entry(e) => content.entries.push(*e),
+            match item.clone() {
+                Item::Entry(e) => content.entries.push(e),
                 Item::Programme(p) => content.programmes.push(*p),
                 Item::Event(e) => content.events.push(*e),
                 Item::Page(p) => content.pages.push(*p),
@@ -441,10 +497,25 @@ fn read_item(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opt
         Kind::Acara => other::event(doc, map, ctx, body),
         Kind::Halaman => other::page(doc, map, ctx, body),
     }?;
+    let mut item = item;
+    item.set_version(version(&ctx.file.rel, map, body));
     Some(Read {
         item,
         valid: doc.diags.is_empty(),
     })
+}
+
+/// An item's version: a hash of what it was read from (its file's path,
+/// its fields as parsed, its Markdown body). Two reads with the same
+/// version give the same item, so `serve` can keep the pages of an item
+/// whose file was saved without a change to it.
+fn version(rel: &str, map: &Mapping, body: Option<&str>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    rel.hash(&mut h);
+    map.hash(&mut h);
+    body.hash(&mut h);
+    h.finish()
 }
 
 /// The slug of an item: the `slug` field, else from the file name (a file

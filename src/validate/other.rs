@@ -31,6 +31,7 @@ pub fn programme(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) ->
         draft: false,
         extra: Value::Null,
         description: body.unwrap_or_default().to_string(),
+        version: 0,
     };
     let mut slug_field = None;
     for &(key, v) in &fields {
@@ -119,6 +120,7 @@ pub fn event(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opt
         draft: false,
         extra: Value::Null,
         description: body.unwrap_or_default().to_string(),
+        version: 0,
     };
     let mut ok = true;
     let mut slug_field = None;
@@ -206,6 +208,7 @@ pub fn page(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
         draft: false,
         extra: Value::Null,
         body: body.unwrap_or_default().to_string(),
+        version: 0,
     };
     let mut slug_field = None;
     for &(key, v) in &fields {

@@ -19,6 +19,7 @@ mod links;
 mod messages;
 mod output;
 mod search;
+mod serve;
 mod snapshots;
 mod validate;
 mod values;

@@ -1,0 +1,219 @@
+//! What a render keeps for the next one (`serve`): each page's
+//! fingerprint, a hash of everything its view is made from, so the next
+//! render writes again only the pages whose inputs changed, and gives
+//! back the same bytes a full build would for the rest.
+//!
+//! A page's inputs are the content everywhere on the site (`global`:
+//! what every page's `site` shows, the programmes, events and free pages,
+//! the day) and the items of its own view (`job`): its entry, the entries
+//! of its slice of a listing, the counts it prints. Theme, site.yaml and
+//! static files are not among them: when one of those changes, `serve`
+//! starts from no fingerprints at all.
+
+use super::Lang;
+use crate::index::Site;
+use crate::routes::{Job, Route, Terms};
+use crate::search::Record;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::Mutex;
+use tera::Value;
+
+/// Fingerprints and search records of the last render, and those of this
+/// one as it goes.
+#[derive(Default)]
+pub(crate) struct Reuse {
+    before: HashMap<String, u64>,
+    records_before: HashMap<String, Record>,
+    /// Each language's cards by entry version: a card depends on its
+    /// entry and on what only a full render changes.
+    cards_before: Vec<HashMap<u64, Value>>,
+    after: Mutex<HashMap<String, u64>>,
+    records_after: Mutex<HashMap<String, (usize, Record)>>,
+    cards_after: Mutex<Vec<HashMap<u64, Value>>>,
+}
+
+impl Reuse {
+    /// What the next render may reuse from this one.
+    pub(crate) fn next(self) -> Reuse {
+        let records = self
+            .records_after
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner());
+        Reuse {
+            before: self.after.into_inner().unwrap_or_else(|e| e.into_inner()),
+            records_before: records.into_iter().map(|(f, (_, r))| (f, r)).collect(),
+            cards_before: self
+                .cards_after
+                .into_inner()
+                .unwrap_or_else(|e| e.into_inner()),
+            ..Reuse::default()
+        }
+    }
+
+    /// What the next render may reuse after this one failed: what the
+    /// last good one left.
+    pub(crate) fn retry(self) -> Reuse {
+        Reuse {
+            before: self.before,
+            records_before: self.records_before,
+            cards_before: self.cards_before,
+            ..Reuse::default()
+        }
+    }
+
+    /// The search records of this render's entry pages, in entry order.
+    pub(crate) fn records(&self) -> Vec<Record> {
+        let map = self.records_after.lock().unwrap_or_else(|e| e.into_inner());
+        let mut list: Vec<&(usize, Record)> = map.values().collect();
+        list.sort_by_key(|(i, _)| *i);
+        list.into_iter().map(|(_, r)| r.clone()).collect()
+    }
+
+    /// Whether `file` may keep the bytes of the last render: its
+    /// fingerprint is the same. Notes the fingerprint for the next one.
+    pub(super) fn unchanged(&self, file: &str, fingerprint: u64) -> bool {
+        self.after
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(file.to_string(), fingerprint);
+        self.before.get(file) == Some(&fingerprint)
+    }
+
+    /// Forgets a page that could not be rendered, so the next render
+    /// tries it again.
+    pub(super) fn failed(&self, file: &str) {
+        self.after
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(file);
+    }
+
+    /// The search record of an entry page: the new one, or the last
+    /// render's for a page kept as it was.
+    pub(super) fn record(&self, file: &str, entry: usize, record: Option<Record>) {
+        let record = record.or_else(|| self.records_before.get(file).cloned());
+        if let Some(r) = record {
+            self.records_after
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(file.to_string(), (entry, r));
+        }
+    }
+
+    /// Every entry's card in language `li`: the last render's where the
+    /// entry has the same version, else made by `make`.
+    pub(super) fn cards(
+        &self,
+        site: &Site,
+        li: usize,
+        make: impl Fn(usize) -> Value + Sync,
+    ) -> Vec<Value> {
+        use rayon::prelude::*;
+        let before = self.cards_before.get(li);
+        let cards: Vec<Value> = site
+            .content
+            .entries
+            .par_iter()
+            .enumerate()
+            .map(|(i, e)| match before.and_then(|b| b.get(&e.version)) {
+                Some(card) => card.clone(),
+                None => make(i),
+            })
+            .collect();
+        let map = site
+            .content
+            .entries
+            .iter()
+            .zip(&cards)
+            .map(|(e, c)| (e.version, c.clone()))
+            .collect();
+        let mut after = self.cards_after.lock().unwrap_or_else(|e| e.into_inner());
+        if after.len() <= li {
+            after.resize_with(li + 1, HashMap::new);
+        }
+        after[li] = map;
+        cards
+    }
+}
+
+/// What every page of one language is made from besides its own items.
+pub(super) fn global(site: &Site, site_view: &Value, li: usize) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    li.hash(&mut h);
+    // The view every template sees: names and counts of every kind,
+    // category, district, programme, event and page.
+    format!("{site_view:?}").hash(&mut h);
+    site.today.hash(&mut h);
+    let c = &site.content;
+    for v in c.programmes.iter().map(|p| p.version) {
+        v.hash(&mut h);
+    }
+    for v in c.events.iter().map(|e| e.version) {
+        v.hash(&mut h);
+    }
+    for v in c.pages.iter().map(|p| p.version) {
+        v.hash(&mut h);
+    }
+    h.finish()
+}
+
+/// The fingerprint of one page: `global`, its address and the items its
+/// view shows (see `pages::render_job`, which reads no more than these).
+pub(super) fn job(site: &Site, lang: &Lang, global: u64, job: &Job, path: &str) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    global.hash(&mut h);
+    path.hash(&mut h);
+    job.page.hash(&mut h);
+    let per = site.config.paginate;
+    let entries = |list: &[usize], h: &mut std::hash::DefaultHasher| {
+        for &i in list {
+            site.content.entries[i].version.hash(h);
+        }
+    };
+    let slice = |list: &[usize], h: &mut std::hash::DefaultHasher| {
+        list.len().hash(h);
+        let from = (job.page - 1) * per;
+        entries(&list[from.min(list.len())..(from + per).min(list.len())], h);
+    };
+    match job.route {
+        Route::Home => {
+            entries(&site.featured, &mut h);
+            entries(&site.latest, &mut h);
+        }
+        Route::Kind(k) => slice(&site.by_kind[k], &mut h),
+        Route::Category(c) => slice(&site.by_category[c], &mut h),
+        Route::District(d) => {
+            slice(&site.by_district[d], &mut h);
+            for v in &site.by_village[d] {
+                v.len().hash(&mut h);
+            }
+        }
+        Route::Village(d, v) => {
+            slice(&site.by_village[d][v], &mut h);
+            site.by_district[d].len().hash(&mut h);
+        }
+        Route::Terms(Terms::Programmes) => {
+            for p in &site.by_programme {
+                p.len().hash(&mut h);
+            }
+        }
+        Route::Entry(i) => {
+            site.content.entries[i].version.hash(&mut h);
+            site.entry_programmes[i].hash(&mut h);
+            site.entry_events[i].hash(&mut h);
+        }
+        Route::Programme(i) => {
+            slice(&site.by_programme[i], &mut h);
+            site.programme_events[i].hash(&mut h);
+        }
+        Route::Event(i) => {
+            slice(&site.event_participants[i], &mut h);
+            site.event_programmes[i].hash(&mut h);
+        }
+        // Everything they show is in `global`.
+        Route::Terms(_) | Route::Page(_) | Route::Search | Route::NotFound => {}
+    }
+    lang.index.hash(&mut h);
+    h.finish()
+}
