@@ -1,4 +1,4 @@
-//! The command line: `etalase init`, `build`, `check`, `import` and `serve`. Each option is
+//! The command line: `etalase init`, `build`, `check`, `import`, `new` and `serve`. Each option is
 //! defined once here; its doc comment is its `--help` text.
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -42,6 +42,14 @@ pub enum Command {
         after_help = "Examples:\n  etalase import data-umkm.xlsx --kind umkm\n  etalase import pkl.csv --kind pkl --dry-run\n\nExit codes: 0 imported (rows may be rejected: see the report), 2 an unreadable file, a sheet without the needed columns, or a write failure."
     )]
     Import(ImportArgs),
+    /// Write a new entry, programme, event or page: one Markdown file in
+    /// content/KIND/, named after it, with every field of its kind and the
+    /// site's categories and kecamatan to choose from; its required fields
+    /// hold GANTI placeholders that `check` refuses until they are replaced.
+    #[command(
+        after_help = "Examples:\n  etalase new umkm \"Warung Bu Sri\"\n  etalase new acara \"Bazaar Ramadhan 2026\" --root direktori\n\nExit codes: 0 written, 2 not a site, a file that already exists, a name whose address is empty or already taken, or a write failure."
+    )]
+    New(NewArgs),
     /// Build the site into memory and serve it for a preview: every save
     /// under content/, static/, themes/ or to site.yaml builds again what
     /// it changed and reloads the open pages; problems show on the page.
@@ -104,6 +112,26 @@ pub struct ImportArgs {
     /// Write nothing but the report.
     #[arg(long)]
     pub dry_run: bool,
+
+    /// The site folder: the one holding site.yaml.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+
+    /// The language of messages: `id` (Bahasa Indonesia) or `en`.
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct NewArgs {
+    /// What to add.
+    #[arg(value_name = "KIND", value_parser = ["umkm", "koperasi", "pkl", "program", "acara", "halaman"])]
+    pub kind: String,
+
+    /// The name of the business, programme or event, or the title of the
+    /// page; its address and file name are made from it.
+    #[arg(value_name = "NAME")]
+    pub name: String,
 
     /// The site folder: the one holding site.yaml.
     #[arg(long, value_name = "DIR", default_value = ".")]

@@ -30,6 +30,7 @@ mod model;
 mod output;
 mod render;
 mod routes;
+mod scaffold;
 mod schema;
 mod search;
 #[cfg(feature = "serve")]
@@ -46,6 +47,7 @@ pub use import::{import, ImportOptions, ImportReport, RowStatus};
 pub use init::{init, InitOptions, InitReport};
 pub use message::{Lang, Message};
 pub use render::on_stuck;
+pub use scaffold::{new_item, NewOptions, NewReport};
 #[cfg(feature = "serve")]
 pub use serve::{serve, ServeEvent, ServeOptions, DEFAULT_PORT};
 

@@ -49,6 +49,7 @@ fn main() -> ExitCode {
         Command::Check(a) => a.site.lang,
         Command::Init(a) => a.lang,
         Command::Import(a) => a.lang,
+        Command::New(a) => a.lang,
         #[cfg(feature = "serve")]
         Command::Serve(a) => a.site.lang,
     };
@@ -90,6 +91,14 @@ fn main() -> ExitCode {
                 dry_run: args.dry_run,
             };
             return import(&opts, lang);
+        }
+        Command::New(args) => {
+            let opts = etalase::NewOptions {
+                root: args.root,
+                kind: args.kind,
+                name: args.name,
+            };
+            return new_item(&opts, lang);
         }
         #[cfg(feature = "serve")]
         Command::Serve(args) => return serve(args, lang),
@@ -301,6 +310,66 @@ fn open_browser(url: &str) {
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn();
+}
+
+/// `etalase new`: the file it wrote and what to do next, or why it wrote
+/// nothing.
+fn new_item(opts: &etalase::NewOptions, lang: Lang) -> ExitCode {
+    match std::panic::catch_unwind(|| etalase::new_item(opts)) {
+        Ok(Ok(r)) => {
+            // The commands to run next name the site folder unless it is
+            // the current one.
+            let (file, root) = if opts.root == std::path::Path::new(".") {
+                (r.rel.clone(), String::new())
+            } else {
+                let root = opts.root.display().to_string();
+                let root = if root.contains(char::is_whitespace) {
+                    format!(" --root \"{root}\"")
+                } else {
+                    format!(" --root {root}")
+                };
+                (r.file.display().to_string(), root)
+            };
+            let lines: Vec<String> = r.placeholders.iter().map(u32::to_string).collect();
+            let lines = match lines.split_last() {
+                Some((last, [])) => last.clone(),
+                Some((last, rest)) => match lang {
+                    Lang::Id => format!("{} dan {last}", rest.join(", ")),
+                    Lang::En => format!("{} and {last}", rest.join(", ")),
+                },
+                None => String::new(),
+            };
+            let serve = if cfg!(feature = "serve") {
+                match lang {
+                    Lang::Id => {
+                        format!(", atau `etalase serve{root}` untuk melihatnya di peramban")
+                    }
+                    Lang::En => format!(", or `etalase serve{root}` to see it in the browser"),
+                }
+            } else {
+                String::new()
+            };
+            let s = if r.placeholders.len() > 1 { "s" } else { "" };
+            let text = match lang {
+                Lang::Id => format!(
+                    "Ditulis: {file}\nLangkah berikutnya: buka berkas itu, ganti isian GANTI di baris {lines} dengan isi yang sebenarnya (dan isi kolom lain yang perlu dari contoh bertanda #), lalu jalankan `etalase check{root}`{serve}."
+                ),
+                Lang::En => format!(
+                    "Written: {file}\nNext: open that file, replace the GANTI placeholder{s} on line{s} {lines} with the real value{s} (and fill in any commented-out field you need), then run `etalase check{root}`{serve}."
+                ),
+            };
+            let _ = writeln!(std::io::stdout(), "{text}");
+            ExitCode::SUCCESS
+        }
+        Ok(Err(m)) => usage_error(&mut std::io::stderr(), lang, &m),
+        Err(_) => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "error: internal error (a bug in Etalase) in new; please report it"
+            );
+            ExitCode::from(2)
+        }
+    }
 }
 
 /// `etalase init`: what it wrote, or why it wrote nothing.

@@ -20,12 +20,11 @@ pub(crate) struct Def<F: 'static> {
     /// The kinds of item that have it.
     pub(crate) kinds: &'static [Kind],
     pub(crate) required: bool,
-    /// One line for the staff guide, in Bahasa Indonesia. Read by the
-    /// guide's test today, by `new` and import next.
-    #[cfg_attr(not(test), allow(dead_code))]
+    /// One line for the staff guide, in Bahasa Indonesia; also the
+    /// comment of the field in the files `new` writes.
     pub(crate) meaning: &'static str,
-    /// As written in YAML, for the guide (and for `new` templates).
-    #[cfg_attr(not(test), allow(dead_code))]
+    /// As written in YAML (in backticks), or where the guide shows one
+    /// ("lihat 9.4"): for the guide and `new`'s files.
     pub(crate) example: &'static str,
     /// Other names staff give the field, answered with its key.
     pub(crate) staff_words: &'static [&'static str],

@@ -6,6 +6,7 @@
 //! that lead out of it are reported, not followed.
 
 pub mod frontmatter;
+pub(crate) mod placeholder;
 
 use crate::diagnostic::{Code, Diagnostic, Pos};
 use crate::message::Message;
@@ -304,7 +305,8 @@ pub fn discover(root: &SiteRoot, diags: &mut Vec<Diagnostic>) -> Vec<InputFile> 
 
 /// Reads a whole text file of at most `limit` bytes: UTF-8, an optional
 /// byte-order mark removed. Refuses anything that is not a regular file, so
-/// a named pipe cannot make the build hang.
+/// a named pipe cannot make the build hang, and a file that still holds a
+/// placeholder of `etalase new` (`<GANTI: …>`), so none is published.
 pub fn read_text(path: &Path, rel: &str, limit: u64) -> Result<String, Diagnostic> {
     let fail = |code: Code, m: Message| Diagnostic::file(code, rel.to_string(), m);
     let unreadable = |e: std::io::Error| {
@@ -343,7 +345,7 @@ pub fn read_text(path: &Path, rel: &str, limit: u64) -> Result<String, Diagnosti
         .strip_prefix(b"\xEF\xBB\xBF")
         .map(<[u8]>::to_vec)
         .unwrap_or(bytes);
-    String::from_utf8(bytes).map_err(|e| {
+    let text = String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
         let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
@@ -357,7 +359,11 @@ pub fn read_text(path: &Path, rel: &str, limit: u64) -> Result<String, Diagnosti
                 "file is not UTF-8 text; save it as UTF-8"
             ),
         )
-    })
+    })?;
+    match placeholder::problem(rel, &text) {
+        Some(d) => Err(d),
+        None => Ok(text),
+    }
 }
 
 /// The message for a file over `limit` bytes; `what` says which files the

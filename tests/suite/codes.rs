@@ -82,6 +82,14 @@ fn problems_in_files_and_their_syntax_have_their_codes() {
         "build",
         &[("content/umkm/dua\nbaris.md", &entry(""))],
     );
+    gives(
+        "E0111",
+        "check",
+        &[(
+            "content/umkm/uji.md",
+            "---\nname: Uji\ncategory: \"<GANTI: kategori>\"\ndistrict: Bekasi Timur\n---\n",
+        )],
+    );
 }
 
 #[test]

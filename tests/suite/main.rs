@@ -17,6 +17,7 @@ mod import;
 mod init;
 mod links;
 mod messages;
+mod new;
 mod output;
 mod search;
 mod serve;
