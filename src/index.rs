@@ -60,9 +60,22 @@ fn name_key(name: &str) -> (String, String) {
 pub fn index(root: std::path::PathBuf, config: Config, mut content: Content) -> Site {
     // One total order, fixed here, so every listing and the output are
     // the same at any thread count.
-    content
-        .entries
-        .sort_by_cached_key(|e| (name_key(&e.name), e.kind, e.slug.clone()));
+    // By name (its key made when the entry was read), then the exact
+    // name, kind and slug.
+    content.entries.sort_by(|a, b| {
+        (
+            a.sort_key.as_str(),
+            a.name.as_str(),
+            a.kind,
+            a.slug.as_str(),
+        )
+            .cmp(&(
+                b.sort_key.as_str(),
+                b.name.as_str(),
+                b.kind,
+                b.slug.as_str(),
+            ))
+    });
     content
         .programmes
         .sort_by_cached_key(|p| (name_key(&p.name), p.slug.clone()));

@@ -245,6 +245,9 @@ pub struct Entry {
     pub vendor: Option<Vendor>,
     /// Markdown.
     pub description: Text,
+    /// The name as listings sort it (`config::match_key`), made once when
+    /// the entry is read.
+    pub sort_key: String,
     /// What the entry was read from, hashed (`validate::version`): `serve`
     /// renders a page again only when an item it shows has a new version.
     pub version: u64,

@@ -158,6 +158,9 @@ type OnPage = (Instant, String, String);
 pub(crate) struct Watchdog {
     slots: Vec<Mutex<Option<OnPage>>>,
     done: AtomicBool,
+    /// Wakes the watch as soon as the render is done: a render of a few
+    /// pages (serve) must not wait out the watch's tick.
+    wake: (Mutex<()>, std::sync::Condvar),
 }
 
 impl Watchdog {
@@ -167,6 +170,7 @@ impl Watchdog {
         Watchdog {
             slots: (0..threads).map(|_| Mutex::new(None)).collect(),
             done: AtomicBool::new(false),
+            wake: (Mutex::new(()), std::sync::Condvar::new()),
         }
     }
 
@@ -188,8 +192,20 @@ impl Watchdog {
     /// Watches until a [`Finish`] is dropped; on a page stuck past its time
     /// and the grace, calls `abandon` and ends the process.
     pub(crate) fn watch(&self, abandon: impl Fn()) {
-        while !self.done.load(Ordering::Relaxed) {
-            std::thread::sleep(Duration::from_millis(100));
+        loop {
+            let guard = self.wake.0.lock().unwrap_or_else(|e| e.into_inner());
+            if self.done.load(Ordering::Relaxed) {
+                return;
+            }
+            drop(
+                self.wake
+                    .1
+                    .wait_timeout(guard, Duration::from_millis(100))
+                    .unwrap_or_else(|e| e.into_inner()),
+            );
+            if self.done.load(Ordering::Relaxed) {
+                return;
+            }
             for slot in &self.slots {
                 let stuck = slot
                     .lock()
@@ -223,7 +239,9 @@ pub(crate) struct Finish<'a>(pub(crate) &'a Watchdog);
 
 impl Drop for Finish<'_> {
     fn drop(&mut self) {
+        let _guard = self.0.wake.0.lock().unwrap_or_else(|e| e.into_inner());
         self.0.done.store(true, Ordering::Relaxed);
+        self.0.wake.1.notify_all();
     }
 }
 

@@ -158,8 +158,10 @@ pub(crate) fn render_all(
     reuse: Option<&reuse::Reuse>,
 ) -> Result<Stats, Failure> {
     let strings = &prepared.strings;
+    let mut timer = crate::timings::Timer::new();
     let mut files: Vec<String> = Vec::new();
     let assets = assets::copy_static(site, &prepared.theme, static_files, out, &mut files)?;
+    timer.lap("  render: static files and pictures");
     let codes = &site.config.languages;
     let names: Vec<String> = strings
         .iter()
@@ -225,6 +227,7 @@ pub(crate) fn render_all(
                 records: records.filter(|_| li == 0),
                 reuse,
             };
+            timer.lap("  render: cards and site view");
             let list = routes::plan(site, li == 0);
             // Each page's path once, for its rendering and the sitemap.
             let paths: Vec<String> = list.iter().map(|job| job.path(site)).collect();
@@ -248,14 +251,10 @@ pub(crate) fn render_all(
                             "cannot write {file}: {e}"
                         ))),
                     },
-                    Err(d) => {
-                        if let Some(r) = reuse {
-                            r.failed(&file);
-                        }
-                        errors.lock().unwrap().push(Ok(d))
-                    }
+                    Err(d) => errors.lock().unwrap().push(Ok(d)),
                 }
             });
+            timer.lap("  render: pages");
             for (job, path) in list.iter().zip(&paths).filter(|(j, _)| j.listed()) {
                 let lastmod = match job.route {
                     Route::Entry(i) => site.content.entries[i].updated.map(|d| d.iso()),
@@ -277,9 +276,29 @@ pub(crate) fn render_all(
         return Err(Failure::Content(diags));
     }
     files.extend(written.into_inner().unwrap());
-    sitemap::write_sitemap(site, out, &sitemap, &mut files)?;
+    // The sitemap changes only with the pages' addresses and dates.
+    let sitemap_fp = reuse.map(|_| {
+        use std::hash::{Hash, Hasher};
+        let mut h = crate::hash::Fast::default();
+        site.config.base_url.hash(&mut h);
+        sitemap.hash(&mut h);
+        h.finish()
+    });
+    match (reuse, sitemap_fp) {
+        (Some(r), Some(fp)) => match r.sitemap(fp) {
+            Some(kept) => files.extend(kept),
+            None => {
+                let mut written = Vec::new();
+                sitemap::write_sitemap(site, out, &sitemap, &mut written)?;
+                r.sitemap_written(fp, written.clone());
+                files.extend(written);
+            }
+        },
+        _ => sitemap::write_sitemap(site, out, &sitemap, &mut files)?,
+    }
     files.sort();
     files.dedup();
+    timer.lap("  render: sitemap");
     Ok(Stats { pages, files })
 }
 

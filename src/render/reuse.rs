@@ -11,42 +11,51 @@
 //! starts from no fingerprints at all.
 
 use super::Lang;
+use crate::hash::{Fast, FastMap};
 use crate::index::Site;
 use crate::routes::{Job, Route, Terms};
 use crate::search::Record;
-use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use tera::Value;
+
+/// A page's file as a key: its path hashed (the maps hold 10,000s).
+pub(super) fn key(file: &str) -> u64 {
+    crate::hash::quick(file.as_bytes())
+}
 
 /// Fingerprints and search records of the last render, and those of this
 /// one as it goes.
 #[derive(Default)]
 pub(crate) struct Reuse {
-    before: HashMap<String, u64>,
-    records_before: HashMap<String, Record>,
+    before: FastMap<u64, u64>,
+    records_before: FastMap<u64, Arc<Record>>,
     /// Each language's cards by entry version: a card depends on its
     /// entry and on what only a full render changes.
-    cards_before: Vec<HashMap<u64, Value>>,
-    after: Mutex<HashMap<String, u64>>,
-    records_after: Mutex<HashMap<String, (usize, Record)>>,
-    cards_after: Mutex<Vec<HashMap<u64, Value>>>,
+    cards_before: Vec<FastMap<u64, Value>>,
+    /// The sitemap's fingerprint and files.
+    sitemap_before: Option<(u64, Vec<String>)>,
+    after: Mutex<Vec<(u64, u64)>>,
+    records_after: Mutex<Vec<(usize, u64, Arc<Record>)>>,
+    cards_after: Mutex<Vec<FastMap<u64, Value>>>,
+    sitemap_after: Mutex<Option<(u64, Vec<String>)>>,
+}
+
+fn take<T>(m: Mutex<T>) -> T {
+    m.into_inner().unwrap_or_else(|e| e.into_inner())
 }
 
 impl Reuse {
     /// What the next render may reuse from this one.
     pub(crate) fn next(self) -> Reuse {
-        let records = self
-            .records_after
-            .into_inner()
-            .unwrap_or_else(|e| e.into_inner());
         Reuse {
-            before: self.after.into_inner().unwrap_or_else(|e| e.into_inner()),
-            records_before: records.into_iter().map(|(f, (_, r))| (f, r)).collect(),
-            cards_before: self
-                .cards_after
-                .into_inner()
-                .unwrap_or_else(|e| e.into_inner()),
+            before: take(self.after).into_iter().collect(),
+            records_before: take(self.records_after)
+                .into_iter()
+                .map(|(_, k, r)| (k, r))
+                .collect(),
+            cards_before: take(self.cards_after),
+            sitemap_before: take(self.sitemap_after),
             ..Reuse::default()
         }
     }
@@ -58,47 +67,65 @@ impl Reuse {
             before: self.before,
             records_before: self.records_before,
             cards_before: self.cards_before,
+            sitemap_before: self.sitemap_before,
             ..Reuse::default()
         }
     }
 
-    /// The search records of this render's entry pages, in entry order.
-    pub(crate) fn records(&self) -> Vec<Record> {
-        let map = self.records_after.lock().unwrap_or_else(|e| e.into_inner());
-        let mut list: Vec<&(usize, Record)> = map.values().collect();
-        list.sort_by_key(|(i, _)| *i);
-        list.into_iter().map(|(_, r)| r.clone()).collect()
+    /// The search records of this render's entry pages, in entry order;
+    /// a page kept as it was keeps its record (the same `Arc`).
+    pub(crate) fn records(&self) -> Vec<Arc<Record>> {
+        let mut list = self
+            .records_after
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        list.sort_by_key(|(i, _, _)| *i);
+        list.into_iter().map(|(_, _, r)| r).collect()
     }
 
     /// Whether `file` may keep the bytes of the last render: its
     /// fingerprint is the same. Notes the fingerprint for the next one.
     pub(super) fn unchanged(&self, file: &str, fingerprint: u64) -> bool {
+        let k = key(file);
         self.after
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .insert(file.to_string(), fingerprint);
-        self.before.get(file) == Some(&fingerprint)
-    }
-
-    /// Forgets a page that could not be rendered, so the next render
-    /// tries it again.
-    pub(super) fn failed(&self, file: &str) {
-        self.after
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .remove(file);
+            .push((k, fingerprint));
+        self.before.get(&k) == Some(&fingerprint)
     }
 
     /// The search record of an entry page: the new one, or the last
     /// render's for a page kept as it was.
     pub(super) fn record(&self, file: &str, entry: usize, record: Option<Record>) {
-        let record = record.or_else(|| self.records_before.get(file).cloned());
+        let k = key(file);
+        let record = record
+            .map(Arc::new)
+            .or_else(|| self.records_before.get(&k).cloned());
         if let Some(r) = record {
             self.records_after
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
-                .insert(file.to_string(), (entry, r));
+                .push((entry, k, r));
         }
+    }
+
+    /// The last render's sitemap files when its fingerprint is the same;
+    /// notes this render's fingerprint either way.
+    pub(super) fn sitemap(&self, fingerprint: u64) -> Option<Vec<String>> {
+        let kept = self
+            .sitemap_before
+            .as_ref()
+            .filter(|(f, _)| *f == fingerprint)
+            .map(|(_, files)| files.clone());
+        if let Some(files) = &kept {
+            self.sitemap_written(fingerprint, files.clone());
+        }
+        kept
+    }
+
+    pub(super) fn sitemap_written(&self, fingerprint: u64, files: Vec<String>) {
+        *self.sitemap_after.lock().unwrap_or_else(|e| e.into_inner()) = Some((fingerprint, files));
     }
 
     /// Every entry's card in language `li`: the last render's where the
@@ -130,7 +157,7 @@ impl Reuse {
             .collect();
         let mut after = self.cards_after.lock().unwrap_or_else(|e| e.into_inner());
         if after.len() <= li {
-            after.resize_with(li + 1, HashMap::new);
+            after.resize_with(li + 1, FastMap::default);
         }
         after[li] = map;
         cards
@@ -139,7 +166,7 @@ impl Reuse {
 
 /// What every page of one language is made from besides its own items.
 pub(super) fn global(site: &Site, site_view: &Value, li: usize) -> u64 {
-    let mut h = std::hash::DefaultHasher::new();
+    let mut h = Fast::default();
     li.hash(&mut h);
     // The view every template sees: names and counts of every kind,
     // category, district, programme, event and page.
@@ -161,17 +188,17 @@ pub(super) fn global(site: &Site, site_view: &Value, li: usize) -> u64 {
 /// The fingerprint of one page: `global`, its address and the items its
 /// view shows (see `pages::render_job`, which reads no more than these).
 pub(super) fn job(site: &Site, lang: &Lang, global: u64, job: &Job, path: &str) -> u64 {
-    let mut h = std::hash::DefaultHasher::new();
+    let mut h = Fast::default();
     global.hash(&mut h);
     path.hash(&mut h);
     job.page.hash(&mut h);
     let per = site.config.paginate;
-    let entries = |list: &[usize], h: &mut std::hash::DefaultHasher| {
+    let entries = |list: &[usize], h: &mut Fast| {
         for &i in list {
             site.content.entries[i].version.hash(h);
         }
     };
-    let slice = |list: &[usize], h: &mut std::hash::DefaultHasher| {
+    let slice = |list: &[usize], h: &mut Fast| {
         list.len().hash(h);
         let from = (job.page - 1) * per;
         entries(&list[from.min(list.len())..(from + per).min(list.len())], h);

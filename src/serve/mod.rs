@@ -244,13 +244,11 @@ fn builder(
     let mut records_made = 0u64;
     let mut records_now = 0u64;
     let mut indexing = false;
-    let mut waiting: Option<(Vec<crate::search::Record>, Vec<crate::search::Record>)> = None;
-    let start_index = |records: Vec<crate::search::Record>,
-                       others: Vec<crate::search::Record>,
-                       id: u64,
-                       indexing: &mut bool| {
-        *indexing = index_in_background(records, others, id, tx.clone());
-    };
+    let mut waiting: Option<(Records, Vec<crate::search::Record>)> = None;
+    let start_index =
+        |records: Records, others: Vec<crate::search::Record>, id: u64, indexing: &mut bool| {
+            *indexing = index_in_background(records, others, id, tx.clone());
+        };
     if let Some(records) = first.records {
         records_now += 1;
         start_index(records, first.other_records, records_now, &mut indexing);
@@ -365,11 +363,14 @@ fn publish(
     }));
 }
 
+/// The search records of the entries, in entry order.
+type Records = Vec<Arc<crate::search::Record>>;
+
 /// Makes the search bundle on a thread of its own and sends it to the
 /// builder; false when this build has no search.
 #[cfg(feature = "search")]
 fn index_in_background(
-    records: Vec<crate::search::Record>,
+    records: Records,
     others: Vec<crate::search::Record>,
     id: u64,
     tx: mpsc::Sender<Msg>,
@@ -381,7 +382,7 @@ fn index_in_background(
             let (rtx, rrx) = mpsc::channel();
             let n = records.len();
             for (i, r) in records.into_iter().enumerate() {
-                let _ = rtx.send((i, r));
+                let _ = rtx.send((i, Arc::unwrap_or_clone(r)));
             }
             drop(rtx);
             let mut cost = crate::search::Cost::default();
@@ -397,7 +398,7 @@ fn index_in_background(
 
 #[cfg(not(feature = "search"))]
 fn index_in_background(
-    _: Vec<crate::search::Record>,
+    _: Records,
     _: Vec<crate::search::Record>,
     _: u64,
     _: mpsc::Sender<Msg>,

@@ -28,7 +28,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// The files of one good build, by path in the site.
-pub(crate) type Files = HashMap<String, Arc<Stored>>;
+pub(crate) type Files = crate::hash::FastMap<String, Arc<Stored>>;
 
 /// What a round changed.
 pub(crate) struct Round {
@@ -41,7 +41,7 @@ pub(crate) struct Round {
     pub(crate) rendered: usize,
     /// The search records, in entry order, when the search bundle must
     /// be made again.
-    pub(crate) records: Option<Vec<crate::search::Record>>,
+    pub(crate) records: Option<Vec<Arc<crate::search::Record>>>,
     /// Programmes, events and pages for the search bundle.
     pub(crate) other_records: Vec<crate::search::Record>,
     pub(crate) elapsed: Duration,
@@ -73,7 +73,7 @@ pub(crate) struct Session {
     site: Arc<Files>,
     /// The search records of the last good round, to tell whether the
     /// bundle must be made again.
-    records: Vec<crate::search::Record>,
+    records: Vec<Arc<crate::search::Record>>,
     other_records: Vec<crate::search::Record>,
 }
 
@@ -115,7 +115,7 @@ impl Session {
             static_diags: Vec::new(),
             reads: HashMap::new(),
             reuse: Reuse::default(),
-            site: Arc::new(Files::new()),
+            site: Arc::new(Files::default()),
             records: Vec::new(),
             other_records: Vec::new(),
         };
@@ -239,6 +239,7 @@ impl Session {
     /// result the site served.
     pub(crate) fn rebuild(&mut self, changes: &Changes) -> Round {
         let started = Instant::now();
+        let mut timer = crate::timings::Timer::new();
         if changes.inputs {
             self.load_inputs();
             self.reads.clear();
@@ -291,7 +292,9 @@ impl Session {
             .iter()
             .filter_map(|f| self.reads.get(&f.rel).cloned())
             .collect();
+        timer.lap("serve: read changed files");
         let (validated, more) = validate::assemble(config, &reads, self.opts.drafts);
+        timer.lap("serve: checks across files");
         let mut diags: Vec<Diagnostic> = inputs.diags.clone();
         diags.extend(self.discover_diags.iter().cloned());
         diags.extend(self.static_diags.iter().cloned());
@@ -307,6 +310,7 @@ impl Session {
             return failed(diags);
         }
         let site = index::index(self.root.path.clone(), config.clone(), validated.content);
+        timer.lap("serve: index");
         let memory = Memory::default();
         let reuse = std::mem::take(&mut self.reuse);
         let stats = render::render_all(
@@ -330,13 +334,14 @@ impl Session {
                 return failed(diags);
             }
         };
+        timer.lap("serve: render");
         let mut new = memory.into_files();
         let rendered = new
             .keys()
             .filter(|k| k.ends_with(".html"))
             .count()
             .min(stats.pages);
-        let mut files = Files::with_capacity(stats.files.len());
+        let mut files = Files::with_capacity_and_hasher(stats.files.len(), Default::default());
         for f in stats.files {
             let stored = match new.remove(&f) {
                 Some(s) => Arc::new(s),
@@ -347,10 +352,17 @@ impl Session {
             };
             files.insert(f, stored);
         }
+        timer.lap("serve: merge");
         let records = reuse.records();
         let other = crate::search::other_records(&site);
         self.reuse = reuse.next();
-        let search_changed = records != self.records || other != self.other_records;
+        // A page rendered again has a new record; a kept one, the same.
+        let same = records.len() == self.records.len()
+            && records
+                .iter()
+                .zip(&self.records)
+                .all(|(a, b)| Arc::ptr_eq(a, b));
+        let search_changed = !same || other != self.other_records;
         if search_changed {
             self.records = records;
             self.other_records = other;
@@ -362,6 +374,7 @@ impl Session {
             }
         }
         self.site = Arc::new(files);
+        timer.lap("serve: search records");
         Round {
             problems: diagnostic::finish(diags),
             files: Some(self.site.clone()),

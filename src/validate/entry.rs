@@ -57,6 +57,7 @@ pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
         coop: (kind == Kind::Koperasi).then(Cooperative::default),
         vendor: (kind == Kind::Pkl).then(Vendor::default),
         description: Text::Inline(String::new()),
+        sort_key: String::new(),
         version: 0,
     };
     let mut ok = true;

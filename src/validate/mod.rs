@@ -157,6 +157,7 @@ impl Item {
             Item::Entry(e) => {
                 if let Some(e) = std::sync::Arc::get_mut(e) {
                     e.version = v;
+                    e.sort_key = crate::config::match_key(&e.name);
                 }
             }
             Item::Programme(p) => p.version = v,
