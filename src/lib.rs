@@ -206,7 +206,7 @@ fn render_site(
         let (stats, bundle) = std::thread::scope(|scope| {
             let cost = &mut cost;
             let indexer = scope.spawn(move || search::Indexer::run(rx, entries, others, cost));
-            let stats = render::render_all(site, prepared, static_files, out, Some(&tx), None);
+            let stats = render::render_all(site, prepared, static_files, out, Some(&tx), None, None);
             drop(tx);
             let bundle = indexer
                 .join()
@@ -236,7 +236,7 @@ fn render_site(
         return Ok(stats);
     }
     let _ = search;
-    let stats = render::render_all(site, prepared, static_files, out, None, None);
+    let stats = render::render_all(site, prepared, static_files, out, None, None, None);
     timer.lap("render");
     stats
 }

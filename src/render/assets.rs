@@ -18,7 +18,7 @@ use std::path::PathBuf;
 
 /// The theme's stylesheet and script, with a version from their content so
 /// browsers fetch them again only when they change.
-#[derive(Serialize, Default)]
+#[derive(Serialize, Default, Debug)]
 pub(super) struct Assets {
     css: Option<String>,
     js: Option<String>,
@@ -115,6 +115,7 @@ pub(super) fn copy_static(
     static_files: &[(String, PathBuf)],
     out: &dyn Sink,
     files: &mut Vec<String>,
+    copy: bool,
 ) -> Result<Assets, Failure> {
     let io = |e: std::io::Error, what: &str| {
         Failure::Io(msg!(
@@ -126,7 +127,6 @@ pub(super) fn copy_static(
         .iter()
         .map(|(rel, abs)| (rel.as_str(), abs))
         .collect();
-    let media = media(&site.content);
     let mut assets = Assets::default();
     for (rel, source) in &theme.static_files {
         let bytes = match site_static.get(rel.as_str()) {
@@ -146,11 +146,15 @@ pub(super) fn copy_static(
             "assets/favicon.svg" => assets.icon = Some(url),
             _ => {}
         }
-        if !site_static.contains_key(rel.as_str()) {
+        if copy && !site_static.contains_key(rel.as_str()) {
             out.write(rel, &bytes).map_err(|e| io(e, rel))?;
             files.push(rel.clone());
         }
     }
+    if !copy {
+        return Ok(assets);
+    }
+    let media = media(&site.content);
     let copies: Vec<(&str, PathBuf)> = site_static
         .iter()
         .map(|(rel, abs)| (*rel, (*abs).clone()))

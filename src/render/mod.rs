@@ -134,7 +134,7 @@ pub(super) struct Lang<'a> {
     /// Every language's addresses, for the alternate-language links.
     all_urls: &'a [Urls],
     labels: Labels,
-    tera: Tera,
+    tera: std::sync::Arc<Tera>,
     cards: Vec<Value>,
     /// Where the entry pages of the first language send their search
     /// records; `None` for the other languages and without search.
@@ -149,6 +149,9 @@ pub(crate) type Records = std::sync::mpsc::Sender<(usize, crate::search::Record)
 /// Renders every page of every language into `out`. With `reuse` (serve),
 /// a page whose fingerprint is the last render's is not rendered nor
 /// written again: it is listed in `Stats.files` and keeps its bytes.
+/// With `only` (serve, an edit that moved nothing), just those pages, in
+/// every language: no static files, no sitemap, and `Stats.files` lists
+/// only what was written.
 pub(crate) fn render_all(
     site: &Site,
     prepared: &Prepared,
@@ -156,11 +159,19 @@ pub(crate) fn render_all(
     out: &dyn Sink,
     records: Option<&Records>,
     reuse: Option<&reuse::Reuse>,
+    only: Option<&[routes::Job]>,
 ) -> Result<Stats, Failure> {
     let strings = &prepared.strings;
     let mut timer = crate::timings::Timer::new();
     let mut files: Vec<String> = Vec::new();
-    let assets = assets::copy_static(site, &prepared.theme, static_files, out, &mut files)?;
+    let assets = assets::copy_static(
+        site,
+        &prepared.theme,
+        static_files,
+        out,
+        &mut files,
+        only.is_none(),
+    )?;
     timer.lap("  render: static files and pictures");
     let codes = &site.config.languages;
     let names: Vec<String> = strings
@@ -207,6 +218,7 @@ pub(crate) fn render_all(
                 }),
                 None => context::cards(site, &urls, &labels),
             };
+            timer.lap("  render: cards");
             let mut globals = Context::new();
             globals.insert("lang", code);
             globals.insert("t", &strings[li]);
@@ -214,8 +226,22 @@ pub(crate) fn render_all(
             let view = site_view::site_view(site, &urls, li, &labels, &names);
             let global = reuse.map_or(0, |_| reuse::global(site, &view, li));
             globals.insert_value("site", view);
+            timer.lap("  render: site view");
             let separator = ui_text(&strings[li], "thousands_sep", ".");
-            let tera = templates::with_globals(&prepared.tera, globals, separator);
+            let tera = match reuse {
+                Some(r) => {
+                    use std::hash::{Hash, Hasher};
+                    let mut h = crate::hash::Fast::default();
+                    global.hash(&mut h);
+                    format!("{assets:?}").hash(&mut h);
+                    r.templates(li, h.finish(), || {
+                        templates::with_globals(&prepared.tera, globals, separator)
+                    })
+                }
+                None => {
+                    std::sync::Arc::new(templates::with_globals(&prepared.tera, globals, separator))
+                }
+            };
             let lang = Lang {
                 index: li,
                 names: &names,
@@ -227,8 +253,11 @@ pub(crate) fn render_all(
                 records: records.filter(|_| li == 0),
                 reuse,
             };
-            timer.lap("  render: cards and site view");
-            let list = routes::plan(site, li == 0);
+            timer.lap("  render: templates");
+            let list = match only {
+                Some(jobs) => jobs.to_vec(),
+                None => routes::plan(site, li == 0),
+            };
             // Each page's path once, for its rendering and the sitemap.
             let paths: Vec<String> = list.iter().map(|job| job.path(site)).collect();
             pages += list.len();
@@ -255,7 +284,8 @@ pub(crate) fn render_all(
                 }
             });
             timer.lap("  render: pages");
-            for (job, path) in list.iter().zip(&paths).filter(|(j, _)| j.listed()) {
+            let listed = list.iter().zip(&paths).filter(|(j, _)| j.listed());
+            for (job, path) in listed.filter(|_| only.is_none()) {
                 let lastmod = match job.route {
                     Route::Entry(i) => site.content.entries[i].updated.map(|d| d.iso()),
                     _ => None,
@@ -276,6 +306,9 @@ pub(crate) fn render_all(
         return Err(Failure::Content(diags));
     }
     files.extend(written.into_inner().unwrap());
+    if only.is_some() {
+        return Ok(Stats { pages, files });
+    }
     // The sitemap changes only with the pages' addresses and dates.
     let sitemap_fp = reuse.map(|_| {
         use std::hash::{Hash, Hasher};

@@ -30,16 +30,24 @@ pub(super) fn key(file: &str) -> u64 {
 pub(crate) struct Reuse {
     before: FastMap<u64, u64>,
     records_before: FastMap<u64, Arc<Record>>,
-    /// Each language's cards by entry version: a card depends on its
-    /// entry and on what only a full render changes.
-    cards_before: Vec<FastMap<u64, Value>>,
+    /// Each language's cards with the versions of their entries, in
+    /// entry order: a card depends on its entry and on what only a full
+    /// render changes.
+    cards_before: Vec<Cards>,
     /// The sitemap's fingerprint and files.
     sitemap_before: Option<(u64, Vec<String>)>,
     after: Mutex<Vec<(u64, u64)>>,
     records_after: Mutex<Vec<(usize, u64, Arc<Record>)>>,
-    cards_after: Mutex<Vec<FastMap<u64, Value>>>,
+    cards_after: Mutex<Vec<Cards>>,
     sitemap_after: Mutex<Option<(u64, Vec<String>)>>,
+    /// Each language's templates with their globals, by a hash of those
+    /// globals: a copy of the compiled templates costs more than a
+    /// round's pages.
+    templates: Mutex<Vec<Option<(u64, Arc<tera::Tera>)>>>,
 }
+
+/// The cards of one language and their entries' versions, by entry index.
+type Cards = (Vec<u64>, Vec<Value>);
 
 fn take<T>(m: Mutex<T>) -> T {
     m.into_inner().unwrap_or_else(|e| e.into_inner())
@@ -56,6 +64,7 @@ impl Reuse {
                 .collect(),
             cards_before: take(self.cards_after),
             sitemap_before: take(self.sitemap_after),
+            templates: self.templates,
             ..Reuse::default()
         }
     }
@@ -68,8 +77,56 @@ impl Reuse {
             records_before: self.records_before,
             cards_before: self.cards_before,
             sitemap_before: self.sitemap_before,
+            templates: self.templates,
             ..Reuse::default()
         }
+    }
+
+    /// Language `li`'s templates for globals hashed to `key`: the last
+    /// render's when they are the same, else made by `make`.
+    pub(super) fn templates(
+        &self,
+        li: usize,
+        key: u64,
+        make: impl FnOnce() -> tera::Tera,
+    ) -> Arc<tera::Tera> {
+        let mut all = self.templates.lock().unwrap_or_else(|e| e.into_inner());
+        if all.len() <= li {
+            all.resize(li + 1, None);
+        }
+        match &all[li] {
+            Some((k, t)) if *k == key => t.clone(),
+            _ => {
+                let t = Arc::new(make());
+                all[li] = Some((key, t.clone()));
+                t
+            }
+        }
+    }
+
+    /// After a render of `only` some pages: their fingerprints and
+    /// records, and the cards, join what the next render may reuse.
+    /// Returns the new records by entry index.
+    pub(crate) fn absorb(&mut self) -> Vec<(usize, Arc<Record>)> {
+        let after = std::mem::take(self.after.get_mut().unwrap_or_else(|e| e.into_inner()));
+        self.before.extend(after);
+        let records = std::mem::take(
+            self.records_after
+                .get_mut()
+                .unwrap_or_else(|e| e.into_inner()),
+        );
+        for (_, k, r) in &records {
+            self.records_before.insert(*k, r.clone());
+        }
+        let cards = std::mem::take(
+            self.cards_after
+                .get_mut()
+                .unwrap_or_else(|e| e.into_inner()),
+        );
+        if !cards.is_empty() {
+            self.cards_before = cards;
+        }
+        records.into_iter().map(|(i, _, r)| (i, r)).collect()
     }
 
     /// The search records of this render's entry pages, in entry order;
@@ -138,28 +195,32 @@ impl Reuse {
     ) -> Vec<Value> {
         use rayon::prelude::*;
         let before = self.cards_before.get(li);
-        let cards: Vec<Value> = site
-            .content
-            .entries
+        // Most entries stand where they stood; the others (after an entry
+        // was added or removed) are found by version.
+        let by_version: std::sync::OnceLock<FastMap<u64, &Value>> = std::sync::OnceLock::new();
+        let versions: Vec<u64> = site.content.entries.iter().map(|e| e.version).collect();
+        let cards: Vec<Value> = versions
             .par_iter()
             .enumerate()
-            .map(|(i, e)| match before.and_then(|b| b.get(&e.version)) {
-                Some(card) => card.clone(),
-                None => make(i),
+            .map(|(i, v)| {
+                let Some((vs, cs)) = before else {
+                    return make(i);
+                };
+                if vs.get(i) == Some(v) {
+                    return cs[i].clone();
+                }
+                let map = by_version.get_or_init(|| vs.iter().copied().zip(cs).collect());
+                match map.get(v) {
+                    Some(card) => (*card).clone(),
+                    None => make(i),
+                }
             })
-            .collect();
-        let map = site
-            .content
-            .entries
-            .iter()
-            .zip(&cards)
-            .map(|(e, c)| (e.version, c.clone()))
             .collect();
         let mut after = self.cards_after.lock().unwrap_or_else(|e| e.into_inner());
         if after.len() <= li {
-            after.resize_with(li + 1, FastMap::default);
+            after.resize_with(li + 1, Cards::default);
         }
-        after[li] = map;
+        after[li] = (versions, cards.clone());
         cards
     }
 }

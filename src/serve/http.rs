@@ -72,8 +72,9 @@ async fn manifest(State(live): State<Live>) -> Response {
         let mut paths: Vec<&String> = snap.files.keys().collect();
         paths.sort();
         let mut out = format!(
-            "generation\t{}\nsearch\t{}\nproblems\t{}\n",
+            "generation\t{}\nrounds\t{}\nsearch\t{}\nproblems\t{}\n",
             snap.generation,
+            snap.rounds,
             if snap.search_ready {
                 "ready"
             } else {

@@ -65,6 +65,8 @@ pub(crate) struct Snapshot {
     /// Counts the good rounds: a page served at generation N reloads when
     /// a later one is ready.
     pub(crate) generation: u64,
+    /// Counts every round, good or not.
+    pub(crate) rounds: u64,
     /// The errors of the last round, as lines, when it failed.
     pub(crate) problems: Vec<String>,
     pub(crate) base_path: String,
@@ -129,6 +131,7 @@ pub fn serve(
     let (snap_tx, snap_rx) = tokio::sync::watch::channel(Arc::new(Snapshot {
         files: first.files.clone().unwrap_or_default(),
         generation: 1,
+        rounds: 1,
         problems: lines(&first.problems, opts.lang),
         base_path: base_path.clone(),
         search_ready: false,
@@ -245,9 +248,10 @@ fn builder(
     let mut records_now = 0u64;
     let mut indexing = false;
     let mut waiting: Option<(Records, Vec<crate::search::Record>)> = None;
+    let search = SearchWorker::start(tx);
     let start_index =
         |records: Records, others: Vec<crate::search::Record>, id: u64, indexing: &mut bool| {
-            *indexing = index_in_background(records, others, id, tx.clone());
+            *indexing = search.submit((records, others, id));
         };
     if let Some(records) = first.records {
         records_now += 1;
@@ -288,6 +292,7 @@ fn builder(
                     let problems = snap_tx.borrow().problems.clone();
                     publish(
                         &snap_tx,
+                        false,
                         Some(files),
                         problems,
                         generation,
@@ -335,6 +340,7 @@ fn builder(
         }
         publish(
             &snap_tx,
+            true,
             round.files,
             problems,
             generation,
@@ -345,18 +351,27 @@ fn builder(
 }
 
 /// Makes a new snapshot the one served; `files` `None` keeps the site.
+#[allow(clippy::too_many_arguments)]
 fn publish(
     snap_tx: &tokio::sync::watch::Sender<Arc<Snapshot>>,
+    new_round: bool,
     files: Option<Arc<Files>>,
     problems: Vec<String>,
     generation: u64,
     search_ready: bool,
     base_path: String,
 ) {
-    let files = files.unwrap_or_else(|| snap_tx.borrow().files.clone());
+    let (files, rounds) = {
+        let last = snap_tx.borrow();
+        (
+            files.unwrap_or_else(|| last.files.clone()),
+            last.rounds + u64::from(new_round),
+        )
+    };
     snap_tx.send_replace(Arc::new(Snapshot {
         files,
         generation,
+        rounds,
         problems,
         base_path,
         search_ready,
@@ -366,42 +381,50 @@ fn publish(
 /// The search records of the entries, in entry order.
 type Records = Vec<Arc<crate::search::Record>>;
 
-/// Makes the search bundle on a thread of its own and sends it to the
-/// builder; false when this build has no search.
-#[cfg(feature = "search")]
-fn index_in_background(
-    records: Records,
-    others: Vec<crate::search::Record>,
-    id: u64,
-    tx: mpsc::Sender<Msg>,
-) -> bool {
-    let spawned = std::thread::Builder::new()
-        .name("etalase-search".into())
-        .spawn(move || {
-            let started = std::time::Instant::now();
-            let (rtx, rrx) = mpsc::channel();
-            let n = records.len();
-            for (i, r) in records.into_iter().enumerate() {
-                let _ = rtx.send((i, Arc::unwrap_or_clone(r)));
-            }
-            drop(rtx);
-            let mut cost = crate::search::Cost::default();
-            let result = crate::search::Indexer::run(rrx, n, others, &mut cost);
-            let _ = tx.send(Msg::Bundle {
-                records: id,
-                result,
-                elapsed: started.elapsed(),
-            });
-        });
-    spawned.is_ok()
-}
+/// What the search thread is asked to index: the records, and which
+/// round's they are.
+type IndexJob = (Records, Vec<crate::search::Record>, u64);
 
-#[cfg(not(feature = "search"))]
-fn index_in_background(
-    _: Records,
-    _: Vec<crate::search::Record>,
-    _: u64,
-    _: mpsc::Sender<Msg>,
-) -> bool {
-    false
+/// Makes the search bundle on one long-lived thread and sends each to the
+/// builder. One thread for the whole session, not one per bundle: the
+/// memory of a finished thread is handed back to the system by whichever
+/// thread allocates next, which was the builder, in the middle of a round.
+struct SearchWorker(Option<mpsc::Sender<IndexJob>>);
+
+impl SearchWorker {
+    #[cfg(feature = "search")]
+    fn start(tx: mpsc::Sender<Msg>) -> SearchWorker {
+        let (jobs, rx) = mpsc::channel::<IndexJob>();
+        let spawned = std::thread::Builder::new()
+            .name("etalase-search".into())
+            .spawn(move || {
+                for (records, others, id) in rx {
+                    let started = std::time::Instant::now();
+                    let (rtx, rrx) = mpsc::channel();
+                    let n = records.len();
+                    for (i, r) in records.into_iter().enumerate() {
+                        let _ = rtx.send((i, Arc::unwrap_or_clone(r)));
+                    }
+                    drop(rtx);
+                    let mut cost = crate::search::Cost::default();
+                    let result = crate::search::Indexer::run(rrx, n, others, &mut cost);
+                    let _ = tx.send(Msg::Bundle {
+                        records: id,
+                        result,
+                        elapsed: started.elapsed(),
+                    });
+                }
+            });
+        SearchWorker(spawned.ok().map(|_| jobs))
+    }
+
+    #[cfg(not(feature = "search"))]
+    fn start(_: mpsc::Sender<Msg>) -> SearchWorker {
+        SearchWorker(None)
+    }
+
+    /// Asks for a bundle; false when this build has no search.
+    fn submit(&self, job: IndexJob) -> bool {
+        self.0.as_ref().is_some_and(|jobs| jobs.send(job).is_ok())
+    }
 }

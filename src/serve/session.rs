@@ -75,6 +75,10 @@ pub(crate) struct Session {
     /// bundle must be made again.
     records: Vec<Arc<crate::search::Record>>,
     other_records: Vec<crate::search::Record>,
+    /// The last good round's site, and whether it had no problem at all
+    /// (warnings included): what an edit in place starts from.
+    last: Option<index::Site>,
+    clean: bool,
 }
 
 /// What a changed path is to the site.
@@ -118,6 +122,8 @@ impl Session {
             site: Arc::new(Files::default()),
             records: Vec::new(),
             other_records: Vec::new(),
+            last: None,
+            clean: false,
         };
         s.load_inputs();
         s.walk_content();
@@ -239,6 +245,10 @@ impl Session {
     /// result the site served.
     pub(crate) fn rebuild(&mut self, changes: &Changes) -> Round {
         let started = Instant::now();
+        if let Some(round) = self.in_place(changes, started) {
+            return round;
+        }
+        self.last = None;
         let mut timer = crate::timings::Timer::new();
         if changes.inputs {
             self.load_inputs();
@@ -320,6 +330,7 @@ impl Session {
             &memory,
             None,
             Some(&reuse),
+            None,
         );
         let stats = match stats {
             Ok(s) => s,
@@ -355,6 +366,8 @@ impl Session {
         timer.lap("serve: merge");
         let records = reuse.records();
         let other = crate::search::other_records(&site);
+        self.clean = diags.is_empty();
+        self.last = Some(site);
         self.reuse = reuse.next();
         // A page rendered again has a new record; a kept one, the same.
         let same = records.len() == self.records.len()
@@ -385,6 +398,105 @@ impl Session {
         }
     }
 
+    /// An edit that moves nothing, done in place: when every changed file
+    /// is a known entry file that was and is read without a problem, and
+    /// each of its entries keeps everything the index sorts and groups
+    /// by, the site's order and groupings stay as they are. Then only the
+    /// pages that show one of those entries are rendered again, and the
+    /// result is the full round's (the same pages change, by the same
+    /// fingerprints). `None` when the full round is needed.
+    fn in_place(&mut self, changes: &Changes, started: Instant) -> Option<Round> {
+        if changes.inputs || changes.statics || changes.walk || changes.pictures {
+            return None;
+        }
+        if changes.entries.is_empty() || !self.clean {
+            return None;
+        }
+        let inputs = self.inputs.as_ref()?;
+        let site = self.last.as_mut()?;
+        let files: Vec<&InputFile> = changes
+            .entries
+            .iter()
+            .map(|rel| self.files.iter().find(|f| &f.rel == rel))
+            .collect::<Option<_>>()?;
+        let fresh = validate::read_files(&self.root, &inputs.config, files.iter().copied());
+        let mut swaps = Vec::new();
+        for (f, new) in files.iter().zip(&fresh) {
+            let old = self.reads.get(&f.rel)?.clean_entries()?;
+            let new = new.clean_entries()?;
+            if old.len() != new.len() {
+                return None;
+            }
+            for (o, n) in old.into_iter().zip(new) {
+                if !same_place(o, n) {
+                    return None;
+                }
+                if o.draft && !self.opts.drafts {
+                    continue;
+                }
+                let i = site
+                    .content
+                    .entries
+                    .iter()
+                    .position(|e| Arc::ptr_eq(e, o))?;
+                swaps.push((i, n.clone()));
+            }
+        }
+        let jobs = pages_showing(site, swaps.iter().map(|(i, _)| *i));
+        let olds: Vec<(usize, Arc<crate::model::Entry>)> = swaps
+            .iter()
+            .map(|(i, n)| {
+                (
+                    *i,
+                    std::mem::replace(&mut site.content.entries[*i], n.clone()),
+                )
+            })
+            .collect();
+        let memory = Memory::default();
+        let rendered = render::render_all(
+            site,
+            &inputs.prepared,
+            &self.static_files,
+            &memory,
+            None,
+            Some(&self.reuse),
+            Some(&jobs),
+        );
+        if rendered.is_err() {
+            // The full round says what went wrong, from the old entries.
+            for (i, e) in olds {
+                site.content.entries[i] = e;
+            }
+            self.reuse = std::mem::take(&mut self.reuse).retry();
+            return None;
+        }
+        for (f, r) in files.iter().zip(fresh) {
+            self.reads.insert(f.rel.clone(), Arc::new(r));
+        }
+        let mut files: Files = (*self.site).clone();
+        let new = memory.into_files();
+        let count = new.len();
+        for (k, v) in new {
+            files.insert(k, Arc::new(v));
+        }
+        self.site = Arc::new(files);
+        let mut records_changed = false;
+        for (i, r) in self.reuse.absorb() {
+            if let Some(slot) = self.records.get_mut(i) {
+                *slot = r;
+                records_changed = true;
+            }
+        }
+        Some(Round {
+            problems: Vec::new(),
+            files: Some(self.site.clone()),
+            rendered: count,
+            records: records_changed.then(|| self.records.clone()),
+            other_records: self.other_records.clone(),
+            elapsed: started.elapsed(),
+        })
+    }
+
     /// Puts a newly made search bundle into the site served.
     pub(crate) fn add_bundle(&mut self, bundle: Vec<(String, Vec<u8>)>) -> Arc<Files> {
         let mut files: Files = self
@@ -399,4 +511,99 @@ impl Session {
         self.site = Arc::new(files);
         self.site.clone()
     }
+}
+
+/// Whether an entry read again stands where it stood: the same address,
+/// sort key and name, groups (category, kecamatan, kelurahan,
+/// programmes), home-page place (featured, date), draft state and
+/// pictures (their copies are files of the site).
+fn same_place(a: &crate::model::Entry, b: &crate::model::Entry) -> bool {
+    let pictures = |e: &crate::model::Entry| -> Vec<(Option<String>, String)> {
+        e.logo
+            .iter()
+            .chain(&e.images)
+            .map(|p| (p.copy_from.clone(), p.output.clone()))
+            .collect()
+    };
+    let programmes = |e: &crate::model::Entry| -> Vec<String> {
+        e.programs.iter().map(|r| r.target.clone()).collect()
+    };
+    a.kind == b.kind
+        && a.slug == b.slug
+        && a.sort_key == b.sort_key
+        && a.name == b.name
+        && a.category == b.category
+        && a.district == b.district
+        && a.village == b.village
+        && a.featured == b.featured
+        && a.draft == b.draft
+        && a.updated == b.updated
+        && programmes(a) == programmes(b)
+        && pictures(a) == pictures(b)
+}
+
+/// Every page that shows one of `entries` (indices in `site`): its own
+/// page, the page of each listing, programme and event it is on, and the
+/// home page when it is featured or among the latest. The pages
+/// `pages::render_job` makes from an entry, and no other.
+fn pages_showing(
+    site: &index::Site,
+    entries: impl Iterator<Item = usize>,
+) -> Vec<crate::routes::Job> {
+    use crate::routes::{Job, Route};
+    let per = site.config.paginate;
+    let mut jobs: Vec<Job> = Vec::new();
+    let add = |route: Route, list: &[usize], i: usize, jobs: &mut Vec<Job>| {
+        if let Some(at) = list.iter().position(|&x| x == i) {
+            let job = Job {
+                route,
+                page: at / per + 1,
+            };
+            if !jobs
+                .iter()
+                .any(|j| j.route == job.route && j.page == job.page)
+            {
+                jobs.push(job);
+            }
+        }
+    };
+    for i in entries {
+        let e = &site.content.entries[i];
+        jobs.push(Job {
+            route: Route::Entry(i),
+            page: 1,
+        });
+        let k = index::kind_index(e.kind);
+        add(Route::Kind(k), &site.by_kind[k], i, &mut jobs);
+        add(
+            Route::Category(e.category),
+            &site.by_category[e.category],
+            i,
+            &mut jobs,
+        );
+        add(
+            Route::District(e.district),
+            &site.by_district[e.district],
+            i,
+            &mut jobs,
+        );
+        for (v, list) in site.by_village[e.district].iter().enumerate() {
+            add(Route::Village(e.district, v), list, i, &mut jobs);
+        }
+        for &p in &site.entry_programmes[i] {
+            add(Route::Programme(p), &site.by_programme[p], i, &mut jobs);
+        }
+        for &ev in &site.entry_events[i] {
+            add(Route::Event(ev), &site.event_participants[ev], i, &mut jobs);
+        }
+        if site.featured.contains(&i) || site.latest.contains(&i) {
+            if !jobs.iter().any(|j| j.route == Route::Home) {
+                jobs.push(Job {
+                    route: Route::Home,
+                    page: 1,
+                });
+            }
+        }
+    }
+    jobs
 }

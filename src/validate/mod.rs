@@ -201,6 +201,23 @@ pub(crate) struct FileRead {
     guess: Option<String>,
 }
 
+impl FileRead {
+    /// The entries of a file read without a single problem; `None` when
+    /// it had one, or holds other items.
+    pub(crate) fn clean_entries(&self) -> Option<Vec<&std::sync::Arc<Entry>>> {
+        if !self.diags.is_empty() || self.guess.is_some() {
+            return None;
+        }
+        self.reads
+            .iter()
+            .map(|r| match &r.item {
+                Item::Entry(e) if r.valid => Some(e),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
 /// Reads and checks every file; drafts are kept out unless `drafts`.
 /// Returns the valid items with the claims of the others, and the
 /// problems.
