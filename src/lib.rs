@@ -206,7 +206,8 @@ fn render_site(
         let (stats, bundle) = std::thread::scope(|scope| {
             let cost = &mut cost;
             let indexer = scope.spawn(move || search::Indexer::run(rx, entries, others, cost));
-            let stats = render::render_all(site, prepared, static_files, out, Some(&tx), None, None);
+            let stats =
+                render::render_all(site, prepared, static_files, out, Some(&tx), None, None);
             drop(tx);
             let bundle = indexer
                 .join()

@@ -43,8 +43,11 @@ pub(crate) struct Reuse {
     /// Each language's templates with their globals, by a hash of those
     /// globals: a copy of the compiled templates costs more than a
     /// round's pages.
-    templates: Mutex<Vec<Option<(u64, Arc<tera::Tera>)>>>,
+    templates: Mutex<Vec<Option<Templates>>>,
 }
+
+/// One language's templates with their globals, and the hash of those.
+type Templates = (u64, Arc<tera::Tera>);
 
 /// The cards of one language and their entries' versions, by entry index.
 type Cards = (Vec<u64>, Vec<Value>);

@@ -91,13 +91,16 @@ impl Snapshot {
     }
 }
 
+/// A search bundle's files: (path in the site, bytes).
+type Bundle = Vec<(String, Vec<u8>)>;
+
 /// What reaches the builder thread.
 enum Msg {
     Changed(Vec<PathBuf>),
     #[cfg_attr(not(feature = "search"), allow(dead_code))]
     Bundle {
         records: u64,
-        result: Result<Option<Vec<(String, Vec<u8>)>>, crate::Message>,
+        result: Result<Option<Bundle>, crate::Message>,
         elapsed: Duration,
     },
 }

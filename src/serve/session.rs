@@ -596,13 +596,12 @@ fn pages_showing(
         for &ev in &site.entry_events[i] {
             add(Route::Event(ev), &site.event_participants[ev], i, &mut jobs);
         }
-        if site.featured.contains(&i) || site.latest.contains(&i) {
-            if !jobs.iter().any(|j| j.route == Route::Home) {
-                jobs.push(Job {
-                    route: Route::Home,
-                    page: 1,
-                });
-            }
+        let home = site.featured.contains(&i) || site.latest.contains(&i);
+        if home && !jobs.iter().any(|j| j.route == Route::Home) {
+            jobs.push(Job {
+                route: Route::Home,
+                page: 1,
+            });
         }
     }
     jobs

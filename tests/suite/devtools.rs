@@ -69,11 +69,17 @@ impl Browser {
         // SAFETY: only async-signal-safe calls between fork and exec.
         unsafe {
             cmd.pre_exec(move || {
-                if libc::dup2(chrome_reads, 3) < 0 || libc::dup2(chrome_writes, 4) < 0 {
-                    return Err(std::io::Error::last_os_error());
-                }
+                // The parent's ends are closed first and the child's moved
+                // above 4: in a test process with few files open, any of
+                // them may be 3 or 4 itself, and a later dup2 or close
+                // would take the pipe away again.
                 libc::close(we_write);
                 libc::close(we_read);
+                let r = libc::fcntl(chrome_reads, libc::F_DUPFD, 10);
+                let w = libc::fcntl(chrome_writes, libc::F_DUPFD, 10);
+                if r < 0 || w < 0 || libc::dup2(r, 3) < 0 || libc::dup2(w, 4) < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
                 Ok(())
             });
         }

@@ -788,3 +788,60 @@ fn stands_a_load_of_concurrent_requests() {
         assert!(a < w + 16 * 1024, "memory grew from {w} to {a} KiB");
     }
 }
+
+/// What a person at the browser sees: the page reloads itself after a
+/// save, a broken entry shows its problem over the page, and the fix
+/// clears it (headless Chromium over the DevTools protocol).
+#[test]
+fn the_open_page_reloads_and_shows_problems() {
+    const CHROMIUM: &str = "/usr/bin/chromium";
+    if !require_tool(
+        Path::new(CHROMIUM).is_file(),
+        "Chromium (/usr/bin/chromium)",
+        "chromium",
+    ) {
+        return;
+    }
+    let site = Site::sample();
+    let server = Server::start(&site, &[]);
+    let mut rounds = server.wait_round(0, false).rounds;
+    let rel = "content/umkm/bantargebang/karya-daur-ulang-sumurbatu.md";
+    let text = std::fs::read_to_string(site.root().join(rel)).unwrap();
+    let mut b = crate::devtools::Browser::start(CHROMIUM, 360, 740);
+    b.open(&format!(
+        "{}/umkm/karya-daur-ulang-sumurbatu/",
+        server.origin
+    ));
+    b.wait_for("document.querySelector('script[src=\"/_etalase/live.js\"]')");
+    // A save that changes the page: it reloads by itself with the change.
+    site.write(
+        rel,
+        &format!("{text}\nKini juga menerima pesanan daring.\n"),
+    );
+    rounds = server.wait_any(rounds).rounds;
+    b.wait_for("document.body.textContent.includes('menerima pesanan daring')");
+    // A broken save: the problem over the page, the page as it was.
+    site.write(rel, &set_line(&text, "category", "tidak-ada"));
+    rounds = server.wait_any(rounds).rounds;
+    b.wait_for("document.getElementById('etalase-masalah')");
+    let shown = b.eval("document.getElementById('etalase-masalah').textContent");
+    let shown = shown.as_str().unwrap();
+    assert!(shown.contains("Situs belum bisa dibangun ulang"), "{shown}");
+    assert!(shown.contains(&format!("{rel}:3:11")), "{shown}");
+    assert_eq!(
+        b.eval("document.getElementById('etalase-masalah').getAttribute('role')"),
+        serde_json::json!("alert")
+    );
+    assert!(
+        b.eval("document.body.textContent.includes('menerima pesanan daring')")
+            == serde_json::json!(true),
+        "the last good page stays under the message"
+    );
+    // The fix: the message goes, the page shows the fixed file.
+    site.write(rel, &text);
+    server.wait_any(rounds);
+    b.wait_for(
+        "!document.getElementById('etalase-masalah') && !document.body.textContent.includes('menerima pesanan daring')",
+    );
+    assert!(b.errors.is_empty(), "{:#?}", b.errors);
+}
