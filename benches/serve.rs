@@ -90,8 +90,12 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         wait_search(&host)?;
         let files = entry_pages(&dir, saves);
         let mut times = Vec::new();
+        // A sentence no earlier run wrote: the site folder is kept.
+        let run = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
         for (i, (file, page)) in files.iter().enumerate() {
-            let mark = format!("Catatan tolok ukur nomor {i}.");
+            let mark = format!("Catatan tolok ukur {run} nomor {i}.");
             let mut text = std::fs::read_to_string(file)?;
             text.push_str(&format!("\n{mark}\n"));
             std::fs::write(file, &text)?;
