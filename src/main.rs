@@ -336,49 +336,67 @@ fn open_browser(url: &str) {
 /// `etalase new`: the file it wrote and what to do next, or why it wrote
 /// nothing.
 fn new_item(opts: &etalase::NewOptions, lang: Lang) -> ExitCode {
-    match std::panic::catch_unwind(|| etalase::new_item(opts)) {
-        Ok(Ok(r)) => {
-            // The commands to run next name the site folder unless it is
-            // the current one.
-            let (file, root) = if opts.root == std::path::Path::new(".") {
-                (r.rel.clone(), String::new())
-            } else {
-                let root = opts.root.display().to_string();
-                let root = if root.contains(char::is_whitespace) {
-                    format!(" --root \"{root}\"")
+    written(
+        "new",
+        lang,
+        std::panic::catch_unwind(|| etalase::new_item(opts)).map(|r| {
+            r.map(|r| {
+                // The commands to run next name the site folder unless it is
+                // the current one.
+                let (file, root) = if opts.root == std::path::Path::new(".") {
+                    (r.rel.clone(), String::new())
                 } else {
-                    format!(" --root {root}")
+                    let root = opts.root.display().to_string();
+                    let root = if root.contains(char::is_whitespace) {
+                        format!(" --root \"{root}\"")
+                    } else {
+                        format!(" --root {root}")
+                    };
+                    (r.file.display().to_string(), root)
                 };
-                (r.file.display().to_string(), root)
-            };
-            let lines: Vec<String> = r.placeholders.iter().map(u32::to_string).collect();
-            let lines = match lines.split_last() {
-                Some((last, [])) => last.clone(),
-                Some((last, rest)) => match lang {
-                    Lang::Id => format!("{} dan {last}", rest.join(", ")),
-                    Lang::En => format!("{} and {last}", rest.join(", ")),
-                },
-                None => String::new(),
-            };
-            let serve = if cfg!(feature = "serve") {
-                match lang {
-                    Lang::Id => {
-                        format!(", atau `etalase serve{root}` untuk melihatnya di peramban")
+                let lines: Vec<String> = r.placeholders.iter().map(u32::to_string).collect();
+                let lines = match lines.split_last() {
+                    Some((last, [])) => last.clone(),
+                    Some((last, rest)) => match lang {
+                        Lang::Id => format!("{} dan {last}", rest.join(", ")),
+                        Lang::En => format!("{} and {last}", rest.join(", ")),
+                    },
+                    None => String::new(),
+                };
+                let serve = if cfg!(feature = "serve") {
+                    match lang {
+                        Lang::Id => {
+                            format!(", atau `etalase serve{root}` untuk melihatnya di peramban")
+                        }
+                        Lang::En => format!(", or `etalase serve{root}` to see it in the browser"),
                     }
-                    Lang::En => format!(", or `etalase serve{root}` to see it in the browser"),
-                }
-            } else {
-                String::new()
-            };
-            let s = if r.placeholders.len() > 1 { "s" } else { "" };
-            let text = match lang {
-                Lang::Id => format!(
-                    "Ditulis: {file}\nLangkah berikutnya: buka berkas itu, ganti isian GANTI di baris {lines} dengan isi yang sebenarnya (dan isi kolom lain yang perlu dari contoh bertanda #), lalu jalankan `etalase check{root}`{serve}."
-                ),
-                Lang::En => format!(
-                    "Written: {file}\nNext: open that file, replace the GANTI placeholder{s} on line{s} {lines} with the real value{s} (and fill in any commented-out field you need), then run `etalase check{root}`{serve}."
-                ),
-            };
+                } else {
+                    String::new()
+                };
+                let s = if r.placeholders.len() > 1 { "s" } else { "" };
+                let text = match lang {
+                    Lang::Id => format!(
+                        "Ditulis: {file}\nLangkah berikutnya: buka berkas itu, ganti isian GANTI di baris {lines} dengan isi yang sebenarnya (dan isi kolom lain yang perlu dari contoh bertanda #), lalu jalankan `etalase check{root}`{serve}."
+                    ),
+                    Lang::En => format!(
+                        "Written: {file}\nNext: open that file, replace the GANTI placeholder{s} on line{s} {lines} with the real value{s} (and fill in any commented-out field you need), then run `etalase check{root}`{serve}."
+                    ),
+                };
+                text
+            })
+        }),
+    )
+}
+
+/// The end of a command that writes files (`init`, `new`): its report
+/// on standard output, or why it wrote nothing (exit 2).
+fn written(
+    command: &str,
+    lang: Lang,
+    result: std::thread::Result<Result<String, etalase::Message>>,
+) -> ExitCode {
+    match result {
+        Ok(Ok(text)) => {
             let _ = writeln!(std::io::stdout(), "{text}");
             ExitCode::SUCCESS
         }
@@ -386,7 +404,7 @@ fn new_item(opts: &etalase::NewOptions, lang: Lang) -> ExitCode {
         Err(_) => {
             let _ = writeln!(
                 std::io::stderr(),
-                "error: internal error (a bug in Etalase) in new; please report it"
+                "error: internal error (a bug in Etalase) in {command}; please report it"
             );
             ExitCode::from(2)
         }
@@ -395,32 +413,27 @@ fn new_item(opts: &etalase::NewOptions, lang: Lang) -> ExitCode {
 
 /// `etalase init`: what it wrote, or why it wrote nothing.
 fn init(opts: &etalase::InitOptions, lang: Lang) -> ExitCode {
-    match std::panic::catch_unwind(|| etalase::init(opts)) {
-        Ok(Ok(r)) => {
-            let dir = r.dir.display();
-            let (districts, villages, files) = (r.districts, r.villages, r.files.len());
-            let text = match lang {
-                Lang::Id => format!(
-                    "Situs baru untuk {} ditulis ke {dir}: {districts} kecamatan, {villages} kelurahan/desa, {files} berkas.\nLangkah berikutnya: ganti base_url di site.yaml, ubah atau hapus contoh di content/, lalu jalankan `etalase check --root {dir}`.",
-                    r.region
-                ),
-                Lang::En => format!(
-                    "A new site for {} was written to {dir}: {districts} kecamatan, {villages} kelurahan/desa, {files} files.\nNext: set base_url in site.yaml, edit or remove the examples in content/, then run `etalase check --root {dir}`.",
-                    r.region
-                ),
-            };
-            let _ = writeln!(std::io::stdout(), "{text}");
-            ExitCode::SUCCESS
-        }
-        Ok(Err(m)) => usage_error(&mut std::io::stderr(), lang, &m),
-        Err(_) => {
-            let _ = writeln!(
-                std::io::stderr(),
-                "error: internal error (a bug in Etalase) in init; please report it"
-            );
-            ExitCode::from(2)
-        }
-    }
+    written(
+        "init",
+        lang,
+        std::panic::catch_unwind(|| etalase::init(opts)).map(|r| {
+            r.map(|r| {
+                let dir = r.dir.display();
+                let (districts, villages, files) = (r.districts, r.villages, r.files.len());
+                let text = match lang {
+                    Lang::Id => format!(
+                        "Situs baru untuk {} ditulis ke {dir}: {districts} kecamatan, {villages} kelurahan/desa, {files} berkas.\nLangkah berikutnya: ganti base_url di site.yaml, ubah atau hapus contoh di content/, lalu jalankan `etalase check --root {dir}`.",
+                        r.region
+                    ),
+                    Lang::En => format!(
+                        "A new site for {} was written to {dir}: {districts} kecamatan, {villages} kelurahan/desa, {files} files.\nNext: set base_url in site.yaml, edit or remove the examples in content/, then run `etalase check --root {dir}`.",
+                        r.region
+                    ),
+                };
+                text
+            })
+        }),
+    )
 }
 
 /// The problems that stopped a build, and the line that counts them.
