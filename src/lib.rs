@@ -128,11 +128,7 @@ pub(crate) fn read_config(
         return Ok(None);
     }
     if !path.exists() {
-        let p = root.path.display();
-        return Err(BuildError::Usage(msg!(
-            "{p} bukan situs Etalase: tidak ada site.yaml di sana (sebut folder situs dengan --root)",
-            "{p} is not an Etalase site: it has no site.yaml (use --root to name the site folder)"
-        )));
+        return Err(not_a_site(&root.path));
     }
     if !root.contains(&path) {
         diags.push(Diagnostic::file(
@@ -152,6 +148,26 @@ pub(crate) fn read_config(
             Ok(None)
         }
     }
+}
+
+/// The site folder, canonical, or why it cannot be opened.
+pub(crate) fn open_site(dir: &std::path::Path) -> Result<load::SiteRoot, Message> {
+    load::SiteRoot::new(dir).map_err(|e| {
+        let p = dir.display();
+        msg!(
+            "folder situs {p} tidak bisa dibuka: {e}",
+            "cannot open the site folder {p}: {e}"
+        )
+    })
+}
+
+/// The error for a folder without site.yaml.
+pub(crate) fn not_a_site(folder: &std::path::Path) -> BuildError {
+    let p = folder.display();
+    BuildError::Usage(msg!(
+        "{p} bukan situs Etalase: tidak ada site.yaml di sana (sebut folder situs dengan --root)",
+        "{p} is not an Etalase site: it has no site.yaml (use --root to name the site folder)"
+    ))
 }
 
 /// Where the rendered site goes.
@@ -245,13 +261,7 @@ fn render_site(
 fn run(opts: &SiteOptions, mode: Mode) -> Result<Summary, BuildError> {
     let started = Instant::now();
     let mut timer = Timer::new();
-    let root = load::SiteRoot::new(&opts.root).map_err(|e| {
-        let p = opts.root.display();
-        BuildError::Usage(msg!(
-            "folder situs {p} tidak bisa dibuka: {e}",
-            "cannot open the site folder {p}: {e}"
-        ))
-    })?;
+    let root = open_site(&opts.root).map_err(BuildError::Usage)?;
     let mut diags = Vec::new();
     let config = read_config(&root, &mut diags)?;
     let files = load::discover(&root, &mut diags);

@@ -153,13 +153,7 @@ impl Site {
     /// and checks, so a slug is taken exactly when `check` would say so;
     /// items with problems claim theirs too.
     fn read(dir: &Path) -> Result<Site, Message> {
-        let root = load::SiteRoot::new(dir).map_err(|e| {
-            let p = dir.display();
-            msg!(
-                "folder situs {p} tidak bisa dibuka: {e}",
-                "cannot open the site folder {p}: {e}"
-            )
-        })?;
+        let root = crate::open_site(dir)?;
         let mut diags = Vec::new();
         let config = match crate::read_config(&root, &mut diags) {
             Ok(Some(config)) => config,

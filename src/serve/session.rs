@@ -93,19 +93,9 @@ pub(crate) struct Changes {
 
 impl Session {
     pub(crate) fn new(opts: SiteOptions, local: String) -> Result<Session, BuildError> {
-        let root = SiteRoot::new(&opts.root).map_err(|e| {
-            let p = opts.root.display();
-            BuildError::Usage(msg!(
-                "folder situs {p} tidak bisa dibuka: {e}",
-                "cannot open the site folder {p}: {e}"
-            ))
-        })?;
+        let root = crate::open_site(&opts.root).map_err(BuildError::Usage)?;
         if !root.path.join("site.yaml").exists() {
-            let p = root.path.display();
-            return Err(BuildError::Usage(msg!(
-                "{p} bukan situs Etalase: tidak ada site.yaml di sana (sebut folder situs dengan --root)",
-                "{p} is not an Etalase site: it has no site.yaml (use --root to name the site folder)"
-            )));
+            return Err(crate::not_a_site(&root.path));
         }
         let mut s = Session {
             opts,
