@@ -65,6 +65,8 @@ pub(crate) struct Session {
     /// Problems that stop the site before a config or theme exists.
     input_problems: Vec<Diagnostic>,
     files: Vec<InputFile>,
+    /// The paths of `files`, to tell a saved file from a new one.
+    known: HashSet<String>,
     discover_diags: Vec<Diagnostic>,
     static_files: Vec<(String, PathBuf)>,
     static_diags: Vec<Diagnostic>,
@@ -104,6 +106,7 @@ impl Session {
             inputs: None,
             input_problems: Vec::new(),
             files: Vec::new(),
+            known: HashSet::new(),
             discover_diags: Vec::new(),
             static_files: Vec::new(),
             static_diags: Vec::new(),
@@ -175,6 +178,7 @@ impl Session {
     fn walk_content(&mut self) {
         let mut diags = Vec::new();
         self.files = load::discover(&self.root, &mut diags);
+        self.known = self.files.iter().map(|f| f.rel.clone()).collect();
         self.discover_diags = diags;
     }
 
@@ -187,7 +191,6 @@ impl Session {
     /// Sorts changed paths (absolute, as the watcher reports them) into
     /// what they change.
     pub(crate) fn classify(&self, paths: &[PathBuf]) -> Changes {
-        let known: HashSet<&str> = self.files.iter().map(|f| f.rel.as_str()).collect();
         let mut c = Changes::default();
         for p in paths {
             let Ok(rel) = p.strip_prefix(&self.root.path) else {
@@ -204,7 +207,7 @@ impl Session {
                         || rel.ends_with(".yaml")
                         || rel.ends_with(".yml");
                     let is_file = p.is_file();
-                    if entry && is_file && known.contains(rel.as_str()) {
+                    if entry && is_file && self.known.contains(&rel) {
                         c.entries.insert(rel);
                     } else if entry || !is_file && !p.exists() || p.is_dir() {
                         // A new, removed or renamed entry file or folder.
