@@ -845,3 +845,33 @@ fn the_open_page_reloads_and_shows_problems() {
     );
     assert!(b.errors.is_empty(), "{:#?}", b.errors);
 }
+
+/// Two languages, listings of two entries a page, a sub-path: edits in
+/// place and edits that move entries still give a full build's site.
+#[test]
+fn a_site_in_two_languages_stays_a_full_builds() {
+    let site = Site::fixture("full");
+    let server = Server::start(&site, &[]);
+    let mut rounds = server.wait_round(0, false).rounds;
+    assert_same_as_full_build(&site, &server, "at the start");
+    let entries: Vec<String> = list_files(&site.root().join("content"))
+        .into_iter()
+        .filter(|p| p.starts_with("umkm/") || p.starts_with("koperasi/"))
+        .filter(|p| p.ends_with(".md"))
+        .map(|p| format!("content/{p}"))
+        .collect();
+    assert!(!entries.is_empty());
+    for (n, rel) in entries.iter().enumerate() {
+        let path = site.root().join(rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        // In place: only the description.
+        std::fs::write(&path, format!("{text}\nTambahan nomor {n}.\n")).unwrap();
+        rounds = server.wait_any(rounds).rounds;
+        assert_same_as_full_build(&site, &server, &format!("{rel}: description"));
+        // Moving: a new name sorts it elsewhere in every listing.
+        let moved = set_line(&text, "name", &format!("\"Aaa Pindah {n}\""));
+        std::fs::write(&path, moved).unwrap();
+        rounds = server.wait_any(rounds).rounds;
+        assert_same_as_full_build(&site, &server, &format!("{rel}: renamed"));
+    }
+}
