@@ -103,38 +103,38 @@ impl Server {
     /// Waits for a round after `generation` (a good one, or one with
     /// problems) and for the search bundle to follow it.
     pub fn wait_round(&self, generation: u64, problems: bool) -> Manifest {
-        let started = Instant::now();
-        loop {
-            let m = self.manifest();
-            let done = if problems {
-                m.problems > 0
-            } else {
-                m.generation > generation && m.problems == 0 && m.search_ready
-            };
-            if done {
-                return m;
-            }
-            assert!(
-                started.elapsed() < Duration::from_secs(60),
-                "no new round after generation {generation}; log:\n{}",
-                self.log()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        self.wait_until(
+            &format!("no new round after generation {generation}"),
+            |m| {
+                if problems {
+                    m.problems > 0
+                } else {
+                    m.generation > generation && m.problems == 0 && m.search_ready
+                }
+            },
+        )
     }
 
     /// Waits for the round after `rounds`, good or not (and for the
     /// search bundle of a good one).
     pub fn wait_any(&self, rounds: u64) -> Manifest {
+        self.wait_until(&format!("no round after {rounds}"), |m| {
+            m.rounds > rounds && (m.problems > 0 || m.search_ready)
+        })
+    }
+
+    /// Polls the manifest until `done` holds; fails with `what` and the
+    /// server's log after a minute.
+    fn wait_until(&self, what: &str, done: impl Fn(&Manifest) -> bool) -> Manifest {
         let started = Instant::now();
         loop {
             let m = self.manifest();
-            if m.rounds > rounds && (m.problems > 0 || m.search_ready) {
+            if done(&m) {
                 return m;
             }
             assert!(
                 started.elapsed() < Duration::from_secs(60),
-                "no round after {rounds}; log:\n{}",
+                "{what}; log:\n{}",
                 self.log()
             );
             std::thread::sleep(Duration::from_millis(20));
