@@ -80,6 +80,16 @@ pub(crate) fn today(tz: TimeZone) -> Date {
     civil((now + i64::from(tz.offset_minutes) * 60).div_euclid(86_400))
 }
 
+/// The days from 1970-01-01 to `d`: `civil`'s inverse.
+pub(crate) fn days(d: Date) -> i64 {
+    let (m, y) = (i64::from(d.month), i64::from(d.year) - i64::from(d.month <= 2));
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d.day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 /// The calendar date `days` after 1970-01-01 (proleptic Gregorian).
 pub(crate) fn civil(days: i64) -> Date {
     // Howard Hinnant's days-to-civil algorithm.
@@ -98,6 +108,13 @@ pub(crate) fn civil(days: i64) -> Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_and_civil_are_inverse() {
+        for n in [-1, 0, 59, 60, 365, 11_016, 20_513, 2_932_896] {
+            assert_eq!(days(civil(n)), n, "{n}");
+        }
+    }
 
     #[test]
     fn days_to_dates() {

@@ -18,6 +18,11 @@ const FIELDS: &[&str] = &[
     "paginate",
     "categories",
     "districts",
+    "city",
+    "province",
+    "data_license",
+    "tiles",
+    "business_types",
     "extra",
 ];
 
@@ -35,6 +40,10 @@ pub struct District {
     /// Other spellings, as site.yaml lists them (matching and search).
     pub aliases: Vec<String>,
     pub villages: Vec<String>,
+    /// Each village's Kemendagri code and postal code, when site.yaml
+    /// gives them (`{name, code, postal_code}`).
+    pub village_codes: Vec<Option<String>>,
+    pub village_postal_codes: Vec<Option<String>>,
     /// Each village's slug, for its listing page under its district's:
     /// unique within the district, never the later pages' `halaman`.
     pub village_slugs: Vec<String>,
@@ -77,9 +86,63 @@ pub struct Config {
     pub paginate: usize,
     pub categories: Vec<Category>,
     pub districts: Vec<District>,
+    /// The kota or kabupaten and its province (structured data, open
+    /// data); from the district codes when site.yaml leaves them out.
+    pub city: Option<String>,
+    pub province: Option<String>,
+    /// The licence of the open data under /data/.
+    pub data_license: License,
+    /// The map tiles of /peta/ and the small maps of entries.
+    pub tiles: Tiles,
+    /// Category slug -> schema.org type of its businesses (structured data).
+    pub business_types: HashMap<String, String>,
     pub extra: Value,
     district_keys: HashMap<String, usize>,
     category_keys: HashMap<String, usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct License {
+    pub name: String,
+    pub url: Option<String>,
+}
+
+impl Default for License {
+    fn default() -> License {
+        License {
+            name: "CC BY 4.0".into(),
+            url: Some("https://creativecommons.org/licenses/by/4.0/".into()),
+        }
+    }
+}
+
+/// Licences staff name by their short name, with their address.
+const LICENSES: &[(&str, &str)] = &[
+    ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"),
+    ("CC BY-SA 4.0", "https://creativecommons.org/licenses/by-sa/4.0/"),
+    ("CC0 1.0", "https://creativecommons.org/publicdomain/zero/1.0/"),
+    ("ODbL 1.0", "https://opendatacommons.org/licenses/odbl/1-0/"),
+    ("PDDL 1.0", "https://opendatacommons.org/licenses/pddl/1-0/"),
+];
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Tiles {
+    /// `https://tile.openstreetmap.org/{z}/{x}/{y}.png`
+    pub url: String,
+    pub attribution: String,
+    pub attribution_url: Option<String>,
+    pub max_zoom: u8,
+}
+
+impl Default for Tiles {
+    fn default() -> Tiles {
+        Tiles {
+            url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into(),
+            attribution: "© OpenStreetMap".into(),
+            attribution_url: Some("https://www.openstreetmap.org/copyright".into()),
+            max_zoom: 19,
+        }
+    }
 }
 
 impl Config {
@@ -243,6 +306,11 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
         paginate: 24,
         categories: Vec::new(),
         districts: Vec::new(),
+        city: None,
+        province: None,
+        data_license: License::default(),
+        tiles: Tiles::default(),
+        business_types: HashMap::new(),
         extra: Value::Mapping(Default::default()),
         district_keys: HashMap::new(),
         category_keys: HashMap::new(),
@@ -317,6 +385,15 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
             }
             "categories" => categories(&mut doc, &mut c, v),
             "districts" => districts(&mut doc, &mut c, v),
+            "city" => c.city = doc.text(key, v),
+            "province" => c.province = doc.text(key, v),
+            "data_license" => {
+                if let Some(l) = license(&mut doc, key, v) {
+                    c.data_license = l;
+                }
+            }
+            "tiles" => tiles(&mut doc, &mut c.tiles, v),
+            "business_types" => business_types(&mut doc, &mut c, v),
             "extra" => {
                 if doc.mapping(key, v).is_some() {
                     c.extra = v.clone();
@@ -357,8 +434,125 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
         }
     }
     c.languages = langs;
+    if c.city.is_none() || c.province.is_none() {
+        let code = c.districts.iter().find_map(|d| d.code.clone());
+        if let Some((city, province)) = code.and_then(|code| crate::init::region::regency_of(&code)) {
+            c.city.get_or_insert(city);
+            c.province.get_or_insert(province);
+        }
+    }
     diags.append(&mut doc.diags);
     Some(c)
+}
+
+fn web_url(doc: &mut Doc, path: &str, v: &Value) -> Option<String> {
+    let url = doc.text(path, v)?;
+    match crate::validate::fields::web_url(&url) {
+        Ok(u) => Some(u),
+        Err(m) => {
+            doc.bad(path, Code::SiteConfig, m);
+            None
+        }
+    }
+}
+
+/// `data_license: CC BY 4.0` or `{name, url}`.
+fn license(doc: &mut Doc, key: &str, v: &Value) -> Option<License> {
+    if let Value::Mapping(m) = v {
+        let mut l = License {
+            name: String::new(),
+            url: None,
+        };
+        for (k, v) in doc.entries(key, m, &["name", "url"], |_| None) {
+            let p = format!("{key}.{k}");
+            match k {
+                "name" => l.name = doc.required_text(&p, v).unwrap_or_default(),
+                _ => l.url = web_url(doc, &p, v),
+            }
+        }
+        if l.name.is_empty() {
+            if !m.contains_key("name") {
+                doc.bad_key(
+                    key,
+                    Code::MissingField,
+                    msg!("data_license perlu `name`", "data_license needs a `name`"),
+                );
+            }
+            return None;
+        }
+        return Some(l);
+    }
+    let name = doc.required_text(key, v)?;
+    let url = LICENSES
+        .iter()
+        .find(|(n, _)| match_key(n) == match_key(&name))
+        .map(|(_, u)| u.to_string());
+    Some(License { name, url })
+}
+
+fn tiles(doc: &mut Doc, t: &mut Tiles, v: &Value) {
+    let Some(m) = doc.mapping("tiles", v) else {
+        return;
+    };
+    let keys = &["url", "attribution", "attribution_url", "max_zoom"];
+    for (k, v) in doc.entries("tiles", m, keys, |_| None) {
+        let p = format!("tiles.{k}");
+        match k {
+            "url" => {
+                let Some(url) = web_url(doc, &p, v) else {
+                    continue;
+                };
+                if ["{z}", "{x}", "{y}"].iter().all(|s| url.contains(s)) {
+                    t.url = url;
+                } else {
+                    doc.bad(&p, Code::SiteConfig, msg!(
+                        "alamat ubin peta harus memuat {{z}}, {{x}} dan {{y}}, misalnya https://tile.openstreetmap.org/{{z}}/{{x}}/{{y}}.png",
+                        "the tile address must hold {{z}}, {{x}} and {{y}}, e.g. https://tile.openstreetmap.org/{{z}}/{{x}}/{{y}}.png"
+                    ));
+                }
+            }
+            "attribution" => {
+                if let Some(a) = doc.required_text(&p, v) {
+                    t.attribution = a;
+                    t.attribution_url = None;
+                }
+            }
+            "attribution_url" => t.attribution_url = web_url(doc, &p, v),
+            _ => {
+                if let Some(z) = doc.int(&p, v, 1, 22) {
+                    t.max_zoom = z as u8;
+                }
+            }
+        }
+    }
+}
+
+/// `business_types: {kuliner: Restaurant}`: a schema.org type of local
+/// business per category.
+fn business_types(doc: &mut Doc, c: &mut Config, v: &Value) {
+    let Some(m) = doc.mapping("business_types", v) else {
+        return;
+    };
+    for (k, v) in m {
+        let Some(slug) = k.as_str() else { continue };
+        let p = format!("business_types.{slug}");
+        let Some(ty) = doc.required_text(&p, v) else {
+            continue;
+        };
+        if !c.category_keys.contains_key(slug) {
+            doc.bad_key(&p, Code::SiteConfig, msg!(
+                "`{slug}` bukan kategori di `categories`",
+                "`{slug}` is not a category of `categories`"
+            ));
+        } else if !crate::render::jsonld::is_business_type(&ty) {
+            doc.bad(&p, Code::SiteConfig, msg!(
+                "\"{ty}\" bukan jenis LocalBusiness schema.org (misalnya Restaurant, Store, ClothingStore)",
+                "\"{ty}\" is not a schema.org type of LocalBusiness (such as Restaurant, Store, ClothingStore)"
+            ));
+        } else {
+            c.business_types.insert(slug.to_string(), ty);
+        }
+    }
 }
 
 fn language(doc: &mut Doc, path: &str, v: &Value) -> Option<String> {
@@ -456,6 +650,8 @@ fn districts(doc: &mut Doc, c: &mut Config, v: &Value) {
             code: None,
             aliases: Vec::new(),
             villages: Vec::new(),
+            village_codes: Vec::new(),
+            village_postal_codes: Vec::new(),
             village_slugs: Vec::new(),
             village_keys: HashMap::new(),
         };
@@ -467,7 +663,33 @@ fn districts(doc: &mut Doc, c: &mut Config, v: &Value) {
                 "code" => d.code = doc.text(&p, v),
                 "aliases" => aliases = doc.texts(&p, v),
                 _ => {
-                    for (j, village) in doc.texts(&p, v).into_iter().enumerate() {
+                    let items: Vec<Value> = doc.list(&p, v).into_iter().cloned().collect();
+                    for (j, item) in items.iter().enumerate() {
+                        let vp = format!("{p}.{j}");
+                        let (mut code, mut postal) = (None, None);
+                        let village = match item {
+                            Value::Mapping(vm) => {
+                                let mut name = None;
+                                let keys = &["name", "code", "postal_code"];
+                                for (vk, vv) in doc.entries(&vp, vm, keys, |_| None) {
+                                    let q = format!("{vp}.{vk}");
+                                    match vk {
+                                        "name" => name = doc.required_text(&q, vv),
+                                        "code" => code = doc.text(&q, vv),
+                                        _ => postal = doc.text(&q, vv),
+                                    }
+                                }
+                                if name.is_none() && !vm.contains_key("name") {
+                                    doc.bad_key(&vp, Code::MissingField, msg!(
+                                        "kelurahan perlu `name`",
+                                        "a village needs a `name`"
+                                    ));
+                                }
+                                name
+                            }
+                            other => doc.text(&vp, other).filter(|t| !t.is_empty()),
+                        };
+                        let Some(village) = village else { continue };
                         let key = match_key(&village);
                         if d.village_keys.contains_key(&key) {
                             doc.bad(
@@ -493,6 +715,8 @@ fn districts(doc: &mut Doc, c: &mut Config, v: &Value) {
                         }
                         d.village_slugs.push(slug);
                         d.villages.push(village);
+                        d.village_codes.push(code);
+                        d.village_postal_codes.push(postal);
                     }
                 }
             }

@@ -27,6 +27,7 @@ mod init;
 mod links;
 mod load;
 mod model;
+mod opendata;
 mod output;
 mod render;
 mod routes;

@@ -25,7 +25,16 @@ pub(crate) const ASSETS: &str = "assets";
 pub(crate) const SEARCH: &str = "cari";
 /// The search bundle (Pagefind's files), one for all languages.
 pub(crate) const SEARCH_BUNDLE: &str = "cari/pagefind/";
+/// Open data: the downloads and the page that lists them.
 pub(crate) const DATA: &str = "data";
+/// The map page and its points.
+pub(crate) const MAP: &str = "peta";
+/// The statistics page.
+pub(crate) const STATS: &str = "statistik";
+/// The Atom feed of a listing, in its folder (all kinds: at the root).
+pub(crate) const FEED: &str = "atom.xml";
+/// An event's iCalendar file, in its folder (all events: in `acara/`).
+pub(crate) const CALENDAR: &str = "kalender.ics";
 
 pub(crate) const HOME_FILE: &str = "index.html";
 pub(crate) const NOT_FOUND: &str = "404.html";
@@ -39,7 +48,7 @@ pub(crate) const MANIFEST: &str = ".etalase-manifest";
 /// folder or a language code may not take them.
 pub(crate) const TOP_LEVEL: &[&str] = &[
     "umkm", "koperasi", "pkl", PROGRAMMES, EVENTS, PAGED, CATEGORIES, DISTRICTS, MEDIA, ASSETS,
-    SEARCH, DATA, "404",
+    SEARCH, DATA, MAP, STATS, "404",
 ];
 
 /// The index pages that list one kind of term.
@@ -102,6 +111,12 @@ pub(crate) enum Route {
     Page(usize),
     /// The search page, `cari/`.
     Search,
+    /// The map of every entry with a map point, `peta/`.
+    Map,
+    /// The statistics page, `statistik/`.
+    Stats,
+    /// The list of downloads, `data/`.
+    Data,
     NotFound,
 }
 
@@ -139,6 +154,9 @@ impl Job {
             Route::Event(i) => event(&content.events[i].slug),
             Route::Page(i) => page(&content.pages[i].slug),
             Route::Search => search(),
+            Route::Map => map(),
+            Route::Stats => stats(),
+            Route::Data => data_page(),
             Route::NotFound => return NOT_FOUND.into(),
         };
         paged(&base, self.page)
@@ -152,6 +170,50 @@ impl Job {
 
 pub(crate) fn search() -> String {
     format!("{SEARCH}/")
+}
+
+pub(crate) fn map() -> String {
+    format!("{MAP}/")
+}
+
+pub(crate) fn stats() -> String {
+    format!("{STATS}/")
+}
+
+/// The page that lists the downloads.
+pub(crate) fn data_page() -> String {
+    format!("{DATA}/")
+}
+
+/// A download under `data/`: `data/umkm.csv`.
+pub(crate) fn data_file(name: &str) -> String {
+    format!("{DATA}/{name}")
+}
+
+/// The map's point list.
+pub(crate) fn map_points() -> String {
+    format!("{MAP}/titik.json")
+}
+
+/// The map's popup details, part `n` (`{n}` for the script's pattern).
+pub(crate) fn map_details(n: &str) -> String {
+    format!("{MAP}/titik-{n}.json")
+}
+
+/// The Atom feed of one kind's entries, or of all.
+pub(crate) fn feed(kind: Option<Kind>) -> String {
+    match kind {
+        Some(k) => format!("{}{FEED}", self::kind(k)),
+        None => FEED.into(),
+    }
+}
+
+/// The calendar of one event, or of all (`None`).
+pub(crate) fn calendar(event_slug: Option<&str>) -> String {
+    match event_slug {
+        Some(slug) => format!("{}{CALENDAR}", event(slug)),
+        None => format!("{EVENTS}/{CALENDAR}"),
+    }
 }
 
 pub(crate) fn kind(kind: Kind) -> String {
@@ -305,6 +367,9 @@ fn plan_with(
     (0..content.events.len()).for_each(|i| add(Route::Event(i)));
     (0..content.pages.len()).for_each(|i| add(Route::Page(i)));
     add(Route::Search);
+    add(Route::Map);
+    add(Route::Stats);
+    add(Route::Data);
     if first_language {
         add(Route::NotFound);
     }
@@ -322,14 +387,16 @@ pub(crate) fn is_reserved_file<'a>(
     languages: &[String],
 ) -> bool {
     let first = rel.split('/').next().unwrap_or("");
-    let fixed = [HOME_FILE, NOT_FOUND, SITEMAP, ROBOTS, MANIFEST];
+    let fixed = [HOME_FILE, NOT_FOUND, SITEMAP, ROBOTS, MANIFEST, FEED];
     // A file of the site's own, or a folder by its name.
     fixed.contains(&first)
         || (first.starts_with("sitemap-") && first.ends_with(".xml"))
         // Search and data are generated whole; the later pages of every
         // listing lie in a `halaman/` folder whose size depends on the
         // content, so the folder is kept whole too.
-        || [SEARCH, DATA].contains(&first)
+        || [SEARCH, DATA, MAP, STATS].contains(&first)
+        // A listing's feed and an event's calendar.
+        || (TOP_LEVEL.contains(&first) && (rel.ends_with(FEED) || rel.ends_with(CALENDAR)))
         || (TOP_LEVEL.contains(&first) && rel.split('/').any(|s| s == PAGED))
         || (rel.ends_with("/index.html")
             && (TOP_LEVEL.contains(&first) || free_pages.into_iter().any(|p| p == first)))

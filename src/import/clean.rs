@@ -167,6 +167,16 @@ pub(crate) fn year(raw: &str) -> Result<(u16, bool), String> {
 }
 
 /// Several values in one cell: one per line, or separated by `;`.
+/// A cell without the apostrophe that guards a text starting with `=`,
+/// `+`, `-` or `@` from being run as a formula by a spreadsheet (the
+/// exports under /data/ write it so): `'+65 6123 4567` -> `+65 6123 4567`.
+pub(crate) fn unguarded(raw: &str) -> &str {
+    match raw.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+        _ => raw,
+    }
+}
+
 pub(crate) fn list(raw: &str) -> Vec<String> {
     raw.split(['\n', ';'])
         .map(str::trim)

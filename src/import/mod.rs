@@ -2,7 +2,7 @@
 //! in the site's format, with every row accounted for in a report.
 
 mod clean;
-mod columns;
+pub(crate) mod columns;
 mod table;
 
 use crate::config::{self, Config};
@@ -210,7 +210,7 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
             let Some(v) = cells.get(c.index).filter(|v| !v.is_empty()) else {
                 continue;
             };
-            row.set(c, v, &cell(c));
+            row.set(c, clean::unguarded(v), &cell(c));
         }
         let key = key_col
             .and_then(|k| cells.get(cols[k].index))
@@ -360,7 +360,8 @@ struct Row<'c> {
     map: Mapping,
     products: Vec<String>,
     prices: Vec<(String, String)>,
-    unit: Option<String>,
+    /// One unit for every product, or one per product like the names.
+    units: Vec<String>,
     certs: Vec<(&'static str, Option<String>)>,
     lat: Option<(f64, String)>,
     lon: Option<(f64, String)>,
@@ -382,7 +383,7 @@ impl<'c> Row<'c> {
             map: Mapping::new(),
             products: Vec::new(),
             prices: Vec::new(),
-            unit: None,
+            units: Vec::new(),
             certs: Vec::new(),
             lat: None,
             lon: None,
@@ -428,7 +429,7 @@ impl<'c> Row<'c> {
             Target::Price => self
                 .prices
                 .extend(clean::list(v).into_iter().map(|p| (p, cell.to_string()))),
-            Target::Unit => self.unit = Some(v.into()),
+            Target::Unit => self.units.extend(clean::list(v)),
             Target::Certificate(kind) => match clean::yes(v) {
                 Some(true) => self.certs.push((kind, None)),
                 Some(false) => {}
@@ -753,7 +754,11 @@ impl<'c> Row<'c> {
                         }
                     }
                 }
-                if let Some(u) = &self.unit {
+                let unit = match self.units.len() {
+                    1 => self.units.first(),
+                    _ => self.units.get(i),
+                };
+                if let Some(u) = unit {
                     p.insert("unit".into(), Value::String(u.clone()));
                 }
                 list.push(Value::Mapping(p));
@@ -1002,6 +1007,30 @@ fn merge(into: &mut Mapping, from: &Mapping) {
         match (into.get_mut(k), v) {
             (Some(Value::Mapping(a)), Value::Mapping(b)) if k == "private" || k == "extra" => {
                 merge(a, b)
+            }
+            // A sheet carries a product's name, price and unit: its
+            // picture, description and halal mark stay with the product
+            // of the same name.
+            (Some(Value::Sequence(old)), Value::Sequence(new)) if k == "products" => {
+                let name = |p: &Value| p.get("name").and_then(Value::as_str).map(str::to_string);
+                let merged = new
+                    .iter()
+                    .map(|p| {
+                        let before = old.iter().find(|o| name(o).is_some() && name(o) == name(p));
+                        match (before, p) {
+                            (Some(Value::Mapping(o)), Value::Mapping(n)) => {
+                                let mut m = o.clone();
+                                for key in ["price", "unit"] {
+                                    m.remove(key);
+                                }
+                                merge(&mut m, n);
+                                Value::Mapping(m)
+                            }
+                            _ => p.clone(),
+                        }
+                    })
+                    .collect();
+                into.insert(k.clone(), Value::Sequence(merged));
             }
             _ => {
                 into.insert(k.clone(), v.clone());

@@ -3,7 +3,7 @@
 //! each kind of content, and what a first deployment needs.
 
 mod files;
-mod region;
+pub(crate) mod region;
 
 use crate::message::Message;
 use std::path::{Path, PathBuf};

@@ -92,6 +92,29 @@ fn as_code(query: &str) -> Option<String> {
 
 /// The kota or kabupaten `query` names (`Kota Bekasi`, `kab. bekasi`,
 /// `KABUPATEN BEKASI`, `32.75`), read from `table`.
+/// The kota or kabupaten and province of a district's Kemendagri code
+/// (`32.75.01` -> `Kota Bekasi`, `Jawa Barat`), for a site.yaml that does
+/// not name them.
+pub(crate) fn regency_of(district_code: &str) -> Option<(String, String)> {
+    let mut parts = district_code.trim().split('.');
+    let (p, r) = (parts.next()?, parts.next()?);
+    let want = format!("{p}.{r}");
+    let table = table();
+    let mut name = None;
+    let mut province = None;
+    for line in table.lines().filter(|l| !l.starts_with('#')) {
+        let mut cols = line.split('\t');
+        let (code, n) = (cols.next()?, cols.next().unwrap_or(""));
+        if code == p {
+            province = Some(n.to_string());
+        } else if code == want {
+            name = Some(n.to_string());
+            break;
+        }
+    }
+    Some((name?, province?))
+}
+
 pub(crate) fn find<'a>(table: &'a str, query: &str) -> Result<Regency<'a>, Message> {
     let rows: Vec<Vec<&str>> = table
         .lines()

@@ -20,12 +20,19 @@ use std::path::PathBuf;
 /// browsers fetch them again only when they change.
 #[derive(Serialize, Default, Debug)]
 pub(super) struct Assets {
-    css: Option<String>,
+    pub(super) css: Option<String>,
     js: Option<String>,
     /// The search page's script.
     search: Option<String>,
     /// The site's icon (favicon).
     icon: Option<String>,
+    /// The map page's Leaflet, its stylesheet and script; the entry
+    /// pages' small map.
+    pub(super) leaflet_js: Option<String>,
+    pub(super) leaflet_css: Option<String>,
+    pub(super) map_js: Option<String>,
+    pub(super) map_css: Option<String>,
+    pub(super) small_map_js: Option<String>,
 }
 
 /// Pictures kept beside entries: output path → source path in the site.
@@ -144,6 +151,11 @@ pub(super) fn copy_static(
             "assets/etalase.js" => assets.js = Some(url),
             "assets/cari.js" => assets.search = Some(url),
             "assets/favicon.svg" => assets.icon = Some(url),
+            "assets/leaflet/leaflet.js" => assets.leaflet_js = Some(url),
+            "assets/leaflet/leaflet.css" => assets.leaflet_css = Some(url),
+            "assets/peta.js" => assets.map_js = Some(url),
+            "assets/peta.css" => assets.map_css = Some(url),
+            "assets/peta-kecil.js" => assets.small_map_js = Some(url),
             _ => {}
         }
         if copy && !site_static.contains_key(rel.as_str()) {

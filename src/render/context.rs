@@ -290,11 +290,16 @@ fn geo_view(g: &Geo) -> GeoView {
     GeoView {
         lat: g.lat,
         lon: g.lon,
-        osm_url: format!(
-            "https://www.openstreetmap.org/?mlat={:.6}&mlon={:.6}#map=17/{:.6}/{:.6}",
-            g.lat, g.lon, g.lat, g.lon
-        ),
+        osm_url: osm_url(g),
     }
+}
+
+/// The point on OpenStreetMap's own map.
+pub(crate) fn osm_url(g: &Geo) -> String {
+    format!(
+        "https://www.openstreetmap.org/?mlat={:.6}&mlon={:.6}#map=17/{:.6}/{:.6}",
+        g.lat, g.lon, g.lat, g.lon
+    )
 }
 
 fn hours_json(e: &Entry) -> String {

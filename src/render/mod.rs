@@ -10,8 +10,10 @@
 mod assets;
 mod autolink;
 mod budget;
+mod charts;
 mod compact;
 pub(crate) mod context;
+pub(crate) mod jsonld;
 pub(crate) mod markdown;
 mod pages;
 pub(crate) mod reuse;
@@ -19,6 +21,7 @@ mod site_view;
 mod sitemap;
 mod templates;
 pub(crate) mod urls;
+mod views;
 
 pub(crate) use assets::check_static;
 #[cfg(feature = "serve")]
@@ -49,6 +52,9 @@ const TEMPLATES: &[&str] = &[
     "page.html",
     "terms.html",
     "search.html",
+    "map.html",
+    "stats.html",
+    "data.html",
     "404.html",
 ];
 
@@ -141,6 +147,11 @@ pub(super) struct Lang<'a> {
     records: Option<&'a Records>,
     /// What `serve` keeps between renders.
     reuse: Option<&'a reuse::Reuse>,
+    /// The open data made for this render: the data, statistics and map
+    /// pages show it.
+    open: &'a crate::opendata::OpenData,
+    /// This language's UI strings: the pages' trails are named with them.
+    strings: &'a yaml::Value,
 }
 
 /// The search records, by entry index, on their way to the indexer.
@@ -173,6 +184,18 @@ pub(crate) fn render_all(
         only.is_none(),
     )?;
     timer.lap("  render: static files and pictures");
+    let open = crate::opendata::build(site).map_err(|d| Failure::Content(vec![d]))?;
+    let open_files = open.files.iter().map(|f| (&f.path, &f.bytes));
+    for (path, bytes) in open_files.chain(open.map.iter().map(|(p, b)| (p, b))) {
+        out.write(path, bytes).map_err(|e| {
+            Failure::Io(msg!(
+                "{path} tidak bisa ditulis: {e}",
+                "cannot write {path}: {e}"
+            ))
+        })?;
+        files.push(path.clone());
+    }
+    timer.lap("  render: open data");
     let codes = &site.config.languages;
     let names: Vec<String> = strings
         .iter()
@@ -252,6 +275,8 @@ pub(crate) fn render_all(
                 cards,
                 records: records.filter(|_| li == 0),
                 reuse,
+                open: &open,
+                strings: &strings[li],
             };
             timer.lap("  render: templates");
             let list = match only {

@@ -1,6 +1,7 @@
 //! One page of the site: the view its template sees, and its rendering.
 
 use super::context::{self, Labels};
+use super::jsonld::{self, Crumb};
 use super::urls::Urls;
 use super::{budget, compact, markdown, templates, Lang};
 use crate::diagnostic::{Code, Diagnostic};
@@ -22,6 +23,12 @@ struct PageMeta<'a> {
     /// preview (og:image): an entry's logo or first photo.
     image: Option<String>,
     alternates: Vec<Alternate>,
+    /// The trail from the home page to this page (the last is this page).
+    crumbs: Vec<Crumb>,
+    /// The page's structured data, safe to print inside its script tag.
+    jsonld: String,
+    /// The Atom feed of what the page lists, when it has one.
+    feed_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -148,6 +155,13 @@ pub(super) fn render_job(
     // og:image), made in its arm below.
     let mut summary = String::new();
     let mut image = None;
+    // The trail starts at the home page; each arm adds its steps.
+    let mut crumbs = match job.route {
+        Route::NotFound => Vec::new(),
+        _ => vec![crumb(urls, &ui(lang, "home"), "")],
+    };
+    let mut nodes = Vec::new();
+    let mut feed_url = None;
     let (template, title, description): (&str, &str, &str) = match job.route {
         Route::Home => {
             let home = HomeView {
@@ -161,6 +175,7 @@ pub(super) fn render_job(
                 latest: site.latest.iter().map(|&i| lang.cards[i].clone()).collect(),
             };
             ctx.insert("home", &home);
+            feed_url = Some(urls.asset(&routes::feed(None)));
             ("index", "", &site.config.description)
         }
         Route::Kind(_) | Route::Category(_) | Route::District(_) | Route::Village(..) => {
@@ -241,6 +256,30 @@ pub(super) fn render_job(
                 ),
             };
             ctx.insert("listing", &view);
+            let first = (job.page - 1) * per;
+            let name = if title.is_empty() { ui(lang, &format!("kinds.{key}")) } else { title.to_string() };
+            match job.route {
+                Route::Kind(k) => {
+                    feed_url = Some(urls.asset(&routes::feed(Some(Kind::DIRECTORY[k]))));
+                    crumbs.push(crumb(urls, &name, path));
+                }
+                Route::Category(_) => {
+                    crumbs.push(crumb(urls, &ui(lang, "categories"), &Terms::Categories.path()));
+                    crumbs.push(crumb(urls, &name, path));
+                }
+                Route::District(_) => {
+                    crumbs.push(crumb(urls, &ui(lang, "districts"), &Terms::Districts.path()));
+                    crumbs.push(crumb(urls, &name, path));
+                }
+                Route::Village(d, _) => {
+                    let dis = &site.config.districts[d];
+                    crumbs.push(crumb(urls, &ui(lang, "districts"), &Terms::Districts.path()));
+                    crumbs.push(crumb(urls, &dis.name, &routes::district(&dis.slug)));
+                    crumbs.push(crumb(urls, &name, path));
+                }
+                _ => {}
+            }
+            nodes.push(entry_list(site, urls, &name, "", list, first, per));
             ("listing", title, "")
         }
         Route::Terms(by) => {
@@ -248,6 +287,15 @@ pub(super) fn render_job(
                 by: by.by(),
                 items: terms(site, urls, &lang.labels, by),
             };
+            let name = ui(lang, &format!("terms.{}", by.by()));
+            crumbs.push(crumb(urls, &name, path));
+            nodes.push(jsonld::item_list(
+                &name,
+                "",
+                view.items.len(),
+                0,
+                view.items.iter().map(|t| (t.name.clone(), urls.permalink(&t.url[site.config.base_path.len()..]))),
+            ));
             ctx.insert("terms", &view);
             ("terms", "", "")
         }
@@ -270,6 +318,11 @@ pub(super) fn render_job(
                 context::entry(site, urls, &lang.labels, i, &lang.cards[i], &description),
             );
             summary = markdown::excerpt(&text, 160);
+            crumbs.push(crumb(urls, &ui(lang, &format!("kinds_short.{}", e.kind.folder())), &routes::kind(e.kind)));
+            let cat = &site.config.categories[e.category];
+            crumbs.push(crumb(urls, &cat.name, &routes::category(&cat.slug)));
+            crumbs.push(crumb(urls, &e.name, path));
+            nodes.push(jsonld::entry(site, urls, e, &markdown::excerpt(&text, 300)));
             image = e
                 .logo
                 .iter()
@@ -294,6 +347,17 @@ pub(super) fn render_job(
                 "program",
                 context::merge(&Value::from_serializable(&view), paging),
             );
+            crumbs.push(crumb(urls, &ui(lang, "programs"), &Terms::Programmes.path()));
+            crumbs.push(crumb(urls, &p.name, path));
+            nodes.push(entry_list(
+                site,
+                urls,
+                &p.name,
+                p.summary.as_deref().unwrap_or(""),
+                list,
+                (job.page - 1) * per,
+                per,
+            ));
             (
                 "program",
                 p.name.as_str(),
@@ -305,10 +369,17 @@ pub(super) fn render_job(
             let list = &site.event_participants[i];
             let view = context::event(site, urls, &lang.labels, i, slice(list));
             let paging = showcase(site, urls, &routes::event(&ev.slug), job.page, list.len());
+            let calendar = Value::from_serializable(&serde_json::json!({
+                "calendar_url": urls.asset(&routes::calendar(Some(&ev.slug))),
+                "calendar_all_url": urls.asset(&routes::calendar(None)),
+            }));
             ctx.insert_value(
                 "event",
-                context::merge(&Value::from_serializable(&view), paging),
+                context::merge(&context::merge(&Value::from_serializable(&view), paging), calendar),
             );
+            crumbs.push(crumb(urls, &ui(lang, "events"), &Terms::Events.path()));
+            crumbs.push(crumb(urls, &ev.name, path));
+            nodes.push(jsonld::event(site, urls, i, ev));
             ("event", ev.name.as_str(), ev.venue.as_deref().unwrap_or(""))
         }
         Route::Page(i) => {
@@ -321,6 +392,8 @@ pub(super) fn render_job(
                     body_html: markdown::render(&p.body, "d"),
                 },
             );
+            crumbs.push(crumb(urls, &p.title, path));
+            nodes.push(jsonld::web_page("WebPage", &p.title, &urls.permalink(path)));
             ("page", p.title.as_str(), "")
         }
         Route::Search => {
@@ -333,10 +406,45 @@ pub(super) fn render_job(
                     built: cfg!(feature = "search"),
                 },
             );
+            let name = ui(lang, "search_title");
+            crumbs.push(crumb(urls, &name, path));
+            nodes.push(jsonld::web_page("SearchResultsPage", &name, &urls.permalink(path)));
             ("search", "", "")
+        }
+        Route::Map => {
+            ctx.insert("map", &super::views::map(site, lang));
+            let name = ui(lang, "map_title");
+            crumbs.push(crumb(urls, &name, path));
+            nodes.push(jsonld::web_page("WebPage", &name, &urls.permalink(path)));
+            ("map", "", "")
+        }
+        Route::Stats => {
+            ctx.insert("stats", &super::views::stats(lang));
+            let name = ui(lang, "stats_title");
+            crumbs.push(crumb(urls, &name, path));
+            nodes.push(jsonld::web_page("WebPage", &name, &urls.permalink(path)));
+            ("stats", "", "")
+        }
+        Route::Data => {
+            let view = super::views::data(site, lang);
+            let name = ui(lang, "data_title");
+            crumbs.push(crumb(urls, &name, path));
+            nodes.push(jsonld::dataset(
+                site,
+                &name,
+                &urls.permalink(path),
+                lang.open.files.iter().filter(|f| f.path.starts_with(routes::DATA)).map(|f| {
+                    (f.info.title.clone(), urls.asset_permalink(&f.path), f.info.media_type)
+                }),
+            ));
+            ctx.insert("data", &view);
+            ("data", "", "")
         }
         Route::NotFound => ("404", "", ""),
     };
+    if job.route == Route::Home {
+        nodes.push(jsonld::website(site, urls, &site.config.languages[lang.index]));
+    }
     let meta = PageMeta {
         template,
         title,
@@ -353,6 +461,13 @@ pub(super) fn render_job(
         } else {
             alternates(site, path, lang)
         },
+        jsonld: if job.route == Route::NotFound {
+            String::new()
+        } else {
+            jsonld::block(nodes, &crumbs)
+        },
+        crumbs,
+        feed_url,
     };
     ctx.insert("page", &meta);
     let name = format!("{template}.html");
@@ -374,6 +489,49 @@ pub(super) fn render_job(
         }),
     })?;
     Ok(compact::compact(&buf.bytes))
+}
+
+/// A step of the trail: `path` is a page path.
+fn crumb(urls: &Urls, name: &str, path: &str) -> Crumb {
+    Crumb {
+        name: name.to_string(),
+        url: urls.page(path),
+        permalink: urls.permalink(path),
+    }
+}
+
+/// The UI string at `key` (`kinds.umkm`) of the page's language.
+pub(super) fn ui(lang: &Lang, key: &str) -> String {
+    let mut v = lang.strings;
+    for part in key.split('.') {
+        match v.get(part) {
+            Some(next) => v = next,
+            None => return String::new(),
+        }
+    }
+    v.as_str().unwrap_or_default().to_string()
+}
+
+/// The ItemList of one page of a list of entries.
+fn entry_list(
+    site: &Site,
+    urls: &Urls,
+    name: &str,
+    description: &str,
+    list: &[usize],
+    first: usize,
+    per: usize,
+) -> serde_json::Value {
+    jsonld::item_list(
+        name,
+        description,
+        list.len(),
+        first,
+        list.iter().skip(first).take(per).map(|&i| {
+            let e = &site.content.entries[i];
+            (e.name.clone(), urls.permalink(&routes::entry(e.kind, &e.slug)))
+        }),
+    )
 }
 
 /// What the search page's script needs.

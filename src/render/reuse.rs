@@ -299,8 +299,22 @@ pub(super) fn job(site: &Site, lang: &Lang, global: u64, job: &Job, path: &str) 
             site.programme_events[i].hash(&mut h);
         }
         Route::Event(i) => {
+            // Its structured data names every participant.
+            entries(&site.event_participants[i], &mut h);
             slice(&site.event_participants[i], &mut h);
             site.event_programmes[i].hash(&mut h);
+        }
+        // The map lists entries with their points from every kecamatan.
+        Route::Map => {
+            for e in &site.content.entries {
+                e.version.hash(&mut h);
+            }
+        }
+        Route::Stats => lang.open.charts.hash(&mut h),
+        Route::Data => {
+            for f in &lang.open.files {
+                (&f.path, f.info.bytes, f.info.rows).hash(&mut h);
+            }
         }
         // Everything they show is in `global`.
         Route::Terms(_) | Route::Page(_) | Route::Search | Route::NotFound => {}

@@ -31,6 +31,15 @@ struct SiteView<'a> {
     search_url: String,
     programs_url: String,
     events_url: String,
+    /// The map (`peta/`), statistics (`statistik/`) and open data
+    /// (`data/`) pages of this language.
+    map_url: String,
+    stats_url: String,
+    data_url: String,
+    /// The Atom feed of all entries (one for every language).
+    feed_url: String,
+    /// The map tiles (site.yaml `tiles`).
+    tiles: &'a crate::config::Tiles,
     generator: &'static str,
 }
 
@@ -168,6 +177,11 @@ pub(super) fn site_view(
         districts_url: urls.page(&Terms::Districts.path()),
         programs_url: urls.page(&Terms::Programmes.path()),
         events_url: urls.page(&Terms::Events.path()),
+        map_url: urls.page(&routes::map()),
+        stats_url: urls.page(&routes::stats()),
+        data_url: urls.page(&routes::data_page()),
+        feed_url: urls.asset(&routes::feed(None)),
+        tiles: &c.tiles,
         generator: "Etalase",
     };
     Value::from_serializable(&view)

@@ -1,0 +1,69 @@
+//! CSV as Excel opens it right: UTF-8 with a byte-order mark, CRLF line
+//! ends, RFC 4180 quoting; a text cell that a spreadsheet would run as a
+//! formula (`=`, `+`, `-`, `@` first) gets the apostrophe that keeps it
+//! text, which `import` takes off again.
+
+/// A table: its header and its rows, cells as text.
+pub(crate) fn write(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Vec<u8> {
+    let mut out = String::from("\u{feff}");
+    line(&mut out, header.iter().copied());
+    for row in rows {
+        line(&mut out, row.iter().map(String::as_str));
+    }
+    out.into_bytes()
+}
+
+fn line<'a>(out: &mut String, cells: impl Iterator<Item = &'a str>) {
+    for (i, c) in cells.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        cell(out, c);
+    }
+    out.push_str("\r\n");
+}
+
+fn cell(out: &mut String, c: &str) {
+    let guard = c.starts_with(['=', '+', '-', '@']) && c.parse::<f64>().is_err();
+    let quote = guard
+        || c.contains([',', '"', '\r', '\n'])
+        || c.starts_with(char::is_whitespace)
+        || c.ends_with(char::is_whitespace);
+    if !quote {
+        out.push_str(c);
+        return;
+    }
+    out.push('"');
+    if guard {
+        out.push('\'');
+    }
+    for ch in c.chars() {
+        if ch == '"' {
+            out.push('"');
+        }
+        out.push(ch);
+    }
+    out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_and_guards_like_a_spreadsheet_expects() {
+        let bytes = write(
+            &["a", "b"],
+            [
+                vec!["x, y".into(), "say \"hi\"".into()],
+                vec!["+65 6123 4567".into(), "-6.25".into()],
+                vec!["=1+1".into(), "two\nlines".into()],
+            ],
+        );
+        let text = String::from_utf8(bytes).unwrap();
+        assert_eq!(
+            text,
+            "\u{feff}a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\"'+65 6123 4567\",-6.25\r\n\"'=1+1\",\"two\nlines\"\r\n"
+        );
+    }
+}

@@ -1,0 +1,124 @@
+//! Atom feeds (RFC 4287) of new and updated entries: by their `updated`
+//! date, newest first; entries without one have no date to be new by and
+//! are left out.
+
+use crate::index::Site;
+use crate::render::urls::Urls;
+
+/// How many entries a feed carries.
+pub(crate) const FEED_LENGTH: usize = 50;
+
+/// The feed of `entries` (published entry indices), at `path`, about the
+/// listing at `listing`. `texts` are the entries' plain texts by index.
+pub(crate) fn atom(
+    site: &Site,
+    urls: &Urls,
+    entries: &[usize],
+    texts: &dyn Fn(usize) -> String,
+    title: &str,
+    path: &str,
+    listing: &str,
+) -> Vec<u8> {
+    let tz = site.config.timezone.offset_label();
+    let stamp = |d: &crate::model::Date| format!("{}T00:00:00{tz}", d.iso());
+    let mut dated: Vec<usize> = entries
+        .iter()
+        .copied()
+        .filter(|&i| site.content.entries[i].updated.is_some())
+        .collect();
+    // Newest first; the site's name order among entries of one day.
+    dated.sort_by(|&a, &b| {
+        let (ea, eb) = (&site.content.entries[a], &site.content.entries[b]);
+        eb.updated.cmp(&ea.updated).then(a.cmp(&b))
+    });
+    dated.truncate(FEED_LENGTH);
+    let updated = dated
+        .first()
+        .and_then(|&i| site.content.entries[i].updated)
+        .unwrap_or(site.today);
+    let mut x = String::with_capacity(1024 + dated.len() * 600);
+    x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    x.push_str(&format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+        esc(&site.config.language)
+    ));
+    let feed_url = urls.permalink(path);
+    let site_title = &site.config.title;
+    x.push_str(&format!("  <id>{}</id>\n", esc(&feed_url)));
+    x.push_str(&format!(
+        "  <title>{} · {}</title>\n",
+        esc(title),
+        esc(site_title)
+    ));
+    if !site.config.description.is_empty() {
+        x.push_str(&format!(
+            "  <subtitle>{}</subtitle>\n",
+            esc(&site.config.description)
+        ));
+    }
+    x.push_str(&format!("  <updated>{}</updated>\n", stamp(&updated)));
+    x.push_str(&format!(
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
+        esc(&feed_url)
+    ));
+    x.push_str(&format!(
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        esc(&urls.permalink(listing))
+    ));
+    x.push_str(&format!(
+        "  <author><name>{}</name><uri>{}</uri></author>\n",
+        esc(site_title),
+        esc(&urls.permalink(""))
+    ));
+    x.push_str("  <generator>Etalase</generator>\n");
+    for &i in &dated {
+        let e = &site.content.entries[i];
+        let url = urls.permalink(&crate::routes::entry(e.kind, &e.slug));
+        let cat = &site.config.categories[e.category];
+        let dis = &site.config.districts[e.district];
+        x.push_str("  <entry>\n");
+        x.push_str(&format!("    <id>{}</id>\n", esc(&url)));
+        x.push_str(&format!("    <title>{}</title>\n", esc(&e.name)));
+        x.push_str(&format!(
+            "    <updated>{}</updated>\n",
+            stamp(&e.updated.unwrap_or(site.today))
+        ));
+        x.push_str(&format!(
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            esc(&url)
+        ));
+        x.push_str(&format!(
+            "    <category term=\"{}\" label=\"{}\"/>\n",
+            esc(&cat.slug),
+            esc(&cat.name)
+        ));
+        let mut summary = format!("{} · {}", cat.name, dis.name);
+        let text = crate::render::markdown::excerpt(&texts(i), 280);
+        if !text.is_empty() {
+            summary.push_str(". ");
+            summary.push_str(&text);
+        }
+        x.push_str(&format!("    <summary>{}</summary>\n", esc(&summary)));
+        x.push_str("  </entry>\n");
+    }
+    x.push_str("</feed>\n");
+    x.into_bytes()
+}
+
+/// Text and attribute values in XML; characters XML 1.0 cannot hold are
+/// left out.
+pub(crate) fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
