@@ -177,6 +177,22 @@ pub(crate) fn unguarded(raw: &str) -> &str {
     }
 }
 
+/// One cell per line, empty lines and `-` kept as "none": the prices or
+/// units of products listed one per line, where a product without one
+/// has a `-` (as the exports write it) or an empty line.
+pub(crate) fn lines(raw: &str) -> Vec<String> {
+    if raw.contains('\n') {
+        raw.split('\n')
+            .map(|s| match s.trim() {
+                "-" => String::new(),
+                s => s.to_string(),
+            })
+            .collect()
+    } else {
+        list(raw)
+    }
+}
+
 pub(crate) fn list(raw: &str) -> Vec<String> {
     raw.split(['\n', ';'])
         .map(str::trim)

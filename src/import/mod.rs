@@ -428,16 +428,19 @@ impl<'c> Row<'c> {
             Target::Products => self.products.extend(clean::list(v)),
             Target::Price => self
                 .prices
-                .extend(clean::list(v).into_iter().map(|p| (p, cell.to_string()))),
-            Target::Unit => self.units.extend(clean::list(v)),
+                .extend(clean::lines(v).into_iter().map(|p| (p, cell.to_string()))),
+            Target::Unit => self.units.extend(clean::lines(v)),
             Target::Certificate(kind) => match clean::yes(v) {
                 Some(true) => self.certs.push((kind, None)),
                 Some(false) => {}
+                // A number as written (`2063275010017-27`); a number cell
+                // of a spreadsheet loses its `.0`.
                 None => self.certs.push((
                     kind,
-                    Some(clean::digits(v))
-                        .filter(|d| d.len() >= 4)
-                        .or(Some(v.to_string())),
+                    Some(match v.trim().parse::<f64>() {
+                        Ok(_) => clean::digits(v.trim().trim_end_matches(".0")),
+                        Err(_) => v.trim().to_string(),
+                    }),
                 )),
             },
             Target::Geo => match clean::geo(v) {
@@ -738,7 +741,7 @@ impl<'c> Row<'c> {
                 } else {
                     None
                 });
-                if let Some((raw, cell)) = price {
+                if let Some((raw, cell)) = price.filter(|(raw, _)| !raw.is_empty()) {
                     match clean::price(raw) {
                         Some(v) => {
                             p.insert("price".into(), Value::Number(v.into()));
@@ -758,7 +761,7 @@ impl<'c> Row<'c> {
                     1 => self.units.first(),
                     _ => self.units.get(i),
                 };
-                if let Some(u) = unit {
+                if let Some(u) = unit.filter(|u| !u.is_empty()) {
                     p.insert("unit".into(), Value::String(u.clone()));
                 }
                 list.push(Value::Mapping(p));

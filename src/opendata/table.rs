@@ -57,10 +57,17 @@ fn cert(e: &Entry, kind: &str) -> Option<String> {
         .map(|c| c.number.clone().unwrap_or_else(|| "ya".into()))
 }
 
-/// One line per product, as `import` reads names, prices and units.
+/// One line per product, as `import` reads names, prices and units; `-`
+/// for a product without one, so the lines stay in step.
 fn lines(e: &Entry, f: fn(&crate::model::Product) -> String) -> Option<String> {
     let cells: Vec<String> = e.products.iter().map(f).collect();
-    cells.iter().any(|c| !c.is_empty()).then(|| cells.join("\n"))
+    cells.iter().any(|c| !c.is_empty()).then(|| {
+        let cells: Vec<&str> = cells
+            .iter()
+            .map(|c| if c.is_empty() { "-" } else { c.as_str() })
+            .collect();
+        cells.join("\n")
+    })
 }
 
 fn coop<T>(e: &Entry, f: fn(&crate::model::Cooperative) -> Option<T>) -> Option<T> {

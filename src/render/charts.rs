@@ -9,7 +9,7 @@ use crate::opendata::xml_escape;
 use std::fmt::Write;
 
 const WIDTH: u32 = 320;
-const ROW: u32 = 34;
+const ROW: u32 = 40;
 
 /// A share in whole percent, at most 100.
 pub(crate) fn percent(value: u64, target: u64) -> u64 {
@@ -44,23 +44,23 @@ pub(crate) fn bars(chart: &Chart, title: &str) -> String {
         let _ = write!(
             s,
             "<text x=\"0\" y=\"{}\" class=\"chart-label\">{}</text>",
-            y + 13,
+            y + 15,
             xml_escape(&r.label)
         );
         if r.target.is_some() {
             let _ = write!(
                 s,
-                "<rect x=\"0\" y=\"{}\" width=\"{track}\" height=\"12\" rx=\"2\" class=\"chart-track\"/>",
-                y + 18
+                "<rect x=\"0\" y=\"{}\" width=\"{track}\" height=\"14\" rx=\"2\" class=\"chart-track\"/>",
+                y + 21
             );
         }
         let _ = write!(
             s,
-            "<rect x=\"0\" y=\"{}\" width=\"{}\" height=\"12\" rx=\"2\" class=\"chart-bar\"/><text x=\"{}\" y=\"{}\" class=\"chart-value\">{}</text>",
-            y + 18,
+            "<rect x=\"0\" y=\"{}\" width=\"{}\" height=\"14\" rx=\"2\" class=\"chart-bar\"/><text x=\"{}\" y=\"{}\" class=\"chart-value\">{}</text>",
+            y + 21,
             fill.max(u32::from(r.value > 0) * 2),
             if r.target.is_some() { track } else { fill } + 6,
-            y + 29,
+            y + 33,
             shown
         );
     }

@@ -208,16 +208,25 @@ fn geo(g: &Geo) -> Value {
 fn address(site: &Site, street: Option<&str>, district: Option<usize>, village: Option<&str>) -> Value {
     let c = &site.config;
     let mut parts: Vec<String> = street.map(str::to_string).into_iter().collect();
+    // What the street address already names is not named again.
+    let named = |name: &str| {
+        let key = crate::config::match_key(name);
+        street.is_some_and(|s| crate::config::match_key(s).contains(&key))
+    };
     let mut postal = None;
     if let Some(d) = district {
         let dis = &c.districts[d];
         if let Some(v) = village {
-            parts.push(format!("Kelurahan {v}"));
+            if !named(v) {
+                parts.push(format!("Kelurahan {v}"));
+            }
             postal = dis
                 .village_index(v)
                 .and_then(|i| dis.village_postal_codes[i].clone());
         }
-        parts.push(format!("Kecamatan {}", dis.name));
+        if !named(&dis.name) {
+            parts.push(format!("Kecamatan {}", dis.name));
+        }
     }
     let mut m = Map::new();
     m.insert("@type".into(), "PostalAddress".into());
@@ -560,6 +569,35 @@ mod tests {
         assert!(!s.contains('<') && !s.contains('>') && !s.contains('&'), "{s}");
         let back: Value = serde_json::from_str(&s).unwrap();
         assert_eq!(back["@graph"][0]["name"], "</script><b>&");
+    }
+
+    /// Every type site.yaml may name is LocalBusiness or below it in the
+    /// schema.org vocabulary kept as test data.
+    #[test]
+    fn business_types_are_local_businesses_in_the_vocabulary() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/schemaorg/subclasses.txt");
+        let text = std::fs::read_to_string(path).unwrap();
+        let parents: std::collections::HashMap<&str, Vec<&str>> = text
+            .lines()
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(k, v)| (k, v.split(',').collect()))
+            .collect();
+        let below = |t: &str| {
+            let mut todo = vec![t];
+            let mut seen = std::collections::HashSet::new();
+            while let Some(x) = todo.pop() {
+                if x == "LocalBusiness" {
+                    return true;
+                }
+                if seen.insert(x) {
+                    todo.extend(parents.get(x).cloned().unwrap_or_default());
+                }
+            }
+            false
+        };
+        for t in BUSINESS_TYPES {
+            assert!(below(t), "{t} is not a LocalBusiness in schema.org");
+        }
     }
 
     #[test]

@@ -597,5 +597,13 @@ fn pages_showing(
             });
         }
     }
+    // The pages made from the open data: the map (names and points), the
+    // statistics (certificates, scale, years) and the list of downloads
+    // (their sizes) follow any edit.
+    if !jobs.is_empty() {
+        for route in [Route::Map, Route::Stats, Route::Data] {
+            jobs.push(Job { route, page: 1 });
+        }
+    }
     jobs
 }

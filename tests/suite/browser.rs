@@ -34,6 +34,9 @@ pub const PAGE_TYPES: &[&str] = &[
     "acara/",
     "acara/bazaar-ramadhan-2026/",
     "kontak/",
+    "peta/",
+    "statistik/",
+    "data/",
     "tentang/",
 ];
 const TIMEOUT: Duration = Duration::from_secs(30);

@@ -54,11 +54,11 @@ fn errors_on_a_root_link_outside_the_sub_path_of_the_site() {
     let site = Site::fixture("full");
     // `/` is the host's root, not the site's (/kota/): a classic mistake.
     site.write(
-        "content/halaman/peta.md",
-        "---\ntitle: Peta\n---\n[Beranda](/)\n",
+        "content/halaman/lokasi.md",
+        "---\ntitle: Lokasi\n---\n[Beranda](/)\n",
     );
     site.check(&[]).fails().exactly(&[
-        "en/peta/index.html: the link `/` leads to no page or file of the site (and on 1 more page)",
+        "en/lokasi/index.html: the link `/` leads to no page or file of the site (and on 1 more page)",
     ]);
 }
 

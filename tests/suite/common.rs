@@ -142,6 +142,11 @@ impl Site {
     }
 
     /// A file of the output, as text.
+    /// A file of the site folder itself (not of its output).
+    pub fn read_root(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.root().join(rel)).unwrap()
+    }
+
     pub fn read(&self, rel: &str) -> String {
         let path = self.public().join(rel);
         fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))

@@ -49,7 +49,7 @@ fn districts(site_yaml: &str) -> Vec<(String, String, Vec<String>)> {
                 .as_sequence()
                 .unwrap()
                 .iter()
-                .map(|x| x.as_str().unwrap().to_string())
+                .map(|x| x.as_str().or(x["name"].as_str()).unwrap().to_string())
                 .collect();
             villages.sort();
             (

@@ -18,6 +18,7 @@ mod init;
 mod links;
 mod messages;
 mod new;
+mod opendata;
 mod output;
 mod search;
 mod serve;

@@ -52,7 +52,7 @@
     mark("peta-json");
     box.removeChild(wait);
     var ok = false;
-    try { ok = start(d); } catch (e) { ok = false; }
+    try { ok = start(d); } catch (e) { if (window.console) console.error(e); }
     if (!ok) {
       if (map) map.remove();
       box.className = box.className.replace(/ peta-aktif\b/g, "");
