@@ -4,21 +4,25 @@
 //! text, which `import` takes off again.
 
 /// A table: its header and its rows, cells as text.
-pub(crate) fn write(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Vec<u8> {
+pub(crate) fn write<R, C>(header: &[&str], rows: impl IntoIterator<Item = R>) -> Vec<u8>
+where
+    R: IntoIterator<Item = C>,
+    C: AsRef<str>,
+{
     let mut out = String::from("\u{feff}");
     line(&mut out, header.iter().copied());
     for row in rows {
-        line(&mut out, row.iter().map(String::as_str));
+        line(&mut out, row);
     }
     out.into_bytes()
 }
 
-fn line<'a>(out: &mut String, cells: impl Iterator<Item = &'a str>) {
-    for (i, c) in cells.enumerate() {
+fn line<C: AsRef<str>>(out: &mut String, cells: impl IntoIterator<Item = C>) {
+    for (i, c) in cells.into_iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        cell(out, c);
+        cell(out, c.as_ref());
     }
     out.push_str("\r\n");
 }
@@ -37,11 +41,12 @@ fn cell(out: &mut String, c: &str) {
     if guard {
         out.push('\'');
     }
-    for ch in c.chars() {
-        if ch == '"' {
-            out.push('"');
-        }
-        out.push(ch);
+    // A quote is written twice; the rest as it is, a run at a time.
+    let mut parts = c.split('"');
+    out.push_str(parts.next().unwrap_or(""));
+    for part in parts {
+        out.push_str("\"\"");
+        out.push_str(part);
     }
     out.push('"');
 }
@@ -55,9 +60,9 @@ mod tests {
         let bytes = write(
             &["a", "b"],
             [
-                vec!["x, y".into(), "say \"hi\"".into()],
-                vec!["+65 6123 4567".into(), "-6.25".into()],
-                vec!["=1+1".into(), "two\nlines".into()],
+                ["x, y", "say \"hi\""],
+                ["+65 6123 4567", "-6.25"],
+                ["=1+1", "two\nlines"],
             ],
         );
         let text = String::from_utf8(bytes).unwrap();

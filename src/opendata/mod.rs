@@ -33,6 +33,7 @@ use serde::Serialize;
 pub(crate) struct File {
     /// Relative to the output root.
     pub(crate) path: String,
+    /// Emptied once written.
     pub(crate) bytes: Vec<u8>,
     /// What the data page and datapackage.json say of it.
     pub(crate) info: Info,
@@ -122,6 +123,7 @@ fn to_json(v: &impl Serialize) -> Vec<u8> {
 
 /// Makes every file of open data.
 pub(crate) fn build(site: &Site) -> Result<OpenData, Diagnostic> {
+    let mut timer = crate::timings::Timer::new();
     let urls = Urls::new(&site.config.base_url, &site.config.base_path, "");
     let entries = &site.content.entries;
     let published: Vec<usize> = (0..entries.len()).filter(|&i| !entries[i].draft).collect();
@@ -131,6 +133,7 @@ pub(crate) fn build(site: &Site) -> Result<OpenData, Diagnostic> {
         .par_iter()
         .map(|&i| crate::load::text(&entries[i].description).map(|t| t.into_owned()))
         .collect::<Result<_, _>>()?;
+    timer.lap("    open data: descriptions");
     let text_of = |i: usize| -> &str {
         published
             .binary_search(&i)
@@ -151,6 +154,7 @@ pub(crate) fn build(site: &Site) -> Result<OpenData, Diagnostic> {
             )
         })
         .collect();
+    timer.lap("    open data: records");
 
     let scopes: Vec<Option<Kind>> = Kind::DIRECTORY
         .iter()
@@ -170,10 +174,8 @@ pub(crate) fn build(site: &Site) -> Result<OpenData, Diagnostic> {
             let header: Vec<&str> = columns.iter().map(|c| c.key).collect();
             let rows = picked.iter().map(|&n| {
                 let e = &entries[published[n]];
-                columns
-                    .iter()
-                    .map(|c| c.cell(site, e, &texts[n]))
-                    .collect()
+                let text = texts[n].as_str();
+                columns.iter().map(move |c| c.cell(site, e, text))
             });
             let mut csv_info = info(
                 format!("{subject}-csv"),
@@ -253,6 +255,7 @@ pub(crate) fn build(site: &Site) -> Result<OpenData, Diagnostic> {
             ]
         })
         .collect();
+    timer.lap("    open data: tables, records and feeds per kind");
     let mut entry_files = Vec::new();
     let mut feeds = Vec::new();
     for files in per_scope {
@@ -390,6 +393,7 @@ pub(crate) fn build(site: &Site) -> Result<OpenData, Diagnostic> {
         ),
     ));
 
+    timer.lap("    open data: regions, statistics, calendars, package");
     let (points, chunks) = map::files(site, &urls, &published);
     let mut map_files = vec![(routes::map_points(), to_compact_json(&points))];
     for (n, chunk) in chunks.iter().enumerate() {

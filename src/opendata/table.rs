@@ -9,9 +9,11 @@
 use crate::index::Site;
 use crate::model::{Entry, Kind};
 use crate::schema::{EntryField, ENTRY};
+use std::borrow::Cow;
 
 /// What a cell is read from: the site, the entry, its Markdown text.
-type Get = fn(&Site, &Entry, &str) -> Option<String>;
+/// Borrowed where it can be: 10,000 descriptions are not copied twice.
+type Get = for<'a> fn(&'a Site, &'a Entry, &'a str) -> Option<Cow<'a, str>>;
 
 /// One column of an entry table.
 #[derive(Clone, Copy)]
@@ -27,7 +29,7 @@ pub(crate) struct Column {
 
 impl Column {
     /// The cell of this column for entry `e` (`text`: its Markdown).
-    pub(crate) fn cell(&self, site: &Site, e: &Entry, text: &str) -> String {
+    pub(crate) fn cell<'a>(&self, site: &'a Site, e: &'a Entry, text: &'a str) -> Cow<'a, str> {
         (self.get)(site, e, text).unwrap_or_default()
     }
 }
@@ -41,40 +43,55 @@ const fn col(key: &'static str, kind: &'static str, title: &'static str, get: Ge
     }
 }
 
-fn link(e: &Entry, network: &str) -> Option<String> {
+fn link<'a>(e: &'a Entry, network: &str) -> Option<Cow<'a, str>> {
     e.socials
         .iter()
         .chain(&e.shops)
         .find(|l| l.network == network)
-        .map(|l| l.label.clone())
+        .map(|l| Cow::Borrowed(l.label.as_str()))
+}
+
+/// An optional text field, borrowed.
+fn opt(v: &Option<String>) -> Option<Cow<'_, str>> {
+    v.as_deref().map(Cow::Borrowed)
+}
+
+fn owned<'a>(v: Option<String>) -> Option<Cow<'a, str>> {
+    v.map(Cow::Owned)
 }
 
 /// A certificate's number, or `ya` when it has none.
-fn cert(e: &Entry, kind: &str) -> Option<String> {
+fn cert<'a>(e: &'a Entry, kind: &str) -> Option<Cow<'a, str>> {
     e.certifications
         .iter()
         .find(|c| c.kind == kind)
-        .map(|c| c.number.clone().unwrap_or_else(|| "ya".into()))
+        .map(|c| Cow::Borrowed(c.number.as_deref().unwrap_or("ya")))
 }
 
 /// One line per product, as `import` reads names, prices and units; `-`
 /// for a product without one, so the lines stay in step.
-fn lines(e: &Entry, f: fn(&crate::model::Product) -> String) -> Option<String> {
+fn lines<'a>(e: &Entry, f: fn(&crate::model::Product) -> String) -> Option<Cow<'a, str>> {
     let cells: Vec<String> = e.products.iter().map(f).collect();
     cells.iter().any(|c| !c.is_empty()).then(|| {
         let cells: Vec<&str> = cells
             .iter()
             .map(|c| if c.is_empty() { "-" } else { c.as_str() })
             .collect();
-        cells.join("\n")
+        Cow::Owned(cells.join("\n"))
     })
 }
 
-fn coop<T>(e: &Entry, f: fn(&crate::model::Cooperative) -> Option<T>) -> Option<T> {
+fn coop<'a>(
+    e: &'a Entry,
+    f: fn(&'a crate::model::Cooperative) -> Option<Cow<'a, str>>,
+) -> Option<Cow<'a, str>> {
     e.coop.as_ref().and_then(f)
 }
 
-fn vendor(e: &Entry, f: fn(&crate::model::Vendor) -> Option<String>) -> Option<String> {
+fn vendor<'a>(
+    e: &'a Entry,
+    f: fn(&'a crate::model::Vendor) -> Option<Cow<'a, str>>,
+) -> Option<Cow<'a, str>> {
     e.vendor.as_ref().and_then(f)
 }
 
@@ -84,43 +101,43 @@ fn vendor(e: &Entry, f: fn(&crate::model::Vendor) -> Option<String>) -> Option<S
 fn columns_of(field: EntryField) -> Vec<Column> {
     use EntryField as F;
     match field {
-        F::Name => vec![col("name", "string", "nama usaha", |_, e, _| Some(e.name.clone()))],
-        F::Slug => vec![col("slug", "string", "alamat web (slug)", |_, e, _| Some(e.slug.clone()))],
+        F::Name => vec![col("name", "string", "nama usaha", |_, e, _| Some(Cow::Borrowed(e.name.as_str())))],
+        F::Slug => vec![col("slug", "string", "alamat web (slug)", |_, e, _| Some(Cow::Borrowed(e.slug.as_str())))],
         F::Category => vec![col("category", "string", "slug kategori", |s, e, _| {
-            Some(s.config.categories[e.category].slug.clone())
+            Some(Cow::Borrowed(s.config.categories[e.category].slug.as_str()))
         })],
         F::District => vec![col("district", "string", "kecamatan", |s, e, _| {
-            Some(s.config.districts[e.district].name.clone())
+            Some(Cow::Borrowed(s.config.districts[e.district].name.as_str()))
         })],
-        F::Village => vec![col("village", "string", "kelurahan", |_, e, _| e.village.clone())],
-        F::Address => vec![col("address", "string", "alamat", |_, e, _| e.address.clone())],
+        F::Village => vec![col("village", "string", "kelurahan", |_, e, _| opt(&e.village))],
+        F::Address => vec![col("address", "string", "alamat", |_, e, _| opt(&e.address))],
         F::Geo => vec![
             col("lat", "number", "lintang (derajat desimal)", |_, e, _| {
-                e.geo.map(|g| g.lat.to_string())
+                owned(e.geo.map(|g| g.lat.to_string()))
             }),
             col("lon", "number", "bujur (derajat desimal)", |_, e, _| {
-                e.geo.map(|g| g.lon.to_string())
+                owned(e.geo.map(|g| g.lon.to_string()))
             }),
         ],
         F::Phone => vec![col("phone", "string", "telepon", |_, e, _| {
-            e.phone.as_ref().map(|p| p.display.clone())
+            e.phone.as_ref().map(|p| Cow::Borrowed(p.display.as_str()))
         })],
         F::Whatsapp => vec![col("whatsapp", "string", "WhatsApp", |_, e, _| {
-            e.whatsapp.as_ref().map(|p| p.display.clone())
+            e.whatsapp.as_ref().map(|p| Cow::Borrowed(p.display.as_str()))
         })],
-        F::Email => vec![col("email", "string", "e-mail", |_, e, _| e.email.clone())],
-        F::Website => vec![col("website", "string", "situs web", |_, e, _| e.website.clone())],
+        F::Email => vec![col("email", "string", "e-mail", |_, e, _| opt(&e.email))],
+        F::Website => vec![col("website", "string", "situs web", |_, e, _| opt(&e.website))],
         F::Instagram => vec![col("instagram", "string", "Instagram", |_, e, _| link(e, "instagram"))],
         F::Facebook => vec![col("facebook", "string", "Facebook", |_, e, _| link(e, "facebook"))],
         F::Tiktok => vec![col("tiktok", "string", "TikTok", |_, e, _| link(e, "tiktok"))],
         F::Tokopedia => vec![col("tokopedia", "string", "toko Tokopedia", |_, e, _| link(e, "tokopedia"))],
         F::Shopee => vec![col("shopee", "string", "toko Shopee", |_, e, _| link(e, "shopee"))],
-        F::Scale => vec![col("scale", "string", "skala usaha", |_, e, _| e.scale.clone())],
-        F::Nib => vec![col("nib", "string", "Nomor Induk Berusaha", |_, e, _| e.nib.clone())],
+        F::Scale => vec![col("scale", "string", "skala usaha", |_, e, _| opt(&e.scale))],
+        F::Nib => vec![col("nib", "string", "Nomor Induk Berusaha", |_, e, _| opt(&e.nib))],
         F::Kbli => vec![col("kbli", "string", "kode KBLI 2020, dipisah koma", |_, e, _| {
-            (!e.kbli.is_empty()).then(|| e.kbli.join(", "))
+            (!e.kbli.is_empty()).then(|| Cow::Owned(e.kbli.join(", ")))
         })],
-        F::Qris => vec![col("qris", "string", "NMID QRIS", |_, e, _| e.qris.clone())],
+        F::Qris => vec![col("qris", "string", "NMID QRIS", |_, e, _| opt(&e.qris))],
         F::Certifications => vec![
             col("halal", "string", "sertifikat halal: nomornya, atau ya", |_, e, _| cert(e, "halal")),
             col("pirt", "string", "P-IRT: nomornya, atau ya", |_, e, _| cert(e, "pirt")),
@@ -139,39 +156,39 @@ fn columns_of(field: EntryField) -> Vec<Column> {
             }),
         ],
         F::Tags => vec![col("tags", "string", "label, dipisah koma", |_, e, _| {
-            (!e.tags.is_empty()).then(|| e.tags.join(", "))
+            (!e.tags.is_empty()).then(|| Cow::Owned(e.tags.join(", ")))
         })],
         F::Founded => vec![col("founded", "year", "tahun berdiri", |_, e, _| {
-            e.founded.map(|y| y.to_string())
+            owned(e.founded.map(|y| y.to_string()))
         })],
         F::Updated => vec![col("updated", "date", "tanggal perubahan terakhir", |_, e, _| {
-            e.updated.map(|d| d.iso())
+            owned(e.updated.map(|d| d.iso()))
         })],
         F::Verified => vec![col("verified", "date", "tanggal terakhir dicek petugas", |_, e, _| {
-            e.verified.map(|d| d.iso())
+            owned(e.verified.map(|d| d.iso()))
         })],
         F::Status => vec![col("status", "string", "aktif atau tutup", |_, e, _| {
-            Some(if e.closed { "tutup" } else { "aktif" }.into())
+            Some(Cow::Borrowed(if e.closed { "tutup" } else { "aktif" }))
         })],
         F::Description => vec![col("description", "string", "deskripsi (Markdown)", |_, _, t| {
-            Some(t.trim_end().to_string())
+            Some(Cow::Borrowed(t.trim_end()))
         })],
         F::LegalNumber => vec![col("legal_number", "string", "nomor badan hukum", |_, e, _| {
-            coop(e, |c| c.legal_number.clone())
+            coop(e, |c| opt(&c.legal_number))
         })],
         F::CooperativeType => vec![col("cooperative_type", "string", "jenis koperasi", |_, e, _| {
-            coop(e, |c| c.cooperative_type.clone())
+            coop(e, |c| opt(&c.cooperative_type))
         })],
         F::Sharia => vec![col("sharia", "boolean", "koperasi syariah: ya atau tidak", |_, e, _| {
-            coop(e, |c| Some(if c.sharia { "ya" } else { "tidak" }.to_string()))
+            coop(e, |c| Some(Cow::Borrowed(if c.sharia { "ya" } else { "tidak" })))
         })],
         F::Members => vec![col("members", "integer", "jumlah anggota", |_, e, _| {
-            coop(e, |c| c.members.map(|n| n.to_string()))
+            coop(e, |c| owned(c.members.map(|n| n.to_string())))
         })],
-        F::Mosque => vec![col("mosque", "string", "masjid", |_, e, _| coop(e, |c| c.mosque.clone()))],
-        F::Stall => vec![col("stall", "string", "jenis lapak", |_, e, _| vendor(e, |v| v.stall.clone()))],
+        F::Mosque => vec![col("mosque", "string", "masjid", |_, e, _| coop(e, |c| opt(&c.mosque)))],
+        F::Stall => vec![col("stall", "string", "jenis lapak", |_, e, _| vendor(e, |v| opt(&v.stall)))],
         F::Schedule => vec![col("schedule", "string", "jadwal berjualan", |_, e, _| {
-            vendor(e, |v| v.schedule.clone())
+            vendor(e, |v| opt(&v.schedule))
         })],
         // Not in a table: pictures are files; hours, programmes, awards
         // and the deed are nested (the JSON has them); `extra` is the
@@ -192,7 +209,7 @@ fn columns_of(field: EntryField) -> Vec<Column> {
 
 /// The column that says which kind a row is, in the table of all kinds.
 pub(crate) const KIND: Column = col("kind", "string", "jenis: umkm, koperasi atau pkl", |_, e, _| {
-    Some(e.kind.folder().into())
+    Some(Cow::Borrowed(e.kind.folder()))
 });
 
 /// The columns of the table of `kind` (all kinds: `None`, with `kind`

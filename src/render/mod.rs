@@ -184,9 +184,9 @@ pub(crate) fn render_all(
         only.is_none(),
     )?;
     timer.lap("  render: static files and pictures");
-    let open = crate::opendata::build(site).map_err(|d| Failure::Content(vec![d]))?;
-    let open_files = open.files.iter().map(|f| (&f.path, &f.bytes));
-    for (path, bytes) in open_files.chain(open.map.iter().map(|(p, b)| (p, b))) {
+    let mut open = crate::opendata::build(site).map_err(|d| Failure::Content(vec![d]))?;
+    let open_files = open.files.iter_mut().map(|f| (&f.path, &mut f.bytes));
+    for (path, bytes) in open_files.chain(open.map.iter_mut().map(|(p, b)| (&*p, b))) {
         out.write(path, bytes).map_err(|e| {
             Failure::Io(msg!(
                 "{path} tidak bisa ditulis: {e}",
@@ -194,6 +194,8 @@ pub(crate) fn render_all(
             ))
         })?;
         files.push(path.clone());
+        // Written: the pages need only what `Info` says of it.
+        *bytes = Vec::new();
     }
     timer.lap("  render: open data");
     let codes = &site.config.languages;

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 /// Entries a kecamatan lists on the map page itself; a kecamatan with
 /// more links to its listing, so the page stays small at any size.
-const MAP_INLINE: usize = 40;
+const MAP_INLINE: usize = 12;
 
 #[derive(Serialize)]
 pub(super) struct MapView {
