@@ -82,7 +82,10 @@ pub(crate) fn today(tz: TimeZone) -> Date {
 
 /// The days from 1970-01-01 to `d`: `civil`'s inverse.
 pub(crate) fn days(d: Date) -> i64 {
-    let (m, y) = (i64::from(d.month), i64::from(d.year) - i64::from(d.month <= 2));
+    let (m, y) = (
+        i64::from(d.month),
+        i64::from(d.year) - i64::from(d.month <= 2),
+    );
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
     let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d.day) - 1;

@@ -119,8 +119,14 @@ impl Default for License {
 /// Licences staff name by their short name, with their address.
 const LICENSES: &[(&str, &str)] = &[
     ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"),
-    ("CC BY-SA 4.0", "https://creativecommons.org/licenses/by-sa/4.0/"),
-    ("CC0 1.0", "https://creativecommons.org/publicdomain/zero/1.0/"),
+    (
+        "CC BY-SA 4.0",
+        "https://creativecommons.org/licenses/by-sa/4.0/",
+    ),
+    (
+        "CC0 1.0",
+        "https://creativecommons.org/publicdomain/zero/1.0/",
+    ),
     ("ODbL 1.0", "https://opendatacommons.org/licenses/odbl/1-0/"),
     ("PDDL 1.0", "https://opendatacommons.org/licenses/pddl/1-0/"),
 ];
@@ -436,7 +442,8 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
     c.languages = langs;
     if c.city.is_none() || c.province.is_none() {
         let code = c.districts.iter().find_map(|d| d.code.clone());
-        if let Some((city, province)) = code.and_then(|code| crate::init::region::regency_of(&code)) {
+        if let Some((city, province)) = code.and_then(|code| crate::init::region::regency_of(&code))
+        {
             c.city.get_or_insert(city);
             c.province.get_or_insert(province);
         }
@@ -540,10 +547,14 @@ fn business_types(doc: &mut Doc, c: &mut Config, v: &Value) {
             continue;
         };
         if !c.category_keys.contains_key(slug) {
-            doc.bad_key(&p, Code::SiteConfig, msg!(
-                "`{slug}` bukan kategori di `categories`",
-                "`{slug}` is not a category of `categories`"
-            ));
+            doc.bad_key(
+                &p,
+                Code::SiteConfig,
+                msg!(
+                    "`{slug}` bukan kategori di `categories`",
+                    "`{slug}` is not a category of `categories`"
+                ),
+            );
         } else if !crate::render::jsonld::is_business_type(&ty) {
             doc.bad(&p, Code::SiteConfig, msg!(
                 "\"{ty}\" bukan jenis LocalBusiness schema.org (misalnya Restaurant, Store, ClothingStore)",
@@ -680,10 +691,11 @@ fn districts(doc: &mut Doc, c: &mut Config, v: &Value) {
                                     }
                                 }
                                 if name.is_none() && !vm.contains_key("name") {
-                                    doc.bad_key(&vp, Code::MissingField, msg!(
-                                        "kelurahan perlu `name`",
-                                        "a village needs a `name`"
-                                    ));
+                                    doc.bad_key(
+                                        &vp,
+                                        Code::MissingField,
+                                        msg!("kelurahan perlu `name`", "a village needs a `name`"),
+                                    );
                                 }
                                 name
                             }

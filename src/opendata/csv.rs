@@ -17,6 +17,23 @@ where
     out.into_bytes()
 }
 
+/// One record's line, CRLF included, to join with others by `file`.
+pub(crate) fn line_bytes<C: AsRef<str>>(cells: impl IntoIterator<Item = C>) -> Vec<u8> {
+    let mut out = String::new();
+    line(&mut out, cells);
+    out.into_bytes()
+}
+
+/// A table of lines made by `line_bytes`, as the pieces of its file.
+pub(crate) fn file(header: &[&str], lines: Vec<crate::output::Piece>) -> Vec<crate::output::Piece> {
+    let mut head = String::from("\u{feff}");
+    line(&mut head, header.iter().copied());
+    let mut out = Vec::with_capacity(lines.len() + 1);
+    out.push(std::sync::Arc::new(head.into_bytes()));
+    out.extend(lines);
+    out
+}
+
 fn line<C: AsRef<str>>(out: &mut String, cells: impl IntoIterator<Item = C>) {
     for (i, c) in cells.into_iter().enumerate() {
         if i > 0 {

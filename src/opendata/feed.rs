@@ -8,30 +8,36 @@ use crate::render::urls::Urls;
 /// How many entries a feed carries.
 pub(crate) const FEED_LENGTH: usize = 50;
 
-/// The feed of `entries` (published entry indices), at `path`, about the
-/// listing at `listing`. `texts` are the entries' plain texts by index.
+/// The entries of a feed among `entries` (published entry indices):
+/// those with an `updated` date, newest first (the site's name order
+/// among entries of one day), `FEED_LENGTH` at most.
+pub(crate) fn newest(site: &Site, entries: &[usize]) -> Vec<usize> {
+    let mut dated: Vec<usize> = entries
+        .iter()
+        .copied()
+        .filter(|&i| site.content.entries[i].updated.is_some())
+        .collect();
+    dated.sort_by(|&a, &b| {
+        let (ea, eb) = (&site.content.entries[a], &site.content.entries[b]);
+        eb.updated.cmp(&ea.updated).then(a.cmp(&b))
+    });
+    dated.truncate(FEED_LENGTH);
+    dated
+}
+
+/// The feed of `dated` (from `newest`), at `path`, about the listing at
+/// `listing`; `texts` are the entries' plain texts by index.
 pub(crate) fn atom(
     site: &Site,
     urls: &Urls,
-    entries: &[usize],
-    texts: &dyn Fn(usize) -> String,
+    dated: &[usize],
+    texts: &std::collections::HashMap<usize, String>,
     title: &str,
     path: &str,
     listing: &str,
 ) -> Vec<u8> {
     let tz = site.config.timezone.offset_label();
     let stamp = |d: &crate::model::Date| format!("{}T00:00:00{tz}", d.iso());
-    let mut dated: Vec<usize> = entries
-        .iter()
-        .copied()
-        .filter(|&i| site.content.entries[i].updated.is_some())
-        .collect();
-    // Newest first; the site's name order among entries of one day.
-    dated.sort_by(|&a, &b| {
-        let (ea, eb) = (&site.content.entries[a], &site.content.entries[b]);
-        eb.updated.cmp(&ea.updated).then(a.cmp(&b))
-    });
-    dated.truncate(FEED_LENGTH);
     let updated = dated
         .first()
         .and_then(|&i| site.content.entries[i].updated)
@@ -71,7 +77,7 @@ pub(crate) fn atom(
         esc(&urls.permalink(""))
     ));
     x.push_str("  <generator>Etalase</generator>\n");
-    for &i in &dated {
+    for &i in dated {
         let e = &site.content.entries[i];
         let url = urls.permalink(&crate::routes::entry(e.kind, &e.slug));
         let cat = &site.config.categories[e.category];
@@ -93,7 +99,10 @@ pub(crate) fn atom(
             esc(&cat.name)
         ));
         let mut summary = format!("{} · {}", cat.name, dis.name);
-        let text = crate::render::markdown::excerpt(&texts(i), 280);
+        let text = texts
+            .get(&i)
+            .map(|t| crate::render::markdown::excerpt(t, 280))
+            .unwrap_or_default();
         if !text.is_empty() {
             summary.push_str(". ");
             summary.push_str(&text);

@@ -19,9 +19,13 @@ pub(crate) fn files(site: &Site, urls: &Urls, published: &[usize]) -> (Value, Ve
     let mut points: Vec<(i64, i64, usize)> = published
         .iter()
         .filter_map(|&i| {
-            entries[i]
-                .geo
-                .map(|g| ((g.lat * 1e5).round() as i64, (g.lon * 1e5).round() as i64, i))
+            entries[i].geo.map(|g| {
+                (
+                    (g.lat * 1e5).round() as i64,
+                    (g.lon * 1e5).round() as i64,
+                    i,
+                )
+            })
         })
         .collect();
     let (lo_lat, hi_lat, lo_lon, hi_lon) = points.iter().fold(

@@ -24,17 +24,20 @@ pub(crate) use feed::esc as xml_escape;
 use crate::diagnostic::Diagnostic;
 use crate::index::Site;
 use crate::model::Kind;
+use crate::output::Piece;
 use crate::render::urls::Urls;
 use crate::routes;
 use rayon::prelude::*;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// One file of open data, ready to write.
 pub(crate) struct File {
     /// Relative to the output root.
     pub(crate) path: String,
-    /// Emptied once written.
-    pub(crate) bytes: Vec<u8>,
+    /// Its bytes, in pieces shared with the other files and, in `serve`,
+    /// with the last round's; emptied once written.
+    pub(crate) pieces: Vec<Piece>,
     /// What the data page and datapackage.json say of it.
     pub(crate) info: Info,
 }
@@ -66,7 +69,7 @@ pub(crate) struct OpenData {
     /// In a fixed order: the data page's.
     pub(crate) files: Vec<File>,
     /// The map's point list and popup chunks (not downloads).
-    pub(crate) map: Vec<(String, Vec<u8>)>,
+    pub(crate) map: Vec<(String, Vec<Piece>)>,
     pub(crate) charts: Vec<stats::Chart>,
 }
 
@@ -98,20 +101,28 @@ fn info(
     }
 }
 
-fn file(path: String, bytes: Vec<u8>, mut info: Info) -> File {
-    info.bytes = bytes.len();
-    File { path, bytes, info }
+fn file(path: String, bytes: Vec<u8>, info: Info) -> File {
+    file_of(path, vec![Arc::new(bytes)], info)
 }
 
-/// The JSON of a list of records, one per line.
-fn json_lines(items: &[&[u8]]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(items.iter().map(|i| i.len() + 2).sum::<usize>() + 4);
-    out.extend_from_slice(b"[");
+fn file_of(path: String, pieces: Vec<Piece>, mut info: Info) -> File {
+    info.bytes = pieces.iter().map(|p| p.len()).sum();
+    File { path, pieces, info }
+}
+
+/// A JSON list of records, one per line, between `open` and `close`.
+fn json_lines(open: &[u8], items: &[&Piece], close: &[u8]) -> Vec<Piece> {
+    let first = Arc::new([open, b"[\n"].concat());
+    let comma = Arc::new(b",\n".to_vec());
+    let mut out = Vec::with_capacity(items.len() * 2 + 2);
+    out.push(first);
     for (n, item) in items.iter().enumerate() {
-        out.extend_from_slice(if n == 0 { b"\n" } else { b",\n" });
-        out.extend_from_slice(item);
+        if n > 0 {
+            out.push(comma.clone());
+        }
+        out.push((*item).clone());
     }
-    out.extend_from_slice(b"\n]\n");
+    out.push(Arc::new([b"\n]".as_slice(), close, b"\n"].concat()));
     out
 }
 
@@ -121,40 +132,80 @@ fn to_json(v: &impl Serialize) -> Vec<u8> {
     out
 }
 
-/// Makes every file of open data.
-pub(crate) fn build(site: &Site) -> Result<OpenData, Diagnostic> {
+/// One entry's part of the downloads, made once per version of it.
+pub(crate) struct Made {
+    /// Its JSON record and GeoJSON feature.
+    record: Piece,
+    feature: Option<Piece>,
+    /// Its CSV line in the table of its kind and in the table of all.
+    kind_row: Piece,
+    all_row: Piece,
+}
+
+/// What `serve` keeps between rounds: each entry's part by a key of its
+/// version and what else its record shows (its programmes).
+#[derive(Default)]
+pub(crate) struct Cache(std::sync::Mutex<crate::hash::FastMap<u64, std::sync::Arc<Made>>>);
+
+fn made_key(site: &Site, i: usize) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = crate::hash::Fast::default();
+    site.content.entries[i].version.hash(&mut h);
+    for &p in &site.entry_programmes[i] {
+        site.content.programmes[p].slug.hash(&mut h);
+    }
+    h.finish()
+}
+
+/// Makes every file of open data; with `cache` (serve), an entry not
+/// edited since the last round gives its parts again without being read.
+pub(crate) fn build(site: &Site, cache: Option<&Cache>) -> Result<OpenData, Diagnostic> {
     let mut timer = crate::timings::Timer::new();
     let urls = Urls::new(&site.config.base_url, &site.config.base_path, "");
     let entries = &site.content.entries;
     let published: Vec<usize> = (0..entries.len()).filter(|&i| !entries[i].draft).collect();
-    // The Markdown of every published entry, read once (in parallel) for
-    // the tables, the records and the feeds.
-    let texts: Vec<String> = published
-        .par_iter()
-        .map(|&i| crate::load::text(&entries[i].description).map(|t| t.into_owned()))
-        .collect::<Result<_, _>>()?;
-    timer.lap("    open data: descriptions");
-    let text_of = |i: usize| -> &str {
-        published
-            .binary_search(&i)
-            .map_or("", |n| texts[n].as_str())
-    };
-    // Each entry's record and feature, serialised once and shared by its
-    // kind's file and the file of all.
-    let made: Vec<(Vec<u8>, Option<Vec<u8>>)> = published
-        .par_iter()
-        .zip(&texts)
-        .map(|(&i, text)| {
-            let e = &entries[i];
-            let rec = serde_json::to_vec(&records::record(site, &urls, i, e, text));
-            let feat = records::feature(site, &urls, e).map(|f| serde_json::to_vec(&f));
-            (
-                rec.unwrap_or_default(),
-                feat.map(|f| f.unwrap_or_default()),
-            )
-        })
+    let kind_columns: Vec<Vec<table::Column>> = Kind::DIRECTORY
+        .iter()
+        .map(|&k| table::columns(Some(k)))
         .collect();
-    timer.lap("    open data: records");
+    let all_columns = table::columns(None);
+    let before = cache
+        .map(|c| std::mem::take(&mut *c.0.lock().unwrap_or_else(|e| e.into_inner())))
+        .unwrap_or_default();
+    // Each entry's record, feature and rows, made from its Markdown (read
+    // once, in parallel) and shared by its kind's files and the files of
+    // all.
+    let made: Vec<(u64, std::sync::Arc<Made>)> = published
+        .par_iter()
+        .map(|&i| {
+            let key = made_key(site, i);
+            if let Some(m) = before.get(&key) {
+                return Ok((key, m.clone()));
+            }
+            let e = &entries[i];
+            let text = crate::load::text(&e.description)?;
+            let row = |columns: &[table::Column]| {
+                csv::line_bytes(columns.iter().map(|c| c.cell(site, e, &text)))
+            };
+            let rec = serde_json::to_vec(&records::record(site, &urls, i, e, &text));
+            let feat = records::feature(site, &urls, e).map(|f| serde_json::to_vec(&f));
+            Ok((
+                key,
+                Arc::new(Made {
+                    record: Arc::new(rec.unwrap_or_default()),
+                    feature: feat.map(|f| Arc::new(f.unwrap_or_default())),
+                    kind_row: Arc::new(row(&kind_columns[crate::index::kind_index(e.kind)])),
+                    all_row: Arc::new(row(&all_columns)),
+                }),
+            ))
+        })
+        .collect::<Result<_, Diagnostic>>()?;
+    drop(before);
+    if let Some(c) = cache {
+        *c.0.lock().unwrap_or_else(|e| e.into_inner()) =
+            made.iter().map(|(k, m)| (*k, m.clone())).collect();
+    }
+    timer.lap("    open data: records and rows");
 
     let scopes: Vec<Option<Kind>> = Kind::DIRECTORY
         .iter()
@@ -162,21 +213,50 @@ pub(crate) fn build(site: &Site) -> Result<OpenData, Diagnostic> {
         .map(Some)
         .chain([None])
         .collect();
+    // The feeds' entries, newest first, and their texts (read again: a
+    // feed shows 50 at most).
+    let newest: Vec<Vec<usize>> = scopes
+        .iter()
+        .map(|&scope| {
+            let list: Vec<usize> = published
+                .iter()
+                .copied()
+                .filter(|&i| scope.is_none_or(|k| entries[i].kind == k))
+                .collect();
+            feed::newest(site, &list)
+        })
+        .collect();
+    let mut in_feeds: Vec<usize> = newest.iter().flatten().copied().collect();
+    in_feeds.sort_unstable();
+    in_feeds.dedup();
+    let feed_texts: std::collections::HashMap<usize, String> = in_feeds
+        .par_iter()
+        .map(|&i| {
+            crate::load::text(&entries[i].description)
+                .map(|t| (i, crate::render::markdown::plain(&t)))
+        })
+        .collect::<Result<_, Diagnostic>>()?;
     let per_scope: Vec<Vec<File>> = scopes
         .par_iter()
-        .map(|&scope| {
+        .zip(&newest)
+        .map(|(&scope, newest)| {
             let subject = scope.map_or("semua", |k| k.folder());
             let label = scope.map_or("Semua usaha", stats::kind_name);
             let picked: Vec<usize> = (0..published.len())
                 .filter(|&n| scope.is_none_or(|k| entries[published[n]].kind == k))
                 .collect();
-            let columns = table::columns(scope);
+            let columns = match scope {
+                Some(k) => &kind_columns[crate::index::kind_index(k)],
+                None => &all_columns,
+            };
             let header: Vec<&str> = columns.iter().map(|c| c.key).collect();
-            let rows = picked.iter().map(|&n| {
-                let e = &entries[published[n]];
-                let text = texts[n].as_str();
-                columns.iter().map(move |c| c.cell(site, e, text))
-            });
+            let rows: Vec<Piece> = picked
+                .iter()
+                .map(|&n| match scope {
+                    Some(_) => made[n].1.kind_row.clone(),
+                    None => made[n].1.all_row.clone(),
+                })
+                .collect();
             let mut csv_info = info(
                 format!("{subject}-csv"),
                 format!("{label}: tabel"),
@@ -189,43 +269,46 @@ pub(crate) fn build(site: &Site) -> Result<OpenData, Diagnostic> {
                 .iter()
                 .map(|c| (c.key.to_string(), c.kind, c.title.to_string()))
                 .collect();
-            let recs: Vec<&[u8]> = picked.iter().map(|&n| made[n].0.as_slice()).collect();
-            let feats: Vec<&[u8]> = picked
+            let recs: Vec<&Piece> = picked.iter().map(|&n| &made[n].1.record).collect();
+            let feats: Vec<&Piece> = picked
                 .iter()
-                .filter_map(|&n| made[n].1.as_deref())
+                .filter_map(|&n| made[n].1.feature.as_ref())
                 .collect();
-            let mut geo = b"{\"type\":\"FeatureCollection\",\"features\":".to_vec();
-            geo.extend_from_slice(json_lines(&feats).trim_ascii_end());
-            geo.extend_from_slice(b"}\n");
+            let n_recs = recs.len();
+            let n_feats = feats.len();
             let listing = scope.map_or(String::new(), routes::kind);
             vec![
-                file(
+                file_of(
                     routes::data_file(&format!("{subject}.csv")),
-                    csv::write(&header, rows),
+                    csv::file(&header, rows),
                     csv_info,
                 ),
-                file(
+                file_of(
                     routes::data_file(&format!("{subject}.json")),
-                    json_lines(&recs),
+                    json_lines(b"", &recs, b""),
                     info(
                         format!("{subject}-json"),
                         format!("{label}: semua kolom"),
                         "entries",
                         subject,
                         "json",
-                        recs.len(),
+                        n_recs,
                     ),
                 ),
-                file(
+                file_of(
                     routes::data_file(&format!("{subject}.geojson")),
-                    geo,
+                    json_lines(
+                        b"{\"type\":\"FeatureCollection\",\"features\":",
+                        &feats,
+                        b"}",
+                    ),
                     info(
                         format!("{subject}-geojson"),
                         format!("{label}: titik peta"),
                         "entries",
                         subject,
                         "geojson",
-                        feats.len(),
+                        n_feats,
                     ),
                 ),
                 file(
@@ -233,8 +316,8 @@ pub(crate) fn build(site: &Site) -> Result<OpenData, Diagnostic> {
                     feed::atom(
                         site,
                         &urls,
-                        &picked.iter().map(|&n| published[n]).collect::<Vec<_>>(),
-                        &|i| crate::render::markdown::plain(text_of(i)),
+                        newest,
+                        &feed_texts,
                         label,
                         &routes::feed(scope),
                         &listing,
@@ -245,17 +328,13 @@ pub(crate) fn build(site: &Site) -> Result<OpenData, Diagnostic> {
                         "feeds",
                         subject,
                         "atom",
-                        picked
-                            .iter()
-                            .filter(|&&n| entries[published[n]].updated.is_some())
-                            .count()
-                            .min(feed::FEED_LENGTH),
+                        newest.len(),
                     ),
                 ),
             ]
         })
         .collect();
-    timer.lap("    open data: tables, records and feeds per kind");
+    timer.lap("    open data: files per kind");
     let mut entry_files = Vec::new();
     let mut feeds = Vec::new();
     for files in per_scope {
@@ -349,7 +428,12 @@ pub(crate) fn build(site: &Site) -> Result<OpenData, Diagnostic> {
         .collect();
     files.push(file(
         routes::calendar(None),
-        ical::calendar(site, &urls, &events, &format!("Acara · {}", site.config.title)),
+        ical::calendar(
+            site,
+            &urls,
+            &events,
+            &format!("Acara · {}", site.config.title),
+        ),
         info(
             "acara-ics".into(),
             "Semua acara".into(),
@@ -389,15 +473,24 @@ pub(crate) fn build(site: &Site) -> Result<OpenData, Diagnostic> {
             "package",
             "datapackage",
             "json",
-            files.iter().filter(|f| f.path.starts_with(routes::DATA)).count(),
+            files
+                .iter()
+                .filter(|f| f.path.starts_with(routes::DATA))
+                .count(),
         ),
     ));
 
     timer.lap("    open data: regions, statistics, calendars, package");
     let (points, chunks) = map::files(site, &urls, &published);
-    let mut map_files = vec![(routes::map_points(), to_compact_json(&points))];
+    let mut map_files = vec![(
+        routes::map_points(),
+        vec![Arc::new(to_compact_json(&points))],
+    )];
     for (n, chunk) in chunks.iter().enumerate() {
-        map_files.push((routes::map_details(&n.to_string()), to_compact_json(chunk)));
+        map_files.push((
+            routes::map_details(&n.to_string()),
+            vec![Arc::new(to_compact_json(chunk))],
+        ));
     }
     Ok(OpenData {
         files,

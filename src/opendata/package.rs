@@ -59,7 +59,10 @@ pub(crate) fn datapackage(site: &Site, files: &[File]) -> Vec<u8> {
     }
     package.insert("homepage".into(), c.base_url.clone().into());
     package.insert("version".into(), site.today.iso().into());
-    package.insert("created".into(), format!("{}T00:00:00Z", site.today.iso()).into());
+    package.insert(
+        "created".into(),
+        format!("{}T00:00:00Z", site.today.iso()).into(),
+    );
     package.insert("licenses".into(), Value::Array(vec![Value::Object(lic)]));
     package.insert(
         "sources".into(),

@@ -30,10 +30,18 @@ pub(crate) fn record(site: &Site, urls: &Urls, i: usize, e: &Entry, text: &str) 
     let mut m = Map::new();
     put(&mut m, "kind", e.kind.folder());
     put(&mut m, "slug", e.slug.as_str());
-    put(&mut m, "url", urls.permalink(&crate::routes::entry(e.kind, &e.slug)));
+    put(
+        &mut m,
+        "url",
+        urls.permalink(&crate::routes::entry(e.kind, &e.slug)),
+    );
     put(&mut m, "name", e.name.as_str());
     put(&mut m, "category", c.categories[e.category].slug.as_str());
-    put(&mut m, "category_name", c.categories[e.category].name.as_str());
+    put(
+        &mut m,
+        "category_name",
+        c.categories[e.category].name.as_str(),
+    );
     put(&mut m, "district", dis.name.as_str());
     put(&mut m, "district_code", dis.code.clone());
     put(&mut m, "village", e.village.clone());
@@ -120,12 +128,20 @@ pub(crate) fn record(site: &Site, urls: &Urls, i: usize, e: &Entry, text: &str) 
             if p.halal {
                 o.insert("halal".into(), true.into());
             }
-            put(&mut o, "image", p.image.as_ref().map(|a| urls.asset_permalink(&a.output)));
+            put(
+                &mut o,
+                "image",
+                p.image.as_ref().map(|a| urls.asset_permalink(&a.output)),
+            );
             Value::Object(o)
         })
         .collect();
     put(&mut m, "products", products);
-    put(&mut m, "logo", e.logo.as_ref().map(|a| urls.asset_permalink(&a.output)));
+    put(
+        &mut m,
+        "logo",
+        e.logo.as_ref().map(|a| urls.asset_permalink(&a.output)),
+    );
     let images: Vec<Value> = e
         .images
         .iter()
@@ -166,13 +182,29 @@ pub(crate) fn feature(site: &Site, urls: &Urls, e: &Entry) -> Option<Value> {
     put(&mut p, "kind", e.kind.folder());
     put(&mut p, "slug", e.slug.as_str());
     put(&mut p, "name", e.name.as_str());
-    put(&mut p, "url", urls.permalink(&crate::routes::entry(e.kind, &e.slug)));
-    put(&mut p, "category", site.config.categories[e.category].slug.as_str());
-    put(&mut p, "district", site.config.districts[e.district].name.as_str());
+    put(
+        &mut p,
+        "url",
+        urls.permalink(&crate::routes::entry(e.kind, &e.slug)),
+    );
+    put(
+        &mut p,
+        "category",
+        site.config.categories[e.category].slug.as_str(),
+    );
+    put(
+        &mut p,
+        "district",
+        site.config.districts[e.district].name.as_str(),
+    );
     put(&mut p, "village", e.village.clone());
     put(&mut p, "address", e.address.clone());
     put(&mut p, "phone", e.phone.as_ref().map(|x| x.display.clone()));
-    put(&mut p, "whatsapp", e.whatsapp.as_ref().map(|x| x.display.clone()));
+    put(
+        &mut p,
+        "whatsapp",
+        e.whatsapp.as_ref().map(|x| x.display.clone()),
+    );
     put(&mut p, "status", if e.closed { "tutup" } else { "aktif" });
     Some(json!({
         "type": "Feature",

@@ -12,7 +12,10 @@ fn indicators() -> [(Kind, &'static str); 3] {
     [
         (Kind::Umkm, "Jumlah UMKM terdaftar di direktori"),
         (Kind::Koperasi, "Jumlah koperasi terdaftar di direktori"),
-        (Kind::Pkl, "Jumlah pedagang kaki lima terdaftar di direktori"),
+        (
+            Kind::Pkl,
+            "Jumlah pedagang kaki lima terdaftar di direktori",
+        ),
     ]
 }
 

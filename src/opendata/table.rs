@@ -101,16 +101,27 @@ fn vendor<'a>(
 fn columns_of(field: EntryField) -> Vec<Column> {
     use EntryField as F;
     match field {
-        F::Name => vec![col("name", "string", "nama usaha", |_, e, _| Some(Cow::Borrowed(e.name.as_str())))],
-        F::Slug => vec![col("slug", "string", "alamat web (slug)", |_, e, _| Some(Cow::Borrowed(e.slug.as_str())))],
+        F::Name => vec![col("name", "string", "nama usaha", |_, e, _| {
+            Some(Cow::Borrowed(e.name.as_str()))
+        })],
+        F::Slug => vec![col("slug", "string", "alamat web (slug)", |_, e, _| {
+            Some(Cow::Borrowed(e.slug.as_str()))
+        })],
         F::Category => vec![col("category", "string", "slug kategori", |s, e, _| {
             Some(Cow::Borrowed(s.config.categories[e.category].slug.as_str()))
         })],
         F::District => vec![col("district", "string", "kecamatan", |s, e, _| {
             Some(Cow::Borrowed(s.config.districts[e.district].name.as_str()))
         })],
-        F::Village => vec![col("village", "string", "kelurahan", |_, e, _| opt(&e.village))],
-        F::Address => vec![col("address", "string", "alamat", |_, e, _| opt(&e.address))],
+        F::Village => vec![col("village", "string", "kelurahan", |_, e, _| {
+            opt(&e.village)
+        })],
+        F::Address => vec![col(
+            "address",
+            "string",
+            "alamat",
+            |_, e, _| opt(&e.address),
+        )],
         F::Geo => vec![
             col("lat", "number", "lintang (derajat desimal)", |_, e, _| {
                 owned(e.geo.map(|g| g.lat.to_string()))
@@ -123,34 +134,72 @@ fn columns_of(field: EntryField) -> Vec<Column> {
             e.phone.as_ref().map(|p| Cow::Borrowed(p.display.as_str()))
         })],
         F::Whatsapp => vec![col("whatsapp", "string", "WhatsApp", |_, e, _| {
-            e.whatsapp.as_ref().map(|p| Cow::Borrowed(p.display.as_str()))
+            e.whatsapp
+                .as_ref()
+                .map(|p| Cow::Borrowed(p.display.as_str()))
         })],
         F::Email => vec![col("email", "string", "e-mail", |_, e, _| opt(&e.email))],
-        F::Website => vec![col("website", "string", "situs web", |_, e, _| opt(&e.website))],
-        F::Instagram => vec![col("instagram", "string", "Instagram", |_, e, _| link(e, "instagram"))],
-        F::Facebook => vec![col("facebook", "string", "Facebook", |_, e, _| link(e, "facebook"))],
-        F::Tiktok => vec![col("tiktok", "string", "TikTok", |_, e, _| link(e, "tiktok"))],
-        F::Tokopedia => vec![col("tokopedia", "string", "toko Tokopedia", |_, e, _| link(e, "tokopedia"))],
-        F::Shopee => vec![col("shopee", "string", "toko Shopee", |_, e, _| link(e, "shopee"))],
-        F::Scale => vec![col("scale", "string", "skala usaha", |_, e, _| opt(&e.scale))],
-        F::Nib => vec![col("nib", "string", "Nomor Induk Berusaha", |_, e, _| opt(&e.nib))],
-        F::Kbli => vec![col("kbli", "string", "kode KBLI 2020, dipisah koma", |_, e, _| {
-            (!e.kbli.is_empty()).then(|| Cow::Owned(e.kbli.join(", ")))
+        F::Website => vec![col("website", "string", "situs web", |_, e, _| {
+            opt(&e.website)
         })],
+        F::Instagram => vec![col("instagram", "string", "Instagram", |_, e, _| {
+            link(e, "instagram")
+        })],
+        F::Facebook => vec![col("facebook", "string", "Facebook", |_, e, _| {
+            link(e, "facebook")
+        })],
+        F::Tiktok => vec![col("tiktok", "string", "TikTok", |_, e, _| {
+            link(e, "tiktok")
+        })],
+        F::Tokopedia => vec![col("tokopedia", "string", "toko Tokopedia", |_, e, _| {
+            link(e, "tokopedia")
+        })],
+        F::Shopee => vec![col("shopee", "string", "toko Shopee", |_, e, _| {
+            link(e, "shopee")
+        })],
+        F::Scale => vec![col("scale", "string", "skala usaha", |_, e, _| {
+            opt(&e.scale)
+        })],
+        F::Nib => vec![col("nib", "string", "Nomor Induk Berusaha", |_, e, _| {
+            opt(&e.nib)
+        })],
+        F::Kbli => vec![col(
+            "kbli",
+            "string",
+            "kode KBLI 2020, dipisah koma",
+            |_, e, _| (!e.kbli.is_empty()).then(|| Cow::Owned(e.kbli.join(", "))),
+        )],
         F::Qris => vec![col("qris", "string", "NMID QRIS", |_, e, _| opt(&e.qris))],
         F::Certifications => vec![
-            col("halal", "string", "sertifikat halal: nomornya, atau ya", |_, e, _| cert(e, "halal")),
-            col("pirt", "string", "P-IRT: nomornya, atau ya", |_, e, _| cert(e, "pirt")),
-            col("bpom", "string", "BPOM: nomornya, atau ya", |_, e, _| cert(e, "bpom")),
-            col("sni", "string", "SNI: nomornya, atau ya", |_, e, _| cert(e, "sni")),
+            col(
+                "halal",
+                "string",
+                "sertifikat halal: nomornya, atau ya",
+                |_, e, _| cert(e, "halal"),
+            ),
+            col("pirt", "string", "P-IRT: nomornya, atau ya", |_, e, _| {
+                cert(e, "pirt")
+            }),
+            col("bpom", "string", "BPOM: nomornya, atau ya", |_, e, _| {
+                cert(e, "bpom")
+            }),
+            col("sni", "string", "SNI: nomornya, atau ya", |_, e, _| {
+                cert(e, "sni")
+            }),
         ],
         F::Products => vec![
-            col("products", "string", "nama produk, satu per baris", |_, e, _| {
-                lines(e, |p| p.name.clone())
-            }),
-            col("price", "string", "harga (rupiah bulat), satu per baris", |_, e, _| {
-                lines(e, |p| p.price.map(|n| n.to_string()).unwrap_or_default())
-            }),
+            col(
+                "products",
+                "string",
+                "nama produk, satu per baris",
+                |_, e, _| lines(e, |p| p.name.clone()),
+            ),
+            col(
+                "price",
+                "string",
+                "harga (rupiah bulat), satu per baris",
+                |_, e, _| lines(e, |p| p.price.map(|n| n.to_string()).unwrap_or_default()),
+            ),
             col("unit", "string", "satuan, satu per baris", |_, e, _| {
                 lines(e, |p| p.unit.clone().unwrap_or_default())
             }),
@@ -161,32 +210,58 @@ fn columns_of(field: EntryField) -> Vec<Column> {
         F::Founded => vec![col("founded", "year", "tahun berdiri", |_, e, _| {
             owned(e.founded.map(|y| y.to_string()))
         })],
-        F::Updated => vec![col("updated", "date", "tanggal perubahan terakhir", |_, e, _| {
-            owned(e.updated.map(|d| d.iso()))
-        })],
-        F::Verified => vec![col("verified", "date", "tanggal terakhir dicek petugas", |_, e, _| {
-            owned(e.verified.map(|d| d.iso()))
-        })],
+        F::Updated => vec![col(
+            "updated",
+            "date",
+            "tanggal perubahan terakhir",
+            |_, e, _| owned(e.updated.map(|d| d.iso())),
+        )],
+        F::Verified => vec![col(
+            "verified",
+            "date",
+            "tanggal terakhir dicek petugas",
+            |_, e, _| owned(e.verified.map(|d| d.iso())),
+        )],
         F::Status => vec![col("status", "string", "aktif atau tutup", |_, e, _| {
             Some(Cow::Borrowed(if e.closed { "tutup" } else { "aktif" }))
         })],
-        F::Description => vec![col("description", "string", "deskripsi (Markdown)", |_, _, t| {
-            Some(Cow::Borrowed(t.trim_end()))
-        })],
-        F::LegalNumber => vec![col("legal_number", "string", "nomor badan hukum", |_, e, _| {
-            coop(e, |c| opt(&c.legal_number))
-        })],
-        F::CooperativeType => vec![col("cooperative_type", "string", "jenis koperasi", |_, e, _| {
-            coop(e, |c| opt(&c.cooperative_type))
-        })],
-        F::Sharia => vec![col("sharia", "boolean", "koperasi syariah: ya atau tidak", |_, e, _| {
-            coop(e, |c| Some(Cow::Borrowed(if c.sharia { "ya" } else { "tidak" })))
-        })],
+        F::Description => vec![col(
+            "description",
+            "string",
+            "deskripsi (Markdown)",
+            |_, _, t| Some(Cow::Borrowed(t.trim_end())),
+        )],
+        F::LegalNumber => vec![col(
+            "legal_number",
+            "string",
+            "nomor badan hukum",
+            |_, e, _| coop(e, |c| opt(&c.legal_number)),
+        )],
+        F::CooperativeType => vec![col(
+            "cooperative_type",
+            "string",
+            "jenis koperasi",
+            |_, e, _| coop(e, |c| opt(&c.cooperative_type)),
+        )],
+        F::Sharia => vec![col(
+            "sharia",
+            "boolean",
+            "koperasi syariah: ya atau tidak",
+            |_, e, _| {
+                coop(e, |c| {
+                    Some(Cow::Borrowed(if c.sharia { "ya" } else { "tidak" }))
+                })
+            },
+        )],
         F::Members => vec![col("members", "integer", "jumlah anggota", |_, e, _| {
             coop(e, |c| owned(c.members.map(|n| n.to_string())))
         })],
-        F::Mosque => vec![col("mosque", "string", "masjid", |_, e, _| coop(e, |c| opt(&c.mosque)))],
-        F::Stall => vec![col("stall", "string", "jenis lapak", |_, e, _| vendor(e, |v| opt(&v.stall)))],
+        F::Mosque => vec![col("mosque", "string", "masjid", |_, e, _| {
+            coop(e, |c| opt(&c.mosque))
+        })],
+        F::Stall => vec![col("stall", "string", "jenis lapak", |_, e, _| {
+            vendor(e, |v| opt(&v.stall))
+        })],
         F::Schedule => vec![col("schedule", "string", "jadwal berjualan", |_, e, _| {
             vendor(e, |v| opt(&v.schedule))
         })],
@@ -208,9 +283,12 @@ fn columns_of(field: EntryField) -> Vec<Column> {
 }
 
 /// The column that says which kind a row is, in the table of all kinds.
-pub(crate) const KIND: Column = col("kind", "string", "jenis: umkm, koperasi atau pkl", |_, e, _| {
-    Some(Cow::Borrowed(e.kind.folder()))
-});
+pub(crate) const KIND: Column = col(
+    "kind",
+    "string",
+    "jenis: umkm, koperasi atau pkl",
+    |_, e, _| Some(Cow::Borrowed(e.kind.folder())),
+);
 
 /// The columns of the table of `kind` (all kinds: `None`, with `kind`
 /// first), in the schema's order.

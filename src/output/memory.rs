@@ -12,6 +12,8 @@ use std::sync::Mutex;
 pub(crate) enum Stored {
     /// A page or generated file.
     Bytes(Vec<u8>),
+    /// A generated file in pieces (`Sink::write_pieces`), joined when read.
+    Pieces(Vec<super::Piece>),
     /// A file published as it is; only its source is kept (`serve` will
     /// read it from there).
     Copy(#[allow(dead_code)] PathBuf),
@@ -39,6 +41,11 @@ impl Memory {
 impl Sink for Memory {
     fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         self.put(rel, Stored::Bytes(bytes.to_vec()));
+        Ok(())
+    }
+
+    fn write_pieces(&self, rel: &str, pieces: Vec<super::Piece>) -> io::Result<()> {
+        self.put(rel, Stored::Pieces(pieces));
         Ok(())
     }
 

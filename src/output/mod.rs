@@ -17,9 +17,27 @@ use std::path::Path;
 
 /// A place that receives the files of one build. Shared by the rendering
 /// threads, so it must be `Sync`.
+/// A shared part of a file (`write_pieces`).
+pub(crate) type Piece = std::sync::Arc<Vec<u8>>;
+
+/// The bytes of a file written in pieces.
+pub(crate) fn join(pieces: &[Piece]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(pieces.iter().map(|p| p.len()).sum());
+    for p in pieces {
+        out.extend_from_slice(p);
+    }
+    out
+}
+
 pub(crate) trait Sink: Sync {
     /// Writes `bytes` to `rel` (a `/`-separated path in the site).
     fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()>;
+    /// Writes the file made of `pieces` one after the other. The memory
+    /// sink keeps the pieces as they are: the open data's large files
+    /// share their entries' pieces from one `serve` round to the next.
+    fn write_pieces(&self, rel: &str, pieces: Vec<Piece>) -> io::Result<()> {
+        self.write(rel, &join(&pieces))
+    }
     /// Publishes the file `from` at `rel`, as it is.
     fn copy(&self, rel: &str, from: &Path) -> io::Result<()>;
     /// Throws away what was written, before the process ends without

@@ -111,8 +111,16 @@ fn guessed_type(slug: &str) -> &'static str {
         (&["kue", "roti", "bakery"], "Bakery"),
         (&["kopi", "minuman", "cafe", "kafe"], "CafeOrCoffeeShop"),
         (&["restoran", "rumah-makan", "warung-makan"], "Restaurant"),
-        (&["kuliner", "makanan", "pangan", "katering"], "FoodEstablishment"),
-        (&["fesyen", "fashion", "batik", "bordir", "konveksi", "pakaian", "busana"], "ClothingStore"),
+        (
+            &["kuliner", "makanan", "pangan", "katering"],
+            "FoodEstablishment",
+        ),
+        (
+            &[
+                "fesyen", "fashion", "batik", "bordir", "konveksi", "pakaian", "busana",
+            ],
+            "ClothingStore",
+        ),
         (&["furnitur", "mebel"], "FurnitureStore"),
         (&["tanaman", "bunga", "pertanian"], "GardenStore"),
         (&["ikan", "hewan", "pet"], "PetStore"),
@@ -122,7 +130,18 @@ fn guessed_type(slug: &str) -> &'static str {
         (&["laundry", "cuci"], "DryCleaningOrLaundry"),
         (&["daur-ulang", "sampah"], "RecyclingCenter"),
         (&["jasa", "layanan"], "ProfessionalService"),
-        (&["ritel", "toko", "kelontong", "kerajinan", "boneka", "oleh-oleh", "ringan"], "Store"),
+        (
+            &[
+                "ritel",
+                "toko",
+                "kelontong",
+                "kerajinan",
+                "boneka",
+                "oleh-oleh",
+                "ringan",
+            ],
+            "Store",
+        ),
     ];
     WORDS
         .iter()
@@ -205,7 +224,12 @@ fn geo(g: &Geo) -> Value {
 /// A postal address in Indonesia's order: street, kelurahan and
 /// kecamatan in the street part, the kota or kabupaten as locality, the
 /// province as region.
-fn address(site: &Site, street: Option<&str>, district: Option<usize>, village: Option<&str>) -> Value {
+fn address(
+    site: &Site,
+    street: Option<&str>,
+    district: Option<usize>,
+    village: Option<&str>,
+) -> Value {
     let c = &site.config;
     let mut parts: Vec<String> = street.map(str::to_string).into_iter().collect();
     // What the street address already names is not named again.
@@ -292,8 +316,19 @@ pub(crate) fn entry(site: &Site, urls: &Urls, e: &Entry, summary: &str) -> Value
         .map(|a| urls.asset_permalink(&a.output).into())
         .collect();
     put(&mut m, "image", images);
-    put(&mut m, "logo", e.logo.as_ref().map(|a| urls.asset_permalink(&a.output)));
-    put(&mut m, "telephone", e.phone.as_ref().or(e.whatsapp.as_ref()).map(|p| format!("+{}", p.digits)));
+    put(
+        &mut m,
+        "logo",
+        e.logo.as_ref().map(|a| urls.asset_permalink(&a.output)),
+    );
+    put(
+        &mut m,
+        "telephone",
+        e.phone
+            .as_ref()
+            .or(e.whatsapp.as_ref())
+            .map(|p| format!("+{}", p.digits)),
+    );
     put(&mut m, "email", e.email.clone());
     let same: Vec<Value> = e
         .website
@@ -303,7 +338,12 @@ pub(crate) fn entry(site: &Site, urls: &Urls, e: &Entry, summary: &str) -> Value
         .map(Value::from)
         .collect();
     put(&mut m, "sameAs", same);
-    let addr = address(site, e.address.as_deref(), Some(e.district), e.village.as_deref());
+    let addr = address(
+        site,
+        e.address.as_deref(),
+        Some(e.district),
+        e.village.as_deref(),
+    );
     let opening = hours(e);
     if ty == "Organization" {
         // An organisation has an address but no map point or hours of its
@@ -374,8 +414,16 @@ pub(crate) fn entry(site: &Site, urls: &Urls, e: &Entry, summary: &str) -> Value
             let mut item = Map::new();
             item.insert("@type".into(), "Product".into());
             item.insert("name".into(), p.name.clone().into());
-            put(&mut item, "description", p.description.as_deref().map(crate::render::markdown::plain));
-            put(&mut item, "image", p.image.as_ref().map(|a| urls.asset_permalink(&a.output)));
+            put(
+                &mut item,
+                "description",
+                p.description.as_deref().map(crate::render::markdown::plain),
+            );
+            put(
+                &mut item,
+                "image",
+                p.image.as_ref().map(|a| urls.asset_permalink(&a.output)),
+            );
             let mut o = Map::new();
             o.insert("@type".into(), "Offer".into());
             o.insert("itemOffered".into(), Value::Object(item));
@@ -436,9 +484,14 @@ pub(crate) fn event(site: &Site, urls: &Urls, i: usize, ev: &Event) -> Value {
     put(
         &mut place,
         "name",
-        ev.venue.clone().or_else(|| ev.district.map(|d| site.config.districts[d].name.clone())),
+        ev.venue
+            .clone()
+            .or_else(|| ev.district.map(|d| site.config.districts[d].name.clone())),
     );
-    place.insert("address".into(), address(site, ev.venue.as_deref(), ev.district, None));
+    place.insert(
+        "address".into(),
+        address(site, ev.venue.as_deref(), ev.district, None),
+    );
     if let Some(g) = &ev.geo {
         place.insert("geo".into(), geo(g));
     }
@@ -553,7 +606,10 @@ pub(crate) fn dataset(
         json!({"@type": "Organization", "name": c.title, "url": c.base_url}),
     );
     if let Some(city) = &c.city {
-        m.insert("spatialCoverage".into(), json!({"@type": "Place", "name": city}));
+        m.insert(
+            "spatialCoverage".into(),
+            json!({"@type": "Place", "name": city}),
+        );
     }
     m.insert("distribution".into(), dist.into());
     Value::Object(m)
@@ -566,7 +622,10 @@ mod tests {
     #[test]
     fn nothing_in_a_block_can_end_its_script() {
         let s = block(vec![json!({"name": "</script><b>&"})], &[]);
-        assert!(!s.contains('<') && !s.contains('>') && !s.contains('&'), "{s}");
+        assert!(
+            !s.contains('<') && !s.contains('>') && !s.contains('&'),
+            "{s}"
+        );
         let back: Value = serde_json::from_str(&s).unwrap();
         assert_eq!(back["@graph"][0]["name"], "</script><b>&");
     }
@@ -575,7 +634,10 @@ mod tests {
     /// schema.org vocabulary kept as test data.
     #[test]
     fn business_types_are_local_businesses_in_the_vocabulary() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/schemaorg/subclasses.txt");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/schemaorg/subclasses.txt"
+        );
         let text = std::fs::read_to_string(path).unwrap();
         let parents: std::collections::HashMap<&str, Vec<&str>> = text
             .lines()

@@ -184,18 +184,19 @@ pub(crate) fn render_all(
         only.is_none(),
     )?;
     timer.lap("  render: static files and pictures");
-    let mut open = crate::opendata::build(site).map_err(|d| Failure::Content(vec![d]))?;
-    let open_files = open.files.iter_mut().map(|f| (&f.path, &mut f.bytes));
-    for (path, bytes) in open_files.chain(open.map.iter_mut().map(|(p, b)| (&*p, b))) {
-        out.write(path, bytes).map_err(|e| {
-            Failure::Io(msg!(
-                "{path} tidak bisa ditulis: {e}",
-                "cannot write {path}: {e}"
-            ))
-        })?;
+    let mut open = crate::opendata::build(site, reuse.map(|r| r.open_data()))
+        .map_err(|d| Failure::Content(vec![d]))?;
+    let open_files = open.files.iter_mut().map(|f| (&f.path, &mut f.pieces));
+    for (path, pieces) in open_files.chain(open.map.iter_mut().map(|(p, b)| (&*p, b))) {
+        // Handed over: the pages need only what `Info` says of it.
+        out.write_pieces(path, std::mem::take(pieces))
+            .map_err(|e| {
+                Failure::Io(msg!(
+                    "{path} tidak bisa ditulis: {e}",
+                    "cannot write {path}: {e}"
+                ))
+            })?;
         files.push(path.clone());
-        // Written: the pages need only what `Info` says of it.
-        *bytes = Vec::new();
     }
     timer.lap("  render: open data");
     let codes = &site.config.languages;

@@ -257,23 +257,39 @@ pub(super) fn render_job(
             };
             ctx.insert("listing", &view);
             let first = (job.page - 1) * per;
-            let name = if title.is_empty() { ui(lang, &format!("kinds.{key}")) } else { title.to_string() };
+            let name = if title.is_empty() {
+                ui(lang, &format!("kinds.{key}"))
+            } else {
+                title.to_string()
+            };
             match job.route {
                 Route::Kind(k) => {
                     feed_url = Some(urls.asset(&routes::feed(Some(Kind::DIRECTORY[k]))));
                     crumbs.push(crumb(urls, &name, path));
                 }
                 Route::Category(_) => {
-                    crumbs.push(crumb(urls, &ui(lang, "categories"), &Terms::Categories.path()));
+                    crumbs.push(crumb(
+                        urls,
+                        &ui(lang, "categories"),
+                        &Terms::Categories.path(),
+                    ));
                     crumbs.push(crumb(urls, &name, path));
                 }
                 Route::District(_) => {
-                    crumbs.push(crumb(urls, &ui(lang, "districts"), &Terms::Districts.path()));
+                    crumbs.push(crumb(
+                        urls,
+                        &ui(lang, "districts"),
+                        &Terms::Districts.path(),
+                    ));
                     crumbs.push(crumb(urls, &name, path));
                 }
                 Route::Village(d, _) => {
                     let dis = &site.config.districts[d];
-                    crumbs.push(crumb(urls, &ui(lang, "districts"), &Terms::Districts.path()));
+                    crumbs.push(crumb(
+                        urls,
+                        &ui(lang, "districts"),
+                        &Terms::Districts.path(),
+                    ));
                     crumbs.push(crumb(urls, &dis.name, &routes::district(&dis.slug)));
                     crumbs.push(crumb(urls, &name, path));
                 }
@@ -294,7 +310,12 @@ pub(super) fn render_job(
                 "",
                 view.items.len(),
                 0,
-                view.items.iter().map(|t| (t.name.clone(), urls.permalink(&t.url[site.config.base_path.len()..]))),
+                view.items.iter().map(|t| {
+                    (
+                        t.name.clone(),
+                        urls.permalink(&t.url[site.config.base_path.len()..]),
+                    )
+                }),
             ));
             ctx.insert("terms", &view);
             ("terms", "", "")
@@ -318,7 +339,11 @@ pub(super) fn render_job(
                 context::entry(site, urls, &lang.labels, i, &lang.cards[i], &description),
             );
             summary = markdown::excerpt(&text, 160);
-            crumbs.push(crumb(urls, &ui(lang, &format!("kinds_short.{}", e.kind.folder())), &routes::kind(e.kind)));
+            crumbs.push(crumb(
+                urls,
+                &ui(lang, &format!("kinds_short.{}", e.kind.folder())),
+                &routes::kind(e.kind),
+            ));
             let cat = &site.config.categories[e.category];
             crumbs.push(crumb(urls, &cat.name, &routes::category(&cat.slug)));
             crumbs.push(crumb(urls, &e.name, path));
@@ -347,7 +372,11 @@ pub(super) fn render_job(
                 "program",
                 context::merge(&Value::from_serializable(&view), paging),
             );
-            crumbs.push(crumb(urls, &ui(lang, "programs"), &Terms::Programmes.path()));
+            crumbs.push(crumb(
+                urls,
+                &ui(lang, "programs"),
+                &Terms::Programmes.path(),
+            ));
             crumbs.push(crumb(urls, &p.name, path));
             nodes.push(entry_list(
                 site,
@@ -375,7 +404,10 @@ pub(super) fn render_job(
             }));
             ctx.insert_value(
                 "event",
-                context::merge(&context::merge(&Value::from_serializable(&view), paging), calendar),
+                context::merge(
+                    &context::merge(&Value::from_serializable(&view), paging),
+                    calendar,
+                ),
             );
             crumbs.push(crumb(urls, &ui(lang, "events"), &Terms::Events.path()));
             crumbs.push(crumb(urls, &ev.name, path));
@@ -408,7 +440,11 @@ pub(super) fn render_job(
             );
             let name = ui(lang, "search_title");
             crumbs.push(crumb(urls, &name, path));
-            nodes.push(jsonld::web_page("SearchResultsPage", &name, &urls.permalink(path)));
+            nodes.push(jsonld::web_page(
+                "SearchResultsPage",
+                &name,
+                &urls.permalink(path),
+            ));
             ("search", "", "")
         }
         Route::Map => {
@@ -433,9 +469,17 @@ pub(super) fn render_job(
                 site,
                 &name,
                 &urls.permalink(path),
-                lang.open.files.iter().filter(|f| f.path.starts_with(routes::DATA)).map(|f| {
-                    (f.info.title.clone(), urls.asset_permalink(&f.path), f.info.media_type)
-                }),
+                lang.open
+                    .files
+                    .iter()
+                    .filter(|f| f.path.starts_with(routes::DATA))
+                    .map(|f| {
+                        (
+                            f.info.title.clone(),
+                            urls.asset_permalink(&f.path),
+                            f.info.media_type,
+                        )
+                    }),
             ));
             ctx.insert("data", &view);
             ("data", "", "")
@@ -443,7 +487,11 @@ pub(super) fn render_job(
         Route::NotFound => ("404", "", ""),
     };
     if job.route == Route::Home {
-        nodes.push(jsonld::website(site, urls, &site.config.languages[lang.index]));
+        nodes.push(jsonld::website(
+            site,
+            urls,
+            &site.config.languages[lang.index],
+        ));
     }
     let meta = PageMeta {
         template,
@@ -529,7 +577,10 @@ fn entry_list(
         first,
         list.iter().skip(first).take(per).map(|&i| {
             let e = &site.content.entries[i];
-            (e.name.clone(), urls.permalink(&routes::entry(e.kind, &e.slug)))
+            (
+                e.name.clone(),
+                urls.permalink(&routes::entry(e.kind, &e.slug)),
+            )
         }),
     )
 }

@@ -44,6 +44,9 @@ pub(crate) struct Reuse {
     /// globals: a copy of the compiled templates costs more than a
     /// round's pages.
     templates: Mutex<Vec<Option<Templates>>>,
+    /// Each entry's rows and records of the open data, kept across
+    /// rounds (the entries not edited keep theirs).
+    open_data: crate::opendata::Cache,
 }
 
 /// One language's templates with their globals, and the hash of those.
@@ -68,6 +71,7 @@ impl Reuse {
             cards_before: take(self.cards_after),
             sitemap_before: take(self.sitemap_after),
             templates: self.templates,
+            open_data: self.open_data,
             ..Reuse::default()
         }
     }
@@ -81,8 +85,14 @@ impl Reuse {
             cards_before: self.cards_before,
             sitemap_before: self.sitemap_before,
             templates: self.templates,
+            open_data: self.open_data,
             ..Reuse::default()
         }
+    }
+
+    /// The open data's per-entry parts kept across rounds.
+    pub(super) fn open_data(&self) -> &crate::opendata::Cache {
+        &self.open_data
     }
 
     /// Language `li`'s templates for globals hashed to `key`: the last

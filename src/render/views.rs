@@ -215,7 +215,14 @@ struct DataFileView {
 }
 
 /// Groups in the page's order; one event's calendar is on its own page.
-const GROUPS: &[&str] = &["entries", "regions", "stats", "feeds", "calendars", "package"];
+const GROUPS: &[&str] = &[
+    "entries",
+    "regions",
+    "stats",
+    "feeds",
+    "calendars",
+    "package",
+];
 
 pub(super) fn data(site: &Site, lang: &Lang) -> DataView {
     let urls = &lang.urls;

@@ -85,6 +85,7 @@ async fn manifest(State(live): State<Live>) -> Response {
         for p in paths {
             let bytes = match &*snap.files[p] {
                 crate::output::Stored::Bytes(b) => b.clone(),
+                crate::output::Stored::Pieces(p) => crate::output::join(p),
                 crate::output::Stored::Copy(from) => std::fs::read(from).unwrap_or_default(),
             };
             out.push_str(&format!(
@@ -170,6 +171,7 @@ pub(super) fn decode(raw: &str) -> Option<String> {
 async fn read(stored: &crate::output::Stored) -> Option<Vec<u8>> {
     match stored {
         crate::output::Stored::Bytes(b) => Some(b.clone()),
+        crate::output::Stored::Pieces(p) => Some(crate::output::join(p)),
         crate::output::Stored::Copy(from) => tokio::fs::read(from).await.ok(),
     }
 }

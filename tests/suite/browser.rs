@@ -755,9 +755,10 @@ fn the_map_groups_filters_and_keeps_its_filter_in_the_address() {
         return;
     }
     let (site, server) = served_sample("/");
-    let points: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(site.public().join("peta/titik.json")).unwrap())
-            .unwrap();
+    let points: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(site.public().join("peta/titik.json")).unwrap(),
+    )
+    .unwrap();
     let kinds = points["kind"].as_array().unwrap();
     let total = kinds.len();
     let koperasi = kinds.iter().filter(|k| k.as_u64() == Some(1)).count();
@@ -770,19 +771,28 @@ fn the_map_groups_filters_and_keeps_its_filter_in_the_address() {
             .unwrap_or("")
             .to_string()
     };
-    assert!(count(&mut b).starts_with(&format!("{total} dari {total}")), "{}", count(&mut b));
+    assert!(
+        count(&mut b).starts_with(&format!("{total} dari {total}")),
+        "{}",
+        count(&mut b)
+    );
     b.eval("(function(){var s=document.querySelector('select[name=jenis]');s.value='koperasi';s.dispatchEvent(new Event('change',{bubbles:true}));return 1})()");
     b.wait_for(&format!(
         "document.getElementById('peta-jumlah').textContent.indexOf('{koperasi} dari {total}') === 0"
     ));
-    assert!(b.eval("location.search").as_str().unwrap().contains("jenis=koperasi"));
+    assert!(b
+        .eval("location.search")
+        .as_str()
+        .unwrap()
+        .contains("jenis=koperasi"));
     // A shared address opens the map filtered.
     b.open(&server.url("peta/?jenis=koperasi"));
     b.wait_for(&format!(
         "document.getElementById('peta-jumlah') && document.getElementById('peta-jumlah').textContent.indexOf('{koperasi} dari') === 0"
     ));
     assert_eq!(
-        b.eval("document.querySelector('select[name=jenis]').value").as_str(),
+        b.eval("document.querySelector('select[name=jenis]').value")
+            .as_str(),
         Some("koperasi")
     );
     // A tap on a group zooms in.
@@ -793,7 +803,9 @@ fn the_map_groups_filters_and_keeps_its_filter_in_the_address() {
         .as_u64()
         .unwrap();
     b.eval("(function(){var m=document.getElementById('peta').getBoundingClientRect();var g=[...document.querySelectorAll('.peta-kelompok')].find(function(e){var r=e.getBoundingClientRect();return r.top>m.top&&r.left>m.left&&r.right<m.right&&r.bottom<m.bottom});g.click();return 1})()");
-    b.wait_for(&format!("document.querySelectorAll('.peta-kelompok').length != {before}"));
+    b.wait_for(&format!(
+        "document.querySelectorAll('.peta-kelompok').length != {before}"
+    ));
     assert!(offline_tiles_aside(&b.errors).is_empty(), "{:#?}", b.errors);
 }
 

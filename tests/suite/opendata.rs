@@ -56,7 +56,10 @@ fn tables_open_right_in_a_spreadsheet_and_agree_with_the_records() {
     let site = sample();
     for kind in ["umkm", "koperasi", "pkl", "semua"] {
         let raw = fs::read(site.public().join(format!("data/{kind}.csv"))).unwrap();
-        assert!(raw.starts_with("\u{feff}".as_bytes()), "{kind}.csv has no BOM");
+        assert!(
+            raw.starts_with("\u{feff}".as_bytes()),
+            "{kind}.csv has no BOM"
+        );
         let text = String::from_utf8(raw[3..].to_vec()).unwrap();
         // Every record ends in CRLF (line ends inside quoted cells are
         // the cells' own).
@@ -67,11 +70,27 @@ fn tables_open_right_in_a_spreadsheet_and_agree_with_the_records() {
         let records = records.as_array().unwrap();
         assert_eq!(rows.len() - 1, records.len(), "{kind}: rows and records");
         assert!(!records.is_empty());
-        for want in ["name", "slug", "category", "district", "village", "phone", "products", "price", "description"] {
-            assert!(header.iter().any(|h| h == want), "{kind}.csv lacks {want}: {header:?}");
+        for want in [
+            "name",
+            "slug",
+            "category",
+            "district",
+            "village",
+            "phone",
+            "products",
+            "price",
+            "description",
+        ] {
+            assert!(
+                header.iter().any(|h| h == want),
+                "{kind}.csv lacks {want}: {header:?}"
+            );
         }
         assert_eq!(header.iter().any(|h| h == "kind"), kind == "semua");
-        assert_eq!(header.iter().any(|h| h == "members"), kind == "koperasi" || kind == "semua");
+        assert_eq!(
+            header.iter().any(|h| h == "members"),
+            kind == "koperasi" || kind == "semua"
+        );
         let slug = header.iter().position(|h| h == "slug").unwrap();
         for (row, rec) in rows[1..].iter().zip(records) {
             assert_eq!(row.len(), header.len());
@@ -83,7 +102,10 @@ fn tables_open_right_in_a_spreadsheet_and_agree_with_the_records() {
             let c = f["geometry"]["coordinates"].as_array().unwrap();
             let (lon, lat) = (c[0].as_f64().unwrap(), c[1].as_f64().unwrap());
             // Kota Bekasi, longitude first (RFC 7946).
-            assert!((106.8..107.2).contains(&lon) && (-6.5..-6.1).contains(&lat), "{c:?}");
+            assert!(
+                (106.8..107.2).contains(&lon) && (-6.5..-6.1).contains(&lat),
+                "{c:?}"
+            );
         }
     }
     // A phone number stays text in Excel, a handle is guarded from being
@@ -104,13 +126,24 @@ fn region_counts_have_the_satu_data_shape_and_add_up() {
             let keys: BTreeSet<&str> = r.as_object().unwrap().keys().map(String::as_str).collect();
             assert_eq!(
                 keys,
-                BTreeSet::from(["data", "judul", "kode_wilayah", "level_wilayah", "nama_wilayah", "satuan", "tahun"])
+                BTreeSet::from([
+                    "data",
+                    "judul",
+                    "kode_wilayah",
+                    "level_wilayah",
+                    "nama_wilayah",
+                    "satuan",
+                    "tahun"
+                ])
             );
             assert_eq!(r["level_wilayah"], level);
             assert_eq!(r["tahun"], 2026);
             let code = r["kode_wilayah"].as_str().unwrap();
             let parts = if level == "kecamatan" { 3 } else { 4 };
-            assert!(code.starts_with("32.75.") && code.split('.').count() == parts, "{code}");
+            assert!(
+                code.starts_with("32.75.") && code.split('.').count() == parts,
+                "{code}"
+            );
             sum += r["data"].as_u64().unwrap();
         }
         if level == "kecamatan" {
@@ -119,7 +152,18 @@ fn region_counts_have_the_satu_data_shape_and_add_up() {
             assert!(sum > 0 && sum <= total);
         }
         let csv = csv_rows(&site.read(&format!("data/satudata-{level}.csv"))[3..]);
-        assert_eq!(csv[0], ["kode_wilayah", "level_wilayah", "nama_wilayah", "judul", "satuan", "tahun", "data"]);
+        assert_eq!(
+            csv[0],
+            [
+                "kode_wilayah",
+                "level_wilayah",
+                "nama_wilayah",
+                "judul",
+                "satuan",
+                "tahun",
+                "data"
+            ]
+        );
         assert_eq!(csv.len() - 1, recs.len());
     }
 }
@@ -138,14 +182,22 @@ fn the_data_package_describes_every_download() {
         assert_eq!(r["bytes"].as_u64().unwrap() as usize, bytes.len(), "{path}");
         if r["format"] == "csv" {
             let rows = csv_rows(&String::from_utf8_lossy(&bytes[3..]));
-            assert_eq!(r["rows"].as_u64().unwrap() as usize, rows.len() - 1, "{path}");
+            assert_eq!(
+                r["rows"].as_u64().unwrap() as usize,
+                rows.len() - 1,
+                "{path}"
+            );
             let fields: Vec<&str> = r["schema"]["fields"]
                 .as_array()
                 .unwrap()
                 .iter()
                 .map(|f| f["name"].as_str().unwrap())
                 .collect();
-            assert_eq!(fields, rows[0].iter().map(String::as_str).collect::<Vec<_>>(), "{path}");
+            assert_eq!(
+                fields,
+                rows[0].iter().map(String::as_str).collect::<Vec<_>>(),
+                "{path}"
+            );
         }
         described.insert(path.to_string());
     }
@@ -157,7 +209,14 @@ fn the_data_package_describes_every_download() {
     // The page lists them with size, rows, licence and date.
     let page = site.html("data/index.html");
     let text = body_text(&page);
-    for want in ["CC BY 4.0", "1 Maret 2026", "umkm.csv", "satudata-kelurahan.json", "datapackage.json", "KB"] {
+    for want in [
+        "CC BY 4.0",
+        "1 Maret 2026",
+        "umkm.csv",
+        "satudata-kelurahan.json",
+        "datapackage.json",
+        "KB",
+    ] {
         assert!(text.contains(want), "the data page lacks {want}");
     }
     let hrefs = links(&page);
@@ -170,7 +229,9 @@ fn draft_names(root: &Path) -> Vec<String> {
     for f in list_files(&root.join("content")) {
         let text = fs::read_to_string(root.join("content").join(&f)).unwrap_or_default();
         let yaml = if f.ends_with(".md") {
-            text.strip_prefix("---").and_then(|t| t.split_once("\n---")).map(|(fm, _)| fm.to_string())
+            text.strip_prefix("---")
+                .and_then(|t| t.split_once("\n---"))
+                .map(|(fm, _)| fm.to_string())
         } else {
             Some(text)
         };
@@ -241,13 +302,20 @@ fn an_exported_table_imports_back_to_the_same_table() {
         fresh.remove(&format!("{kind}.csv"));
         fresh.build(&[]).ok();
         let again = fs::read(fresh.public().join(format!("data/{kind}.csv"))).unwrap();
-        let (a, b) = (String::from_utf8_lossy(&exported), String::from_utf8_lossy(&again));
+        let (a, b) = (
+            String::from_utf8_lossy(&exported),
+            String::from_utf8_lossy(&again),
+        );
         if a != b {
             let (ra, rb) = (csv_rows(&a[3..]), csv_rows(&b[3..]));
             let header = &ra[0];
             for (x, y) in ra.iter().zip(&rb).skip(1) {
                 for ((h, u), v) in header.iter().zip(x).zip(y) {
-                    assert_eq!(u, v, "{kind}.csv: column {h} changed on import (row {})", x[1]);
+                    assert_eq!(
+                        u, v,
+                        "{kind}.csv: column {h} changed on import (row {})",
+                        x[1]
+                    );
                 }
             }
             assert_eq!(ra.len(), rb.len(), "{kind}.csv: rows");
@@ -293,7 +361,13 @@ impl Vocab {
                 .filter(|l| !l.is_empty() && !l.starts_with('#'))
                 .map(|l| {
                     let (k, v) = l.split_once('\t').unwrap_or((l, ""));
-                    (k.to_string(), v.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect())
+                    (
+                        k.to_string(),
+                        v.split(',')
+                            .filter(|s| !s.is_empty())
+                            .map(str::to_string)
+                            .collect(),
+                    )
                 })
                 .collect()
         };
@@ -335,8 +409,13 @@ impl Vocab {
                     }
                     match self.properties.get(k) {
                         None => problems.push(format!("{at}: property {k} is not in schema.org")),
-                        Some(domains) if ty.is_some() && !domains.iter().any(|d| lineage.contains(d)) => {
-                            problems.push(format!("{at}: {k} is not a property of {}", ty.unwrap_or("")))
+                        Some(domains)
+                            if ty.is_some() && !domains.iter().any(|d| lineage.contains(d)) =>
+                        {
+                            problems.push(format!(
+                                "{at}: {k} is not a property of {}",
+                                ty.unwrap_or("")
+                            ))
                         }
                         _ => {}
                     }
@@ -361,12 +440,23 @@ fn every_page_has_structured_data_in_the_schema_org_vocabulary() {
         for node in graph {
             types.insert(node["@type"].as_str().unwrap_or("").to_string());
         }
-        assert!(graph.iter().any(|n| n["@type"] == "BreadcrumbList"), "{page}: no BreadcrumbList");
+        assert!(
+            graph.iter().any(|n| n["@type"] == "BreadcrumbList"),
+            "{page}: no BreadcrumbList"
+        );
         vocab.check(block, page, &mut problems);
     }
     problems.dedup();
     assert!(problems.is_empty(), "{problems:#?}");
-    for want in ["WebSite", "Organization", "Event", "ItemList", "BreadcrumbList", "Dataset", "FoodEstablishment"] {
+    for want in [
+        "WebSite",
+        "Organization",
+        "Event",
+        "ItemList",
+        "BreadcrumbList",
+        "Dataset",
+        "FoodEstablishment",
+    ] {
         assert!(types.contains(want), "no {want} among {types:?}");
     }
     // An entry: its address, point, hours (a night stall's past
@@ -374,7 +464,10 @@ fn every_page_has_structured_data_in_the_schema_org_vocabulary() {
     let entry = all
         .iter()
         .find(|(p, _)| p == "pkl/nasi-goreng-gila-mas-yanto/index.html")
-        .or_else(|| all.iter().find(|(p, b)| p.starts_with("pkl/") && b.to_string().contains("closes")))
+        .or_else(|| {
+            all.iter()
+                .find(|(p, b)| p.starts_with("pkl/") && b.to_string().contains("closes"))
+        })
         .expect("a street vendor with hours");
     let node = &entry.1["@graph"][0];
     assert_eq!(node["address"]["addressLocality"], "Kota Bekasi");
@@ -421,14 +514,23 @@ fn structured_data_cannot_be_broken_out_of_by_an_entry() {
         .unwrap();
     let rel = format!("content/umkm/{entry}");
     let text = site.read_root(&rel);
-    let line = text.lines().find(|l| l.starts_with("name:")).unwrap().to_string();
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("name:"))
+        .unwrap()
+        .to_string();
     site.write(&rel, &text.replace(&line, &format!("name: '{name}'")));
     site.build(&[]).ok();
     for (page, block) in blocks(&site.public()) {
         if block.to_string().contains("alert(1)") {
             let raw = site.read(&page);
             assert!(!raw.contains("</script><script>alert(1)"), "{page}");
-            assert!(block.to_string().contains("</script><script>alert(1)</script> & \\\"Kopi\\\""), "{block}");
+            assert!(
+                block
+                    .to_string()
+                    .contains("</script><script>alert(1)</script> & \\\"Kopi\\\""),
+                "{block}"
+            );
         }
     }
 }
@@ -436,7 +538,10 @@ fn structured_data_cannot_be_broken_out_of_by_an_entry() {
 #[test]
 fn a_json_ld_processor_expands_every_block() {
     let tools = test_tools().join("node_modules/jsonld");
-    let node = std::process::Command::new("node").arg("--version").output().is_ok();
+    let node = std::process::Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok();
     if !require_tool_with(
         node && tools.exists(),
         "node with jsonld",
@@ -448,7 +553,9 @@ fn a_json_ld_processor_expands_every_block() {
     let dir = tempfile::tempdir().unwrap();
     let mut files = Vec::new();
     for (n, (page, block)) in blocks(&site.public()).iter().enumerate() {
-        let path = dir.path().join(format!("{n:04}-{}.json", page.replace('/', "_")));
+        let path = dir
+            .path()
+            .join(format!("{n:04}-{}.json", page.replace('/', "_")));
         fs::write(&path, block.to_string()).unwrap();
         files.push(path);
     }
@@ -466,7 +573,10 @@ fn a_json_ld_processor_expands_every_block() {
         "{stdout}{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(stdout.contains(&format!("ok {} blocks", files.len())), "{stdout}");
+    assert!(
+        stdout.contains(&format!("ok {} blocks", files.len())),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -481,28 +591,56 @@ fn calendars_fold_escape_and_keep_the_sites_time_zone() {
         .unwrap();
     let rel = format!("content/acara/{ev}");
     let text = site.read_root(&rel);
-    let line = text.lines().find(|l| l.starts_with("name:")).unwrap().to_string();
-    let long = "Bazar, Pameran; dan Lomba \\ Kuliner Nusantara Tahunan Kota yang Panjang Sekali Namanya é";
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("name:"))
+        .unwrap()
+        .to_string();
+    let long =
+        "Bazar, Pameran; dan Lomba \\ Kuliner Nusantara Tahunan Kota yang Panjang Sekali Namanya é";
     site.write(&rel, &text.replace(&line, &format!("name: '{long}'")));
     site.build(&[]).ok();
     let files: Vec<String> = list_files(&site.public())
         .into_iter()
         .filter(|f| f.ends_with(".ics"))
         .collect();
-    assert!(files.contains(&"acara/kalender.ics".to_string()), "{files:?}");
+    assert!(
+        files.contains(&"acara/kalender.ics".to_string()),
+        "{files:?}"
+    );
     for f in &files {
         let raw = site.read(f);
-        assert!(raw.starts_with("BEGIN:VCALENDAR\r\n") && raw.ends_with("END:VCALENDAR\r\n"), "{f}");
+        assert!(
+            raw.starts_with("BEGIN:VCALENDAR\r\n") && raw.ends_with("END:VCALENDAR\r\n"),
+            "{f}"
+        );
         for line in raw.split("\r\n") {
-            assert!(line.len() <= 75, "{f}: a line of {} octets: {line:?}", line.len());
+            assert!(
+                line.len() <= 75,
+                "{f}: a line of {} octets: {line:?}",
+                line.len()
+            );
             assert!(!line.contains('\n'), "{f}: a bare line feed");
         }
-        assert!(raw.contains("BEGIN:VTIMEZONE\r\nTZID:Asia/Makassar\r\n"), "{f}");
+        assert!(
+            raw.contains("BEGIN:VTIMEZONE\r\nTZID:Asia/Makassar\r\n"),
+            "{f}"
+        );
         assert!(raw.contains("TZOFFSETTO:+0800"), "{f}");
-        assert_eq!(raw.matches("BEGIN:VEVENT").count(), raw.matches("END:VEVENT").count());
+        assert_eq!(
+            raw.matches("BEGIN:VEVENT").count(),
+            raw.matches("END:VEVENT").count()
+        );
         let unfolded = raw.replace("\r\n ", "");
-        for l in unfolded.lines().filter(|l| l.starts_with("DTSTART") && !l.starts_with("DTSTART:1970")) {
-            assert!(l.starts_with("DTSTART;TZID=Asia/Makassar:") || l.starts_with("DTSTART;VALUE=DATE:"), "{l}");
+        for l in unfolded
+            .lines()
+            .filter(|l| l.starts_with("DTSTART") && !l.starts_with("DTSTART:1970"))
+        {
+            assert!(
+                l.starts_with("DTSTART;TZID=Asia/Makassar:")
+                    || l.starts_with("DTSTART;VALUE=DATE:"),
+                "{l}"
+            );
         }
     }
     let unfolded = site.read("acara/kalender.ics").replace("\r\n ", "");
@@ -522,37 +660,65 @@ fn calendars_fold_escape_and_keep_the_sites_time_zone() {
         .find(|(p, _)| p == &format!("acara/{slug}/index.html"))
         .unwrap()
         .1;
-    let start = block["@graph"][0]["startDate"].as_str().unwrap().to_string();
+    let start = block["@graph"][0]["startDate"]
+        .as_str()
+        .unwrap()
+        .to_string();
     assert!(start.len() == 10 || start.ends_with("+08:00"), "{start}");
 }
 
 #[test]
 fn feeds_carry_the_newest_entries_by_their_date() {
     let site = sample();
-    for (feed, kind) in [("atom.xml", None), ("umkm/atom.xml", Some("umkm")), ("pkl/atom.xml", Some("pkl"))] {
+    for (feed, kind) in [
+        ("atom.xml", None),
+        ("umkm/atom.xml", Some("umkm")),
+        ("pkl/atom.xml", Some("pkl")),
+    ] {
         let x = site.read(feed);
         assert!(x.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\""));
         let dates: Vec<&str> = x
             .split("<entry>")
             .skip(1)
-            .map(|e| e.split("<updated>").nth(1).unwrap().split('<').next().unwrap())
+            .map(|e| {
+                e.split("<updated>")
+                    .nth(1)
+                    .unwrap()
+                    .split('<')
+                    .next()
+                    .unwrap()
+            })
             .collect();
-        assert!(!dates.is_empty() && dates.len() <= 50, "{feed}: {}", dates.len());
+        assert!(
+            !dates.is_empty() && dates.len() <= 50,
+            "{feed}: {}",
+            dates.len()
+        );
         let mut sorted = dates.clone();
         sorted.sort_by(|a, b| b.cmp(a));
         assert_eq!(dates, sorted, "{feed}: newest first");
         assert!(dates.iter().all(|d| d.ends_with("T00:00:00+07:00")));
         if let Some(k) = kind {
-            for id in x.split("<id>").skip(2).map(|s| s.split('<').next().unwrap()) {
+            for id in x
+                .split("<id>")
+                .skip(2)
+                .map(|s| s.split('<').next().unwrap())
+            {
                 assert!(id.contains(&format!("/{k}/")), "{feed}: {id}");
             }
         }
     }
     // Feed readers find them from the pages.
     let home = site.html("index.html");
-    assert_eq!(attrs(&home, "link[type=\"application/atom+xml\"]", "href"), ["/atom.xml"]);
+    assert_eq!(
+        attrs(&home, "link[type=\"application/atom+xml\"]", "href"),
+        ["/atom.xml"]
+    );
     let umkm = site.html("umkm/index.html");
-    assert_eq!(attrs(&umkm, "link[type=\"application/atom+xml\"]", "href"), ["/umkm/atom.xml"]);
+    assert_eq!(
+        attrs(&umkm, "link[type=\"application/atom+xml\"]", "href"),
+        ["/umkm/atom.xml"]
+    );
 }
 
 #[test]
@@ -560,13 +726,18 @@ fn the_map_and_its_tiles_load_on_the_map_page_only() {
     let site = sample();
     for f in html_files(&site.public()) {
         let raw = site.read(&f);
-        let loads = raw.contains("leaflet.js") || raw.contains("peta.js") || raw.contains("tile.openstreetmap");
+        let loads = raw.contains("leaflet.js")
+            || raw.contains("peta.js")
+            || raw.contains("tile.openstreetmap");
         if f == "peta/index.html" {
             assert!(raw.contains("leaflet.js") && raw.contains("peta.js"));
         } else if f.starts_with("umkm/") || f.starts_with("koperasi/") || f.starts_with("pkl/") {
             // An entry page names the tiles for its small map, fetched
             // only on a tap by peta-kecil.js; it never loads Leaflet.
-            assert!(!raw.contains("leaflet.js") && !raw.contains("assets/peta.js"), "{f}");
+            assert!(
+                !raw.contains("leaflet.js") && !raw.contains("assets/peta.js"),
+                "{f}"
+            );
         } else {
             assert!(!loads, "{f} loads the map");
         }
@@ -574,13 +745,19 @@ fn the_map_and_its_tiles_load_on_the_map_page_only() {
     // Without JavaScript the page lists the entries by kecamatan, with
     // their places on OpenStreetMap.
     let page = site.html("peta/index.html");
-    let osm = links(&page).into_iter().filter(|l| l.starts_with("https://www.openstreetmap.org/?mlat=")).count();
+    let osm = links(&page)
+        .into_iter()
+        .filter(|l| l.starts_with("https://www.openstreetmap.org/?mlat="))
+        .count();
     assert!(osm > 50, "{osm}");
     // Every point of the page's data is a published entry with geo.
     let points = json(site, "peta/titik.json");
     let n = points["lat"].as_array().unwrap().len();
     assert_eq!(n, points["kind"].as_array().unwrap().len());
-    let with_geo = json(site, "data/semua.geojson")["features"].as_array().unwrap().len();
+    let with_geo = json(site, "data/semua.geojson")["features"]
+        .as_array()
+        .unwrap()
+        .len();
     assert_eq!(n, with_geo);
     let chunk0 = json(site, "peta/titik-0.json");
     assert_eq!(chunk0.as_array().unwrap().len(), n.min(256));
@@ -608,7 +785,10 @@ fn the_map_pages_first_view_is_under_100_kb_before_tiles() {
         let rel = p.trim_start_matches('/').split('?').next().unwrap();
         total += gz(&public.join(rel));
     }
-    assert!(total < 100 * 1024, "first view transfers {total} bytes: {parts:?}");
+    assert!(
+        total < 100 * 1024,
+        "first view transfers {total} bytes: {parts:?}"
+    );
 }
 
 #[test]
@@ -619,16 +799,30 @@ fn statistics_are_drawn_at_build_time_with_their_numbers() {
     assert_eq!(charts.len(), 8);
     for c in &charts {
         assert_eq!(c.select(&sel("svg")).count(), 1);
-        assert_eq!(c.select(&sel("table")).count(), 1, "a table for screen readers");
-        let csv = links_in(*c).into_iter().find(|l| l.ends_with(".csv")).unwrap();
+        assert_eq!(
+            c.select(&sel("table")).count(),
+            1,
+            "a table for screen readers"
+        );
+        let csv = links_in(*c)
+            .into_iter()
+            .find(|l| l.ends_with(".csv"))
+            .unwrap();
         assert!(public_has(site, &csv), "{csv}");
     }
     // No script draws them.
     let scripts = attrs(&page, "script[src]", "src");
-    assert!(scripts.iter().all(|s| s.contains("etalase.js")), "{scripts:?}");
+    assert!(
+        scripts.iter().all(|s| s.contains("etalase.js")),
+        "{scripts:?}"
+    );
     // The numbers are the directory's.
     let kinds = csv_rows(&site.read("data/statistik/jenis.csv")[3..]);
-    let umkm = json(site, "data/umkm.json").as_array().unwrap().len().to_string();
+    let umkm = json(site, "data/umkm.json")
+        .as_array()
+        .unwrap()
+        .len()
+        .to_string();
     assert_eq!(kinds[1], ["UMKM", umkm.as_str()]);
     let prog = csv_rows(&site.read("data/statistik/program.csv")[3..]);
     assert_eq!(prog[0], ["program", "jumlah", "sasaran"]);
@@ -643,7 +837,12 @@ fn the_sitemap_names_the_new_pages_and_robots_points_at_it() {
     let site = sample();
     let map = site.read("sitemap.xml");
     for p in ["peta/", "statistik/", "data/"] {
-        assert!(map.contains(&format!("<loc>https://umkm.example.go.id/{p}</loc>")), "{p}");
+        assert!(
+            map.contains(&format!("<loc>https://umkm.example.go.id/{p}</loc>")),
+            "{p}"
+        );
     }
-    assert!(site.read("robots.txt").contains("Sitemap: https://umkm.example.go.id/sitemap.xml"));
+    assert!(site
+        .read("robots.txt")
+        .contains("Sitemap: https://umkm.example.go.id/sitemap.xml"));
 }
