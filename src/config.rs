@@ -322,6 +322,7 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
         category_keys: HashMap::new(),
     };
     let mut has_base = false;
+    let mut types = None;
     for (key, v) in doc.entries("", map, FIELDS, |_| None) {
         match key {
             "title" => c.title = doc.required_text(key, v).unwrap_or_default(),
@@ -399,7 +400,8 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
                 }
             }
             "tiles" => tiles(&mut doc, &mut c.tiles, v),
-            "business_types" => business_types(&mut doc, &mut c, v),
+            // Read once every category is known, wherever it is written.
+            "business_types" => types = Some(v.clone()),
             "extra" => {
                 if doc.mapping(key, v).is_some() {
                     c.extra = v.clone();
@@ -407,6 +409,9 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
             }
             _ => unreachable!("entries() returns known fields only"),
         }
+    }
+    if let Some(v) = types {
+        business_types(&mut doc, &mut c, &v);
     }
     if c.title.is_empty() && !map.contains_key("title") {
         doc.bad_entry(

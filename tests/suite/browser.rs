@@ -809,6 +809,42 @@ fn the_map_groups_filters_and_keeps_its_filter_in_the_address() {
     assert!(offline_tiles_aside(&b.errors).is_empty(), "{:#?}", b.errors);
 }
 
+/// An entry page fetches no map tile and no Leaflet until its small map is
+/// asked for; a tap shows it, centred on the entry's point.
+#[test]
+fn an_entry_shows_its_small_map_only_on_a_tap() {
+    if !have_chromium() {
+        return;
+    }
+    let (_site, server) = served_sample("/");
+    let mut b = crate::devtools::Browser::start(chromium(), 360, 740);
+    b.open(&server.url("umkm/keripik-tempe-bu-sri/"));
+    b.wait_for(
+        "document.querySelector('.tombol-peta') && !document.querySelector('.tombol-peta').hidden",
+    );
+    let before = b
+        .eval("performance.getEntriesByType('resource').map(function(r){return r.name}).join(' ')");
+    let before = before.as_str().unwrap();
+    assert!(
+        !before.contains("tile.openstreetmap") && !before.contains("leaflet"),
+        "{before}"
+    );
+    b.eval("document.querySelector('.tombol-peta').click(), 1");
+    b.wait_for("document.querySelectorAll('.peta-kecil img').length > 0");
+    let tiles =
+        b.eval("[...document.querySelectorAll('.peta-kecil img')].map(function(i){return i.src})");
+    let tiles = tiles.as_array().unwrap();
+    assert!(
+        !tiles.is_empty()
+            && tiles.iter().all(|t| t
+                .as_str()
+                .unwrap()
+                .starts_with("https://tile.openstreetmap.org/16/")),
+        "{tiles:?}"
+    );
+    assert!(offline_tiles_aside(&b.errors).is_empty(), "{:#?}", b.errors);
+}
+
 /// A first search with a query alone fetches no filter index (the largest
 /// part of a first search on a big site); the bytes it transferred are
 /// printed, as the figure the README gives at 10,000 entries is measured.

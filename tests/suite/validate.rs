@@ -1590,3 +1590,73 @@ fn errors_on_missing_site_folder_with_exit_code_2() {
         run.stderr
     );
 }
+
+#[test]
+fn errors_on_bad_open_data_and_map_settings() {
+    let site = Site::fixture("minimal");
+    site.edit(
+        "site.yaml",
+        "title:",
+        "business_types: { kuliner: Restoran, batik: Store, kerajinan: Store }\n\
+         tiles: { url: \"https://tiles.example/{z}/{x}.png\", max_zoom: 30 }\n\
+         data_license: { url: \"ftp://x\" }\n\
+         title:",
+    );
+    site.build_in_time(&[]).fails().exactly(&[
+        "site.yaml:3:28: \"Restoran\" is not a schema.org type of LocalBusiness (such as Restaurant, Store, ClothingStore)",
+        "site.yaml:3:38: `batik` is not a category of `categories`",
+        "site.yaml:4:15: the tile address must hold {z}, {x} and {y}, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        "site.yaml:4:62: `max_zoom` must be between 1 and 22, found 30",
+        "site.yaml:5:1: data_license needs a `name`",
+        "site.yaml:5:22: \"ftp://x\" must be a web address starting with http:// or https://",
+    ]);
+}
+
+#[test]
+fn reads_open_data_and_map_settings_and_villages_with_codes() {
+    let site = Site::fixture("minimal");
+    site.edit(
+        "site.yaml",
+        "title:",
+        "business_types: { kuliner: Restaurant }\n\
+         tiles: { url: \"https://tiles.example/{z}/{x}/{y}.png\", attribution: Ubin Kota }\n\
+         data_license: CC0 1.0\n\
+         city: Kota Uji\nprovince: Jawa Barat\n\
+         title:",
+    );
+    site.edit(
+        "site.yaml",
+        "villages: [Bekasijaya, Durenjaya]",
+        "villages: [{ name: Bekasijaya, code: \"32.75.01.1001\", postal_code: \"17112\" }, Durenjaya]",
+    );
+    site.edit(
+        "content/umkm/warung-sari.md",
+        "district: Bekasi Timur",
+        "district: Bekasi Timur\ngeo: { lat: -6.24, lon: 107.01 }",
+    );
+    site.build_in_time(&[]).ok();
+    let pkg: serde_json::Value = serde_json::from_str(&site.read("data/datapackage.json")).unwrap();
+    assert_eq!(
+        pkg["licenses"][0]["path"],
+        "https://creativecommons.org/publicdomain/zero/1.0/"
+    );
+    let kel: serde_json::Value =
+        serde_json::from_str(&site.read("data/satudata-kelurahan.json")).unwrap();
+    assert!(kel
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["kode_wilayah"] == "32.75.01.1001" && r["nama_wilayah"] == "Bekasijaya"));
+    assert!(kel
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["kode_wilayah"].is_null() && r["nama_wilayah"] == "Durenjaya"));
+    let map = site.read("peta/index.html");
+    assert!(
+        map.contains("data-tiles=\"https://tiles.example/{z}/{x}/{y}.png\"")
+            && map.contains("data-attribution=\"Ubin Kota\"")
+    );
+    let raw = site.read("umkm/warung-sari/index.html");
+    assert!(raw.contains("\"addressLocality\":\"Kota Uji\""), "{raw}");
+}
