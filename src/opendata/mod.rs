@@ -14,7 +14,7 @@ mod feed;
 mod ical;
 mod map;
 mod package;
-mod records;
+pub(crate) mod records;
 mod satudata;
 pub(crate) mod stats;
 pub(crate) mod table;

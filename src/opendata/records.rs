@@ -6,7 +6,9 @@ use crate::model::{Entry, DAYS};
 use crate::render::urls::Urls;
 use serde_json::{json, Map, Value};
 
-fn put(m: &mut Map<String, Value>, key: &str, v: impl Into<Value>) {
+/// Sets `key` unless the value is null, an empty text or an empty list:
+/// the records and the structured data leave absent fields out.
+pub(crate) fn put(m: &mut Map<String, Value>, key: &str, v: impl Into<Value>) {
     let v = v.into();
     let empty = match &v {
         Value::Null => true,

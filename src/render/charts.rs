@@ -38,7 +38,7 @@ pub(crate) fn bars(chart: &Chart, title: &str) -> String {
             }
             None => (
                 (r.value * u64::from(track) / max) as u32,
-                thousands(r.value),
+                super::context::grouped(r.value),
             ),
         };
         let _ = write!(
@@ -66,19 +66,6 @@ pub(crate) fn bars(chart: &Chart, title: &str) -> String {
     }
     s.push_str("</svg>");
     s
-}
-
-/// `12.345`, as the default language writes numbers.
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]

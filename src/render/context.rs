@@ -562,8 +562,14 @@ pub fn event<'a>(
 
 /// `15000` -> `Rp 15.000`.
 pub fn rupiah_label(n: u64) -> String {
+    format!("Rp {}", grouped(n))
+}
+
+/// `12345` -> `12.345`: thousands grouped as the default language writes
+/// them.
+pub(crate) fn grouped(n: u64) -> String {
     let digits = n.to_string();
-    let mut out = String::from("Rp ");
+    let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
             out.push('.');

@@ -12,6 +12,7 @@
 use super::urls::Urls;
 use crate::index::Site;
 use crate::model::{Entry, Event, Geo, Kind, DAYS};
+use crate::opendata::records::put;
 use crate::routes;
 use serde_json::{json, Map, Value};
 
@@ -202,19 +203,6 @@ fn script_safe(json: &str) -> String {
         }
     }
     out
-}
-
-fn put(m: &mut Map<String, Value>, key: &str, v: impl Into<Value>) {
-    let v = v.into();
-    let empty = match &v {
-        Value::Null => true,
-        Value::String(s) => s.is_empty(),
-        Value::Array(a) => a.is_empty(),
-        _ => false,
-    };
-    if !empty {
-        m.insert(key.into(), v);
-    }
 }
 
 fn geo(g: &Geo) -> Value {

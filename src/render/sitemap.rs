@@ -3,6 +3,7 @@
 
 use super::Failure;
 use crate::index::Site;
+use crate::opendata::xml_escape;
 use crate::output::Sink;
 use crate::routes;
 
@@ -68,10 +69,4 @@ pub(super) fn write_sitemap(
     out.write(routes::ROBOTS, robots.as_bytes()).map_err(io)?;
     files.push(routes::ROBOTS.into());
     Ok(())
-}
-
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
