@@ -2,6 +2,7 @@
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::message::Message;
+use crate::places::{self, match_key};
 use crate::slug;
 use crate::source::{describe, Doc, Source};
 use crate::yaml::{self, Value};
@@ -63,7 +64,7 @@ impl District {
     /// `village` matches it.
     pub fn village_index(&self, name: &str) -> Option<usize> {
         let find = |n: &str| self.village_keys.get(&match_key(n)).copied();
-        find(name).or_else(|| find(without_prefix(name, VILLAGE_PREFIXES)?))
+        find(name).or_else(|| find(places::bare_village_name(name)))
     }
 }
 
@@ -158,7 +159,7 @@ impl Config {
     /// Bekasi Timur`).
     pub fn district(&self, name: &str) -> Option<usize> {
         let find = |n: &str| self.district_keys.get(&match_key(n)).copied();
-        find(name).or_else(|| find(without_prefix(name, DISTRICT_PREFIXES)?))
+        find(name).or_else(|| find(places::bare_district_name(name)))
     }
 
     pub fn category(&self, slug: &str) -> Option<usize> {
@@ -172,54 +173,6 @@ impl Config {
         self.base_path = path;
         Ok(())
     }
-}
-
-/// Words written before a district's name, longest first.
-const DISTRICT_PREFIXES: &[&str] = &["kecamatan", "kec."];
-/// Words written before a village's name, longest first.
-const VILLAGE_PREFIXES: &[&str] = &["kelurahan", "kel.", "desa", "ds."];
-
-/// A district's name as staff wrote it, without `Kec.` or `Kecamatan`.
-pub fn bare_district_name(name: &str) -> &str {
-    without_prefix(name, DISTRICT_PREFIXES).unwrap_or(name)
-}
-
-/// A village's name without `Kel.`, `Kelurahan`, `Desa` or `Ds.`.
-pub fn bare_village_name(name: &str) -> &str {
-    without_prefix(name, VILLAGE_PREFIXES).unwrap_or(name)
-}
-
-/// `name` without one of `prefixes` (in any case) and the space after
-/// it; `Kec Bekasi Timur` (no point) too.
-fn without_prefix<'n>(name: &'n str, prefixes: &[&str]) -> Option<&'n str> {
-    let name = name.trim();
-    for p in prefixes {
-        let bare = p.trim_end_matches('.');
-        for form in [*p, bare] {
-            let Some(head) = name.get(..form.len()) else {
-                continue;
-            };
-            if head.eq_ignore_ascii_case(form) {
-                let rest = &name[form.len()..];
-                // A whole word: `Desa` in `Desa Baru`, not in `Desari`.
-                if form.ends_with('.') || rest.starts_with(char::is_whitespace) {
-                    let rest = rest.trim_start();
-                    if !rest.is_empty() {
-                        return Some(rest);
-                    }
-                }
-            }
-        }
-    }
-    None
-}
-
-/// How names are matched: case and white space do not count.
-pub fn match_key(name: &str) -> String {
-    name.chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// Validates an absolute http(s) URL and splits off its path, both ending in `/`.
@@ -447,8 +400,7 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
     c.languages = langs;
     if c.city.is_none() || c.province.is_none() {
         let code = c.districts.iter().find_map(|d| d.code.clone());
-        if let Some((city, province)) = code.and_then(|code| crate::init::region::regency_of(&code))
-        {
+        if let Some((city, province)) = code.and_then(|code| places::region::regency_of(&code)) {
             c.city.get_or_insert(city);
             c.province.get_or_insert(province);
         }
@@ -459,7 +411,7 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
 
 fn web_url(doc: &mut Doc, path: &str, v: &Value) -> Option<String> {
     let url = doc.text(path, v)?;
-    match crate::validate::fields::web_url(&url) {
+    match crate::values::web_url(&url) {
         Ok(u) => Some(u),
         Err(m) => {
             doc.bad(path, Code::SiteConfig, m);
@@ -560,7 +512,7 @@ fn business_types(doc: &mut Doc, c: &mut Config, v: &Value) {
                     "`{slug}` is not a category of `categories`"
                 ),
             );
-        } else if !crate::render::jsonld::is_business_type(&ty) {
+        } else if !crate::schemaorg::is_business_type(&ty) {
             doc.bad(&p, Code::SiteConfig, msg!(
                 "\"{ty}\" bukan jenis LocalBusiness schema.org (misalnya Restaurant, Store, ClothingStore)",
                 "\"{ty}\" is not a schema.org type of LocalBusiness (such as Restaurant, Store, ClothingStore)"
@@ -576,7 +528,7 @@ fn language(doc: &mut Doc, path: &str, v: &Value) -> Option<String> {
     let ok = (2..=3).contains(&code.split('-').next().unwrap_or("").len())
         && code.len() <= 8
         && code.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
-    if ok && crate::routes::TOP_LEVEL.contains(&code.as_str()) {
+    if ok && crate::paths::TOP_LEVEL.contains(&code.as_str()) {
         // A second language's pages go under /CODE/: not over a folder the
         // site writes itself.
         doc.bad(
@@ -721,7 +673,7 @@ fn districts(doc: &mut Doc, c: &mut Config, v: &Value) {
                         }
                         d.village_keys.insert(key, d.villages.len());
                         let mut slug = crate::slug::slugify(&village);
-                        if slug.is_empty() || slug == crate::routes::PAGED {
+                        if slug.is_empty() || slug == crate::paths::PAGED {
                             slug = format!("kel-{slug}").trim_end_matches('-').to_string();
                         }
                         let base = slug.clone();

@@ -100,34 +100,12 @@ impl Diagnostic {
         };
         format!(
             "{{\"path\":{},\"line\":{line},\"column\":{column},\"severity\":\"{}\",\"code\":\"{}\",\"message\":{}}}",
-            json_string(&self.path),
+            crate::text::json_string(&self.path),
             self.severity().as_str(),
             self.code.id(),
-            json_string(self.message.get(lang))
+            crate::text::json_string(self.message.get(lang))
         )
     }
-}
-
-/// A JSON string literal: quotes, backslashes and control characters
-/// escaped. Also a YAML double-quoted scalar, as `init` writes names.
-pub(crate) fn json_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
-                out.push_str(&format!("\\u{:04x}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 impl Diagnostic {

@@ -12,7 +12,8 @@
 use crate::config;
 use crate::load::{Form, InputFile, SiteRoot};
 use crate::model::Kind;
-use crate::validate::{self, fields, Ctx};
+use crate::validate::{self, Ctx};
+use crate::values;
 use std::time::{Duration, Instant};
 
 /// xorshift64*: a fixed seed, so a failure is reproduced by the same run.
@@ -166,7 +167,7 @@ fn fuzz_markdown_never_lets_html_through() {
         "<img src=x onerror=alert(1)>\n\n```\n<script>\n```\n",
     ];
     fuzz(&seeds, |md| {
-        let html = crate::render::markdown::render(md, "f");
+        let html = crate::markdown::render(md, "f");
         for tag in tags(&html) {
             let lower = tag.to_ascii_lowercase();
             let name = lower.split([' ', '/', '>']).next().unwrap_or("");
@@ -182,9 +183,7 @@ fn fuzz_markdown_never_lets_html_through() {
                 for url in ["href=\"", "src=\""] {
                     if let Some(v) = attr.strip_prefix(url) {
                         assert!(
-                            crate::render::markdown::is_safe_url(
-                                v.trim_end_matches(['"', '/', '>'])
-                            ),
+                            crate::markdown::is_safe_url(v.trim_end_matches(['"', '/', '>'])),
                             "<{tag}> from {md:?}"
                         );
                     }
@@ -218,7 +217,7 @@ fn fuzz_phones_and_hours() {
             "+65 6123 4567",
         ],
         |raw| {
-            if let Ok(p) = fields::phone(raw) {
+            if let Ok(p) = values::phone(raw) {
                 assert!(
                     p.digits.bytes().all(|b| b.is_ascii_digit()),
                     "{raw:?}: {p:?}"
@@ -230,7 +229,7 @@ fn fuzz_phones_and_hours() {
     fuzz(
         &["08:00-17:00", "18.00 - 02.00", "tutup", "00:00-24:00"],
         |raw| {
-            if let Ok(Some((open, close))) = fields::hours(raw) {
+            if let Ok(Some((open, close))) = values::hours(raw) {
                 assert!(
                     open < 24 * 60 && close <= 24 * 60 && open != close,
                     "{raw:?}"

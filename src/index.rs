@@ -1,14 +1,17 @@
 //! The frozen site: content sorted once, and every grouping the pages
 //! need (by kind, category, district, programme, event), built once.
 
-use crate::config::{match_key, Config};
+use crate::config::Config;
 use crate::model::{Content, Kind};
+use crate::places::match_key;
+use crate::routes::{self, Job, Route};
 use std::collections::HashMap;
 
 /// How many entries the home page shows as latest and featured.
 pub const HOME_LATEST: usize = 12;
 pub const HOME_FEATURED: usize = 12;
 
+#[derive(Clone)]
 pub struct Site {
     /// The site folder, canonical.
     pub root: std::path::PathBuf,
@@ -38,10 +41,152 @@ pub struct Site {
 }
 
 impl Site {
+    /// The path of a page of this site (`routes::Job::path_in`).
+    pub fn path(&self, job: &Job) -> String {
+        job.path_in(&self.config, &self.content)
+    }
+
+    /// How many pages a listing of `count` entries has.
+    pub fn listing_pages(&self, count: usize) -> usize {
+        routes::pages_for(count, self.config.paginate)
+    }
+
+    /// Every page of one language, in a fixed order. The not-found page
+    /// is the first language's only.
+    pub fn plan(&self, first_language: bool) -> Vec<Job> {
+        routes::plan_with(&self.config, &self.content, first_language, |route| {
+            let count = match route {
+                Route::Kind(k) => self.by_kind[k].len(),
+                Route::Category(c) => self.by_category[c].len(),
+                Route::District(d) => self.by_district[d].len(),
+                // Showcases are paged like listings: a programme of 600
+                // koperasi masjid is not one page of 600 cards.
+                Route::Programme(i) => self.by_programme[i].len(),
+                Route::Event(i) => self.event_participants[i].len(),
+                // A village without entries has no page (and no link to one).
+                Route::Village(d, v) => match self.by_village[d][v].len() {
+                    0 => return 0,
+                    n => n,
+                },
+                _ => return 1,
+            };
+            self.listing_pages(count)
+        })
+    }
+
+    /// This site with entries replaced (index, new entry), each standing
+    /// where the old one stood (`same_place`): the order and every
+    /// grouping stay as they are. An edit in place in `serve`.
+    pub fn with_entries(&self, swaps: &[(usize, std::sync::Arc<crate::model::Entry>)]) -> Site {
+        let mut site = self.clone();
+        for (i, e) in swaps {
+            debug_assert!(same_place(&site.content.entries[*i], e));
+            site.content.entries[*i] = e.clone();
+        }
+        site
+    }
+
+    /// Every page that shows one of `entries` (indices): its own page,
+    /// the page of each listing, programme and event it is on, the home
+    /// page when it is featured or among the latest, and the pages made
+    /// from the open data (the map, the statistics, the downloads' sizes),
+    /// which follow any edit.
+    pub fn pages_showing(&self, entries: impl Iterator<Item = usize>) -> Vec<Job> {
+        let per = self.config.paginate;
+        let mut jobs: Vec<Job> = Vec::new();
+        let add = |route: Route, list: &[usize], i: usize, jobs: &mut Vec<Job>| {
+            if let Some(at) = list.iter().position(|&x| x == i) {
+                let job = Job {
+                    route,
+                    page: at / per + 1,
+                };
+                if !jobs
+                    .iter()
+                    .any(|j| j.route == job.route && j.page == job.page)
+                {
+                    jobs.push(job);
+                }
+            }
+        };
+        for i in entries {
+            let e = &self.content.entries[i];
+            jobs.push(Job {
+                route: Route::Entry(i),
+                page: 1,
+            });
+            let k = kind_index(e.kind);
+            add(Route::Kind(k), &self.by_kind[k], i, &mut jobs);
+            add(
+                Route::Category(e.category),
+                &self.by_category[e.category],
+                i,
+                &mut jobs,
+            );
+            add(
+                Route::District(e.district),
+                &self.by_district[e.district],
+                i,
+                &mut jobs,
+            );
+            for (v, list) in self.by_village[e.district].iter().enumerate() {
+                add(Route::Village(e.district, v), list, i, &mut jobs);
+            }
+            for &p in &self.entry_programmes[i] {
+                add(Route::Programme(p), &self.by_programme[p], i, &mut jobs);
+            }
+            for &ev in &self.entry_events[i] {
+                add(Route::Event(ev), &self.event_participants[ev], i, &mut jobs);
+            }
+            let home = self.featured.contains(&i) || self.latest.contains(&i);
+            if home && !jobs.iter().any(|j| j.route == Route::Home) {
+                jobs.push(Job {
+                    route: Route::Home,
+                    page: 1,
+                });
+            }
+        }
+        if !jobs.is_empty() {
+            for route in [Route::Map, Route::Stats, Route::Data] {
+                jobs.push(Job { route, page: 1 });
+            }
+        }
+        jobs
+    }
+
     /// Whether an event's last day is before the day of the build.
     pub fn ended(&self, ev: &crate::model::Event) -> bool {
         ev.end.unwrap_or(ev.start).date < self.today
     }
+}
+
+/// Whether an entry read again stands where it stood: the same address,
+/// sort key and name, groups (category, kecamatan, kelurahan,
+/// programmes), home-page place (featured, date), draft state and
+/// pictures (their copies are files of the site). Then the index made
+/// for the old one holds for the new one.
+pub fn same_place(a: &crate::model::Entry, b: &crate::model::Entry) -> bool {
+    let pictures = |e: &crate::model::Entry| -> Vec<(Option<String>, String)> {
+        e.logo
+            .iter()
+            .chain(&e.images)
+            .map(|p| (p.copy_from.clone(), p.output.clone()))
+            .collect()
+    };
+    let programmes = |e: &crate::model::Entry| -> Vec<String> {
+        e.programs.iter().map(|r| r.target.clone()).collect()
+    };
+    a.kind == b.kind
+        && a.slug == b.slug
+        && a.sort_key == b.sort_key
+        && a.name == b.name
+        && a.category == b.category
+        && a.district == b.district
+        && a.village == b.village
+        && a.featured == b.featured
+        && a.draft == b.draft
+        && a.updated == b.updated
+        && programmes(a) == programmes(b)
+        && pictures(a) == pictures(b)
 }
 
 pub fn kind_index(kind: Kind) -> usize {

@@ -4,7 +4,7 @@
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::output::Stored;
-use crate::routes;
+use crate::paths;
 use std::collections::{BTreeMap, HashMap};
 
 /// Attributes that hold an address the browser fetches or follows.
@@ -70,9 +70,9 @@ pub(crate) fn check(
 /// Whether the site writes `target`, or a folder page there.
 fn exists(files: &HashMap<String, Stored>, target: &str) -> bool {
     if target.is_empty() || target.ends_with('/') {
-        return files.contains_key(&format!("{target}{}", routes::HOME_FILE));
+        return files.contains_key(&format!("{target}{}", paths::HOME_FILE));
     }
-    files.contains_key(target) || files.contains_key(&format!("{target}/{}", routes::HOME_FILE))
+    files.contains_key(target) || files.contains_key(&format!("{target}/{}", paths::HOME_FILE))
 }
 
 /// The site path an address on `page` leads to, or `None` when it leaves

@@ -245,7 +245,7 @@ pub struct Entry {
     pub vendor: Option<Vendor>,
     /// Markdown.
     pub description: Text,
-    /// The name as listings sort it (`config::match_key`), made once when
+    /// The name as listings sort it (`places::match_key`), made once when
     /// the entry is read.
     pub sort_key: String,
     /// What the entry was read from, hashed (`validate::version`): `serve`
@@ -326,7 +326,7 @@ pub struct Page {
 }
 
 /// Everything read from content/, before indexing.
-#[derive(Default, Debug)]
+#[derive(Default, Debug, Clone)]
 pub struct Content {
     /// Shared, so that `serve` keeps an unchanged entry between builds
     /// without copying it.

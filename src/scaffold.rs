@@ -12,11 +12,12 @@
 //! published half written.
 
 use crate::config::Config;
-use crate::diagnostic::{json_string, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::load::{self, placeholder};
 use crate::message::{Lang, Message};
 use crate::model::Kind;
 use crate::schema::{self, Def, EntryField, EventField, PageField, ProgrammeField};
+use crate::text::json_string;
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -73,7 +74,7 @@ pub fn new_item(opts: &NewOptions) -> Result<NewReport, Message> {
         ));
     }
     if kind == Kind::Halaman
-        && (crate::routes::TOP_LEVEL.contains(&slug.as_str())
+        && (crate::paths::TOP_LEVEL.contains(&slug.as_str())
             || site.config.languages.contains(&slug))
     {
         return Err(msg!(
@@ -111,7 +112,7 @@ fn slug_usable(name: &str, slug: &str) -> Result<(), Message> {
             "this name is too long: its address has {n} characters, at most {most}; use a shorter name"
         ));
     }
-    if slug == crate::routes::PAGED {
+    if slug == crate::paths::PAGED {
         return Err(msg!(
             "alamat web `{slug}` dipakai untuk halaman daftar berikutnya (…/halaman/2/); pakai nama lain",
             "the address `{slug}` is reserved for listing pages (…/halaman/2/); use another name"
@@ -153,16 +154,15 @@ impl Site {
     /// and checks, so a slug is taken exactly when `check` would say so;
     /// items with problems claim theirs too.
     fn read(dir: &Path) -> Result<Site, Message> {
-        let root = crate::open_site(dir)?;
+        let root = crate::pipeline::open_site(dir)?;
         let mut diags = Vec::new();
-        let config = match crate::read_config(&root, &mut diags) {
+        let config = match crate::pipeline::read_config(&root, &mut diags) {
             Ok(Some(config)) => config,
             Ok(None) => return Err(unusable_config(&diags)),
             Err(crate::BuildError::Usage(m) | crate::BuildError::Io(m)) => return Err(m),
             Err(crate::BuildError::Content(d)) => return Err(unusable_config(&d)),
         };
-        let files = load::discover(&root, &mut diags);
-        let (validated, _) = crate::validate::validate(&root, &config, &files, true);
+        let (files, validated) = crate::pipeline::read_content(&root, &config, &mut diags);
         let read = validated.claims();
         let mut claims: Vec<(Kind, String, String)> = read
             .iter()

@@ -249,11 +249,9 @@ impl<'a> Doc<'a> {
     pub fn int(&mut self, path: &str, v: &Value, min: i64, max: i64) -> Option<i64> {
         let n = match v {
             Value::Number(n) => n.as_i64(),
-            Value::String(s) => s
-                .trim()
-                .parse()
-                .ok()
-                .or_else(|| grouped(s.trim()).and_then(|n| i64::try_from(n).ok())),
+            Value::String(s) => s.trim().parse().ok().or_else(|| {
+                crate::text::parse_grouped(s.trim()).and_then(|n| i64::try_from(n).ok())
+            }),
             Value::Null => return None,
             _ => None,
         };
@@ -427,23 +425,4 @@ pub fn describe(v: &Value) -> Message {
         Value::Bool(b) => same(b.to_string()),
         other => yaml::type_name(other),
     }
-}
-
-/// A whole number written with or without thousands separators:
-/// `1500000`, `1.500.000`, `1 500 000`.
-pub(crate) fn grouped(s: &str) -> Option<u64> {
-    let sep = if s.contains('.') { '.' } else { ' ' };
-    let groups: Vec<&str> = s.trim().split(sep).collect();
-    let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
-    let ok = match groups.as_slice() {
-        [one] => digits(one) && one.len() <= 15,
-        [first, rest @ ..] => {
-            digits(first) && first.len() <= 3 && rest.iter().all(|g| g.len() == 3 && digits(g))
-        }
-        [] => false,
-    };
-    if !ok || groups.iter().map(|g| g.len()).sum::<usize>() > 15 {
-        return None;
-    }
-    groups.concat().parse().ok()
 }

@@ -1,13 +1,13 @@
 //! Cleaning a cell as an office needs it: each function returns the value
 //! in the site's format, or why the cell cannot be used.
 
-use crate::validate::fields;
+use crate::values;
 
 /// A phone number from a sheet: a lost leading 0 (Excel keeps numbers as
 /// numbers), `62...`, `+62 ...`, spaces: written as residents read it.
 pub(crate) fn phone(raw: &str) -> Result<String, String> {
     let raw = raw.trim().trim_end_matches(".0");
-    fields::phone(raw).map(|p| p.display).map_err(|m| m.id)
+    values::phone(raw).map(|p| p.display).map_err(|m| m.id)
 }
 
 /// Whole rupiah: `Rp 15.000`, `15.000,-`, `15000`, `15rb`, `15 ribu`,
@@ -33,7 +33,7 @@ pub(crate) fn price(raw: &str) -> Option<u64> {
             }
         }
     }
-    if let Some(v) = fields::rupiah(s) {
+    if let Some(v) = values::rupiah(s) {
         return Some(v);
     }
     // A number cell (`15000` or `15000.0`).
@@ -111,12 +111,12 @@ pub(crate) fn date(raw: &str) -> Result<(String, bool), String> {
     let bad = || {
         format!("\"{raw}\" bukan tanggal yang dikenali: tulis misalnya 2024-01-12 atau 12/01/2024")
     };
-    if fields::date(s).is_ok() {
+    if values::date(s).is_ok() {
         return Ok((s.to_string(), false));
     }
     let ymd = |y: i64, m: i64, d: i64| {
         let t = format!("{y:04}-{m:02}-{d:02}");
-        fields::date(&t).ok().map(|_| (t, true))
+        values::date(&t).ok().map(|_| (t, true))
     };
     if let Ok(serial) = s.parse::<f64>() {
         // Excel's day 1 is 1900-01-01, counted from 1899-12-30 for its

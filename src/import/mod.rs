@@ -8,6 +8,7 @@ mod table;
 use crate::config::{self, Config};
 use crate::message::Message;
 use crate::model::Kind;
+use crate::places;
 use columns::Target;
 use serde_yaml::{Mapping, Value};
 use std::collections::HashMap;
@@ -478,11 +479,11 @@ impl<'c> Row<'c> {
                 }
                 Err(why) => self.keep_unused(key, v, cell, why),
             },
-            "email" => match crate::validate::fields::email(v) {
+            "email" => match crate::values::email(v) {
                 Ok(e) => self.put(key, s(&e)),
                 Err(m) => self.keep_unused(key, v, cell, m.id),
             },
-            "website" => match crate::validate::fields::web_url(v) {
+            "website" => match crate::values::web_url(v) {
                 Ok(u) => self.put(key, s(&u)),
                 Err(m) => self.keep_unused(key, v, cell, m.id),
             },
@@ -610,11 +611,11 @@ impl<'c> Row<'c> {
     }
 
     fn category(&self, v: &str) -> Option<(String, bool)> {
-        let key = config::match_key(v);
+        let key = places::match_key(v);
         let cats = &self.config.categories;
         if let Some(c) = cats
             .iter()
-            .find(|c| c.slug == v.trim() || config::match_key(&c.name) == key)
+            .find(|c| c.slug == v.trim() || places::match_key(&c.name) == key)
         {
             return Some((c.slug.clone(), false));
         }
@@ -641,7 +642,7 @@ impl<'c> Row<'c> {
         if let Some(i) = self.config.district(&expanded) {
             return Some((i, true));
         }
-        let bare = config::bare_district_name(v);
+        let bare = places::bare_district_name(v);
         let names: Vec<&str> = self
             .config
             .districts
@@ -676,7 +677,7 @@ impl<'c> Row<'c> {
                 }
                 None => {
                     let near = crate::diagnostic::nearest(
-                        config::bare_village_name(&v),
+                        places::bare_village_name(&v),
                         d.villages.iter().map(String::as_str),
                     )
                     .map(str::to_string);

@@ -1,7 +1,7 @@
 //! The files of a new site, as text: written in Bahasa Indonesia, for the
 //! office staff who will edit them.
 
-use super::region::{Regency, SOURCE};
+use crate::places::region::{Regency, SOURCE};
 use std::fmt::Write;
 
 /// Categories to start from: the office edits the list to its own.
@@ -35,7 +35,7 @@ pub(super) fn site(r: &Regency) -> Vec<(String, String)> {
 
 /// A YAML double-quoted string: a JSON string literal is one.
 fn q(s: &str) -> String {
-    crate::diagnostic::json_string(s)
+    crate::text::json_string(s)
 }
 
 fn site_yaml(r: &Regency) -> String {
@@ -304,7 +304,7 @@ mod tests {
     /// brackets, and villages that share a name, included.
     #[test]
     fn every_regions_site_yaml_is_valid() {
-        let table = super::super::region::table();
+        let table = crate::places::region::table();
         let codes: Vec<&str> = table
             .lines()
             .filter(|l| !l.starts_with('#'))
@@ -312,7 +312,7 @@ mod tests {
             .filter(|c| c.matches('.').count() == 1)
             .collect();
         for code in codes {
-            let r = super::super::region::find(&table, code).unwrap();
+            let r = crate::places::region::find(&table, code).unwrap();
             let mut diags = Vec::new();
             let config = crate::config::parse(&site_yaml(&r), &mut diags);
             assert!(diags.is_empty(), "{code}: {:?}", diags.first());

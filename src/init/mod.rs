@@ -3,7 +3,6 @@
 //! each kind of content, and what a first deployment needs.
 
 mod files;
-pub(crate) mod region;
 
 use crate::message::Message;
 use std::path::{Path, PathBuf};
@@ -29,8 +28,8 @@ pub struct InitReport {
 /// Writes a new site into `opts.dir`. A folder that holds anything is
 /// refused, and so is a name that matches no region or several.
 pub fn init(opts: &InitOptions) -> Result<InitReport, Message> {
-    let table = region::table();
-    let regency = region::find(&table, &opts.wilayah)?;
+    let table = crate::places::region::table();
+    let regency = crate::places::region::find(&table, &opts.wilayah)?;
     refuse_non_empty(&opts.dir)?;
     let files = files::site(&regency);
     write_all(&opts.dir, &files)?;

@@ -3,7 +3,7 @@
 //! are left out.
 
 use crate::index::Site;
-use crate::render::urls::Urls;
+use crate::urls::Urls;
 
 /// How many entries a feed carries.
 pub(crate) const FEED_LENGTH: usize = 50;
@@ -46,88 +46,76 @@ pub(crate) fn atom(
     x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     x.push_str(&format!(
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
-        esc(&site.config.language)
+        crate::text::xml(&site.config.language)
     ));
     let feed_url = urls.permalink(path);
     let site_title = &site.config.title;
-    x.push_str(&format!("  <id>{}</id>\n", esc(&feed_url)));
+    x.push_str(&format!("  <id>{}</id>\n", crate::text::xml(&feed_url)));
     x.push_str(&format!(
         "  <title>{} · {}</title>\n",
-        esc(title),
-        esc(site_title)
+        crate::text::xml(title),
+        crate::text::xml(site_title)
     ));
     if !site.config.description.is_empty() {
         x.push_str(&format!(
             "  <subtitle>{}</subtitle>\n",
-            esc(&site.config.description)
+            crate::text::xml(&site.config.description)
         ));
     }
     x.push_str(&format!("  <updated>{}</updated>\n", stamp(&updated)));
     x.push_str(&format!(
         "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
-        esc(&feed_url)
+        crate::text::xml(&feed_url)
     ));
     x.push_str(&format!(
         "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-        esc(&urls.permalink(listing))
+        crate::text::xml(&urls.permalink(listing))
     ));
     x.push_str(&format!(
         "  <author><name>{}</name><uri>{}</uri></author>\n",
-        esc(site_title),
-        esc(&urls.permalink(""))
+        crate::text::xml(site_title),
+        crate::text::xml(&urls.permalink(""))
     ));
     x.push_str("  <generator>Etalase</generator>\n");
     for &i in dated {
         let e = &site.content.entries[i];
-        let url = urls.permalink(&crate::routes::entry(e.kind, &e.slug));
+        let url = urls.permalink(&crate::paths::entry(e.kind, &e.slug));
         let cat = &site.config.categories[e.category];
         let dis = &site.config.districts[e.district];
         x.push_str("  <entry>\n");
-        x.push_str(&format!("    <id>{}</id>\n", esc(&url)));
-        x.push_str(&format!("    <title>{}</title>\n", esc(&e.name)));
+        x.push_str(&format!("    <id>{}</id>\n", crate::text::xml(&url)));
+        x.push_str(&format!(
+            "    <title>{}</title>\n",
+            crate::text::xml(&e.name)
+        ));
         x.push_str(&format!(
             "    <updated>{}</updated>\n",
             stamp(&e.updated.unwrap_or(site.today))
         ));
         x.push_str(&format!(
             "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-            esc(&url)
+            crate::text::xml(&url)
         ));
         x.push_str(&format!(
             "    <category term=\"{}\" label=\"{}\"/>\n",
-            esc(&cat.slug),
-            esc(&cat.name)
+            crate::text::xml(&cat.slug),
+            crate::text::xml(&cat.name)
         ));
         let mut summary = format!("{} · {}", cat.name, dis.name);
         let text = texts
             .get(&i)
-            .map(|t| crate::render::markdown::excerpt(t, 280))
+            .map(|t| crate::markdown::excerpt(t, 280))
             .unwrap_or_default();
         if !text.is_empty() {
             summary.push_str(". ");
             summary.push_str(&text);
         }
-        x.push_str(&format!("    <summary>{}</summary>\n", esc(&summary)));
+        x.push_str(&format!(
+            "    <summary>{}</summary>\n",
+            crate::text::xml(&summary)
+        ));
         x.push_str("  </entry>\n");
     }
     x.push_str("</feed>\n");
     x.into_bytes()
-}
-
-/// Text and attribute values in XML; characters XML 1.0 cannot hold are
-/// left out.
-pub(crate) fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
-    out
 }

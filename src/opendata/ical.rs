@@ -5,7 +5,7 @@
 use crate::clock::{self, TimeZone};
 use crate::index::Site;
 use crate::model::{Date, DateTime, Event};
-use crate::render::urls::Urls;
+use crate::urls::Urls;
 
 /// A calendar of `events` (indices into the site's events).
 pub(crate) fn calendar(site: &Site, urls: &Urls, events: &[usize], name: &str) -> Vec<u8> {
@@ -77,8 +77,8 @@ fn event(site: &Site, urls: &Urls, out: &mut Lines, ev: &Event, stamp: &str, hos
     if let Some(g) = ev.geo {
         out.prop("GEO", &format!("{:.6};{:.6}", g.lat, g.lon));
     }
-    let url = urls.permalink(&crate::routes::event(&ev.slug));
-    let description = crate::render::markdown::plain(&ev.description);
+    let url = urls.permalink(&crate::paths::event(&ev.slug));
+    let description = crate::markdown::plain(&ev.description);
     let description = description.trim();
     let body = if description.is_empty() {
         url.clone()

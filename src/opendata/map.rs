@@ -7,7 +7,7 @@
 
 use crate::index::Site;
 use crate::model::Kind;
-use crate::render::urls::Urls;
+use crate::urls::Urls;
 use serde_json::{json, Value};
 
 /// Points per file of popup details.
@@ -64,7 +64,7 @@ pub(crate) fn files(site: &Site, urls: &Urls, published: &[usize]) -> (Value, Ve
         let deg = |v: i64| v as f64 / 1e5;
         json!([deg(lo_lat), deg(lo_lon), deg(hi_lat), deg(hi_lon)])
     };
-    let details_path = urls.asset(&crate::routes::map_details("{n}"));
+    let details_path = urls.asset(&crate::paths::map_details("{n}"));
     let index = json!({
         "kinds": kinds,
         "kind_names": kind_names,

@@ -19,14 +19,12 @@ mod satudata;
 pub(crate) mod stats;
 pub(crate) mod table;
 
-pub(crate) use feed::esc as xml_escape;
-
 use crate::diagnostic::Diagnostic;
 use crate::index::Site;
 use crate::model::Kind;
 use crate::output::Piece;
-use crate::render::urls::Urls;
-use crate::routes;
+use crate::paths;
+use crate::urls::Urls;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::sync::Arc;
@@ -232,8 +230,7 @@ pub(crate) fn build(site: &Site, cache: Option<&Cache>) -> Result<OpenData, Diag
     let feed_texts: std::collections::HashMap<usize, String> = in_feeds
         .par_iter()
         .map(|&i| {
-            crate::load::text(&entries[i].description)
-                .map(|t| (i, crate::render::markdown::plain(&t)))
+            crate::load::text(&entries[i].description).map(|t| (i, crate::markdown::plain(&t)))
         })
         .collect::<Result<_, Diagnostic>>()?;
     let per_scope: Vec<Vec<File>> = scopes
@@ -276,15 +273,15 @@ pub(crate) fn build(site: &Site, cache: Option<&Cache>) -> Result<OpenData, Diag
                 .collect();
             let n_recs = recs.len();
             let n_feats = feats.len();
-            let listing = scope.map_or(String::new(), routes::kind);
+            let listing = scope.map_or(String::new(), paths::kind);
             vec![
                 file_of(
-                    routes::data_file(&format!("{subject}.csv")),
+                    paths::data_file(&format!("{subject}.csv")),
                     csv::file(&header, rows),
                     csv_info,
                 ),
                 file_of(
-                    routes::data_file(&format!("{subject}.json")),
+                    paths::data_file(&format!("{subject}.json")),
                     json_lines(b"", &recs, b""),
                     info(
                         format!("{subject}-json"),
@@ -296,7 +293,7 @@ pub(crate) fn build(site: &Site, cache: Option<&Cache>) -> Result<OpenData, Diag
                     ),
                 ),
                 file_of(
-                    routes::data_file(&format!("{subject}.geojson")),
+                    paths::data_file(&format!("{subject}.geojson")),
                     json_lines(
                         b"{\"type\":\"FeatureCollection\",\"features\":",
                         &feats,
@@ -312,14 +309,14 @@ pub(crate) fn build(site: &Site, cache: Option<&Cache>) -> Result<OpenData, Diag
                     ),
                 ),
                 file(
-                    routes::feed(scope),
+                    paths::feed(scope),
                     feed::atom(
                         site,
                         &urls,
                         newest,
                         &feed_texts,
                         label,
-                        &routes::feed(scope),
+                        &paths::feed(scope),
                         &listing,
                     ),
                     info(
@@ -386,12 +383,12 @@ pub(crate) fn build(site: &Site, cache: Option<&Cache>) -> Result<OpenData, Diag
         j.columns = columns;
         let json = to_json(&satudata::json(&rows));
         files.push(file(
-            routes::data_file(&format!("satudata-{level}.csv")),
+            paths::data_file(&format!("satudata-{level}.csv")),
             csv::write(&satudata::COLUMNS, rows),
             i,
         ));
         files.push(file(
-            routes::data_file(&format!("satudata-{level}.json")),
+            paths::data_file(&format!("satudata-{level}.json")),
             json,
             j,
         ));
@@ -416,7 +413,7 @@ pub(crate) fn build(site: &Site, cache: Option<&Cache>) -> Result<OpenData, Diag
                 .push(("sasaran".into(), "integer", "sasaran".into()));
         }
         files.push(file(
-            routes::data_file(&format!("statistik/{}.csv", chart.id)),
+            paths::data_file(&format!("statistik/{}.csv", chart.id)),
             stats::csv(chart),
             i,
         ));
@@ -427,7 +424,7 @@ pub(crate) fn build(site: &Site, cache: Option<&Cache>) -> Result<OpenData, Diag
         .filter(|&i| !site.content.events[i].draft)
         .collect();
     files.push(file(
-        routes::calendar(None),
+        paths::calendar(None),
         ical::calendar(
             site,
             &urls,
@@ -448,7 +445,7 @@ pub(crate) fn build(site: &Site, cache: Option<&Cache>) -> Result<OpenData, Diag
         .map(|&i| {
             let ev = &site.content.events[i];
             file(
-                routes::calendar(Some(&ev.slug)),
+                paths::calendar(Some(&ev.slug)),
                 ical::calendar(site, &urls, &[i], &ev.name),
                 info(
                     format!("acara-{}-ics", ev.slug),
@@ -465,7 +462,7 @@ pub(crate) fn build(site: &Site, cache: Option<&Cache>) -> Result<OpenData, Diag
 
     let package = package::datapackage(site, &files);
     files.push(file(
-        routes::data_file("datapackage.json"),
+        paths::data_file("datapackage.json"),
         package,
         info(
             "datapackage".into(),
@@ -475,7 +472,7 @@ pub(crate) fn build(site: &Site, cache: Option<&Cache>) -> Result<OpenData, Diag
             "json",
             files
                 .iter()
-                .filter(|f| f.path.starts_with(routes::DATA))
+                .filter(|f| f.path.starts_with(paths::DATA))
                 .count(),
         ),
     ));
@@ -483,12 +480,12 @@ pub(crate) fn build(site: &Site, cache: Option<&Cache>) -> Result<OpenData, Diag
     timer.lap("    open data: regions, statistics, calendars, package");
     let (points, chunks) = map::files(site, &urls, &published);
     let mut map_files = vec![(
-        routes::map_points(),
+        paths::map_points(),
         vec![Arc::new(to_compact_json(&points))],
     )];
     for (n, chunk) in chunks.iter().enumerate() {
         map_files.push((
-            routes::map_details(&n.to_string()),
+            paths::map_details(&n.to_string()),
             vec![Arc::new(to_compact_json(chunk))],
         ));
     }

@@ -4,12 +4,12 @@
 
 use super::File;
 use crate::index::Site;
-use crate::routes;
+use crate::paths;
 use serde_json::{json, Map, Value};
 
 pub(crate) fn datapackage(site: &Site, files: &[File]) -> Vec<u8> {
     let c = &site.config;
-    let prefix = format!("{}/", routes::DATA);
+    let prefix = format!("{}/", paths::DATA);
     let resources: Vec<Value> = files
         .iter()
         .filter_map(|f| Some((f.path.strip_prefix(&prefix)?, f)))

@@ -2,24 +2,10 @@
 //! writes it) and as GeoJSON features (the entries with a map point).
 
 use crate::index::Site;
+use crate::json::put;
 use crate::model::{Entry, DAYS};
-use crate::render::urls::Urls;
+use crate::urls::Urls;
 use serde_json::{json, Map, Value};
-
-/// Sets `key` unless the value is null, an empty text or an empty list:
-/// the records and the structured data leave absent fields out.
-pub(crate) fn put(m: &mut Map<String, Value>, key: &str, v: impl Into<Value>) {
-    let v = v.into();
-    let empty = match &v {
-        Value::Null => true,
-        Value::String(s) => s.is_empty(),
-        Value::Array(a) => a.is_empty(),
-        _ => false,
-    };
-    if !empty {
-        m.insert(key.into(), v);
-    }
-}
 
 fn hhmm(m: u16) -> String {
     format!("{:02}:{:02}", m / 60, m % 60)
@@ -35,7 +21,7 @@ pub(crate) fn record(site: &Site, urls: &Urls, i: usize, e: &Entry, text: &str) 
     put(
         &mut m,
         "url",
-        urls.permalink(&crate::routes::entry(e.kind, &e.slug)),
+        urls.permalink(&crate::paths::entry(e.kind, &e.slug)),
     );
     put(&mut m, "name", e.name.as_str());
     put(&mut m, "category", c.categories[e.category].slug.as_str());
@@ -187,7 +173,7 @@ pub(crate) fn feature(site: &Site, urls: &Urls, e: &Entry) -> Option<Value> {
     put(
         &mut p,
         "url",
-        urls.permalink(&crate::routes::entry(e.kind, &e.slug)),
+        urls.permalink(&crate::paths::entry(e.kind, &e.slug)),
     );
     put(
         &mut p,

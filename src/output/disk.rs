@@ -4,7 +4,7 @@
 
 use super::Sink;
 use crate::message::Message;
-use crate::routes::MANIFEST;
+use crate::paths::MANIFEST;
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::fs;

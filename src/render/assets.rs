@@ -9,6 +9,7 @@ use crate::hash::fnv;
 use crate::index::Site;
 use crate::model::{Claim, Content};
 use crate::output::Sink;
+use crate::paths;
 use crate::routes;
 use crate::theme::Theme;
 use rayon::prelude::*;
@@ -70,9 +71,9 @@ pub(crate) fn check_static(
     }
     let mut written: HashSet<String> = HashSet::new();
     for (li, code) in config.languages.iter().enumerate() {
-        let prefix = routes::language_prefix(li, code);
+        let prefix = paths::language_prefix(li, code);
         for path in routes::first_pages(config, claims, li == 0) {
-            written.insert(routes::page_file(&prefix, &path));
+            written.insert(paths::page_file(&prefix, &path));
         }
     }
     written.extend(media(content).into_keys().map(str::to_string));
@@ -93,7 +94,7 @@ pub(crate) fn check_static(
         let clash = written.contains(rel)
             || folders.contains(rel.as_str())
             || parents(rel).any(|dir| written.contains(dir))
-            || routes::is_reserved_file(rel, free_pages.iter().copied(), &config.languages);
+            || paths::is_reserved_file(rel, free_pages.iter().copied(), &config.languages);
         if clash {
             diags.push(Diagnostic::file(
                 Code::StaticClash,
@@ -143,7 +144,7 @@ pub(super) fn copy_static(
         let url = format!(
             "{}{}?v={:08x}",
             site.config.base_path,
-            super::urls::encode_path(rel),
+            crate::urls::encode_path(rel),
             fnv(&bytes) as u32
         );
         match rel.as_str() {

@@ -5,7 +5,7 @@
 //! from them.
 
 use crate::opendata::stats::Chart;
-use crate::opendata::xml_escape;
+
 use std::fmt::Write;
 
 const WIDTH: u32 = 320;
@@ -26,7 +26,7 @@ pub(crate) fn bars(chart: &Chart, title: &str) -> String {
     let _ = write!(
         s,
         "<svg class=\"chart\" viewBox=\"0 0 {WIDTH} {height}\" width=\"100%\" aria-hidden=\"true\" focusable=\"false\" xmlns=\"http://www.w3.org/2000/svg\"><title>{}</title>",
-        xml_escape(title)
+        crate::text::xml(title)
     );
     let track = WIDTH - 56;
     for (n, r) in rows.iter().enumerate() {
@@ -38,14 +38,14 @@ pub(crate) fn bars(chart: &Chart, title: &str) -> String {
             }
             None => (
                 (r.value * u64::from(track) / max) as u32,
-                super::context::grouped(r.value),
+                crate::text::grouped(r.value),
             ),
         };
         let _ = write!(
             s,
             "<text x=\"0\" y=\"{}\" class=\"chart-label\">{}</text>",
             y + 15,
-            xml_escape(&r.label)
+            crate::text::xml(&r.label)
         );
         if r.target.is_some() {
             let _ = write!(

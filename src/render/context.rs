@@ -2,11 +2,12 @@
 //! model, with URLs complete and labels formatted. Their shape is the
 //! contract documented in docs/THEMES.md.
 
-use super::markdown;
-use super::urls::Urls;
 use crate::index::Site;
+use crate::markdown;
 use crate::model::*;
-use crate::routes;
+use crate::paths;
+use crate::text::rupiah_label;
+use crate::urls::Urls;
 use serde::Serialize;
 use tera::Value;
 
@@ -47,7 +48,7 @@ impl<'a> NamedLink<'a> {
         NamedLink {
             slug: &p.slug,
             name: &p.name,
-            url: urls.page(&routes::programme(&p.slug)),
+            url: urls.page(&paths::programme(&p.slug)),
         }
     }
 
@@ -55,7 +56,7 @@ impl<'a> NamedLink<'a> {
         NamedLink {
             slug: &d.slug,
             name: &d.name,
-            url: urls.page(&routes::district(&d.slug)),
+            url: urls.page(&paths::district(&d.slug)),
         }
     }
 }
@@ -107,14 +108,14 @@ fn card_view<'a>(site: &'a Site, urls: &Urls, labels: &Labels, e: &'a Entry) -> 
     let dis = &site.config.districts[e.district];
     Card {
         kind: e.kind.folder(),
-        kind_url: urls.page(&routes::kind(e.kind)),
+        kind_url: urls.page(&paths::kind(e.kind)),
         slug: &e.slug,
         url: urls.entry(e),
         name: &e.name,
         category: NamedLink {
             slug: &cat.slug,
             name: &cat.name,
-            url: urls.page(&routes::category(&cat.slug)),
+            url: urls.page(&paths::category(&cat.slug)),
         },
         district: NamedLink::district(urls, dis),
         village: e.village.as_deref(),
@@ -245,7 +246,7 @@ impl<'a> EventLink<'a> {
     fn new(site: &Site, urls: &Urls, labels: &Labels, ev: &'a Event) -> EventLink<'a> {
         EventLink {
             name: &ev.name,
-            url: urls.page(&routes::event(&ev.slug)),
+            url: urls.page(&paths::event(&ev.slug)),
             start_label: labels.date_time(&ev.start),
             ended: site.ended(ev),
         }
@@ -557,36 +558,5 @@ pub fn event<'a>(
             .collect(),
         description_html: markdown::render(&ev.description, "d"),
         participants,
-    }
-}
-
-/// `15000` -> `Rp 15.000`.
-pub fn rupiah_label(n: u64) -> String {
-    format!("Rp {}", grouped(n))
-}
-
-/// `12345` -> `12.345`: thousands grouped as the default language writes
-/// them.
-pub(crate) fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rupiah_labels() {
-        assert_eq!(rupiah_label(15000), "Rp 15.000");
-        assert_eq!(rupiah_label(1500000), "Rp 1.500.000");
-        assert_eq!(rupiah_label(500), "Rp 500");
     }
 }

@@ -9,146 +9,13 @@
 //! `<`, `>` and `&` are escaped as JSON `\u` escapes, so no text from an
 //! entry can end the script element.
 
-use super::urls::Urls;
 use crate::index::Site;
+use crate::json::put;
 use crate::model::{Entry, Event, Geo, Kind, DAYS};
-use crate::opendata::records::put;
-use crate::routes;
+use crate::paths;
+use crate::schemaorg;
+use crate::urls::Urls;
 use serde_json::{json, Map, Value};
-
-/// schema.org's types of local business that site.yaml's
-/// `business_types` may name (LocalBusiness and its subtypes).
-const BUSINESS_TYPES: &[&str] = &[
-    "LocalBusiness",
-    "AnimalShelter",
-    "AutoBodyShop",
-    "AutoDealer",
-    "AutoPartsStore",
-    "AutoRental",
-    "AutoRepair",
-    "AutoWash",
-    "AutomotiveBusiness",
-    "Bakery",
-    "BarOrPub",
-    "BeautySalon",
-    "BedAndBreakfast",
-    "BikeStore",
-    "BookStore",
-    "Brewery",
-    "CafeOrCoffeeShop",
-    "ChildCare",
-    "ClothingStore",
-    "ComputerStore",
-    "ConvenienceStore",
-    "DaySpa",
-    "Dentist",
-    "DepartmentStore",
-    "DryCleaningOrLaundry",
-    "Electrician",
-    "ElectronicsStore",
-    "EmploymentAgency",
-    "EntertainmentBusiness",
-    "FastFoodRestaurant",
-    "FinancialService",
-    "Florist",
-    "FoodEstablishment",
-    "FurnitureStore",
-    "GardenStore",
-    "GeneralContractor",
-    "GroceryStore",
-    "HairSalon",
-    "HardwareStore",
-    "HealthAndBeautyBusiness",
-    "HobbyShop",
-    "HomeAndConstructionBusiness",
-    "HomeGoodsStore",
-    "Hotel",
-    "HousePainter",
-    "IceCreamShop",
-    "InsuranceAgency",
-    "InternetCafe",
-    "JewelryStore",
-    "LegalService",
-    "Locksmith",
-    "LodgingBusiness",
-    "MedicalBusiness",
-    "MobilePhoneStore",
-    "MotorcycleDealer",
-    "MotorcycleRepair",
-    "MovingCompany",
-    "MusicStore",
-    "NailSalon",
-    "OfficeEquipmentStore",
-    "OutletStore",
-    "PawnShop",
-    "PetStore",
-    "Pharmacy",
-    "Plumber",
-    "ProfessionalService",
-    "RealEstateAgent",
-    "RecyclingCenter",
-    "Restaurant",
-    "SelfStorage",
-    "ShoeStore",
-    "ShoppingCenter",
-    "SportingGoodsStore",
-    "SportsActivityLocation",
-    "Store",
-    "TireShop",
-    "TouristInformationCenter",
-    "ToyStore",
-    "TravelAgency",
-    "WholesaleStore",
-];
-
-pub(crate) fn is_business_type(name: &str) -> bool {
-    BUSINESS_TYPES.contains(&name)
-}
-
-/// The type of a business by the words of its category's slug, when
-/// site.yaml's `business_types` does not name one.
-fn guessed_type(slug: &str) -> &'static str {
-    const WORDS: &[(&[&str], &str)] = &[
-        (&["kue", "roti", "bakery"], "Bakery"),
-        (&["kopi", "minuman", "cafe", "kafe"], "CafeOrCoffeeShop"),
-        (&["restoran", "rumah-makan", "warung-makan"], "Restaurant"),
-        (
-            &["kuliner", "makanan", "pangan", "katering"],
-            "FoodEstablishment",
-        ),
-        (
-            &[
-                "fesyen", "fashion", "batik", "bordir", "konveksi", "pakaian", "busana",
-            ],
-            "ClothingStore",
-        ),
-        (&["furnitur", "mebel"], "FurnitureStore"),
-        (&["tanaman", "bunga", "pertanian"], "GardenStore"),
-        (&["ikan", "hewan", "pet"], "PetStore"),
-        (&["keuangan", "simpan-pinjam"], "FinancialService"),
-        (&["bengkel", "otomotif"], "AutoRepair"),
-        (&["salon", "kecantikan"], "BeautySalon"),
-        (&["laundry", "cuci"], "DryCleaningOrLaundry"),
-        (&["daur-ulang", "sampah"], "RecyclingCenter"),
-        (&["jasa", "layanan"], "ProfessionalService"),
-        (
-            &[
-                "ritel",
-                "toko",
-                "kelontong",
-                "kerajinan",
-                "boneka",
-                "oleh-oleh",
-                "ringan",
-            ],
-            "Store",
-        ),
-    ];
-    WORDS
-        .iter()
-        .find(|(words, _)| words.iter().any(|w| slug.contains(w)))
-        .map_or("LocalBusiness", |(_, t)| t)
-}
 
 /// The schema.org type of an entry.
 pub(crate) fn entry_type<'a>(site: &'a Site, e: &Entry) -> &'a str {
@@ -159,7 +26,7 @@ pub(crate) fn entry_type<'a>(site: &'a Site, e: &Entry) -> &'a str {
     site.config
         .business_types
         .get(slug)
-        .map_or_else(|| guessed_type(slug), String::as_str)
+        .map_or_else(|| schemaorg::guessed_type(slug), String::as_str)
 }
 
 /// One step of a page's breadcrumb trail.
@@ -222,8 +89,8 @@ fn address(
     let mut parts: Vec<String> = street.map(str::to_string).into_iter().collect();
     // What the street address already names is not named again.
     let named = |name: &str| {
-        let key = crate::config::match_key(name);
-        street.is_some_and(|s| crate::config::match_key(s).contains(&key))
+        let key = crate::places::match_key(name);
+        street.is_some_and(|s| crate::places::match_key(s).contains(&key))
     };
     let mut postal = None;
     if let Some(d) = district {
@@ -291,7 +158,7 @@ fn hours(e: &Entry) -> Vec<Value> {
 /// The node of an entry, with `summary` as its description.
 pub(crate) fn entry(site: &Site, urls: &Urls, e: &Entry, summary: &str) -> Value {
     let ty = entry_type(site, e);
-    let permalink = urls.permalink(&routes::entry(e.kind, &e.slug));
+    let permalink = urls.permalink(&paths::entry(e.kind, &e.slug));
     let mut m = Map::new();
     m.insert("@type".into(), ty.into());
     m.insert("@id".into(), format!("{permalink}#usaha").into());
@@ -405,7 +272,7 @@ pub(crate) fn entry(site: &Site, urls: &Urls, e: &Entry, summary: &str) -> Value
             put(
                 &mut item,
                 "description",
-                p.description.as_deref().map(crate::render::markdown::plain),
+                p.description.as_deref().map(crate::markdown::plain),
             );
             put(
                 &mut item,
@@ -450,7 +317,7 @@ fn when(site: &Site, d: &crate::model::DateTime) -> String {
 pub(crate) fn event(site: &Site, urls: &Urls, i: usize, ev: &Event) -> Value {
     let mut m = Map::new();
     m.insert("@type".into(), "Event".into());
-    let permalink = urls.permalink(&routes::event(&ev.slug));
+    let permalink = urls.permalink(&paths::event(&ev.slug));
     m.insert("@id".into(), format!("{permalink}#acara").into());
     m.insert("name".into(), ev.name.clone().into());
     m.insert("url".into(), permalink.into());
@@ -465,7 +332,7 @@ pub(crate) fn event(site: &Site, urls: &Urls, i: usize, ev: &Event) -> Value {
     put(
         &mut m,
         "description",
-        crate::render::markdown::excerpt(&crate::render::markdown::plain(&ev.description), 300),
+        crate::markdown::excerpt(&crate::markdown::plain(&ev.description), 300),
     );
     let mut place = Map::new();
     place.insert("@type".into(), "Place".into());
@@ -495,7 +362,7 @@ pub(crate) fn event(site: &Site, urls: &Urls, i: usize, ev: &Event) -> Value {
             json!({
                 "@type": entry_type(site, e),
                 "name": e.name,
-                "url": urls.permalink(&routes::entry(e.kind, &e.slug)),
+                "url": urls.permalink(&paths::entry(e.kind, &e.slug)),
             })
         })
         .collect();
@@ -541,7 +408,7 @@ pub(crate) fn website(site: &Site, urls: &Urls, language: &str) -> Value {
             "@type": "SearchAction",
             "target": {
                 "@type": "EntryPoint",
-                "urlTemplate": format!("{}?q={{search_term_string}}", urls.permalink(&routes::search())),
+                "urlTemplate": format!("{}?q={{search_term_string}}", urls.permalink(&paths::search())),
             },
         }),
     );
@@ -616,53 +483,5 @@ mod tests {
         );
         let back: Value = serde_json::from_str(&s).unwrap();
         assert_eq!(back["@graph"][0]["name"], "</script><b>&");
-    }
-
-    /// Every type site.yaml may name is LocalBusiness or below it in the
-    /// schema.org vocabulary kept as test data.
-    #[test]
-    fn business_types_are_local_businesses_in_the_vocabulary() {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/data/schemaorg/subclasses.txt"
-        );
-        let text = std::fs::read_to_string(path).unwrap();
-        let parents: std::collections::HashMap<&str, Vec<&str>> = text
-            .lines()
-            .filter_map(|l| l.split_once('\t'))
-            .map(|(k, v)| (k, v.split(',').collect()))
-            .collect();
-        let below = |t: &str| {
-            let mut todo = vec![t];
-            let mut seen = std::collections::HashSet::new();
-            while let Some(x) = todo.pop() {
-                if x == "LocalBusiness" {
-                    return true;
-                }
-                if seen.insert(x) {
-                    todo.extend(parents.get(x).cloned().unwrap_or_default());
-                }
-            }
-            false
-        };
-        for t in BUSINESS_TYPES {
-            assert!(below(t), "{t} is not a LocalBusiness in schema.org");
-        }
-    }
-
-    #[test]
-    fn categories_give_a_type() {
-        assert_eq!(guessed_type("kuliner"), "FoodEstablishment");
-        assert_eq!(guessed_type("batik"), "ClothingStore");
-        assert_eq!(guessed_type("makanan-ringan"), "FoodEstablishment");
-        assert_eq!(guessed_type("lain-lain"), "LocalBusiness");
-        assert!(WORDS_ARE_TYPES());
-    }
-
-    #[allow(non_snake_case)]
-    fn WORDS_ARE_TYPES() -> bool {
-        ["Bakery", "Store", "FoodEstablishment", "ClothingStore"]
-            .iter()
-            .all(|t| is_business_type(t))
     }
 }

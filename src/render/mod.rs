@@ -8,19 +8,17 @@
 //! so it names exactly the pages that exist.
 
 mod assets;
-mod autolink;
 mod budget;
 mod charts;
 mod compact;
 pub(crate) mod context;
 pub(crate) mod jsonld;
-pub(crate) mod markdown;
 mod pages;
 pub(crate) mod reuse;
 mod site_view;
 mod sitemap;
 mod templates;
-pub(crate) mod urls;
+
 mod views;
 
 pub(crate) use assets::check_static;
@@ -33,14 +31,15 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::index::Site;
 use crate::message::Message;
 use crate::output::Sink;
+use crate::paths;
 use crate::routes::{self, Route};
 use crate::theme::Theme;
+use crate::urls::Urls;
 use crate::yaml;
 use context::Labels;
 use rayon::prelude::*;
 use std::sync::Mutex;
 use tera::{Context, Tera, Value};
-use urls::Urls;
 
 /// The templates a theme must have, one per kind of page.
 const TEMPLATES: &[&str] = &[
@@ -209,7 +208,7 @@ pub(crate) fn render_all(
         .iter()
         .enumerate()
         .map(|(li, code)| {
-            let prefix = routes::language_prefix(li, code);
+            let prefix = paths::language_prefix(li, code);
             Urls::new(&site.config.base_url, &site.config.base_path, &prefix)
         })
         .collect();
@@ -284,10 +283,10 @@ pub(crate) fn render_all(
             timer.lap("  render: templates");
             let list = match only {
                 Some(jobs) => jobs.to_vec(),
-                None => routes::plan(site, li == 0),
+                None => site.plan(li == 0),
             };
             // Each page's path once, for its rendering and the sitemap.
-            let paths: Vec<String> = list.iter().map(|job| job.path(site)).collect();
+            let paths: Vec<String> = list.iter().map(|job| site.path(job)).collect();
             pages += list.len();
             list.par_iter().zip(&paths).for_each(|(job, path)| {
                 let file = lang.urls.file(path);

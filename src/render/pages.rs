@@ -2,13 +2,15 @@
 
 use super::context::{self, Labels};
 use super::jsonld::{self, Crumb};
-use super::urls::Urls;
-use super::{budget, compact, markdown, templates, Lang};
+use super::{budget, compact, templates, Lang};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::index::Site;
+use crate::markdown;
 use crate::model::Kind;
-use crate::routes::{self, paged, Job, Route, Terms};
+use crate::paths::{self, paged, Terms};
+use crate::routes::{Job, Route};
 use crate::search;
+use crate::urls::Urls;
 use serde::Serialize;
 use tera::{Context, Value};
 
@@ -103,7 +105,7 @@ fn village_links(site: &Site, urls: &Urls, d: usize) -> Vec<TermItem> {
         .filter(|(v, _)| !site.by_village[d][*v].is_empty())
         .map(|(v, name)| TermItem {
             name: name.clone(),
-            url: urls.page(&routes::village(&dis.slug, &dis.village_slugs[v])),
+            url: urls.page(&paths::village(&dis.slug, &dis.village_slugs[v])),
             count: Some(site.by_village[d][v].len()),
             note: None,
         })
@@ -175,7 +177,7 @@ pub(super) fn render_job(
                 latest: site.latest.iter().map(|&i| lang.cards[i].clone()).collect(),
             };
             ctx.insert("home", &home);
-            feed_url = Some(urls.asset(&routes::feed(None)));
+            feed_url = Some(urls.asset(&paths::feed(None)));
             ("index", "", &site.config.description)
         }
         Route::Kind(_) | Route::Category(_) | Route::District(_) | Route::Village(..) => {
@@ -183,7 +185,7 @@ pub(super) fn render_job(
                 Route::Kind(k) => {
                     let kind = Kind::DIRECTORY[k];
                     let f = kind.folder();
-                    ("kind", f, "", None, &site.by_kind[k], routes::kind(kind))
+                    ("kind", f, "", None, &site.by_kind[k], paths::kind(kind))
                 }
                 Route::Category(c) => {
                     let cat = &site.config.categories[c];
@@ -193,7 +195,7 @@ pub(super) fn render_job(
                         cat.name.as_str(),
                         None,
                         &site.by_category[c],
-                        routes::category(&cat.slug),
+                        paths::category(&cat.slug),
                     )
                 }
                 Route::District(d) => {
@@ -204,7 +206,7 @@ pub(super) fn render_job(
                         dis.name.as_str(),
                         dis.code.as_deref(),
                         &site.by_district[d],
-                        routes::district(&dis.slug),
+                        paths::district(&dis.slug),
                     )
                 }
                 Route::Village(d, v) => {
@@ -215,7 +217,7 @@ pub(super) fn render_job(
                         dis.villages[v].as_str(),
                         None,
                         &site.by_village[d][v],
-                        routes::village(&dis.slug, &dis.village_slugs[v]),
+                        paths::village(&dis.slug, &dis.village_slugs[v]),
                     )
                 }
                 _ => unreachable!(),
@@ -230,7 +232,7 @@ pub(super) fn render_job(
                         Vec::new(),
                         Some(TermItem {
                             name: dis.name.clone(),
-                            url: urls.page(&routes::district(&dis.slug)),
+                            url: urls.page(&paths::district(&dis.slug)),
                             count: Some(site.by_district[d].len()),
                             note: None,
                         }),
@@ -248,12 +250,7 @@ pub(super) fn render_job(
                 villages,
                 district,
                 entries: slice(list),
-                pagination: pagination(
-                    urls,
-                    &base,
-                    job.page,
-                    routes::listing_pages(site, list.len()),
-                ),
+                pagination: pagination(urls, &base, job.page, site.listing_pages(list.len())),
             };
             ctx.insert("listing", &view);
             let first = (job.page - 1) * per;
@@ -264,7 +261,7 @@ pub(super) fn render_job(
             };
             match job.route {
                 Route::Kind(k) => {
-                    feed_url = Some(urls.asset(&routes::feed(Some(Kind::DIRECTORY[k]))));
+                    feed_url = Some(urls.asset(&paths::feed(Some(Kind::DIRECTORY[k]))));
                     crumbs.push(crumb(urls, &name, path));
                 }
                 Route::Category(_) => {
@@ -290,7 +287,7 @@ pub(super) fn render_job(
                         &ui(lang, "districts"),
                         &Terms::Districts.path(),
                     ));
-                    crumbs.push(crumb(urls, &dis.name, &routes::district(&dis.slug)));
+                    crumbs.push(crumb(urls, &dis.name, &paths::district(&dis.slug)));
                     crumbs.push(crumb(urls, &name, path));
                 }
                 _ => {}
@@ -342,10 +339,10 @@ pub(super) fn render_job(
             crumbs.push(crumb(
                 urls,
                 &ui(lang, &format!("kinds_short.{}", e.kind.folder())),
-                &routes::kind(e.kind),
+                &paths::kind(e.kind),
             ));
             let cat = &site.config.categories[e.category];
-            crumbs.push(crumb(urls, &cat.name, &routes::category(&cat.slug)));
+            crumbs.push(crumb(urls, &cat.name, &paths::category(&cat.slug)));
             crumbs.push(crumb(urls, &e.name, path));
             nodes.push(jsonld::entry(site, urls, e, &markdown::excerpt(&text, 300)));
             image = e
@@ -361,13 +358,7 @@ pub(super) fn render_job(
             let p = &site.content.programmes[i];
             let list = &site.by_programme[i];
             let view = context::programme(site, urls, &lang.labels, i, slice(list));
-            let paging = showcase(
-                site,
-                urls,
-                &routes::programme(&p.slug),
-                job.page,
-                list.len(),
-            );
+            let paging = showcase(site, urls, &paths::programme(&p.slug), job.page, list.len());
             ctx.insert_value(
                 "program",
                 context::merge(&Value::from_serializable(&view), paging),
@@ -397,10 +388,10 @@ pub(super) fn render_job(
             let ev = &site.content.events[i];
             let list = &site.event_participants[i];
             let view = context::event(site, urls, &lang.labels, i, slice(list));
-            let paging = showcase(site, urls, &routes::event(&ev.slug), job.page, list.len());
+            let paging = showcase(site, urls, &paths::event(&ev.slug), job.page, list.len());
             let calendar = Value::from_serializable(&serde_json::json!({
-                "calendar_url": urls.asset(&routes::calendar(Some(&ev.slug))),
-                "calendar_all_url": urls.asset(&routes::calendar(None)),
+                "calendar_url": urls.asset(&paths::calendar(Some(&ev.slug))),
+                "calendar_all_url": urls.asset(&paths::calendar(None)),
             }));
             ctx.insert_value(
                 "event",
@@ -432,7 +423,7 @@ pub(super) fn render_job(
             ctx.insert(
                 "search",
                 &SearchView {
-                    bundle: urls.asset(&format!("{}pagefind.js", routes::SEARCH_BUNDLE)),
+                    bundle: urls.asset(&format!("{}pagefind.js", paths::SEARCH_BUNDLE)),
                     base: urls.page(""),
                     filters: &search::FILTERS,
                     built: cfg!(feature = "search"),
@@ -472,7 +463,7 @@ pub(super) fn render_job(
                 lang.open
                     .files
                     .iter()
-                    .filter(|f| f.path.starts_with(routes::DATA))
+                    .filter(|f| f.path.starts_with(paths::DATA))
                     .map(|f| {
                         (
                             f.info.title.clone(),
@@ -579,7 +570,7 @@ fn entry_list(
             let e = &site.content.entries[i];
             (
                 e.name.clone(),
-                urls.permalink(&routes::entry(e.kind, &e.slug)),
+                urls.permalink(&paths::entry(e.kind, &e.slug)),
             )
         }),
     )
@@ -608,7 +599,7 @@ struct Showcase {
 fn showcase(site: &Site, urls: &Urls, base: &str, page: usize, total: usize) -> Value {
     Value::from_serializable(&Showcase {
         total,
-        pagination: pagination(urls, base, page, routes::listing_pages(site, total)),
+        pagination: pagination(urls, base, page, site.listing_pages(total)),
     })
 }
 
@@ -634,7 +625,7 @@ fn terms(site: &Site, urls: &Urls, labels: &Labels, by: Terms) -> Vec<TermItem> 
             .enumerate()
             .map(|(i, c)| TermItem {
                 name: c.name.clone(),
-                url: urls.page(&routes::category(&c.slug)),
+                url: urls.page(&paths::category(&c.slug)),
                 count: Some(site.by_category[i].len()),
                 note: None,
             })
@@ -646,7 +637,7 @@ fn terms(site: &Site, urls: &Urls, labels: &Labels, by: Terms) -> Vec<TermItem> 
             .enumerate()
             .map(|(i, d)| TermItem {
                 name: d.name.clone(),
-                url: urls.page(&routes::district(&d.slug)),
+                url: urls.page(&paths::district(&d.slug)),
                 count: Some(site.by_district[i].len()),
                 note: d.code.clone(),
             })
@@ -658,7 +649,7 @@ fn terms(site: &Site, urls: &Urls, labels: &Labels, by: Terms) -> Vec<TermItem> 
             .enumerate()
             .map(|(i, p)| TermItem {
                 name: p.name.clone(),
-                url: urls.page(&routes::programme(&p.slug)),
+                url: urls.page(&paths::programme(&p.slug)),
                 count: Some(site.by_programme[i].len()),
                 note: p.summary.clone(),
             })
@@ -669,7 +660,7 @@ fn terms(site: &Site, urls: &Urls, labels: &Labels, by: Terms) -> Vec<TermItem> 
             .iter()
             .map(|e| TermItem {
                 name: e.name.clone(),
-                url: urls.page(&routes::event(&e.slug)),
+                url: urls.page(&paths::event(&e.slug)),
                 count: None,
                 note: Some(if site.ended(e) {
                     format!("{} · {}", labels.date_time(&e.start), labels.ended)
@@ -687,7 +678,7 @@ pub(super) fn kind_counts(site: &Site, urls: &Urls) -> Vec<KindCount> {
         .enumerate()
         .map(|(k, kind)| KindCount {
             kind: kind.folder(),
-            url: urls.page(&routes::kind(*kind)),
+            url: urls.page(&paths::kind(*kind)),
             count: site.by_kind[k].len(),
         })
         .collect()

@@ -13,7 +13,8 @@
 use super::Lang;
 use crate::hash::{Fast, FastMap};
 use crate::index::Site;
-use crate::routes::{Job, Route, Terms};
+use crate::paths::Terms;
+use crate::routes::{Job, Route};
 use crate::search::Record;
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex};

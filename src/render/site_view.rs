@@ -2,9 +2,9 @@
 
 use super::context::{Labels, NamedLink};
 use super::pages::{kind_counts, KindCount};
-use super::urls::Urls;
 use crate::index::Site;
-use crate::routes::{self, Terms};
+use crate::paths::{self, Terms};
+use crate::urls::Urls;
 use serde::Serialize;
 use tera::Value;
 
@@ -114,7 +114,7 @@ pub(super) fn site_view(
             .map(|(li, code)| LanguageView {
                 code: code.clone(),
                 name: names[li].clone(),
-                url: format!("{}{}", c.base_path, routes::language_prefix(li, code)),
+                url: format!("{}{}", c.base_path, paths::language_prefix(li, code)),
                 current: li == current,
             })
             .collect(),
@@ -128,7 +128,7 @@ pub(super) fn site_view(
                 slug: &x.slug,
                 name: &x.name,
                 code: None,
-                url: urls.page(&routes::category(&x.slug)),
+                url: urls.page(&paths::category(&x.slug)),
                 count: site.by_category[i].len(),
             })
             .collect(),
@@ -140,7 +140,7 @@ pub(super) fn site_view(
                 slug: &x.slug,
                 name: &x.name,
                 code: x.code.as_deref(),
-                url: urls.page(&routes::district(&x.slug)),
+                url: urls.page(&paths::district(&x.slug)),
                 count: site.by_district[i].len(),
             })
             .collect(),
@@ -157,7 +157,7 @@ pub(super) fn site_view(
             .map(|e| EventItem {
                 slug: &e.slug,
                 name: &e.name,
-                url: urls.page(&routes::event(&e.slug)),
+                url: urls.page(&paths::event(&e.slug)),
                 start_label: labels.date_time(&e.start),
                 ended: site.ended(e),
             })
@@ -169,18 +169,18 @@ pub(super) fn site_view(
             .map(|p| PageItem {
                 slug: &p.slug,
                 title: &p.title,
-                url: urls.page(&routes::page(&p.slug)),
+                url: urls.page(&paths::page(&p.slug)),
             })
             .collect(),
-        search_url: urls.page(&routes::search()),
+        search_url: urls.page(&paths::search()),
         categories_url: urls.page(&Terms::Categories.path()),
         districts_url: urls.page(&Terms::Districts.path()),
         programs_url: urls.page(&Terms::Programmes.path()),
         events_url: urls.page(&Terms::Events.path()),
-        map_url: urls.page(&routes::map()),
-        stats_url: urls.page(&routes::stats()),
-        data_url: urls.page(&routes::data_page()),
-        feed_url: urls.asset(&routes::feed(None)),
+        map_url: urls.page(&paths::map()),
+        stats_url: urls.page(&paths::stats()),
+        data_url: urls.page(&paths::data_page()),
+        feed_url: urls.asset(&paths::feed(None)),
         tiles: &c.tiles,
         generator: "Etalase",
     };

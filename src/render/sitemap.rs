@@ -3,9 +3,9 @@
 
 use super::Failure;
 use crate::index::Site;
-use crate::opendata::xml_escape;
+
 use crate::output::Sink;
-use crate::routes;
+use crate::paths;
 
 /// Largest number of addresses in one sitemap file (the protocol's limit).
 const SITEMAP_LIMIT: usize = 50_000;
@@ -28,7 +28,7 @@ pub(super) fn write_sitemap(
         xml.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for (loc, lastmod) in chunk {
             xml.push_str("  <url><loc>");
-            xml.push_str(&xml_escape(loc));
+            xml.push_str(&crate::text::xml(loc));
             xml.push_str("</loc>");
             if let Some(d) = lastmod {
                 xml.push_str("<lastmod>");
@@ -42,31 +42,31 @@ pub(super) fn write_sitemap(
     };
     if chunks.len() <= 1 {
         out.write(
-            routes::SITEMAP,
+            paths::SITEMAP,
             urlset(chunks.first().copied().unwrap_or(&[])).as_bytes(),
         )
         .map_err(io)?;
     } else {
         let mut index = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for (i, chunk) in chunks.iter().enumerate() {
-            let name = routes::sitemap_part(i + 1);
+            let name = paths::sitemap_part(i + 1);
             out.write(&name, urlset(chunk).as_bytes()).map_err(io)?;
             files.push(name.clone());
             index.push_str(&format!(
                 "  <sitemap><loc>{}{name}</loc></sitemap>\n",
-                xml_escape(&site.config.base_url)
+                crate::text::xml(&site.config.base_url)
             ));
         }
         index.push_str("</sitemapindex>\n");
-        out.write(routes::SITEMAP, index.as_bytes()).map_err(io)?;
+        out.write(paths::SITEMAP, index.as_bytes()).map_err(io)?;
     }
-    files.push(routes::SITEMAP.into());
+    files.push(paths::SITEMAP.into());
     let robots = format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}{}\n",
         site.config.base_url,
-        routes::SITEMAP
+        paths::SITEMAP
     );
-    out.write(routes::ROBOTS, robots.as_bytes()).map_err(io)?;
-    files.push(routes::ROBOTS.into());
+    out.write(paths::ROBOTS, robots.as_bytes()).map_err(io)?;
+    files.push(paths::ROBOTS.into());
     Ok(())
 }

@@ -105,14 +105,14 @@ fn new_tera() -> Tera {
     // `tel:+62…` for a phone number from free-form data (`site.extra`),
     // read as the format reads phones; empty when it is not one.
     tera.register_filter("tel", |raw: &str, _: Kwargs, _: &State| {
-        crate::validate::fields::phone(raw)
+        crate::values::phone(raw)
             .map(|p| format!("tel:+{}", p.digits))
             .unwrap_or_default()
     });
     tera.register_filter(
         "safe_url",
         |url: tera::Value, _: Kwargs, _: &State| match url.as_str() {
-            Some(u) if super::markdown::is_safe_url(u) => u.to_string(),
+            Some(u) if crate::markdown::is_safe_url(u) => u.to_string(),
             _ => "#".to_string(),
         },
     );

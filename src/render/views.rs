@@ -5,7 +5,7 @@ use super::pages::ui;
 use super::{charts, Lang};
 use crate::index::Site;
 use crate::model::Kind;
-use crate::routes;
+use crate::paths;
 use serde::Serialize;
 
 /// Entries a kecamatan lists on the map page itself; a kecamatan with
@@ -62,7 +62,7 @@ pub(super) fn map(site: &Site, lang: &Lang) -> MapView {
             .count()
     };
     MapView {
-        points_url: urls.asset(&routes::map_points()),
+        points_url: urls.asset(&paths::map_points()),
         tiles: c.tiles.url.clone(),
         attribution: c.tiles.attribution.clone(),
         attribution_url: c.tiles.attribution_url.clone(),
@@ -94,7 +94,7 @@ pub(super) fn map(site: &Site, lang: &Lang) -> MapView {
                 let list: Vec<usize> = site.by_district[d].iter().copied().filter(mapped).collect();
                 MapDistrict {
                     name: dis.name.clone(),
-                    url: urls.page(&routes::district(&dis.slug)),
+                    url: urls.page(&paths::district(&dis.slug)),
                     count: list.len(),
                     more: list.len() > MAP_INLINE,
                     entries: list
@@ -170,7 +170,7 @@ pub(super) fn stats(lang: &Lang) -> StatsView {
                         .collect(),
                     csv_url: lang
                         .urls
-                        .asset(&routes::data_file(&format!("statistik/{}.csv", c.id))),
+                        .asset(&paths::data_file(&format!("statistik/{}.csv", c.id))),
                     has_target: c.rows.iter().any(|r| r.target.is_some()),
                 }
             })
@@ -259,7 +259,7 @@ pub(super) fn data(site: &Site, lang: &Lang) -> DataView {
         },
         date_label: lang.labels.date(&site.today),
         date_iso: site.today.iso(),
-        package_url: urls.asset(&routes::data_file("datapackage.json")),
+        package_url: urls.asset(&paths::data_file("datapackage.json")),
     }
 }
 

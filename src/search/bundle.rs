@@ -5,7 +5,7 @@
 
 use super::Record;
 use crate::message::Message;
-use crate::routes;
+use crate::paths;
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
 use std::collections::BTreeMap;
@@ -91,7 +91,7 @@ impl Indexer {
                 .into_iter()
                 .map(|f| (f.filename.to_string_lossy().replace('\\', "/"), f.contents))
                 .filter(|(name, _)| wanted(name))
-                .map(|(name, bytes)| (format!("{}{name}", routes::SEARCH_BUNDLE), bytes))
+                .map(|(name, bytes)| (format!("{}{name}", paths::SEARCH_BUNDLE), bytes))
                 .collect();
             out.sort();
             cost.building = start.elapsed();

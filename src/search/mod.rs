@@ -8,15 +8,15 @@
 
 #[cfg(feature = "search")]
 mod bundle;
-mod places;
 
 #[cfg(feature = "search")]
 pub(crate) use bundle::{Cost, Indexer};
 
 use crate::index::Site;
 use crate::model::Kind;
-use crate::render::context::rupiah_label;
-use crate::routes;
+use crate::paths;
+use crate::places;
+use crate::text::rupiah_label;
 use std::collections::BTreeMap;
 
 /// What Pagefind gets for one page of the site.
@@ -153,7 +153,7 @@ pub(crate) fn entry_record(site: &Site, i: usize, description: &str) -> Record {
     filters.insert("status".into(), one(if e.closed { CLOSED } else { OPEN }));
 
     Record {
-        url: routes::entry(e.kind, &e.slug),
+        url: paths::entry(e.kind, &e.slug),
         content,
         meta,
         filters,
@@ -176,11 +176,8 @@ pub(crate) fn other_records(site: &Site) -> Vec<Record> {
             .collect::<Vec<_>>()
             .join(". ");
         out.push(Record {
-            url: routes::item(Kind::Program, &p.slug),
-            content: format!(
-                "{content}. {}",
-                crate::render::markdown::plain(&p.description)
-            ),
+            url: paths::item(Kind::Program, &p.slug),
+            content: format!("{content}. {}", crate::markdown::plain(&p.description)),
             meta,
             filters: BTreeMap::from([("jenis".into(), vec![Kind::Program.folder().into()])]),
             sort: sort_keys(&p.name, None),
@@ -206,7 +203,7 @@ pub(crate) fn other_records(site: &Site) -> Vec<Record> {
             }
         }
         out.push(Record {
-            url: routes::item(Kind::Acara, &ev.slug),
+            url: paths::item(Kind::Acara, &ev.slug),
             content,
             meta,
             filters,

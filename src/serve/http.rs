@@ -177,7 +177,7 @@ async fn read(stored: &crate::output::Stored) -> Option<Vec<u8>> {
 }
 
 async fn not_found(snap: &Snapshot) -> Response {
-    match snap.files.get(crate::routes::NOT_FOUND) {
+    match snap.files.get(crate::paths::NOT_FOUND) {
         Some(stored) => match read(stored).await {
             Some(bytes) => respond(snap, StatusCode::NOT_FOUND, "404.html", bytes),
             None => (StatusCode::NOT_FOUND, "404\n").into_response(),

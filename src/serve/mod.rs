@@ -16,7 +16,7 @@ mod watch;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::message::Lang;
-use crate::{BuildError, SiteOptions};
+use crate::pipeline::{BuildError, SiteOptions};
 use session::{Files, Round, Session};
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;
@@ -80,7 +80,7 @@ impl Snapshot {
         let problems: Vec<String> = self
             .problems
             .iter()
-            .map(|p| crate::diagnostic::json_string(p))
+            .map(|p| crate::text::json_string(p))
             .collect();
         format!(
             "{{\"generation\":{},\"ok\":{},\"problems\":[{}]}}",
@@ -129,7 +129,7 @@ pub fn serve(
             "cannot watch the site folder: {e}"
         ))
     })?;
-    let first = session.rebuild(&Session::everything());
+    let first = session.rebuild(&crate::pipeline::Changes::everything());
     let base_path = session.base_path();
     let (snap_tx, snap_rx) = tokio::sync::watch::channel(Arc::new(Snapshot {
         files: first.files.clone().unwrap_or_default(),

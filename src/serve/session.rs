@@ -1,28 +1,18 @@
-//! The site kept in memory between builds: `serve`'s incremental build.
+//! The site kept in memory between builds: `serve`'s rounds of the
+//! pipeline.
 //!
-//! A round runs the stages of `build` (load, validate, index, render) on
-//! what changed since the last one:
-//!
-//! - each content file is read and checked again only when it changed
-//!   (what a file gives depends on it and site.yaml alone);
-//! - the checks across files, the index and the plan are made again
-//!   whole: they are cheap, and they are what makes the result a full
-//!   build's;
-//! - a page is rendered again only when its fingerprint
-//!   (`render::reuse`) changed; the others keep their bytes;
-//! - site.yaml or the theme changing starts again from nothing, static/
-//!   changing drops the fingerprints (asset addresses carry a hash).
-//!
-//! A round that finds an error changes nothing: the last good site keeps
-//! being served.
+//! A round is one run of `pipeline::Pipeline` on what changed since the
+//! last one (each content file read and checked again only when it
+//! changed; a page rendered again only when its fingerprint changed),
+//! and the files it rendered merged into the site served: a page kept as
+//! it was keeps its bytes. A round that finds an error changes nothing:
+//! the last good site keeps being served.
 
-use crate::diagnostic::{self, Diagnostic, Severity};
-use crate::load::{self, InputFile, SiteRoot};
+use crate::diagnostic::{self, Diagnostic};
 use crate::output::{Memory, Stored};
-use crate::render::reuse::Reuse;
-use crate::validate::{self, FileRead};
-use crate::{config, index, render, theme, BuildError, SiteOptions};
-use std::collections::{HashMap, HashSet};
+use crate::paths;
+use crate::pipeline::{Changes, Pipeline, Search};
+use crate::{BuildError, SiteOptions};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -47,145 +37,30 @@ pub(crate) struct Round {
     pub(crate) elapsed: Duration,
 }
 
-/// Site-wide inputs: read again when one of their files changes.
-struct Inputs {
-    config: config::Config,
-    prepared: render::Prepared,
-    /// Problems of site.yaml, the theme and the folders' walks.
-    diags: Vec<Diagnostic>,
-}
-
 pub(crate) struct Session {
-    opts: SiteOptions,
-    root: SiteRoot,
-    /// The address pages are built for when `--base-url` is not given:
-    /// this server, under site.yaml's sub-path.
-    local: String,
-    inputs: Option<Inputs>,
-    /// Problems that stop the site before a config or theme exists.
-    input_problems: Vec<Diagnostic>,
-    files: Vec<InputFile>,
-    /// The paths of `files`, to tell a saved file from a new one.
-    known: HashSet<String>,
-    discover_diags: Vec<Diagnostic>,
-    static_files: Vec<(String, PathBuf)>,
-    static_diags: Vec<Diagnostic>,
-    reads: HashMap<String, Arc<FileRead>>,
-    reuse: Reuse,
+    pipeline: Pipeline,
     site: Arc<Files>,
-    /// The search records of the last good round, to tell whether the
-    /// bundle must be made again.
-    records: Vec<Arc<crate::search::Record>>,
+    /// The last good round's records of programmes and events.
     other_records: Vec<crate::search::Record>,
-    /// The last good round's site, and whether it had no problem at all
-    /// (warnings included): what an edit in place starts from.
-    last: Option<index::Site>,
-    clean: bool,
-}
-
-/// What a changed path is to the site.
-#[derive(Default)]
-pub(crate) struct Changes {
-    inputs: bool,
-    statics: bool,
-    walk: bool,
-    pictures: bool,
-    entries: HashSet<String>,
 }
 
 impl Session {
     pub(crate) fn new(opts: SiteOptions, local: String) -> Result<Session, BuildError> {
-        let root = crate::open_site(&opts.root).map_err(BuildError::Usage)?;
-        if !root.path.join("site.yaml").exists() {
-            return Err(crate::not_a_site(&root.path));
-        }
-        let mut s = Session {
-            opts,
-            root,
-            local,
-            inputs: None,
-            input_problems: Vec::new(),
-            files: Vec::new(),
-            known: HashSet::new(),
-            discover_diags: Vec::new(),
-            static_files: Vec::new(),
-            static_diags: Vec::new(),
-            reads: HashMap::new(),
-            reuse: Reuse::default(),
+        Ok(Session {
+            pipeline: Pipeline::open(opts, true, Some(local))?,
             site: Arc::new(Files::default()),
-            records: Vec::new(),
             other_records: Vec::new(),
-            last: None,
-            clean: false,
-        };
-        s.load_inputs();
-        s.walk_content();
-        s.walk_static();
-        Ok(s)
+        })
     }
 
     /// The site folder, canonical.
     pub(crate) fn root(&self) -> &Path {
-        &self.root.path
+        self.pipeline.root()
     }
 
     /// The sub-path the site is served under (`/` or `/direktori/`).
     pub(crate) fn base_path(&self) -> String {
-        self.inputs
-            .as_ref()
-            .map_or_else(|| "/".into(), |i| i.config.base_path.clone())
-    }
-
-    fn load_inputs(&mut self) {
-        let mut diags = Vec::new();
-        self.inputs = None;
-        self.input_problems.clear();
-        let config = match crate::read_config(&self.root, &mut diags) {
-            Ok(c) => c,
-            Err(BuildError::Content(d)) => {
-                diags.extend(d);
-                None
-            }
-            Err(BuildError::Usage(m) | BuildError::Io(m)) => {
-                diags.push(Diagnostic::file(crate::Code::SiteConfig, "site.yaml", m));
-                None
-            }
-        };
-        let Some(mut config) = config else {
-            self.input_problems = diags;
-            return;
-        };
-        let url = match &self.opts.base_url {
-            Some(u) => u.clone(),
-            None => format!("{}{}", self.local, config.base_path),
-        };
-        if let Err(e) = config.set_base_url(&url) {
-            diags.push(Diagnostic::file(crate::Code::SiteConfig, "site.yaml", e));
-        }
-        let theme = theme::load(&self.root, &config.theme, config.theme_pos, &mut diags);
-        match render::prepare(&config, Arc::new(theme), &mut diags) {
-            Some(prepared) => {
-                self.inputs = Some(Inputs {
-                    config,
-                    prepared,
-                    diags,
-                })
-            }
-            None => self.input_problems = diags,
-        }
-    }
-
-    fn walk_content(&mut self) {
-        let mut diags = Vec::new();
-        self.files = load::discover(&self.root, &mut diags);
-        self.known = self.files.iter().map(|f| f.rel.clone()).collect();
-        self.discover_diags = diags;
-    }
-
-    fn walk_static(&mut self) {
-        let mut diags = Vec::new();
-        self.static_files = load::static_files(&self.root, &mut diags);
-        self.static_diags = diags;
+        self.pipeline.base_path()
     }
 
     /// Sorts changed paths (absolute, as the watcher reports them) into
@@ -193,7 +68,7 @@ impl Session {
     pub(crate) fn classify(&self, paths: &[PathBuf]) -> Changes {
         let mut c = Changes::default();
         for p in paths {
-            let Ok(rel) = p.strip_prefix(&self.root.path) else {
+            let Ok(rel) = p.strip_prefix(self.root()) else {
                 continue;
             };
             let rel = rel.to_string_lossy().replace('\\', "/");
@@ -207,7 +82,7 @@ impl Session {
                         || rel.ends_with(".yaml")
                         || rel.ends_with(".yml");
                     let is_file = p.is_file();
-                    if entry && is_file && self.known.contains(&rel) {
+                    if entry && is_file && self.pipeline.knows(&rel) {
                         c.entries.insert(rel);
                     } else if entry || !is_file && !p.exists() || p.is_dir() {
                         // A new, removed or renamed entry file or folder.
@@ -223,50 +98,11 @@ impl Session {
         c
     }
 
-    /// Everything again, as at the start.
-    pub(crate) fn everything() -> Changes {
-        Changes {
-            inputs: true,
-            statics: true,
-            walk: true,
-            pictures: true,
-            entries: HashSet::new(),
-        }
-    }
-
     /// One round: reads what changed, builds, and on success makes the
     /// result the site served.
     pub(crate) fn rebuild(&mut self, changes: &Changes) -> Round {
         let started = Instant::now();
-        if let Some(round) = self.in_place(changes, started) {
-            return round;
-        }
-        self.last = None;
         let mut timer = crate::timings::Timer::new();
-        if changes.inputs {
-            self.load_inputs();
-            self.reads.clear();
-            self.reuse = Reuse::default();
-        }
-        if changes.statics {
-            self.walk_static();
-            // Pictures may be named from static/; asset addresses carry a
-            // hash of their file.
-            self.reads.clear();
-            self.reuse = Reuse::default();
-        }
-        if changes.walk {
-            self.walk_content();
-        }
-        if changes.pictures {
-            self.reads.clear();
-        }
-        for rel in &changes.entries {
-            self.reads.remove(rel);
-            // A removed folder: everything that was under it.
-            let dir = format!("{rel}/");
-            self.reads.retain(|k, _| !k.starts_with(&dir));
-        }
         let failed = |problems: Vec<Diagnostic>| Round {
             problems: diagnostic::finish(problems),
             files: None,
@@ -275,219 +111,88 @@ impl Session {
             other_records: Vec::new(),
             elapsed: started.elapsed(),
         };
-        let Some(inputs) = &self.inputs else {
-            let mut p = self.input_problems.clone();
-            p.extend(self.discover_diags.iter().cloned());
-            return failed(p);
-        };
-        let config = &inputs.config;
-        let unread: Vec<&InputFile> = self
-            .files
-            .iter()
-            .filter(|f| !self.reads.contains_key(&f.rel))
-            .collect();
-        let fresh = validate::read_files(&self.root, config, unread.iter().copied());
-        for (f, r) in unread.iter().zip(fresh) {
-            self.reads.insert(f.rel.clone(), Arc::new(r));
-        }
-        let reads: Vec<Arc<FileRead>> = self
-            .files
-            .iter()
-            .filter_map(|f| self.reads.get(&f.rel).cloned())
-            .collect();
-        timer.lap("serve: read changed files");
-        let (validated, more) = validate::assemble(config, &reads, self.opts.drafts);
-        timer.lap("serve: checks across files");
-        let mut diags: Vec<Diagnostic> = inputs.diags.clone();
-        diags.extend(self.discover_diags.iter().cloned());
-        diags.extend(self.static_diags.iter().cloned());
-        diags.extend(more);
-        render::check_static(
-            config,
-            &validated.content,
-            &validated.claims(),
-            &self.static_files,
-            &mut diags,
-        );
-        if diags.iter().any(|d| d.severity() == Severity::Error) {
-            return failed(diags);
-        }
-        let site = index::index(self.root.path.clone(), config.clone(), validated.content);
-        timer.lap("serve: index");
         let memory = Memory::default();
-        let reuse = std::mem::take(&mut self.reuse);
-        let stats = render::render_all(
-            &site,
-            &inputs.prepared,
-            &self.static_files,
-            &memory,
-            None,
-            Some(&reuse),
-            None,
-        );
-        let stats = match stats {
-            Ok(s) => s,
-            Err(f) => {
-                self.reuse = reuse.retry();
-                match f {
-                    render::Failure::Content(d) => diags.extend(d),
-                    render::Failure::Io(m) => {
-                        diags.push(Diagnostic::file(crate::Code::Unreadable, "", m))
+        let rendered = match self.pipeline.prepare(changes, &mut timer) {
+            Err(problems) => return failed(problems),
+            Ok(ready) => {
+                let in_place = ready.in_place();
+                let mut warnings = ready.warnings.clone();
+                match self
+                    .pipeline
+                    .render(ready, &memory, Search::Collect, &mut timer)
+                {
+                    Ok(r) => r,
+                    // The full round says what went wrong, from the old
+                    // entries.
+                    Err(_) if in_place => {
+                        self.pipeline.forget_last();
+                        return self.rebuild(changes);
+                    }
+                    Err(crate::render::Failure::Content(d)) => {
+                        warnings.extend(d);
+                        return failed(warnings);
+                    }
+                    Err(crate::render::Failure::Io(m)) => {
+                        warnings.push(Diagnostic::file(crate::Code::Unreadable, "", m));
+                        return failed(warnings);
                     }
                 }
-                return failed(diags);
             }
         };
-        timer.lap("serve: render");
         let mut new = memory.into_files();
-        let rendered = new
-            .keys()
-            .filter(|k| k.ends_with(".html"))
-            .count()
-            .min(stats.pages);
-        let mut files = Files::with_capacity_and_hasher(stats.files.len(), Default::default());
-        for f in stats.files {
-            let stored = match new.remove(&f) {
-                Some(s) => Arc::new(s),
-                None => match self.site.get(&f) {
-                    Some(s) => s.clone(),
-                    None => continue,
-                },
-            };
-            files.insert(f, stored);
-        }
+        let (files, count) = if rendered.in_place {
+            // Only what it wrote changes.
+            let mut files: Files = (*self.site).clone();
+            let count = new.len();
+            for (k, v) in new {
+                files.insert(k, Arc::new(v));
+            }
+            (files, count)
+        } else {
+            let count = new
+                .keys()
+                .filter(|k| k.ends_with(".html"))
+                .count()
+                .min(rendered.stats.pages);
+            let mut files =
+                Files::with_capacity_and_hasher(rendered.stats.files.len(), Default::default());
+            for f in &rendered.stats.files {
+                let stored = match new.remove(f) {
+                    Some(s) => Arc::new(s),
+                    None => match self.site.get(f) {
+                        Some(s) => s.clone(),
+                        None => continue,
+                    },
+                };
+                files.insert(f.clone(), stored);
+            }
+            // Keep the last bundle: it stays in place while a new one is
+            // made.
+            for (k, v) in self.site.iter() {
+                if k.starts_with(paths::SEARCH_BUNDLE) {
+                    files.entry(k.clone()).or_insert_with(|| v.clone());
+                }
+            }
+            (files, count)
+        };
         timer.lap("serve: merge");
-        let records = reuse.records();
-        let other = crate::search::other_records(&site);
-        self.clean = diags.is_empty();
-        self.last = Some(site);
-        self.reuse = reuse.next();
-        // A page rendered again has a new record; a kept one, the same.
-        let same = records.len() == self.records.len()
-            && records
-                .iter()
-                .zip(&self.records)
-                .all(|(a, b)| Arc::ptr_eq(a, b));
-        let search_changed = !same || other != self.other_records;
-        if search_changed {
-            self.records = records;
-            self.other_records = other;
-        }
-        // Keep the last bundle: it stays in place while a new one is made.
-        for (k, v) in self.site.iter() {
-            if k.starts_with(crate::routes::SEARCH_BUNDLE) {
-                files.entry(k.clone()).or_insert_with(|| v.clone());
+        let mut search_changed = rendered.records.is_some();
+        if !rendered.in_place {
+            let other = crate::search::other_records(&rendered.site);
+            if other != self.other_records {
+                self.other_records = other;
+                search_changed = true;
             }
         }
         self.site = Arc::new(files);
-        timer.lap("serve: search records");
         Round {
-            problems: diagnostic::finish(diags),
-            files: Some(self.site.clone()),
-            rendered,
-            records: search_changed.then(|| self.records.clone()),
-            other_records: self.other_records.clone(),
-            elapsed: started.elapsed(),
-        }
-    }
-
-    /// An edit that moves nothing, done in place: when every changed file
-    /// is a known entry file that was and is read without a problem, and
-    /// each of its entries keeps everything the index sorts and groups
-    /// by, the site's order and groupings stay as they are. Then only the
-    /// pages that show one of those entries are rendered again, and the
-    /// result is the full round's (the same pages change, by the same
-    /// fingerprints). `None` when the full round is needed.
-    fn in_place(&mut self, changes: &Changes, started: Instant) -> Option<Round> {
-        if changes.inputs || changes.statics || changes.walk || changes.pictures {
-            return None;
-        }
-        if changes.entries.is_empty() || !self.clean {
-            return None;
-        }
-        let inputs = self.inputs.as_ref()?;
-        let site = self.last.as_mut()?;
-        let files: Vec<&InputFile> = changes
-            .entries
-            .iter()
-            .map(|rel| self.files.iter().find(|f| &f.rel == rel))
-            .collect::<Option<_>>()?;
-        let fresh = validate::read_files(&self.root, &inputs.config, files.iter().copied());
-        let mut swaps = Vec::new();
-        for (f, new) in files.iter().zip(&fresh) {
-            let old = self.reads.get(&f.rel)?.clean_entries()?;
-            let new = new.clean_entries()?;
-            if old.len() != new.len() {
-                return None;
-            }
-            for (o, n) in old.into_iter().zip(new) {
-                if !same_place(o, n) {
-                    return None;
-                }
-                if o.draft && !self.opts.drafts {
-                    continue;
-                }
-                let i = site
-                    .content
-                    .entries
-                    .iter()
-                    .position(|e| Arc::ptr_eq(e, o))?;
-                swaps.push((i, n.clone()));
-            }
-        }
-        let jobs = pages_showing(site, swaps.iter().map(|(i, _)| *i));
-        let olds: Vec<(usize, Arc<crate::model::Entry>)> = swaps
-            .iter()
-            .map(|(i, n)| {
-                (
-                    *i,
-                    std::mem::replace(&mut site.content.entries[*i], n.clone()),
-                )
-            })
-            .collect();
-        let memory = Memory::default();
-        let rendered = render::render_all(
-            site,
-            &inputs.prepared,
-            &self.static_files,
-            &memory,
-            None,
-            Some(&self.reuse),
-            Some(&jobs),
-        );
-        if rendered.is_err() {
-            // The full round says what went wrong, from the old entries.
-            for (i, e) in olds {
-                site.content.entries[i] = e;
-            }
-            self.reuse = std::mem::take(&mut self.reuse).retry();
-            return None;
-        }
-        for (f, r) in files.iter().zip(fresh) {
-            self.reads.insert(f.rel.clone(), Arc::new(r));
-        }
-        let mut files: Files = (*self.site).clone();
-        let new = memory.into_files();
-        let count = new.len();
-        for (k, v) in new {
-            files.insert(k, Arc::new(v));
-        }
-        self.site = Arc::new(files);
-        let mut records_changed = false;
-        for (i, r) in self.reuse.absorb() {
-            if let Some(slot) = self.records.get_mut(i) {
-                *slot = r;
-                records_changed = true;
-            }
-        }
-        Some(Round {
-            problems: Vec::new(),
+            problems: diagnostic::finish(rendered.warnings),
             files: Some(self.site.clone()),
             rendered: count,
-            records: records_changed.then(|| self.records.clone()),
+            records: search_changed.then(|| self.pipeline.records()),
             other_records: self.other_records.clone(),
             elapsed: started.elapsed(),
-        })
+        }
     }
 
     /// Puts a newly made search bundle into the site served.
@@ -495,7 +200,7 @@ impl Session {
         let mut files: Files = self
             .site
             .iter()
-            .filter(|(k, _)| !k.starts_with(crate::routes::SEARCH_BUNDLE))
+            .filter(|(k, _)| !k.starts_with(paths::SEARCH_BUNDLE))
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
         for (path, bytes) in bundle {
@@ -504,106 +209,4 @@ impl Session {
         self.site = Arc::new(files);
         self.site.clone()
     }
-}
-
-/// Whether an entry read again stands where it stood: the same address,
-/// sort key and name, groups (category, kecamatan, kelurahan,
-/// programmes), home-page place (featured, date), draft state and
-/// pictures (their copies are files of the site).
-fn same_place(a: &crate::model::Entry, b: &crate::model::Entry) -> bool {
-    let pictures = |e: &crate::model::Entry| -> Vec<(Option<String>, String)> {
-        e.logo
-            .iter()
-            .chain(&e.images)
-            .map(|p| (p.copy_from.clone(), p.output.clone()))
-            .collect()
-    };
-    let programmes = |e: &crate::model::Entry| -> Vec<String> {
-        e.programs.iter().map(|r| r.target.clone()).collect()
-    };
-    a.kind == b.kind
-        && a.slug == b.slug
-        && a.sort_key == b.sort_key
-        && a.name == b.name
-        && a.category == b.category
-        && a.district == b.district
-        && a.village == b.village
-        && a.featured == b.featured
-        && a.draft == b.draft
-        && a.updated == b.updated
-        && programmes(a) == programmes(b)
-        && pictures(a) == pictures(b)
-}
-
-/// Every page that shows one of `entries` (indices in `site`): its own
-/// page, the page of each listing, programme and event it is on, and the
-/// home page when it is featured or among the latest. The pages
-/// `pages::render_job` makes from an entry, and no other.
-fn pages_showing(
-    site: &index::Site,
-    entries: impl Iterator<Item = usize>,
-) -> Vec<crate::routes::Job> {
-    use crate::routes::{Job, Route};
-    let per = site.config.paginate;
-    let mut jobs: Vec<Job> = Vec::new();
-    let add = |route: Route, list: &[usize], i: usize, jobs: &mut Vec<Job>| {
-        if let Some(at) = list.iter().position(|&x| x == i) {
-            let job = Job {
-                route,
-                page: at / per + 1,
-            };
-            if !jobs
-                .iter()
-                .any(|j| j.route == job.route && j.page == job.page)
-            {
-                jobs.push(job);
-            }
-        }
-    };
-    for i in entries {
-        let e = &site.content.entries[i];
-        jobs.push(Job {
-            route: Route::Entry(i),
-            page: 1,
-        });
-        let k = index::kind_index(e.kind);
-        add(Route::Kind(k), &site.by_kind[k], i, &mut jobs);
-        add(
-            Route::Category(e.category),
-            &site.by_category[e.category],
-            i,
-            &mut jobs,
-        );
-        add(
-            Route::District(e.district),
-            &site.by_district[e.district],
-            i,
-            &mut jobs,
-        );
-        for (v, list) in site.by_village[e.district].iter().enumerate() {
-            add(Route::Village(e.district, v), list, i, &mut jobs);
-        }
-        for &p in &site.entry_programmes[i] {
-            add(Route::Programme(p), &site.by_programme[p], i, &mut jobs);
-        }
-        for &ev in &site.entry_events[i] {
-            add(Route::Event(ev), &site.event_participants[ev], i, &mut jobs);
-        }
-        let home = site.featured.contains(&i) || site.latest.contains(&i);
-        if home && !jobs.iter().any(|j| j.route == Route::Home) {
-            jobs.push(Job {
-                route: Route::Home,
-                page: 1,
-            });
-        }
-    }
-    // The pages made from the open data: the map (names and points), the
-    // statistics (certificates, scale, years) and the list of downloads
-    // (their sizes) follow any edit.
-    if !jobs.is_empty() {
-        for route in [Route::Map, Route::Stats, Route::Data] {
-            jobs.push(Job { route, page: 1 });
-        }
-    }
-    jobs
 }

@@ -1,13 +1,13 @@
 //! Directory entries (umkm, koperasi, pkl): every field of FORMAT.md's
 //! table, read and checked one by one.
 
-use super::fields;
 use super::{images, Ctx, Item};
 use crate::diagnostic::Code;
 use crate::message::Message;
 use crate::model::*;
 use crate::schema::{self, EntryField as F, ProductField as P};
 use crate::source::{describe, Doc};
+use crate::values;
 use crate::yaml::{Mapping, Value};
 
 const STALLS: &[&str] = &["gerobak", "tenda", "kios", "lapak", "motor"];
@@ -100,8 +100,8 @@ pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
             F::Geo => e.geo = geo(doc, key, v),
             F::Phone => e.phone = phone(doc, key, v),
             F::Whatsapp => e.whatsapp = phone(doc, key, v),
-            F::Email => e.email = checked(doc, key, v, Code::BadAddress, fields::email),
-            F::Website => e.website = checked(doc, key, v, Code::BadAddress, fields::web_url),
+            F::Email => e.email = checked(doc, key, v, Code::BadAddress, values::email),
+            F::Website => e.website = checked(doc, key, v, Code::BadAddress, values::web_url),
             F::Instagram | F::Facebook | F::Tiktok => {
                 let base = match field {
                     F::Instagram => "https://www.instagram.com/",
@@ -109,7 +109,7 @@ pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
                     _ => "https://www.tiktok.com/@",
                 };
                 if let Some((label, href)) = checked(doc, key, v, Code::BadAddress, |s| {
-                    fields::social(s, key, base)
+                    values::social(s, key, base)
                 }) {
                     e.socials.push(Link {
                         network: schema::key_of(schema::ENTRY, field),
@@ -119,7 +119,7 @@ pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
                 }
             }
             F::Tokopedia | F::Shopee => {
-                let on_platform = |s: &str| fields::platform_url(s, key);
+                let on_platform = |s: &str| values::platform_url(s, key);
                 if let Some(href) = checked(doc, key, v, Code::BadAddress, on_platform) {
                     e.shops.push(Link {
                         network: schema::key_of(schema::ENTRY, field),
@@ -295,11 +295,11 @@ fn checked<T>(
 }
 
 fn phone(doc: &mut Doc, key: &str, v: &Value) -> Option<Phone> {
-    checked(doc, key, v, Code::BadPhone, fields::phone)
+    checked(doc, key, v, Code::BadPhone, values::phone)
 }
 
 pub fn date(doc: &mut Doc, key: &str, v: &Value) -> Option<Date> {
-    checked(doc, key, v, Code::BadDate, fields::date)
+    checked(doc, key, v, Code::BadDate, values::date)
 }
 
 fn choice(doc: &mut Doc, key: &str, v: &Value, options: &[&str]) -> Option<String> {
@@ -434,7 +434,7 @@ pub fn district(doc: &mut Doc, ctx: &Ctx, v: &Value) -> Option<usize> {
     let name = doc.required_text("district", v)?;
     let found = ctx.config.district(&name);
     if found.is_none() {
-        let bare = crate::config::bare_district_name(&name);
+        let bare = crate::places::bare_district_name(&name);
         let message = match ctx.hints.district(bare) {
             Some(s) => msg!(
                 "kecamatan \"{name}\" tidak dikenal: maksud Anda \"{s}\"?",
@@ -456,7 +456,7 @@ fn village(doc: &mut Doc, ctx: &Ctx, district: usize, v: &Value) -> Option<Strin
     match d.village(&name) {
         Some(canonical) => Some(canonical.to_string()),
         None => {
-            let bare = crate::config::bare_village_name(&name);
+            let bare = crate::places::bare_village_name(&name);
             let of = &d.name;
             let message = match ctx.hints.village(district, bare) {
                 Some(s) => msg!(
@@ -502,7 +502,7 @@ fn hours(doc: &mut Doc, key: &str, v: &Value) -> Vec<DayHours> {
             );
             continue;
         };
-        match fields::hours(&text) {
+        match values::hours(&text) {
             Ok(open_close) => out.push(DayHours {
                 day: crate::model::DAYS.iter().position(|d| *d == day).unwrap() as u8,
                 open_close,
@@ -696,7 +696,7 @@ fn price(doc: &mut Doc, path: &str, v: &Value) -> Option<u64> {
     let parsed = match v {
         Value::Null => return None,
         Value::Number(n) => n.as_u64(),
-        Value::String(t) => fields::rupiah(t),
+        Value::String(t) => values::rupiah(t),
         _ => None,
     };
     if parsed.is_none() {

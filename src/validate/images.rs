@@ -51,7 +51,7 @@ pub fn resolve(doc: &mut Doc, key: &str, text: &str, ctx: &Ctx) -> Option<Asset>
             let under_content = site_rel.strip_prefix("content/").unwrap_or(&site_rel);
             return Some(Asset {
                 copy_from: Some(site_rel.clone()),
-                output: crate::routes::media(under_content),
+                output: crate::paths::media(under_content),
             });
         }
     }

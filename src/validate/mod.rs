@@ -3,7 +3,6 @@
 //! once everything is read. Every problem is collected, none stops the run.
 
 mod entry;
-pub mod fields;
 pub mod images;
 mod other;
 mod refs;
@@ -157,7 +156,7 @@ impl Item {
             Item::Entry(e) => {
                 if let Some(e) = std::sync::Arc::get_mut(e) {
                     e.version = v;
-                    e.sort_key = crate::config::match_key(&e.name);
+                    e.sort_key = crate::places::match_key(&e.name);
                 }
             }
             Item::Programme(p) => p.version = v,
@@ -216,19 +215,6 @@ impl FileRead {
             })
             .collect()
     }
-}
-
-/// Reads and checks every file; drafts are kept out unless `drafts`.
-/// Returns the valid items with the claims of the others, and the
-/// problems.
-pub(crate) fn validate(
-    root: &SiteRoot,
-    config: &Config,
-    files: &[InputFile],
-    drafts: bool,
-) -> (Validated, Vec<Diagnostic>) {
-    let reads = read_files(root, config, files.iter());
-    assemble(config, &reads, drafts)
 }
 
 /// Reads and checks each file on its own, in parallel: what a file gives
@@ -587,7 +573,7 @@ fn slug(doc: &mut Doc, ctx: &Ctx, field: Option<&Value>, name: &str) -> Option<(
         );
         return None;
     }
-    if slug == crate::routes::PAGED {
+    if slug == crate::paths::PAGED {
         doc.error(
             pos,
             Code::ReservedAddress,

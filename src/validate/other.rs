@@ -1,11 +1,12 @@
 //! Programmes, events and free pages.
 
 use super::entry::{date, description, extra, geo, refs};
-use super::{fields, Ctx, Item};
+use super::{Ctx, Item};
 use crate::diagnostic::Code;
 use crate::model::*;
 use crate::schema::{self, EventField, PageField, ProgrammeField};
 use crate::source::Doc;
+use crate::values;
 use crate::yaml::{Mapping, Value};
 
 fn origin(doc: &Doc) -> Origin {
@@ -134,7 +135,7 @@ pub fn event(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opt
             EventField::Slug => slug_field = Some(v),
             EventField::Start => {
                 start = doc.required_text(key, v).and_then(|t| {
-                    fields::date_time(&t)
+                    values::date_time(&t)
                         .map_err(|m| doc.bad(key, Code::BadDate, m))
                         .ok()
                 });
@@ -142,7 +143,7 @@ pub fn event(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opt
             }
             EventField::End => {
                 e.end = doc.text(key, v).filter(|s| !s.is_empty()).and_then(|t| {
-                    fields::date_time(&t)
+                    values::date_time(&t)
                         .map_err(|m| doc.bad(key, Code::BadDate, m))
                         .ok()
                 })

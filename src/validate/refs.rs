@@ -24,7 +24,7 @@ pub(crate) fn check(
     for c in claims {
         slugs.claim(c.kind, c.slug, c.origin, diags);
         if c.kind == Kind::Halaman {
-            let reserved = crate::routes::TOP_LEVEL.contains(&c.slug)
+            let reserved = crate::paths::TOP_LEVEL.contains(&c.slug)
                 || config.languages.iter().any(|l| l == c.slug);
             if reserved {
                 diags.push(Diagnostic::at(

