@@ -111,6 +111,11 @@ pub(crate) fn data_file(name: &str) -> String {
     format!("{DATA}/{name}")
 }
 
+/// Pagefind's script, shared by every language.
+pub(crate) fn search_script() -> String {
+    format!("{SEARCH_BUNDLE}pagefind.js")
+}
+
 /// The map's point list.
 pub(crate) fn map_points() -> String {
     format!("{MAP}/titik.json")

@@ -153,6 +153,37 @@ pub(super) struct Lang<'a> {
     strings: &'a yaml::Value,
 }
 
+impl Lang<'_> {
+    /// The UI string at `key` (`kinds.umkm`) of this language.
+    pub(super) fn ui(&self, key: &str) -> String {
+        let mut v = self.strings;
+        for part in key.split('.') {
+            match v.get(part) {
+                Some(next) => v = next,
+                None => return String::new(),
+            }
+        }
+        v.as_str().unwrap_or_default().to_string()
+    }
+
+    /// After entry `i`'s page (`file`) is rendered: its search record,
+    /// made from its description as plain text, goes to the indexer (a
+    /// build) or is kept for the next round (serve). The first language's
+    /// pages only: a record is one per entry.
+    fn entry_rendered(&self, site: &Site, file: &str, i: usize, text: &str) {
+        if self.index != 0 || (self.records.is_none() && self.reuse.is_none()) {
+            return;
+        }
+        let record = crate::search::entry_record(site, i, text);
+        if let Some(reuse) = self.reuse {
+            reuse.record(file, i, Some(record.clone()));
+        }
+        if let Some(records) = self.records {
+            let _ = records.send((i, record));
+        }
+    }
+}
+
 /// The search records, by entry index, on their way to the indexer.
 pub(crate) type Records = std::sync::mpsc::Sender<(usize, crate::search::Record)>;
 
@@ -299,14 +330,19 @@ pub(crate) fn render_all(
                         return;
                     }
                 }
-                match pages::render_job(site, &lang, job, path, &file, &watchdog) {
-                    Ok(bytes) => match out.write(&file, &bytes) {
-                        Ok(()) => written.lock().unwrap().push(file),
-                        Err(e) => errors.lock().unwrap().push(Err(msg!(
-                            "{file} tidak bisa ditulis: {e}",
-                            "cannot write {file}: {e}"
-                        ))),
-                    },
+                match pages::render(site, &lang, job, path, &file, &watchdog) {
+                    Ok(page) => {
+                        if let (Route::Entry(i), Some(text)) = (job.route, &page.text) {
+                            lang.entry_rendered(site, &file, i, text);
+                        }
+                        match out.write(&file, &page.bytes) {
+                            Ok(()) => written.lock().unwrap().push(file),
+                            Err(e) => errors.lock().unwrap().push(Err(msg!(
+                                "{file} tidak bisa ditulis: {e}",
+                                "cannot write {file}: {e}"
+                            ))),
+                        }
+                    }
                     Err(d) => errors.lock().unwrap().push(Ok(d)),
                 }
             });

@@ -1,8 +1,8 @@
 //! `site`: what every page's template knows about the whole site.
 
 use super::context::{Labels, NamedLink};
-use super::pages::{kind_counts, KindCount};
 use crate::index::Site;
+use crate::model::Kind;
 use crate::paths::{self, Terms};
 use crate::urls::Urls;
 use serde::Serialize;
@@ -185,4 +185,23 @@ pub(super) fn site_view(
         generator: "Etalase",
     };
     Value::from_serializable(&view)
+}
+
+#[derive(Serialize)]
+pub(super) struct KindCount {
+    kind: &'static str,
+    url: String,
+    count: usize,
+}
+
+pub(super) fn kind_counts(site: &Site, urls: &Urls) -> Vec<KindCount> {
+    Kind::DIRECTORY
+        .iter()
+        .enumerate()
+        .map(|(k, kind)| KindCount {
+            kind: kind.folder(),
+            url: urls.page(&paths::kind(*kind)),
+            count: site.by_kind[k].len(),
+        })
+        .collect()
 }

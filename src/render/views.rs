@@ -1,7 +1,6 @@
 //! The views of the pages made from the open data: the map, the
 //! statistics and the list of downloads.
 
-use super::pages::ui;
 use super::{charts, Lang};
 use crate::index::Site;
 use crate::model::Kind;
@@ -72,7 +71,7 @@ pub(super) fn map(site: &Site, lang: &Lang) -> MapView {
             .iter()
             .map(|&k| Choice {
                 slug: k.folder().into(),
-                name: ui(lang, &format!("kinds_short.{}", k.folder())),
+                name: lang.ui(&format!("kinds_short.{}", k.folder())),
                 count: count(&|e| e.kind == k),
             })
             .collect(),
@@ -150,7 +149,7 @@ pub(super) fn stats(lang: &Lang) -> StatsView {
             .charts
             .iter()
             .map(|c| {
-                let title = Some(ui(lang, &format!("stats.{}", c.id)))
+                let title = Some(lang.ui(&format!("stats.{}", c.id)))
                     .filter(|t| !t.is_empty())
                     .unwrap_or_else(|| c.title.to_string());
                 ChartView {
@@ -245,7 +244,7 @@ pub(super) fn data(site: &Site, lang: &Lang) -> DataView {
                     media_type: f.info.media_type,
                     rows: f.info.rows,
                     bytes: f.info.bytes,
-                    size_label: size_label(f.info.bytes, &ui(lang, "decimal_sep")),
+                    size_label: size_label(f.info.bytes, &lang.ui("decimal_sep")),
                 })
                 .collect(),
         })

@@ -12,6 +12,7 @@ mod codes;
 mod context;
 mod determinism;
 mod devtools;
+mod floors;
 mod hostile;
 mod import;
 mod init;
