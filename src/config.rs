@@ -3,29 +3,14 @@
 use crate::diagnostic::{Code, Diagnostic};
 use crate::message::Message;
 use crate::places::{self, match_key};
+use crate::schema::{
+    CategoryKey, DistrictKey, LicenseKey, SiteKey, TilesKey, VillageKey, CATEGORY, DISTRICT,
+    LICENSE, SITE, TILES, VILLAGE,
+};
 use crate::slug;
 use crate::source::{describe, Doc, Source};
 use crate::yaml::{self, Value};
 use std::collections::HashMap;
-
-const FIELDS: &[&str] = &[
-    "title",
-    "description",
-    "base_url",
-    "timezone",
-    "language",
-    "languages",
-    "theme",
-    "paginate",
-    "categories",
-    "districts",
-    "city",
-    "province",
-    "data_license",
-    "tiles",
-    "business_types",
-    "extra",
-];
 
 #[derive(Debug, Clone)]
 pub struct Category {
@@ -276,11 +261,11 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
     };
     let mut has_base = false;
     let mut types = None;
-    for (key, v) in doc.entries("", map, FIELDS, |_| None) {
-        match key {
-            "title" => c.title = doc.required_text(key, v).unwrap_or_default(),
-            "description" => c.description = doc.text(key, v).unwrap_or_default(),
-            "base_url" => {
+    for (field, key, v) in doc.fields("", map, SITE) {
+        match field {
+            SiteKey::Title => c.title = doc.required_text(key, v).unwrap_or_default(),
+            SiteKey::Description => c.description = doc.text(key, v).unwrap_or_default(),
+            SiteKey::BaseUrl => {
                 if let Some(url) = doc.required_text(key, v) {
                     match parse_base_url(&url) {
                         Ok((base, path)) => {
@@ -297,7 +282,7 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
                     has_base = true; // already reported as empty
                 }
             }
-            "timezone" => {
+            SiteKey::Timezone => {
                 if let Some(name) = doc.required_text(key, v) {
                     match crate::clock::TimeZone::parse(&name) {
                         Some(tz) => c.timezone = tz,
@@ -315,12 +300,12 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
                     }
                 }
             }
-            "language" => {
+            SiteKey::Language => {
                 if let Some(l) = language(&mut doc, key, v) {
                     c.language = l;
                 }
             }
-            "languages" => {
+            SiteKey::Languages => {
                 let items: Vec<Value> = doc.list(key, v).into_iter().cloned().collect();
                 for (i, item) in items.iter().enumerate() {
                     if let Some(l) = language(&mut doc, &format!("languages.{i}"), item) {
@@ -328,7 +313,7 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
                     }
                 }
             }
-            "theme" => {
+            SiteKey::Theme => {
                 if let Some(t) = doc.required_text(key, v) {
                     if slug::is_valid(&t) {
                         c.theme = t;
@@ -338,29 +323,28 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
                     }
                 }
             }
-            "paginate" => {
+            SiteKey::Paginate => {
                 if let Some(n) = doc.int(key, v, 1, 1000) {
                     c.paginate = n as usize;
                 }
             }
-            "categories" => categories(&mut doc, &mut c, v),
-            "districts" => districts(&mut doc, &mut c, v),
-            "city" => c.city = doc.text(key, v),
-            "province" => c.province = doc.text(key, v),
-            "data_license" => {
+            SiteKey::Categories => categories(&mut doc, &mut c, v),
+            SiteKey::Districts => districts(&mut doc, &mut c, v),
+            SiteKey::City => c.city = doc.text(key, v),
+            SiteKey::Province => c.province = doc.text(key, v),
+            SiteKey::DataLicense => {
                 if let Some(l) = license(&mut doc, key, v) {
                     c.data_license = l;
                 }
             }
-            "tiles" => tiles(&mut doc, &mut c.tiles, v),
+            SiteKey::Tiles => tiles(&mut doc, &mut c.tiles, v),
             // Read once every category is known, wherever it is written.
-            "business_types" => types = Some(v.clone()),
-            "extra" => {
+            SiteKey::BusinessTypes => types = Some(v.clone()),
+            SiteKey::Extra => {
                 if doc.mapping(key, v).is_some() {
                     c.extra = v.clone();
                 }
             }
-            _ => unreachable!("entries() returns known fields only"),
         }
     }
     if let Some(v) = types {
@@ -427,11 +411,11 @@ fn license(doc: &mut Doc, key: &str, v: &Value) -> Option<License> {
             name: String::new(),
             url: None,
         };
-        for (k, v) in doc.entries(key, m, &["name", "url"], |_| None) {
+        for (field, k, v) in doc.fields(key, m, LICENSE) {
             let p = format!("{key}.{k}");
-            match k {
-                "name" => l.name = doc.required_text(&p, v).unwrap_or_default(),
-                _ => l.url = web_url(doc, &p, v),
+            match field {
+                LicenseKey::Name => l.name = doc.required_text(&p, v).unwrap_or_default(),
+                LicenseKey::Url => l.url = web_url(doc, &p, v),
             }
         }
         if l.name.is_empty() {
@@ -458,11 +442,10 @@ fn tiles(doc: &mut Doc, t: &mut Tiles, v: &Value) {
     let Some(m) = doc.mapping("tiles", v) else {
         return;
     };
-    let keys = &["url", "attribution", "attribution_url", "max_zoom"];
-    for (k, v) in doc.entries("tiles", m, keys, |_| None) {
+    for (field, k, v) in doc.fields("tiles", m, TILES) {
         let p = format!("tiles.{k}");
-        match k {
-            "url" => {
+        match field {
+            TilesKey::Url => {
                 let Some(url) = web_url(doc, &p, v) else {
                     continue;
                 };
@@ -475,14 +458,14 @@ fn tiles(doc: &mut Doc, t: &mut Tiles, v: &Value) {
                     ));
                 }
             }
-            "attribution" => {
+            TilesKey::Attribution => {
                 if let Some(a) = doc.required_text(&p, v) {
                     t.attribution = a;
                     t.attribution_url = None;
                 }
             }
-            "attribution_url" => t.attribution_url = web_url(doc, &p, v),
-            _ => {
+            TilesKey::AttributionUrl => t.attribution_url = web_url(doc, &p, v),
+            TilesKey::MaxZoom => {
                 if let Some(z) = doc.int(&p, v, 1, 22) {
                     t.max_zoom = z as u8;
                 }
@@ -560,11 +543,11 @@ fn categories(doc: &mut Doc, c: &mut Config, v: &Value) {
             Value::Mapping(m) => {
                 let mut slug = None;
                 let mut name = None;
-                for (k, v) in doc.entries(&path, m, &["slug", "name"], |_| None) {
+                for (field, k, v) in doc.fields(&path, m, CATEGORY) {
                     let p = format!("{path}.{k}");
-                    match k {
-                        "slug" => slug = doc.required_text(&p, v),
-                        _ => name = doc.required_text(&p, v),
+                    match field {
+                        CategoryKey::Slug => slug = doc.required_text(&p, v),
+                        CategoryKey::Name => name = doc.required_text(&p, v),
                     }
                 }
                 if slug.is_none() && !m.contains_key("slug") {
@@ -624,13 +607,13 @@ fn districts(doc: &mut Doc, c: &mut Config, v: &Value) {
             village_keys: HashMap::new(),
         };
         let mut aliases = Vec::new();
-        for (k, v) in doc.entries(&path, m, &["name", "code", "aliases", "villages"], |_| None) {
+        for (field, k, v) in doc.fields(&path, m, DISTRICT) {
             let p = format!("{path}.{k}");
-            match k {
-                "name" => d.name = doc.required_text(&p, v).unwrap_or_default(),
-                "code" => d.code = doc.text(&p, v),
-                "aliases" => aliases = doc.texts(&p, v),
-                _ => {
+            match field {
+                DistrictKey::Name => d.name = doc.required_text(&p, v).unwrap_or_default(),
+                DistrictKey::Code => d.code = doc.text(&p, v),
+                DistrictKey::Aliases => aliases = doc.texts(&p, v),
+                DistrictKey::Villages => {
                     let items: Vec<Value> = doc.list(&p, v).into_iter().cloned().collect();
                     for (j, item) in items.iter().enumerate() {
                         let vp = format!("{p}.{j}");
@@ -638,13 +621,12 @@ fn districts(doc: &mut Doc, c: &mut Config, v: &Value) {
                         let village = match item {
                             Value::Mapping(vm) => {
                                 let mut name = None;
-                                let keys = &["name", "code", "postal_code"];
-                                for (vk, vv) in doc.entries(&vp, vm, keys, |_| None) {
+                                for (field, vk, vv) in doc.fields(&vp, vm, VILLAGE) {
                                     let q = format!("{vp}.{vk}");
-                                    match vk {
-                                        "name" => name = doc.required_text(&q, vv),
-                                        "code" => code = doc.text(&q, vv),
-                                        _ => postal = doc.text(&q, vv),
+                                    match field {
+                                        VillageKey::Name => name = doc.required_text(&q, vv),
+                                        VillageKey::Code => code = doc.text(&q, vv),
+                                        VillageKey::PostalCode => postal = doc.text(&q, vv),
                                     }
                                 }
                                 if name.is_none() && !vm.contains_key("name") {

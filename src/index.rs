@@ -114,7 +114,7 @@ impl Site {
                 route: Route::Entry(i),
                 page: 1,
             });
-            let k = kind_index(e.kind);
+            let k = e.kind_index();
             add(Route::Kind(k), &self.by_kind[k], i, &mut jobs);
             add(
                 Route::Category(e.category),
@@ -189,14 +189,6 @@ pub fn same_place(a: &crate::model::Entry, b: &crate::model::Entry) -> bool {
         && pictures(a) == pictures(b)
 }
 
-pub fn kind_index(kind: Kind) -> usize {
-    match kind {
-        Kind::Umkm => 0,
-        Kind::Koperasi => 1,
-        _ => 2,
-    }
-}
-
 /// Sort key for names: case-insensitive, then the exact name.
 fn name_key(name: &str) -> (String, String) {
     (match_key(name), name.to_string())
@@ -250,7 +242,7 @@ pub fn index(root: std::path::PathBuf, config: Config, mut content: Content) -> 
     let mut entry_programmes = vec![Vec::new(); n];
     let mut entry_ix: HashMap<(Kind, &str), usize> = HashMap::with_capacity(n);
     for (i, e) in content.entries.iter().enumerate() {
-        by_kind[kind_index(e.kind)].push(i);
+        by_kind[e.kind_index()].push(i);
         by_category[e.category].push(i);
         by_district[e.district].push(i);
         let village = e.village.as_deref();

@@ -43,7 +43,18 @@ impl Kind {
     }
 
     pub fn is_directory(self) -> bool {
-        Kind::DIRECTORY.contains(&self)
+        self.directory_index().is_some()
+    }
+
+    /// Its place in `Kind::DIRECTORY`, for a directory kind; every kind is
+    /// named, so a new one cannot be counted as another.
+    pub fn directory_index(self) -> Option<usize> {
+        match self {
+            Kind::Umkm => Some(0),
+            Kind::Koperasi => Some(1),
+            Kind::Pkl => Some(2),
+            Kind::Program | Kind::Acara | Kind::Halaman => None,
+        }
     }
 }
 
@@ -251,6 +262,15 @@ pub struct Entry {
     /// What the entry was read from, hashed (`validate::version`): `serve`
     /// renders a page again only when an item it shows has a new version.
     pub version: u64,
+}
+
+impl Entry {
+    /// Its kind's place in `Kind::DIRECTORY` (the site's lists by kind).
+    pub fn kind_index(&self) -> usize {
+        self.kind
+            .directory_index()
+            .expect("validation makes entries of the directory kinds only")
+    }
 }
 
 /// A long Markdown text: kept in memory, or — for the body of a Markdown

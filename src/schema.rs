@@ -182,6 +182,87 @@ fields! {
         Description => ("description", HALAMAN, false, "isi halaman (hanya di bentuk YAML; di Markdown: isi di bawah front matter)", "lihat bagian 7", &["isi", "deskripsi", "konten"]),
 }
 
+/// Defines the keys of one mapping of site.yaml and their enum together,
+/// so a reader matches the enum, never a string.
+macro_rules! keys {
+    (
+        $(#[$doc:meta])*
+        $enum:ident, $table:ident,
+        $( $variant:ident => $key:literal, )*
+    ) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub(crate) enum $enum {
+            $($variant),*
+        }
+
+        pub(crate) const $table: &[(&str, $enum)] = &[
+            $(($key, $enum::$variant)),*
+        ];
+    };
+}
+
+keys! {
+    /// site.yaml's settings.
+    SiteKey, SITE,
+        Title => "title",
+        Description => "description",
+        BaseUrl => "base_url",
+        Timezone => "timezone",
+        Language => "language",
+        Languages => "languages",
+        Theme => "theme",
+        Paginate => "paginate",
+        Categories => "categories",
+        Districts => "districts",
+        City => "city",
+        Province => "province",
+        DataLicense => "data_license",
+        Tiles => "tiles",
+        BusinessTypes => "business_types",
+        Extra => "extra",
+}
+
+keys! {
+    /// A category of `categories`.
+    CategoryKey, CATEGORY,
+        Slug => "slug",
+        Name => "name",
+}
+
+keys! {
+    /// A kecamatan of `districts`.
+    DistrictKey, DISTRICT,
+        Name => "name",
+        Code => "code",
+        Aliases => "aliases",
+        Villages => "villages",
+}
+
+keys! {
+    /// A kelurahan of a district's `villages`, written as a mapping.
+    VillageKey, VILLAGE,
+        Name => "name",
+        Code => "code",
+        PostalCode => "postal_code",
+}
+
+keys! {
+    /// `data_license`, written as a mapping.
+    LicenseKey, LICENSE,
+        Name => "name",
+        Url => "url",
+}
+
+keys! {
+    /// `tiles`: the map's tile server.
+    TilesKey, TILES,
+        Url => "url",
+        Attribution => "attribution",
+        AttributionUrl => "attribution_url",
+        MaxZoom => "max_zoom",
+}
+
 /// The keys an item of `kind` may have.
 pub(crate) fn known<F>(defs: &[Def<F>], kind: Kind) -> Vec<&'static str> {
     defs.iter()

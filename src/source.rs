@@ -123,6 +123,24 @@ impl<'a> Doc<'a> {
 
     /// Reports keys of `map` that are not `known`, with a suggestion; returns
     /// the (key, value) pairs whose keys are text.
+    /// `entries` for a mapping whose keys are a table's (`schema::SITE`):
+    /// each known key with its enum value, unknown ones reported.
+    pub fn fields<'m, F: Copy>(
+        &mut self,
+        path: &str,
+        map: &'m Mapping,
+        table: &[(&str, F)],
+    ) -> Vec<(F, &'m str, &'m Value)> {
+        let known: Vec<&str> = table.iter().map(|(k, _)| *k).collect();
+        self.entries(path, map, &known, |_| None)
+            .into_iter()
+            .filter_map(|(k, v)| {
+                let f = table.iter().find(|(key, _)| *key == k)?.1;
+                Some((f, k, v))
+            })
+            .collect()
+    }
+
     pub fn entries<'m>(
         &mut self,
         path: &str,

@@ -75,7 +75,7 @@ pub(crate) fn files(site: &Site, urls: &Urls, published: &[usize]) -> (Value, Ve
         "bbox": bbox,
         "lat": delta(|p| p.0),
         "lon": delta(|p| p.1),
-        "kind": points.iter().map(|p| crate::index::kind_index(entries[p.2].kind)).collect::<Vec<_>>(),
+        "kind": points.iter().map(|p| entries[p.2].kind_index()).collect::<Vec<_>>(),
         "category": points.iter().map(|p| entries[p.2].category).collect::<Vec<_>>(),
     });
     let chunks = points

@@ -192,7 +192,7 @@ pub(crate) fn build(site: &Site, cache: Option<&Cache>) -> Result<OpenData, Diag
                 Arc::new(Made {
                     record: Arc::new(rec.unwrap_or_default()),
                     feature: feat.map(|f| Arc::new(f.unwrap_or_default())),
-                    kind_row: Arc::new(row(&kind_columns[crate::index::kind_index(e.kind)])),
+                    kind_row: Arc::new(row(&kind_columns[e.kind_index()])),
                     all_row: Arc::new(row(&all_columns)),
                 }),
             ))
@@ -243,7 +243,7 @@ pub(crate) fn build(site: &Site, cache: Option<&Cache>) -> Result<OpenData, Diag
                 .filter(|&n| scope.is_none_or(|k| entries[published[n]].kind == k))
                 .collect();
             let columns = match scope {
-                Some(k) => &kind_columns[crate::index::kind_index(k)],
+                Some(k) => &kind_columns[k.directory_index().expect("a table of a directory kind")],
                 None => &all_columns,
             };
             let header: Vec<&str> = columns.iter().map(|c| c.key).collect();

@@ -1,0 +1,265 @@
+//! A re-import: the entries already in the folder, found by the key
+//! column or the slug, and the sheet's values merged over theirs; new
+//! entries and updated files written whole.
+
+use super::columns;
+use super::mapfile::scalar;
+use crate::message::Message;
+use serde_yaml::{Mapping, Value};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// A key's value as rows are matched on it: letters and digits, case
+/// ignored, a number cell's `.0` dropped (`9120301234599.0` is the NIB
+/// `9120301234599`).
+pub(super) fn key_of(v: &str) -> String {
+    columns::header_key(v.trim().trim_end_matches(".0"))
+}
+
+pub(super) fn unique_slug(
+    name: &str,
+    district: &str,
+    taken: &mut std::collections::HashSet<String>,
+) -> String {
+    let base = crate::slug::slugify(name);
+    let base = if base.is_empty() {
+        "entri".to_string()
+    } else {
+        base
+    };
+    let mut slug = base.clone();
+    if taken.contains(&slug) {
+        slug = format!("{base}-{}", crate::slug::slugify(district));
+    }
+    let mut n = 2;
+    while taken.contains(&slug) {
+        slug = format!("{base}-{n}");
+        n += 1;
+    }
+    taken.insert(slug.clone());
+    slug
+}
+
+/// An entry already in the folder, that a re-import updates.
+#[derive(Clone)]
+pub(super) struct Prev {
+    pub(super) slug: String,
+    /// The file, relative to the folder.
+    file: String,
+    /// Its place in a list file.
+    position: Option<usize>,
+}
+
+#[derive(Default)]
+pub(super) struct Existing {
+    pub(super) slugs: std::collections::HashSet<String>,
+    pub(super) by_key: HashMap<String, Prev>,
+    pub(super) by_slug: HashMap<String, Prev>,
+}
+
+impl Existing {
+    /// The entries of the folder's YAML files, by NIB (or the key's value)
+    /// and by slug; every file name counts as a taken slug.
+    pub(super) fn read(dir: &Path, key_at: &(Option<&str>, String)) -> Result<Existing, Message> {
+        let mut e = Existing::default();
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return Ok(e);
+        };
+        let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+        paths.sort();
+        for p in paths {
+            let Some(stem) = p.file_stem().map(|s| s.to_string_lossy().into_owned()) else {
+                continue;
+            };
+            let ext = p.extension().and_then(|x| x.to_str()).unwrap_or("");
+            if !matches!(ext, "yaml" | "yml" | "md") {
+                continue;
+            }
+            e.slugs.insert(stem.clone());
+            if ext == "md" {
+                continue;
+            }
+            let file = p
+                .file_name()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let Ok(text) = std::fs::read_to_string(&p) else {
+                continue;
+            };
+            let Ok(v) = serde_yaml::from_str::<Value>(&text) else {
+                continue;
+            };
+            let items: Vec<(Option<usize>, Mapping)> = match v {
+                Value::Mapping(m) => vec![(None, m)],
+                Value::Sequence(s) => s
+                    .into_iter()
+                    .enumerate()
+                    .filter_map(|(i, x)| match x {
+                        Value::Mapping(m) => Some((Some(i), m)),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => continue,
+            };
+            for (position, map) in items {
+                let name = map.get("name").and_then(Value::as_str).unwrap_or_default();
+                let slug = map
+                    .get("slug")
+                    .and_then(Value::as_str)
+                    .map(str::to_string)
+                    .unwrap_or_else(|| {
+                        if position.is_some() {
+                            crate::slug::slugify(name)
+                        } else {
+                            stem.clone()
+                        }
+                    });
+                e.slugs.insert(slug.clone());
+                let prev = Prev {
+                    slug: slug.clone(),
+                    file: file.clone(),
+                    position,
+                };
+                let value = match key_at {
+                    (None, k) => map.get(k.as_str()),
+                    (Some(section), k) => map.get(*section).and_then(|m| m.get(k.as_str())),
+                };
+                if let Some(v) = value.and_then(scalar) {
+                    e.by_key.insert(key_of(&v), prev.clone());
+                }
+                e.by_slug.insert(slug, prev);
+            }
+        }
+        Ok(e)
+    }
+}
+
+#[derive(Default)]
+pub(super) struct Output {
+    new: Vec<(String, Mapping)>,
+    updates: Vec<(Prev, Mapping)>,
+}
+
+impl Output {
+    pub(super) fn add(&mut self, slug: String, map: Mapping) {
+        self.new.push((slug, map));
+    }
+
+    pub(super) fn update(&mut self, prev: &Prev, map: Mapping) {
+        self.updates.push((prev.clone(), map));
+    }
+
+    /// Writes the new and updated entries; returns the site paths written.
+    pub(super) fn write(
+        &self,
+        root: &Path,
+        folder: &str,
+        list: bool,
+        stem: &str,
+    ) -> Result<Vec<String>, Message> {
+        let dir = root.join(folder);
+        std::fs::create_dir_all(&dir).map_err(|e| io_error(&dir, e))?;
+        let mut written = Vec::new();
+        // Files to rewrite: the updated ones, with their entries merged.
+        let mut files: std::collections::BTreeMap<String, Value> = Default::default();
+        for (prev, map) in &self.updates {
+            let path = dir.join(&prev.file);
+            let doc = files.entry(prev.file.clone()).or_insert_with(|| {
+                std::fs::read_to_string(&path)
+                    .ok()
+                    .and_then(|t| serde_yaml::from_str(&t).ok())
+                    .unwrap_or(Value::Null)
+            });
+            let target = match (doc, prev.position) {
+                (Value::Sequence(s), Some(i)) => s.get_mut(i).and_then(Value::as_mapping_mut),
+                (Value::Mapping(m), None) => Some(m),
+                _ => None,
+            };
+            if let Some(t) = target {
+                merge(t, map);
+            }
+        }
+        if list {
+            let file = format!("{stem}.yaml");
+            let doc = files.entry(file.clone()).or_insert_with(|| {
+                std::fs::read_to_string(dir.join(&file))
+                    .ok()
+                    .and_then(|t| serde_yaml::from_str(&t).ok())
+                    .unwrap_or(Value::Sequence(Vec::new()))
+            });
+            if let Value::Sequence(s) = doc {
+                for (slug, map) in &self.new {
+                    let mut m = map.clone();
+                    if crate::slug::slugify(
+                        m.get("name").and_then(Value::as_str).unwrap_or_default(),
+                    ) != *slug
+                    {
+                        m.insert("slug".into(), Value::String(slug.clone()));
+                    }
+                    s.push(Value::Mapping(m));
+                }
+            }
+        } else {
+            for (slug, map) in &self.new {
+                files.insert(format!("{slug}.yaml"), Value::Mapping(map.clone()));
+            }
+        }
+        for (file, doc) in files {
+            let path = dir.join(&file);
+            let text =
+                serde_yaml::to_string(&doc).map_err(|e| msg!("{file}: {e}", "{file}: {e}"))?;
+            let tmp = dir.join(format!(".{file}.baru"));
+            std::fs::write(&tmp, text).map_err(|e| io_error(&tmp, e))?;
+            std::fs::rename(&tmp, &path).map_err(|e| io_error(&path, e))?;
+            written.push(format!("{folder}/{file}"));
+        }
+        Ok(written)
+    }
+}
+
+/// The sheet's values over an entry's: what the sheet does not carry
+/// (description, photos, private notes) stays.
+fn merge(into: &mut Mapping, from: &Mapping) {
+    for (k, v) in from {
+        match (into.get_mut(k), v) {
+            (Some(Value::Mapping(a)), Value::Mapping(b)) if k == "private" || k == "extra" => {
+                merge(a, b)
+            }
+            // A sheet carries a product's name, price and unit: its
+            // picture, description and halal mark stay with the product
+            // of the same name.
+            (Some(Value::Sequence(old)), Value::Sequence(new)) if k == "products" => {
+                let name = |p: &Value| p.get("name").and_then(Value::as_str).map(str::to_string);
+                let merged = new
+                    .iter()
+                    .map(|p| {
+                        let before = old.iter().find(|o| name(o).is_some() && name(o) == name(p));
+                        match (before, p) {
+                            (Some(Value::Mapping(o)), Value::Mapping(n)) => {
+                                let mut m = o.clone();
+                                for key in ["price", "unit"] {
+                                    m.remove(key);
+                                }
+                                merge(&mut m, n);
+                                Value::Mapping(m)
+                            }
+                            _ => p.clone(),
+                        }
+                    })
+                    .collect();
+                into.insert(k.clone(), Value::Sequence(merged));
+            }
+            _ => {
+                into.insert(k.clone(), v.clone());
+            }
+        }
+    }
+}
+
+pub(super) fn io_error(path: &Path, e: std::io::Error) -> Message {
+    let shown = path.display();
+    msg!(
+        "{shown} tidak bisa ditulis: {e}",
+        "cannot write {shown}: {e}"
+    )
+}

@@ -1,0 +1,424 @@
+//! One row of a sheet turned into an entry's fields: each cell cleaned
+//! (`clean.rs`) into the field its column holds, what cannot be used kept
+//! in `private` with the reason, every guess noted for the report.
+
+use super::clean;
+use super::columns::Target;
+use super::matching;
+use super::Column;
+use crate::config::Config;
+use crate::places;
+use serde_yaml::{Mapping, Value};
+
+/// One row being turned into an entry.
+pub(super) struct Row<'c> {
+    config: &'c Config,
+    map: Mapping,
+    products: Vec<String>,
+    prices: Vec<(String, String)>,
+    /// One unit for every product, or one per product like the names.
+    units: Vec<String>,
+    certs: Vec<(&'static str, Option<String>)>,
+    lat: Option<(f64, String)>,
+    lon: Option<(f64, String)>,
+    private: Mapping,
+    extra: Mapping,
+    errors: Vec<String>,
+    /// Required fields whose cell was rejected (reported already).
+    failed: Vec<&'static str>,
+    pub(super) guesses: Vec<String>,
+    district: Option<usize>,
+    pub(super) district_name: String,
+    village: Option<(String, String)>,
+}
+
+impl<'c> Row<'c> {
+    pub(super) fn new(config: &'c Config) -> Row<'c> {
+        Row {
+            config,
+            map: Mapping::new(),
+            products: Vec::new(),
+            prices: Vec::new(),
+            units: Vec::new(),
+            certs: Vec::new(),
+            lat: None,
+            lon: None,
+            private: Mapping::new(),
+            extra: Mapping::new(),
+            errors: Vec::new(),
+            failed: Vec::new(),
+            guesses: Vec::new(),
+            district: None,
+            district_name: String::new(),
+            village: None,
+        }
+    }
+
+    fn put(&mut self, key: &str, v: Value) {
+        self.map.insert(Value::String(key.into()), v);
+    }
+
+    /// A value that cannot be used is kept in `private` (never published)
+    /// with the reason, so nothing in the sheet is lost.
+    fn keep_unused(&mut self, key: &str, raw: &str, cell: &str, why: String) {
+        self.private.insert(
+            Value::String(format!("{key}_asli")),
+            Value::String(raw.into()),
+        );
+        self.guesses.push(format!(
+            "{cell}: {why}; nilainya disimpan di private.{key}_asli"
+        ));
+    }
+
+    pub(super) fn set(&mut self, c: &Column, v: &str, cell: &str) {
+        match &c.target {
+            Target::Skip => {}
+            Target::Private(k) => {
+                self.private
+                    .insert(Value::String(k.clone()), Value::String(v.into()));
+            }
+            Target::Extra(k) => {
+                self.extra
+                    .insert(Value::String(k.clone()), Value::String(v.into()));
+            }
+            Target::Products => self.products.extend(clean::list(v)),
+            Target::Price => self
+                .prices
+                .extend(clean::lines(v).into_iter().map(|p| (p, cell.to_string()))),
+            Target::Unit => self.units.extend(clean::lines(v)),
+            Target::Certificate(kind) => match clean::yes(v) {
+                Some(true) => self.certs.push((kind, None)),
+                Some(false) => {}
+                // A number as written (`2063275010017-27`); a number cell
+                // of a spreadsheet loses its `.0`.
+                None => self.certs.push((
+                    kind,
+                    Some(match v.trim().parse::<f64>() {
+                        Ok(_) => clean::digits(v.trim().trim_end_matches(".0")),
+                        Err(_) => v.trim().to_string(),
+                    }),
+                )),
+            },
+            Target::Geo => match clean::geo(v) {
+                Ok(((lat, lon), swapped)) => {
+                    self.lat = Some((lat, cell.into()));
+                    self.lon = Some((lon, cell.into()));
+                    if swapped {
+                        self.guesses.push(format!("{cell}: koordinat \"{v}\" tertulis bujur dulu; dibalik menjadi {lat}, {lon}"));
+                    }
+                }
+                Err(why) => self.keep_unused("geo", v, cell, why),
+            },
+            Target::Lat => match clean::coordinate(v) {
+                Some(x) => self.lat = Some((x, cell.into())),
+                None => self.keep_unused("lat", v, cell, format!("\"{v}\" bukan angka lintang")),
+            },
+            Target::Lon => match clean::coordinate(v) {
+                Some(x) => self.lon = Some((x, cell.into())),
+                None => self.keep_unused("lon", v, cell, format!("\"{v}\" bukan angka bujur")),
+            },
+            Target::Field(key) => self.field(key, v, cell),
+        }
+    }
+
+    fn field(&mut self, key: &'static str, v: &str, cell: &str) {
+        let s = |t: &str| Value::String(t.to_string());
+        match key {
+            "phone" | "whatsapp" => match clean::phone(v) {
+                Ok(p) => {
+                    if p != v.trim() {
+                        self.guesses
+                            .push(format!("{cell}: nomor \"{v}\" ditulis {p}"));
+                    }
+                    self.put(key, s(&p));
+                }
+                Err(why) => self.keep_unused(key, v, cell, why),
+            },
+            "email" => match crate::values::email(v) {
+                Ok(e) => self.put(key, s(&e)),
+                Err(m) => self.keep_unused(key, v, cell, m.id),
+            },
+            "website" => match crate::values::web_url(v) {
+                Ok(u) => self.put(key, s(&u)),
+                Err(m) => self.keep_unused(key, v, cell, m.id),
+            },
+            "founded" => match clean::year(v) {
+                Ok((y, rewritten)) => {
+                    if rewritten {
+                        self.guesses
+                            .push(format!("{cell}: tahun berdiri diambil dari \"{v}\": {y}"));
+                    }
+                    self.put(key, Value::Number(y.into()));
+                }
+                Err(why) => self.keep_unused(key, v, cell, why),
+            },
+            "updated" | "verified" => match clean::date(v) {
+                Ok((d, rewritten)) => {
+                    if rewritten {
+                        self.guesses
+                            .push(format!("{cell}: tanggal \"{v}\" dibaca {d}"));
+                    }
+                    self.put(key, s(&d));
+                }
+                Err(why) => self.keep_unused(key, v, cell, why),
+            },
+            "scale" => match clean::scale(v) {
+                Some(sc) => self.put(key, s(sc)),
+                None => self.keep_unused(
+                    key,
+                    v,
+                    cell,
+                    format!("skala \"{v}\" bukan mikro, kecil atau menengah"),
+                ),
+            },
+            "nib" => {
+                let d = clean::digits(v);
+                if d.len() == 13 {
+                    self.put(key, s(&d));
+                } else {
+                    self.keep_unused(key, v, cell, format!("NIB \"{v}\" bukan 13 angka"));
+                }
+            }
+            "kbli" => {
+                let codes: Vec<Value> = v
+                    .split([',', ';', '\n', ' '])
+                    .map(clean::digits)
+                    .filter(|c| !c.is_empty())
+                    .map(|c| s(&format!("{c:0>5}")))
+                    .collect();
+                if codes
+                    .iter()
+                    .all(|c| c.as_str().is_some_and(|c| c.len() == 5))
+                    && !codes.is_empty()
+                {
+                    self.put(key, Value::Sequence(codes));
+                } else {
+                    self.keep_unused(key, v, cell, format!("KBLI \"{v}\" bukan kode 5 angka"));
+                }
+            }
+            "tags" => {
+                let tags: Vec<Value> = v
+                    .split([',', ';', '\n'])
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .map(s)
+                    .collect();
+                self.put(key, Value::Sequence(tags));
+            }
+            "members" => match clean::digits(v).parse::<u64>() {
+                Ok(n) if !v.trim().is_empty() => self.put(key, Value::Number(n.into())),
+                _ => self.keep_unused(key, v, cell, format!("jumlah anggota \"{v}\" bukan angka")),
+            },
+            "sharia" => match clean::yes(v) {
+                Some(b) => self.put(key, Value::Bool(b)),
+                None => self.keep_unused(key, v, cell, format!("\"{v}\" bukan ya atau tidak")),
+            },
+            "status" => {
+                let l = v.to_lowercase();
+                if l.contains("tutup") || l.contains("tidak aktif") || l.contains("nonaktif") {
+                    self.put(key, s("tutup"));
+                } else {
+                    self.put(key, s("aktif"));
+                }
+            }
+            "category" => match matching::category(self.config, v) {
+                Some((slug, guessed)) => {
+                    if guessed {
+                        self.guesses
+                            .push(format!("{cell}: kategori \"{v}\" dianggap {slug}"));
+                    }
+                    self.put(key, s(&slug));
+                }
+                None => {
+                    let list = self
+                        .config
+                        .categories
+                        .iter()
+                        .map(|c| c.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    self.errors.push(format!(
+                        "{cell}: kategori \"{v}\" tidak ada di site.yaml (yang ada: {list})"
+                    ));
+                    self.failed.push(key);
+                }
+            },
+            "district" => match matching::district(self.config, v) {
+                Some((i, guessed)) => {
+                    let name = self.config.districts[i].name.clone();
+                    if guessed {
+                        self.guesses
+                            .push(format!("{cell}: kecamatan \"{v}\" dianggap {name}"));
+                    }
+                    self.district = Some(i);
+                    self.district_name = name.clone();
+                    self.put(key, s(&name));
+                }
+                None => {
+                    self.errors
+                        .push(format!("{cell}: kecamatan \"{v}\" tidak ada di site.yaml"));
+                    self.failed.push(key);
+                }
+            },
+            "village" => self.village = Some((v.to_string(), cell.to_string())),
+            _ => self.put(key, s(v)),
+        }
+    }
+
+    /// The entry, or why the row cannot be one.
+    pub(super) fn finish(&mut self) -> Result<Mapping, Vec<String>> {
+        // A required field is missing when no cell gave it and no cell
+        // was already rejected for it.
+        for (key, label) in [
+            ("name", "nama usaha"),
+            ("category", "kategori"),
+            ("district", "kecamatan"),
+        ] {
+            if !self.map.contains_key(key) && !self.failed.contains(&key) {
+                self.errors.push(format!("{label} kosong"));
+            }
+        }
+        if let (Some(i), Some((v, cell))) = (self.district, self.village.take()) {
+            let d = &self.config.districts[i];
+            match d.village(&v) {
+                Some(name) => {
+                    let name = name.to_string();
+                    self.put("village", Value::String(name));
+                }
+                None => {
+                    let near = crate::diagnostic::nearest(
+                        places::bare_village_name(&v),
+                        d.villages.iter().map(String::as_str),
+                    )
+                    .map(str::to_string);
+                    match near {
+                        Some(n) => {
+                            self.guesses
+                                .push(format!("{cell}: kelurahan \"{v}\" dianggap {n}"));
+                            self.put("village", Value::String(n));
+                        }
+                        None => {
+                            let dn = d.name.clone();
+                            self.keep_unused(
+                                "village",
+                                &v,
+                                &cell,
+                                format!("kelurahan \"{v}\" tidak ada di kecamatan {dn}"),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        if !self.errors.is_empty() {
+            return Err(std::mem::take(&mut self.errors));
+        }
+        match (self.lat.take(), self.lon.take()) {
+            (Some((lat, _)), Some((lon, cell))) => match clean::lat_lon(lat, lon) {
+                Some(((lat, lon), _)) => {
+                    let mut g = Mapping::new();
+                    g.insert("lat".into(), lat.into());
+                    g.insert("lon".into(), lon.into());
+                    self.put("geo", Value::Mapping(g));
+                }
+                None => self.keep_unused(
+                    "geo",
+                    &format!("{lat}, {lon}"),
+                    &cell,
+                    "titik di luar peta".into(),
+                ),
+            },
+            (Some((lat, cell)), None) | (None, Some((lat, cell))) => self.keep_unused(
+                "geo",
+                &lat.to_string(),
+                &cell,
+                "hanya satu dari lintang dan bujur".into(),
+            ),
+            (None, None) => {}
+        }
+        if !self.products.is_empty() || !self.prices.is_empty() {
+            let n = self.products.len().max(1);
+            let mut list = Vec::new();
+            for i in 0..n {
+                let mut p = Mapping::new();
+                let name = self
+                    .products
+                    .get(i)
+                    .cloned()
+                    .unwrap_or_else(|| "Produk".into());
+                p.insert("name".into(), Value::String(name));
+                let price = self.prices.get(i).or(if self.prices.len() == 1 && i == 0 {
+                    self.prices.first()
+                } else {
+                    None
+                });
+                if let Some((raw, cell)) = price.filter(|(raw, _)| !raw.is_empty()) {
+                    match clean::price(raw) {
+                        Some(v) => {
+                            p.insert("price".into(), Value::Number(v.into()));
+                        }
+                        None => {
+                            let (raw, cell) = (raw.clone(), cell.clone());
+                            self.keep_unused(
+                                "harga",
+                                &raw,
+                                &cell,
+                                format!("harga \"{raw}\" bukan angka rupiah"),
+                            );
+                        }
+                    }
+                }
+                let unit = match self.units.len() {
+                    1 => self.units.first(),
+                    _ => self.units.get(i),
+                };
+                if let Some(u) = unit.filter(|u| !u.is_empty()) {
+                    p.insert("unit".into(), Value::String(u.clone()));
+                }
+                list.push(Value::Mapping(p));
+            }
+            self.put("products", Value::Sequence(list));
+        }
+        if !self.certs.is_empty() {
+            let list = self
+                .certs
+                .iter()
+                .map(|(k, n)| {
+                    let mut c = Mapping::new();
+                    c.insert("type".into(), Value::String((*k).into()));
+                    if let Some(n) = n {
+                        c.insert("number".into(), Value::String(n.clone()));
+                    }
+                    Value::Mapping(c)
+                })
+                .collect();
+            self.put("certifications", Value::Sequence(list));
+        }
+        if !self.extra.is_empty() {
+            let e = std::mem::take(&mut self.extra);
+            self.put("extra", Value::Mapping(e));
+        }
+        if !self.private.is_empty() {
+            let p = std::mem::take(&mut self.private);
+            self.put("private", Value::Mapping(p));
+        }
+        Ok(std::mem::take(&mut self.map))
+    }
+}
+
+/// What a column's target is called in the report.
+pub(super) fn describe(t: &Target) -> String {
+    match t {
+        Target::Field(k) => (*k).to_string(),
+        Target::Products => "products (nama)".into(),
+        Target::Price => "products (harga)".into(),
+        Target::Unit => "products (satuan)".into(),
+        Target::Certificate(c) => format!("certifications ({c})"),
+        Target::Geo => "geo".into(),
+        Target::Lat => "geo (lat)".into(),
+        Target::Lon => "geo (lon)".into(),
+        Target::Private(k) => format!("private.{k} (tidak diterbitkan)"),
+        Target::Extra(k) => format!("extra.{k}"),
+        Target::Skip => "tidak diimpor".into(),
+    }
+}
