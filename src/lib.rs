@@ -35,6 +35,7 @@ mod output;
 mod paths;
 mod pipeline;
 mod places;
+mod project;
 mod render;
 mod routes;
 mod scaffold;

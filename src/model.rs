@@ -231,8 +231,8 @@ pub struct Entry {
     pub whatsapp: Option<Phone>,
     pub email: Option<String>,
     pub website: Option<String>,
-    pub socials: Vec<Link>,
-    pub shops: Vec<Link>,
+    /// Its social networks and online shops, by field key (`network`).
+    pub links: Vec<Link>,
     pub hours: Vec<DayHours>,
     pub scale: Option<String>,
     pub nib: Option<String>,

@@ -28,6 +28,198 @@ pub(crate) struct Def<F: 'static> {
     pub(crate) example: &'static str,
     /// Other names staff give the field, answered with its key.
     pub(crate) staff_words: &'static [&'static str],
+    /// What its value is: every output and `import` read and write it by
+    /// its shape.
+    pub(crate) shape: Shape,
+    /// A short name for column headers and reports (`nama usaha`).
+    pub(crate) title: &'static str,
+    /// Where it may be shown.
+    pub(crate) publish: Publish,
+    /// Whether a list of entries shows it of each (a GeoJSON feature's
+    /// properties, a search result).
+    pub(crate) summary: bool,
+    /// Where a match in it ranks in search (1 first); 0: not searched.
+    pub(crate) search: u8,
+}
+
+/// How a field is shown: its shape, title and places (the last argument
+/// of a row of `fields!`).
+pub(crate) struct Out {
+    shape: Shape,
+    title: &'static str,
+    publish: Publish,
+    summary: bool,
+    search: u8,
+}
+
+impl Out {
+    /// In a list of entries too.
+    const fn summary(self) -> Out {
+        Out {
+            summary: true,
+            ..self
+        }
+    }
+
+    /// Searched, ranking `rank` (1 first).
+    const fn search(self, rank: u8) -> Out {
+        Out {
+            search: rank,
+            ..self
+        }
+    }
+}
+
+/// A field shown on the pages and in every download.
+const fn all(shape: Shape, title: &'static str) -> Out {
+    Out {
+        shape,
+        title,
+        publish: Publish::All,
+        summary: false,
+        search: 0,
+    }
+}
+
+/// A field shown on the pages only (`featured`, `extra`).
+const fn pages(shape: Shape, title: &'static str) -> Out {
+    Out {
+        publish: Publish::Pages,
+        ..all(shape, title)
+    }
+}
+
+/// A field never shown (`draft`, `private`).
+const fn never(shape: Shape, title: &'static str) -> Out {
+    Out {
+        publish: Publish::Never,
+        ..all(shape, title)
+    }
+}
+
+/// The kind of value a field holds, as the outputs and `import` see it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// One line of text.
+    Text,
+    /// The item's address (`slug`).
+    Slug,
+    /// A category of site.yaml, by slug.
+    Category,
+    /// A kecamatan of site.yaml, by name or alias.
+    District,
+    /// A kelurahan of the entry's kecamatan.
+    Village,
+    /// `{lat, lon}`.
+    Geo,
+    Phone,
+    Email,
+    /// An http(s) address anywhere.
+    Web,
+    /// A handle or an address on a social network's own hosts; a handle
+    /// links to `base` followed by it.
+    Social {
+        base: &'static str,
+        hosts: &'static [&'static str],
+    },
+    /// An online shop's address, on the platform's own hosts only.
+    Shop {
+        hosts: &'static [&'static str],
+    },
+    /// Opening hours per day.
+    Hours,
+    /// One of a few words.
+    Choice(&'static [&'static str]),
+    /// A number of exactly this many digits, kept as text (NIB).
+    Digits(usize),
+    /// A list of 5-digit codes (KBLI).
+    Codes,
+    Certifications,
+    /// Programme slugs.
+    Programmes,
+    Awards,
+    /// A list of free words.
+    Tags,
+    Products,
+    /// A picture's file.
+    Picture,
+    Pictures,
+    Year,
+    /// A whole number of things (members).
+    Count,
+    Flag,
+    Date,
+    /// `aktif` or `tutup`.
+    Status,
+    /// Free-form data for themes.
+    Extra,
+    /// Office-only data, never published.
+    Private,
+    /// The Markdown description.
+    Markdown,
+    /// A cooperative's deed: notary, number, date.
+    Deed,
+    /// A programme's target: count, year, label.
+    Target,
+    /// A date, or a date and a time.
+    DateTime,
+    /// Entries by `kind/slug` (an event's participants).
+    Participants,
+}
+
+impl Shape {
+    /// Whether a value of this shape is written in one cell of a table.
+    pub(crate) fn in_one_cell(self) -> bool {
+        match self {
+            Shape::Text
+            | Shape::Slug
+            | Shape::Category
+            | Shape::District
+            | Shape::Village
+            | Shape::Phone
+            | Shape::Email
+            | Shape::Web
+            | Shape::Social { .. }
+            | Shape::Shop { .. }
+            | Shape::Choice(_)
+            | Shape::Digits(_)
+            | Shape::Codes
+            | Shape::Tags
+            | Shape::Status
+            | Shape::Markdown
+            | Shape::Year
+            | Shape::Count
+            | Shape::Flag
+            | Shape::Date => true,
+            Shape::Geo
+            | Shape::Hours
+            | Shape::Certifications
+            | Shape::Programmes
+            | Shape::Awards
+            | Shape::Products
+            | Shape::Picture
+            | Shape::Pictures
+            | Shape::Extra
+            | Shape::Private
+            | Shape::Deed
+            | Shape::Target
+            | Shape::DateTime
+            | Shape::Participants => false,
+        }
+    }
+}
+
+/// Where a field may be shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Publish {
+    /// On the pages and in every download.
+    All,
+    /// On the pages only: it says how to show an entry (`featured`) or is
+    /// the theme's own (`extra`).
+    Pages,
+    /// Nowhere: a draft is not published, `private` never leaves the
+    /// office.
+    Never,
 }
 
 const DIRECTORY: &[Kind] = &[Kind::Umkm, Kind::Koperasi, Kind::Pkl];
@@ -37,6 +229,7 @@ const PROGRAM: &[Kind] = &[Kind::Program];
 const ACARA: &[Kind] = &[Kind::Acara];
 const HALAMAN: &[Kind] = &[Kind::Halaman];
 
+#[allow(clippy::too_many_arguments)]
 const fn def<F>(
     field: F,
     key: &'static str,
@@ -45,6 +238,7 @@ const fn def<F>(
     meaning: &'static str,
     example: &'static str,
     staff_words: &'static [&'static str],
+    out: Out,
 ) -> Def<F> {
     Def {
         field,
@@ -54,8 +248,24 @@ const fn def<F>(
         meaning,
         example,
         staff_words,
+        shape: out.shape,
+        title: out.title,
+        publish: out.publish,
+        summary: out.summary,
+        search: out.search,
     }
 }
+
+/// Shops' and social networks' own hosts.
+const INSTAGRAM: &[&str] = &["instagram.com", "instagr.am"];
+const FACEBOOK: &[&str] = &["facebook.com", "fb.com", "fb.me"];
+const TIKTOK: &[&str] = &["tiktok.com"];
+const TOKOPEDIA: &[&str] = &["tokopedia.com", "tokopedia.link"];
+const SHOPEE: &[&str] = &["shopee.co.id", "shopee.com", "shp.ee"];
+
+/// The kinds of stall of a street vendor.
+pub(crate) const STALLS: &[&str] = &["gerobak", "tenda", "kios", "lapak", "motor"];
+pub(crate) const SCALES: &[&str] = &["mikro", "kecil", "menengah"];
 
 /// Defines a family's field enum and its table together, so every field
 /// has exactly one row and every row one variant.
@@ -63,7 +273,7 @@ macro_rules! fields {
     (
         $(#[$doc:meta])*
         $enum:ident, $table:ident,
-        $( $variant:ident => ($key:literal, $kinds:expr, $required:literal, $meaning:literal, $example:literal, &[$($word:literal),*]), )*
+        $( $variant:ident => ($key:literal, $kinds:expr, $required:literal, $meaning:literal, $example:literal, &[$($word:literal),*], $shape:expr), )*
     ) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,7 +282,7 @@ macro_rules! fields {
         }
 
         pub(crate) const $table: &[Def<$enum>] = &[
-            $(def($enum::$variant, $key, $kinds, $required, $meaning, $example, &[$($word),*])),*
+            $(def($enum::$variant, $key, $kinds, $required, $meaning, $example, &[$($word),*], $shape)),*
         ];
     };
 }
@@ -80,106 +290,106 @@ macro_rules! fields {
 fields! {
     /// The fields of businesses, cooperatives and street vendors.
     EntryField, ENTRY,
-        Name => ("name", DIRECTORY, true, "nama usaha", "`Keripik Tempe Bu Sri`", &["nama", "nama_usaha", "title", "judul"]),
-        Slug => ("slug", DIRECTORY, false, "alamat web (lihat bagian 8)", "`keripik-bu-sri`", &[]),
-        Category => ("category", DIRECTORY, true, "slug kategori dari `site.yaml`", "`makanan-ringan`", &["kategori", "jenis_usaha", "bidang"]),
-        District => ("district", DIRECTORY, true, "kecamatan (nama atau alias)", "`Bekasi Timur`", &["kecamatan", "kec"]),
-        Village => ("village", DIRECTORY, false, "kelurahan di kecamatan itu", "`Durenjaya`", &["kelurahan", "kel", "desa"]),
-        Address => ("address", DIRECTORY, false, "alamat jalan", "`Jl. Cut Mutia No. 17`", &["alamat", "jalan", "lokasi"]),
-        Geo => ("geo", DIRECTORY, false, "titik peta `{lat, lon}`", "`{ lat: -6.2337, lon: 107.0212 }`", &["koordinat", "peta", "titik", "location"]),
-        Phone => ("phone", DIRECTORY, false, "nomor telepon", "`\"0812-3456-7001\"`", &["telepon", "telp", "tlp", "hp", "no_hp", "nomor_hp", "no_telp", "telephone"]),
-        Whatsapp => ("whatsapp", DIRECTORY, false, "nomor WhatsApp", "`\"+62 812 3456 7001\"`", &["wa", "no_wa"]),
-        Email => ("email", DIRECTORY, false, "alamat e-mail", "`toko@example.com`", &["surel", "e_mail", "mail"]),
-        Website => ("website", DIRECTORY, false, "situs web, `http://` atau `https://`", "`https://keripikbusri.example.com/`", &["situs", "web", "url"]),
-        Instagram => ("instagram", DIRECTORY, false, "akun Instagram (`@nama`) atau alamat web", "`\"@keripiktempebusri\"`", &["ig"]),
-        Facebook => ("facebook", DIRECTORY, false, "akun Facebook atau alamat web", "`keripikbusri`", &["fb"]),
-        Tiktok => ("tiktok", DIRECTORY, false, "akun TikTok (`@nama`) atau alamat web", "`\"@keripikbusri\"`", &[]),
-        Tokopedia => ("tokopedia", DIRECTORY, false, "alamat toko Tokopedia", "`https://www.tokopedia.com/tokoku`", &[]),
-        Shopee => ("shopee", DIRECTORY, false, "alamat toko Shopee", "`https://shopee.co.id/tokoku`", &[]),
-        Hours => ("hours", DIRECTORY, false, "jam buka per hari", "lihat 9.4", &["jam_buka", "jam", "jam_operasional", "buka", "opening_hours"]),
-        Scale => ("scale", DIRECTORY, false, "`mikro`, `kecil`, atau `menengah`", "`mikro`", &["skala", "skala_usaha"]),
-        Nib => ("nib", DIRECTORY, false, "Nomor Induk Berusaha, 13 angka", "`\"9120301234501\"`", &["no_nib"]),
-        Kbli => ("kbli", DIRECTORY, false, "daftar kode KBLI 2020, 5 angka", "`[\"10794\"]`", &[]),
-        Qris => ("qris", DIRECTORY, false, "NMID QRIS", "`\"ID1023240000101\"`", &["nmid"]),
-        Certifications => ("certifications", DIRECTORY, false, "daftar sertifikat", "`[halal, pirt]`", &["sertifikat", "sertifikasi", "izin"]),
-        Programs => ("programs", DIRECTORY, false, "daftar slug program yang diikuti", "`[opop]`", &["program", "programs_joined"]),
-        Awards => ("awards", DIRECTORY, false, "daftar penghargaan", "lihat 9.8", &["penghargaan", "prestasi"]),
-        Tags => ("tags", DIRECTORY, false, "daftar label bebas", "`[oleh-oleh, keripik]`", &["tag", "label"]),
-        Products => ("products", DIRECTORY, false, "daftar produk", "lihat 9.6", &["produk", "barang", "menu", "harga"]),
-        Logo => ("logo", DIRECTORY, false, "berkas gambar logo", "`logo-bu-sri.png`", &[]),
-        Images => ("images", DIRECTORY, false, "daftar berkas foto", "`[toko.jpg, produk.jpg]`", &["foto", "gambar", "photos"]),
-        Founded => ("founded", DIRECTORY, false, "tahun berdiri", "`2012`", &["tahun_berdiri", "berdiri"]),
-        Featured => ("featured", DIRECTORY, false, "`true` untuk tampil di beranda", "`true`", &["unggulan"]),
-        Draft => ("draft", DIRECTORY, false, "`true` agar belum diterbitkan", "`true`", &["draf"]),
-        Updated => ("updated", DIRECTORY, false, "tanggal perubahan terakhir", "`2026-10-02`", &["diperbarui", "tanggal_update"]),
-        Verified => ("verified", DIRECTORY, false, "tanggal terakhir dicek petugas", "`2026-09-15`", &["diverifikasi", "tanggal_verifikasi"]),
-        Status => ("status", DIRECTORY, false, "`aktif` atau `tutup`", "`tutup`", &[]),
-        Extra => ("extra", DIRECTORY, false, "data bebas untuk tema", "lihat 9.10", &[]),
-        Private => ("private", DIRECTORY, false, "data internal, **tidak pernah diterbitkan**", "lihat 9.10", &["pribadi", "rahasia"]),
-        Description => ("description", DIRECTORY, false, "deskripsi (hanya di bentuk YAML)", "lihat bagian 7", &["deskripsi", "keterangan", "uraian"]),
-        LegalNumber => ("legal_number", KOPERASI, false, "nomor badan hukum", "`\"AHU-0004512.AH.01.29.TAHUN 2019\"`", &["badan_hukum", "nomor_badan_hukum", "no_bh"]),
-        CooperativeType => ("cooperative_type", KOPERASI, false, "jenis koperasi (teks bebas), misalnya simpan pinjam, konsumen, produsen, jasa, serba usaha", "`simpan pinjam`", &["jenis_koperasi"]),
-        Sharia => ("sharia", KOPERASI, false, "`true` untuk koperasi syariah", "`true`", &["syariah"]),
-        Members => ("members", KOPERASI, false, "jumlah anggota (angka bulat)", "`412`", &["anggota", "jumlah_anggota"]),
-        Mosque => ("mosque", KOPERASI, false, "nama masjid, untuk koperasi masjid", "`Masjid Jami' Al-Ikhlas Jatibening`", &["masjid"]),
-        Deed => ("deed", KOPERASI, false, "akta pendirian: `notary`, `number`, `date`", "lihat contoh", &["akta", "akta_pendirian"]),
-        Stall => ("stall", PKL, false, "jenis lapak: `gerobak`, `tenda`, `kios`, `lapak`, atau `motor`", "`gerobak`", &["lapak_jenis", "jenis_lapak"]),
-        Schedule => ("schedule", PKL, false, "jadwal dan lokasi berjualan, teks bebas", "`Setiap sore, depan Stasiun Bekasi`", &["jadwal", "jadwal_jualan"]),
+        Name => ("name", DIRECTORY, true, "nama usaha", "`Keripik Tempe Bu Sri`", &["nama", "nama_usaha", "title", "judul"], all(Shape::Text, "nama usaha").summary().search(1)),
+        Slug => ("slug", DIRECTORY, false, "alamat web (lihat bagian 8)", "`keripik-bu-sri`", &[], all(Shape::Slug, "alamat web (slug)").summary()),
+        Category => ("category", DIRECTORY, true, "slug kategori dari `site.yaml`", "`makanan-ringan`", &["kategori", "jenis_usaha", "bidang"], all(Shape::Category, "slug kategori").summary().search(5)),
+        District => ("district", DIRECTORY, true, "kecamatan (nama atau alias)", "`Bekasi Timur`", &["kecamatan", "kec"], all(Shape::District, "kecamatan").summary().search(6)),
+        Village => ("village", DIRECTORY, false, "kelurahan di kecamatan itu", "`Durenjaya`", &["kelurahan", "kel", "desa"], all(Shape::Village, "kelurahan").summary().search(7)),
+        Address => ("address", DIRECTORY, false, "alamat jalan", "`Jl. Cut Mutia No. 17`", &["alamat", "jalan", "lokasi"], all(Shape::Text, "alamat").summary().search(4)),
+        Geo => ("geo", DIRECTORY, false, "titik peta `{lat, lon}`", "`{ lat: -6.2337, lon: 107.0212 }`", &["koordinat", "peta", "titik", "location"], all(Shape::Geo, "titik peta")),
+        Phone => ("phone", DIRECTORY, false, "nomor telepon", "`\"0812-3456-7001\"`", &["telepon", "telp", "tlp", "hp", "no_hp", "nomor_hp", "no_telp", "telephone"], all(Shape::Phone, "telepon").summary()),
+        Whatsapp => ("whatsapp", DIRECTORY, false, "nomor WhatsApp", "`\"+62 812 3456 7001\"`", &["wa", "no_wa"], all(Shape::Phone, "WhatsApp").summary()),
+        Email => ("email", DIRECTORY, false, "alamat e-mail", "`toko@example.com`", &["surel", "e_mail", "mail"], all(Shape::Email, "e-mail")),
+        Website => ("website", DIRECTORY, false, "situs web, `http://` atau `https://`", "`https://keripikbusri.example.com/`", &["situs", "web", "url"], all(Shape::Web, "situs web")),
+        Instagram => ("instagram", DIRECTORY, false, "akun Instagram (`@nama`) atau alamat web", "`\"@keripiktempebusri\"`", &["ig"], all(Shape::Social { base: "https://www.instagram.com/", hosts: INSTAGRAM }, "Instagram")),
+        Facebook => ("facebook", DIRECTORY, false, "akun Facebook atau alamat web", "`keripikbusri`", &["fb"], all(Shape::Social { base: "https://www.facebook.com/", hosts: FACEBOOK }, "Facebook")),
+        Tiktok => ("tiktok", DIRECTORY, false, "akun TikTok (`@nama`) atau alamat web", "`\"@keripikbusri\"`", &[], all(Shape::Social { base: "https://www.tiktok.com/@", hosts: TIKTOK }, "TikTok")),
+        Tokopedia => ("tokopedia", DIRECTORY, false, "alamat toko Tokopedia", "`https://www.tokopedia.com/tokoku`", &[], all(Shape::Shop { hosts: TOKOPEDIA }, "toko Tokopedia")),
+        Shopee => ("shopee", DIRECTORY, false, "alamat toko Shopee", "`https://shopee.co.id/tokoku`", &[], all(Shape::Shop { hosts: SHOPEE }, "toko Shopee")),
+        Hours => ("hours", DIRECTORY, false, "jam buka per hari", "lihat 9.4", &["jam_buka", "jam", "jam_operasional", "buka", "opening_hours"], all(Shape::Hours, "jam buka")),
+        Scale => ("scale", DIRECTORY, false, "`mikro`, `kecil`, atau `menengah`", "`mikro`", &["skala", "skala_usaha"], all(Shape::Choice(SCALES), "skala usaha")),
+        Nib => ("nib", DIRECTORY, false, "Nomor Induk Berusaha, 13 angka", "`\"9120301234501\"`", &["no_nib"], all(Shape::Digits(13), "Nomor Induk Berusaha")),
+        Kbli => ("kbli", DIRECTORY, false, "daftar kode KBLI 2020, 5 angka", "`[\"10794\"]`", &[], all(Shape::Codes, "kode KBLI 2020, dipisah koma")),
+        Qris => ("qris", DIRECTORY, false, "NMID QRIS", "`\"ID1023240000101\"`", &["nmid"], all(Shape::Text, "NMID QRIS")),
+        Certifications => ("certifications", DIRECTORY, false, "daftar sertifikat", "`[halal, pirt]`", &["sertifikat", "sertifikasi", "izin"], all(Shape::Certifications, "sertifikat")),
+        Programs => ("programs", DIRECTORY, false, "daftar slug program yang diikuti", "`[opop]`", &["program", "programs_joined"], all(Shape::Programmes, "program").search(8)),
+        Awards => ("awards", DIRECTORY, false, "daftar penghargaan", "lihat 9.8", &["penghargaan", "prestasi"], all(Shape::Awards, "penghargaan")),
+        Tags => ("tags", DIRECTORY, false, "daftar label bebas", "`[oleh-oleh, keripik]`", &["tag", "label"], all(Shape::Tags, "label, dipisah koma").search(3)),
+        Products => ("products", DIRECTORY, false, "daftar produk", "lihat 9.6", &["produk", "barang", "menu", "harga"], all(Shape::Products, "produk").search(2)),
+        Logo => ("logo", DIRECTORY, false, "berkas gambar logo", "`logo-bu-sri.png`", &[], all(Shape::Picture, "logo")),
+        Images => ("images", DIRECTORY, false, "daftar berkas foto", "`[toko.jpg, produk.jpg]`", &["foto", "gambar", "photos"], all(Shape::Pictures, "foto")),
+        Founded => ("founded", DIRECTORY, false, "tahun berdiri", "`2012`", &["tahun_berdiri", "berdiri"], all(Shape::Year, "tahun berdiri")),
+        Featured => ("featured", DIRECTORY, false, "`true` untuk tampil di beranda", "`true`", &["unggulan"], pages(Shape::Flag, "unggulan")),
+        Draft => ("draft", DIRECTORY, false, "`true` agar belum diterbitkan", "`true`", &["draf"], never(Shape::Flag, "draf")),
+        Updated => ("updated", DIRECTORY, false, "tanggal perubahan terakhir", "`2026-10-02`", &["diperbarui", "tanggal_update"], all(Shape::Date, "tanggal perubahan terakhir")),
+        Verified => ("verified", DIRECTORY, false, "tanggal terakhir dicek petugas", "`2026-09-15`", &["diverifikasi", "tanggal_verifikasi"], all(Shape::Date, "tanggal terakhir dicek petugas")),
+        Status => ("status", DIRECTORY, false, "`aktif` atau `tutup`", "`tutup`", &[], all(Shape::Status, "aktif atau tutup").summary()),
+        Extra => ("extra", DIRECTORY, false, "data bebas untuk tema", "lihat 9.10", &[], pages(Shape::Extra, "data bebas")),
+        Private => ("private", DIRECTORY, false, "data internal, **tidak pernah diterbitkan**", "lihat 9.10", &["pribadi", "rahasia"], never(Shape::Private, "data internal")),
+        Description => ("description", DIRECTORY, false, "deskripsi (hanya di bentuk YAML)", "lihat bagian 7", &["deskripsi", "keterangan", "uraian"], all(Shape::Markdown, "deskripsi (Markdown)").search(9)),
+        LegalNumber => ("legal_number", KOPERASI, false, "nomor badan hukum", "`\"AHU-0004512.AH.01.29.TAHUN 2019\"`", &["badan_hukum", "nomor_badan_hukum", "no_bh"], all(Shape::Text, "nomor badan hukum")),
+        CooperativeType => ("cooperative_type", KOPERASI, false, "jenis koperasi (teks bebas), misalnya simpan pinjam, konsumen, produsen, jasa, serba usaha", "`simpan pinjam`", &["jenis_koperasi"], all(Shape::Text, "jenis koperasi")),
+        Sharia => ("sharia", KOPERASI, false, "`true` untuk koperasi syariah", "`true`", &["syariah"], all(Shape::Flag, "koperasi syariah: ya atau tidak")),
+        Members => ("members", KOPERASI, false, "jumlah anggota (angka bulat)", "`412`", &["anggota", "jumlah_anggota"], all(Shape::Count, "jumlah anggota")),
+        Mosque => ("mosque", KOPERASI, false, "nama masjid, untuk koperasi masjid", "`Masjid Jami' Al-Ikhlas Jatibening`", &["masjid"], all(Shape::Text, "masjid")),
+        Deed => ("deed", KOPERASI, false, "akta pendirian: `notary`, `number`, `date`", "lihat contoh", &["akta", "akta_pendirian"], all(Shape::Deed, "akta pendirian")),
+        Stall => ("stall", PKL, false, "jenis lapak: `gerobak`, `tenda`, `kios`, `lapak`, atau `motor`", "`gerobak`", &["lapak_jenis", "jenis_lapak"], all(Shape::Choice(STALLS), "jenis lapak")),
+        Schedule => ("schedule", PKL, false, "jadwal dan lokasi berjualan, teks bebas", "`Setiap sore, depan Stasiun Bekasi`", &["jadwal", "jadwal_jualan"], all(Shape::Text, "jadwal berjualan")),
 }
 
 fields! {
     /// The fields of one product of an entry.
     ProductField, PRODUCT,
-        Name => ("name", DIRECTORY, true, "nama produk", "`Keripik Tempe Original`", &["nama", "nama_produk", "produk"]),
-        Price => ("price", DIRECTORY, false, "harga dalam **rupiah bulat**, tanpa titik", "`15000`", &["harga", "harga_rp"]),
-        Unit => ("unit", DIRECTORY, false, "satuan", "`bungkus 200 g`", &["satuan", "kemasan"]),
-        Image => ("image", DIRECTORY, false, "foto produk (aturan sama dengan `logo`, lihat 9.7)", "`keripik.jpg`", &["foto", "gambar"]),
-        Description => ("description", DIRECTORY, false, "keterangan singkat", "`Pedas manis.`", &["keterangan", "deskripsi"]),
-        Halal => ("halal", DIRECTORY, false, "`true` bila produk halal", "`true`", &[]),
+        Name => ("name", DIRECTORY, true, "nama produk", "`Keripik Tempe Original`", &["nama", "nama_produk", "produk"], all(Shape::Text, "nama produk")),
+        Price => ("price", DIRECTORY, false, "harga dalam **rupiah bulat**, tanpa titik", "`15000`", &["harga", "harga_rp"], all(Shape::Count, "harga (rupiah bulat)")),
+        Unit => ("unit", DIRECTORY, false, "satuan", "`bungkus 200 g`", &["satuan", "kemasan"], all(Shape::Text, "satuan")),
+        Image => ("image", DIRECTORY, false, "foto produk (aturan sama dengan `logo`, lihat 9.7)", "`keripik.jpg`", &["foto", "gambar"], all(Shape::Picture, "foto produk")),
+        Description => ("description", DIRECTORY, false, "keterangan singkat", "`Pedas manis.`", &["keterangan", "deskripsi"], all(Shape::Markdown, "keterangan")),
+        Halal => ("halal", DIRECTORY, false, "`true` bila produk halal", "`true`", &[], all(Shape::Flag, "halal")),
 }
 
 fields! {
     /// The fields of a programme.
     ProgrammeField, PROGRAMME,
-        Name => ("name", PROGRAM, true, "nama program", "`One Pesantren One Product`", &["nama", "title", "judul"]),
-        Slug => ("slug", PROGRAM, false, "alamat web (bila tidak memakai nama berkas)", "`opop`", &[]),
-        Summary => ("summary", PROGRAM, false, "ringkasan satu-dua kalimat", "`Pendampingan usaha pesantren.`", &["ringkasan"]),
-        Target => ("target", PROGRAM, false, "sasaran: `{ count, year, label }`; `count` wajib", "`{ count: 600, year: 2026 }`", &["sasaran"]),
-        Achieved => ("achieved", PROGRAM, false, "capaian (angka bulat)", "`300`", &["capaian", "tercapai"]),
-        Draft => ("draft", PROGRAM, false, "`true` agar belum diterbitkan", "`true`", &["draf"]),
-        Extra => ("extra", PROGRAM, false, "data bebas untuk tema", "lihat 9.10", &[]),
-        Private => ("private", PROGRAM, false, "data internal, **tidak pernah diterbitkan**", "lihat 9.10", &["pribadi", "rahasia"]),
-        Description => ("description", PROGRAM, false, "deskripsi (hanya di bentuk YAML; di Markdown: isi di bawah front matter)", "lihat bagian 7", &["deskripsi", "keterangan"]),
+        Name => ("name", PROGRAM, true, "nama program", "`One Pesantren One Product`", &["nama", "title", "judul"], all(Shape::Text, "nama")),
+        Slug => ("slug", PROGRAM, false, "alamat web (bila tidak memakai nama berkas)", "`opop`", &[], all(Shape::Slug, "alamat web (slug)")),
+        Summary => ("summary", PROGRAM, false, "ringkasan satu-dua kalimat", "`Pendampingan usaha pesantren.`", &["ringkasan"], all(Shape::Text, "ringkasan")),
+        Target => ("target", PROGRAM, false, "sasaran: `{ count, year, label }`; `count` wajib", "`{ count: 600, year: 2026 }`", &["sasaran"], all(Shape::Target, "sasaran")),
+        Achieved => ("achieved", PROGRAM, false, "capaian (angka bulat)", "`300`", &["capaian", "tercapai"], all(Shape::Count, "capaian")),
+        Draft => ("draft", PROGRAM, false, "`true` agar belum diterbitkan", "`true`", &["draf"], never(Shape::Flag, "draf")),
+        Extra => ("extra", PROGRAM, false, "data bebas untuk tema", "lihat 9.10", &[], pages(Shape::Extra, "data bebas")),
+        Private => ("private", PROGRAM, false, "data internal, **tidak pernah diterbitkan**", "lihat 9.10", &["pribadi", "rahasia"], never(Shape::Private, "data internal")),
+        Description => ("description", PROGRAM, false, "deskripsi (hanya di bentuk YAML; di Markdown: isi di bawah front matter)", "lihat bagian 7", &["deskripsi", "keterangan"], all(Shape::Markdown, "deskripsi")),
 }
 
 fields! {
     /// The fields of an event.
     EventField, EVENT,
-        Name => ("name", ACARA, true, "nama acara", "`Bazaar Ramadhan 2026`", &["nama", "title", "judul"]),
-        Slug => ("slug", ACARA, false, "alamat web (bila tidak memakai nama berkas)", "`bazaar-ramadhan`", &[]),
-        Start => ("start", ACARA, true, "mulai: tanggal `2026-02-23` atau tanggal dan jam `2026-02-23T15:00`", "`2026-02-23T15:00`", &["date", "mulai", "tanggal", "tanggal_mulai", "waktu"]),
-        End => ("end", ACARA, false, "selesai, bentuk sama; tidak boleh sebelum `start`", "`2026-03-15`", &["selesai", "sampai", "tanggal_selesai"]),
-        Venue => ("venue", ACARA, false, "tempat", "`Alun-alun Kota Bekasi`", &["tempat", "lokasi", "lokasi_acara"]),
-        District => ("district", ACARA, false, "kecamatan tempat acara (dari `site.yaml`)", "`Bekasi Selatan`", &["kecamatan", "kec"]),
-        Geo => ("geo", ACARA, false, "titik peta `{lat, lon}`", "`{ lat: -6.2383, lon: 106.9756 }`", &["koordinat", "peta", "titik"]),
-        Programs => ("programs", ACARA, false, "daftar slug program terkait", "`[opop]`", &["program"]),
-        Participants => ("participants", ACARA, false, "daftar peserta, ditulis `jenis/slug`", "`[umkm/keripik-bu-sri]`", &["peserta"]),
-        Draft => ("draft", ACARA, false, "`true` agar belum diterbitkan", "`true`", &["draf"]),
-        Extra => ("extra", ACARA, false, "data bebas untuk tema", "lihat 9.10", &[]),
-        Private => ("private", ACARA, false, "data internal, **tidak pernah diterbitkan**", "lihat 9.10", &["pribadi", "rahasia"]),
-        Description => ("description", ACARA, false, "deskripsi (hanya di bentuk YAML; di Markdown: isi di bawah front matter)", "lihat bagian 7", &["deskripsi", "keterangan"]),
+        Name => ("name", ACARA, true, "nama acara", "`Bazaar Ramadhan 2026`", &["nama", "title", "judul"], all(Shape::Text, "nama")),
+        Slug => ("slug", ACARA, false, "alamat web (bila tidak memakai nama berkas)", "`bazaar-ramadhan`", &[], all(Shape::Slug, "alamat web (slug)")),
+        Start => ("start", ACARA, true, "mulai: tanggal `2026-02-23` atau tanggal dan jam `2026-02-23T15:00`", "`2026-02-23T15:00`", &["date", "mulai", "tanggal", "tanggal_mulai", "waktu"], all(Shape::DateTime, "mulai")),
+        End => ("end", ACARA, false, "selesai, bentuk sama; tidak boleh sebelum `start`", "`2026-03-15`", &["selesai", "sampai", "tanggal_selesai"], all(Shape::DateTime, "selesai")),
+        Venue => ("venue", ACARA, false, "tempat", "`Alun-alun Kota Bekasi`", &["tempat", "lokasi", "lokasi_acara"], all(Shape::Text, "tempat")),
+        District => ("district", ACARA, false, "kecamatan tempat acara (dari `site.yaml`)", "`Bekasi Selatan`", &["kecamatan", "kec"], all(Shape::District, "kecamatan")),
+        Geo => ("geo", ACARA, false, "titik peta `{lat, lon}`", "`{ lat: -6.2383, lon: 106.9756 }`", &["koordinat", "peta", "titik"], all(Shape::Geo, "titik peta")),
+        Programs => ("programs", ACARA, false, "daftar slug program terkait", "`[opop]`", &["program"], all(Shape::Programmes, "program")),
+        Participants => ("participants", ACARA, false, "daftar peserta, ditulis `jenis/slug`", "`[umkm/keripik-bu-sri]`", &["peserta"], all(Shape::Participants, "peserta")),
+        Draft => ("draft", ACARA, false, "`true` agar belum diterbitkan", "`true`", &["draf"], never(Shape::Flag, "draf")),
+        Extra => ("extra", ACARA, false, "data bebas untuk tema", "lihat 9.10", &[], pages(Shape::Extra, "data bebas")),
+        Private => ("private", ACARA, false, "data internal, **tidak pernah diterbitkan**", "lihat 9.10", &["pribadi", "rahasia"], never(Shape::Private, "data internal")),
+        Description => ("description", ACARA, false, "deskripsi (hanya di bentuk YAML; di Markdown: isi di bawah front matter)", "lihat bagian 7", &["deskripsi", "keterangan"], all(Shape::Markdown, "deskripsi")),
 }
 
 fields! {
     /// The fields of a free page.
     PageField, PAGE,
-        Title => ("title", HALAMAN, true, "judul halaman (bukan `name`)", "`Tentang Kami`", &["name", "judul", "nama"]),
-        Slug => ("slug", HALAMAN, false, "alamat web (bila tidak memakai nama berkas)", "`tentang`", &[]),
-        Draft => ("draft", HALAMAN, false, "`true` agar belum diterbitkan", "`true`", &["draf"]),
-        Updated => ("updated", HALAMAN, false, "tanggal perubahan terakhir", "`2026-10-02`", &["diperbarui"]),
-        Extra => ("extra", HALAMAN, false, "data bebas untuk tema", "lihat 9.10", &[]),
-        Private => ("private", HALAMAN, false, "data internal, **tidak pernah diterbitkan**", "lihat 9.10", &["pribadi", "rahasia"]),
-        Description => ("description", HALAMAN, false, "isi halaman (hanya di bentuk YAML; di Markdown: isi di bawah front matter)", "lihat bagian 7", &["isi", "deskripsi", "konten"]),
+        Title => ("title", HALAMAN, true, "judul halaman (bukan `name`)", "`Tentang Kami`", &["name", "judul", "nama"], all(Shape::Text, "judul")),
+        Slug => ("slug", HALAMAN, false, "alamat web (bila tidak memakai nama berkas)", "`tentang`", &[], all(Shape::Slug, "alamat web (slug)")),
+        Draft => ("draft", HALAMAN, false, "`true` agar belum diterbitkan", "`true`", &["draf"], never(Shape::Flag, "draf")),
+        Updated => ("updated", HALAMAN, false, "tanggal perubahan terakhir", "`2026-10-02`", &["diperbarui"], all(Shape::Date, "tanggal perubahan terakhir")),
+        Extra => ("extra", HALAMAN, false, "data bebas untuk tema", "lihat 9.10", &[], pages(Shape::Extra, "data bebas")),
+        Private => ("private", HALAMAN, false, "data internal, **tidak pernah diterbitkan**", "lihat 9.10", &["pribadi", "rahasia"], never(Shape::Private, "data internal")),
+        Description => ("description", HALAMAN, false, "isi halaman (hanya di bentuk YAML; di Markdown: isi di bawah front matter)", "lihat bagian 7", &["isi", "deskripsi", "konten"], all(Shape::Markdown, "deskripsi")),
 }
 
 /// Defines the keys of one mapping of site.yaml and their enum together,
@@ -276,6 +486,13 @@ pub(crate) fn lookup<F: Copy>(defs: &[Def<F>], kind: Kind, key: &str) -> Option<
     defs.iter()
         .find(|d| d.key == key && d.kinds.contains(&kind))
         .map(|d| d.field)
+}
+
+/// The row of a field.
+pub(crate) fn row<F: Copy + PartialEq>(defs: &'static [Def<F>], field: F) -> &'static Def<F> {
+    defs.iter()
+        .find(|d| d.field == field)
+        .expect("every field has its row (`fields!`)")
 }
 
 /// The key of a field.

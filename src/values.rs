@@ -225,22 +225,10 @@ pub(crate) fn web_url(raw: &str) -> Result<String, Message> {
     Ok(s.to_string())
 }
 
-/// The hosts of a platform's links: the address of a field named after a
-/// platform must lead there (its own host or a subdomain of it).
-fn platform_hosts(network: &str) -> &'static [&'static str] {
-    match network {
-        "instagram" => &["instagram.com", "instagr.am"],
-        "facebook" => &["facebook.com", "fb.com", "fb.me"],
-        "tiktok" => &["tiktok.com"],
-        "tokopedia" => &["tokopedia.com", "tokopedia.link"],
-        "shopee" => &["shopee.co.id", "shopee.com", "shp.ee"],
-        _ => &[],
-    }
-}
-
-/// An http(s) address on `network`'s own hosts (`https://shopee.co.id/x`
-/// for `shopee`): a field named after a platform never leads elsewhere.
-pub(crate) fn platform_url(raw: &str, network: &str) -> Result<String, Message> {
+/// An http(s) address on a platform's own `hosts` or their subdomains
+/// (`https://shopee.co.id/x` for `shopee`): a field named after a
+/// platform never leads elsewhere.
+pub(crate) fn platform_url(raw: &str, network: &str, hosts: &[&str]) -> Result<String, Message> {
     let url = web_url(raw)?;
     let rest = url.split_once("://").map_or("", |(_, r)| r);
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
@@ -248,7 +236,6 @@ pub(crate) fn platform_url(raw: &str, network: &str) -> Result<String, Message> 
         .rsplit_once(':')
         .map_or(host, |(h, _)| h)
         .to_ascii_lowercase();
-    let hosts = platform_hosts(network);
     let on_platform = hosts
         .iter()
         .any(|h| host == *h || host.ends_with(&format!(".{h}")));
@@ -267,11 +254,12 @@ pub(crate) fn platform_url(raw: &str, network: &str) -> Result<String, Message> 
 pub(crate) fn social(
     raw: &str,
     network: &str,
+    hosts: &[&str],
     profile_base: &str,
 ) -> Result<(String, String), Message> {
     let s = raw.trim();
     if s.contains("://") {
-        let url = platform_url(s, network)?;
+        let url = platform_url(s, network, hosts)?;
         return Ok((url.clone(), url));
     }
     let handle = s.trim_start_matches('@');
@@ -380,6 +368,9 @@ mod tests {
         assert!(date_time("2026-03-01T25:30").is_err());
     }
 
+    const IG: &[&str] = &["instagram.com", "instagr.am"];
+    const FB: &[&str] = &["facebook.com", "fb.com", "fb.me"];
+
     #[test]
     fn only_web_addresses_are_linked() {
         assert!(web_url("https://toko.example/a?b=1").is_ok());
@@ -387,20 +378,27 @@ mod tests {
         assert!(web_url("data:text/html,x").is_err());
         assert!(web_url("https://a.example/\"onmouseover=x").is_err());
         assert_eq!(
-            social("@warung.bu_sri", "instagram", "https://www.instagram.com/")
-                .unwrap()
-                .1,
+            social(
+                "@warung.bu_sri",
+                "instagram",
+                IG,
+                "https://www.instagram.com/"
+            )
+            .unwrap()
+            .1,
             "https://www.instagram.com/warung.bu_sri"
         );
-        assert!(social("javascript:alert(1)", "instagram", "https://x/").is_err());
+        assert!(social("javascript:alert(1)", "instagram", IG, "https://x/").is_err());
         // A platform's field leads to that platform only.
-        assert!(social("https://www.instagram.com/warung", "instagram", "").is_ok());
-        assert!(social("https://m.facebook.com/warung", "facebook", "").is_ok());
-        assert!(social("https://evil.example/instagram.com", "instagram", "").is_err());
-        assert!(social("https://instagram.com.evil.example/", "instagram", "").is_err());
-        assert!(social("https://www.instagram.com/x", "facebook", "").is_err());
-        assert!(platform_url("https://shopee.co.id/toko", "shopee").is_ok());
-        assert!(platform_url("https://shopee.co.id/toko", "tokopedia").is_err());
+        assert!(social("https://www.instagram.com/warung", "instagram", IG, "").is_ok());
+        assert!(social("https://m.facebook.com/warung", "facebook", FB, "").is_ok());
+        assert!(social("https://evil.example/instagram.com", "instagram", IG, "").is_err());
+        assert!(social("https://instagram.com.evil.example/", "instagram", IG, "").is_err());
+        assert!(social("https://www.instagram.com/x", "facebook", FB, "").is_err());
+        assert!(platform_url("https://shopee.co.id/toko", "shopee", &["shopee.co.id"]).is_ok());
+        assert!(
+            platform_url("https://shopee.co.id/toko", "tokopedia", &["tokopedia.com"]).is_err()
+        );
     }
 
     #[test]

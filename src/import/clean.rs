@@ -213,11 +213,10 @@ pub(crate) fn yes(raw: &str) -> Option<bool> {
 }
 
 /// `mikro`, `kecil` or `menengah` from `Usaha Mikro`, `MIKRO`, `Kecil`.
-pub(crate) fn scale(raw: &str) -> Option<&'static str> {
+/// The one of `words` a cell holds (`Usaha Mikro` holds `mikro`).
+pub(crate) fn choice(raw: &str, words: &'static [&'static str]) -> Option<&'static str> {
     let s = raw.to_lowercase();
-    ["mikro", "kecil", "menengah"]
-        .into_iter()
-        .find(|w| s.contains(w))
+    words.iter().copied().find(|w| s.contains(w))
 }
 
 /// Digits only, for codes stored as numbers (`9120301234501.0`).
@@ -282,6 +281,6 @@ mod tests {
         );
         assert_eq!(yes("Ya"), Some(true));
         assert_eq!(yes("belum"), Some(false));
-        assert_eq!(scale("Usaha Mikro"), Some("mikro"));
+        assert_eq!(choice("Usaha Mikro", crate::schema::SCALES), Some("mikro"));
     }
 }

@@ -3,7 +3,7 @@
 //! staff words), or named by the map file.
 
 use crate::model::Kind;
-use crate::schema::{self, ENTRY};
+use crate::schema::{Def, EntryField, Publish, ENTRY};
 
 /// Where a column's cells go.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,42 +29,6 @@ pub(crate) enum Target {
     /// Left out on purpose (a row number, or the map says so); reported.
     Skip,
 }
-
-/// The fields a column can fill directly, as text.
-const TEXT_FIELDS: &[&str] = &[
-    "name",
-    "slug",
-    "category",
-    "district",
-    "village",
-    "address",
-    "phone",
-    "whatsapp",
-    "email",
-    "website",
-    "instagram",
-    "facebook",
-    "tiktok",
-    "tokopedia",
-    "shopee",
-    "scale",
-    "nib",
-    "kbli",
-    "qris",
-    "tags",
-    "founded",
-    "updated",
-    "verified",
-    "status",
-    "description",
-    "legal_number",
-    "cooperative_type",
-    "sharia",
-    "members",
-    "mosque",
-    "stall",
-    "schedule",
-];
 
 /// Headers offices write, normalised (`header_key`), and their target.
 const HEADERS: &[(&str, &str)] = &[
@@ -237,10 +201,18 @@ pub(crate) fn recognise(header: &str, kind: Kind) -> Target {
     Target::Extra(data_key(header))
 }
 
-/// The target for field `key`, when a column can fill it for `kind`.
+/// The target for field `key`, when a column can fill it for `kind`:
+/// a field every download carries whose value fits one cell.
 pub(crate) fn field(key: &str, kind: Kind) -> Option<Target> {
-    let key = *TEXT_FIELDS.iter().find(|k| **k == key)?;
-    schema::lookup(ENTRY, kind, key).map(|_| Target::Field(key))
+    let d = ENTRY
+        .iter()
+        .find(|d| d.key == key && d.kinds.contains(&kind))?;
+    (d.publish == Publish::All && d.shape.in_one_cell()).then_some(Target::Field(d.key))
+}
+
+/// The schema's row of an entry field.
+pub(crate) fn def(key: &str) -> Option<&'static Def<EntryField>> {
+    ENTRY.iter().find(|d| d.key == key)
 }
 
 /// A target as the map file names it: a field key, `products`, `price`,

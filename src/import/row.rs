@@ -3,11 +3,12 @@
 //! in `private` with the reason, every guess noted for the report.
 
 use super::clean;
-use super::columns::Target;
+use super::columns::{self, Target};
 use super::matching;
 use super::Column;
 use crate::config::Config;
 use crate::places;
+use crate::schema::{Def, EntryField, Shape};
 use serde_yaml::{Mapping, Value};
 
 /// One row being turned into an entry.
@@ -117,14 +118,20 @@ impl<'c> Row<'c> {
                 Some(x) => self.lon = Some((x, cell.into())),
                 None => self.keep_unused("lon", v, cell, format!("\"{v}\" bukan angka bujur")),
             },
-            Target::Field(key) => self.field(key, v, cell),
+            Target::Field(key) => match columns::def(key) {
+                Some(def) => self.field(def, v, cell),
+                None => self.put(key, Value::String(v.into())),
+            },
         }
     }
 
-    fn field(&mut self, key: &'static str, v: &str, cell: &str) {
+    /// A cell of a field that fits in one (`Target::Field`), read by the
+    /// field's shape.
+    fn field(&mut self, def: &'static Def<EntryField>, v: &str, cell: &str) {
         let s = |t: &str| Value::String(t.to_string());
-        match key {
-            "phone" | "whatsapp" => match clean::phone(v) {
+        let key = def.key;
+        match def.shape {
+            Shape::Phone => match clean::phone(v) {
                 Ok(p) => {
                     if p != v.trim() {
                         self.guesses
@@ -134,15 +141,23 @@ impl<'c> Row<'c> {
                 }
                 Err(why) => self.keep_unused(key, v, cell, why),
             },
-            "email" => match crate::values::email(v) {
+            Shape::Email => match crate::values::email(v) {
                 Ok(e) => self.put(key, s(&e)),
                 Err(m) => self.keep_unused(key, v, cell, m.id),
             },
-            "website" => match crate::values::web_url(v) {
+            Shape::Web => match crate::values::web_url(v) {
                 Ok(u) => self.put(key, s(&u)),
                 Err(m) => self.keep_unused(key, v, cell, m.id),
             },
-            "founded" => match clean::year(v) {
+            Shape::Social { base, hosts } => match crate::values::social(v, key, hosts, base) {
+                Ok(_) => self.put(key, s(v.trim())),
+                Err(m) => self.keep_unused(key, v, cell, m.id),
+            },
+            Shape::Shop { hosts } => match crate::values::platform_url(v, key, hosts) {
+                Ok(u) => self.put(key, s(&u)),
+                Err(m) => self.keep_unused(key, v, cell, m.id),
+            },
+            Shape::Year => match clean::year(v) {
                 Ok((y, rewritten)) => {
                     if rewritten {
                         self.guesses
@@ -152,7 +167,7 @@ impl<'c> Row<'c> {
                 }
                 Err(why) => self.keep_unused(key, v, cell, why),
             },
-            "updated" | "verified" => match clean::date(v) {
+            Shape::Date => match clean::date(v) {
                 Ok((d, rewritten)) => {
                     if rewritten {
                         self.guesses
@@ -162,24 +177,28 @@ impl<'c> Row<'c> {
                 }
                 Err(why) => self.keep_unused(key, v, cell, why),
             },
-            "scale" => match clean::scale(v) {
-                Some(sc) => self.put(key, s(sc)),
-                None => self.keep_unused(
-                    key,
-                    v,
-                    cell,
-                    format!("skala \"{v}\" bukan mikro, kecil atau menengah"),
-                ),
+            Shape::Choice(words) => match clean::choice(v, words) {
+                Some(w) => self.put(key, s(w)),
+                None => {
+                    let (title, list) = (def.title, words.join(", "));
+                    self.keep_unused(
+                        key,
+                        v,
+                        cell,
+                        format!("{title} \"{v}\" bukan salah satu dari {list}"),
+                    )
+                }
             },
-            "nib" => {
+            Shape::Digits(n) => {
                 let d = clean::digits(v);
-                if d.len() == 13 {
+                if d.len() == n {
                     self.put(key, s(&d));
                 } else {
-                    self.keep_unused(key, v, cell, format!("NIB \"{v}\" bukan 13 angka"));
+                    let title = def.title;
+                    self.keep_unused(key, v, cell, format!("{title} \"{v}\" bukan {n} angka"));
                 }
             }
-            "kbli" => {
+            Shape::Codes => {
                 let codes: Vec<Value> = v
                     .split([',', ';', '\n', ' '])
                     .map(clean::digits)
@@ -196,7 +215,7 @@ impl<'c> Row<'c> {
                     self.keep_unused(key, v, cell, format!("KBLI \"{v}\" bukan kode 5 angka"));
                 }
             }
-            "tags" => {
+            Shape::Tags => {
                 let tags: Vec<Value> = v
                     .split([',', ';', '\n'])
                     .map(str::trim)
@@ -205,15 +224,18 @@ impl<'c> Row<'c> {
                     .collect();
                 self.put(key, Value::Sequence(tags));
             }
-            "members" => match clean::digits(v).parse::<u64>() {
+            Shape::Count => match clean::digits(v).parse::<u64>() {
                 Ok(n) if !v.trim().is_empty() => self.put(key, Value::Number(n.into())),
-                _ => self.keep_unused(key, v, cell, format!("jumlah anggota \"{v}\" bukan angka")),
+                _ => {
+                    let title = def.title;
+                    self.keep_unused(key, v, cell, format!("{title} \"{v}\" bukan angka"))
+                }
             },
-            "sharia" => match clean::yes(v) {
+            Shape::Flag => match clean::yes(v) {
                 Some(b) => self.put(key, Value::Bool(b)),
                 None => self.keep_unused(key, v, cell, format!("\"{v}\" bukan ya atau tidak")),
             },
-            "status" => {
+            Shape::Status => {
                 let l = v.to_lowercase();
                 if l.contains("tutup") || l.contains("tidak aktif") || l.contains("nonaktif") {
                     self.put(key, s("tutup"));
@@ -221,7 +243,7 @@ impl<'c> Row<'c> {
                     self.put(key, s("aktif"));
                 }
             }
-            "category" => match matching::category(self.config, v) {
+            Shape::Category => match matching::category(self.config, v) {
                 Some((slug, guessed)) => {
                     if guessed {
                         self.guesses
@@ -243,7 +265,7 @@ impl<'c> Row<'c> {
                     self.failed.push(key);
                 }
             },
-            "district" => match matching::district(self.config, v) {
+            Shape::District => match matching::district(self.config, v) {
                 Some((i, guessed)) => {
                     let name = self.config.districts[i].name.clone();
                     if guessed {
@@ -260,8 +282,23 @@ impl<'c> Row<'c> {
                     self.failed.push(key);
                 }
             },
-            "village" => self.village = Some((v.to_string(), cell.to_string())),
-            _ => self.put(key, s(v)),
+            Shape::Village => self.village = Some((v.to_string(), cell.to_string())),
+            Shape::Text | Shape::Slug | Shape::Markdown => self.put(key, s(v)),
+            // Not in one cell (`columns::field` gives no such target).
+            Shape::Geo
+            | Shape::Hours
+            | Shape::Certifications
+            | Shape::Programmes
+            | Shape::Awards
+            | Shape::Products
+            | Shape::Picture
+            | Shape::Pictures
+            | Shape::Extra
+            | Shape::Private
+            | Shape::Deed
+            | Shape::Target
+            | Shape::DateTime
+            | Shape::Participants => self.put(key, s(v)),
         }
     }
 

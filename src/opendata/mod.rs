@@ -183,10 +183,10 @@ pub(crate) fn build(site: &Site, cache: Option<&Cache>) -> Result<OpenData, Diag
             let e = &entries[i];
             let text = crate::load::text(&e.description)?;
             let row = |columns: &[table::Column]| {
-                csv::line_bytes(columns.iter().map(|c| c.cell(site, e, &text)))
+                csv::line_bytes(columns.iter().map(|c| c.cell(site, i, &text)))
             };
-            let rec = serde_json::to_vec(&records::record(site, &urls, i, e, &text));
-            let feat = records::feature(site, &urls, e).map(|f| serde_json::to_vec(&f));
+            let rec = serde_json::to_vec(&records::record(site, &urls, i, &text));
+            let feat = records::feature(site, &urls, i, &text).map(|f| serde_json::to_vec(&f));
             Ok((
                 key,
                 Arc::new(Made {

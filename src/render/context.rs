@@ -6,6 +6,8 @@ use crate::index::Site;
 use crate::markdown;
 use crate::model::*;
 use crate::paths;
+use crate::project;
+use crate::schema::Shape;
 use crate::text::rupiah_label;
 use crate::urls::Urls;
 use serde::Serialize;
@@ -352,8 +354,12 @@ pub fn entry(
             display: display_url(w),
             href: w.clone(),
         }),
-        socials: e.socials.iter().map(link_view).collect(),
-        shops: e.shops.iter().map(link_view).collect(),
+        socials: project::links(site, i, |s| matches!(s, Shape::Social { .. }))
+            .map(link_view)
+            .collect(),
+        shops: project::links(site, i, |s| matches!(s, Shape::Shop { .. }))
+            .map(link_view)
+            .collect(),
         hours: e
             .hours
             .iter()

@@ -13,6 +13,8 @@ use crate::index::Site;
 use crate::json::put;
 use crate::model::{Entry, Event, Geo, Kind, DAYS};
 use crate::paths;
+use crate::project;
+use crate::schema::Shape;
 use crate::schemaorg;
 use crate::urls::Urls;
 use serde_json::{json, Map, Value};
@@ -156,7 +158,8 @@ fn hours(e: &Entry) -> Vec<Value> {
 }
 
 /// The node of an entry, with `summary` as its description.
-pub(crate) fn entry(site: &Site, urls: &Urls, e: &Entry, summary: &str) -> Value {
+pub(crate) fn entry(site: &Site, urls: &Urls, i: usize, summary: &str) -> Value {
+    let e = &site.content.entries[i];
     let ty = entry_type(site, e);
     let permalink = urls.permalink(&paths::entry(e.kind, &e.slug));
     let mut m = Map::new();
@@ -185,11 +188,14 @@ pub(crate) fn entry(site: &Site, urls: &Urls, e: &Entry, summary: &str) -> Value
             .map(|p| format!("+{}", p.digits)),
     );
     put(&mut m, "email", e.email.clone());
+    let links = project::links(site, i, |s| {
+        matches!(s, Shape::Social { .. } | Shape::Shop { .. })
+    });
     let same: Vec<Value> = e
         .website
         .iter()
         .cloned()
-        .chain(e.socials.iter().chain(&e.shops).map(|l| l.href.clone()))
+        .chain(links.map(|l| l.href.clone()))
         .map(Value::from)
         .collect();
     put(&mut m, "sameAs", same);

@@ -16,6 +16,8 @@ use crate::index::Site;
 use crate::model::Kind;
 use crate::paths;
 use crate::places;
+use crate::project::{self, Val};
+use crate::schema::{Shape, ENTRY};
 use crate::text::rupiah_label;
 use std::collections::BTreeMap;
 
@@ -59,41 +61,23 @@ pub(crate) fn entry_record(site: &Site, i: usize, description: &str) -> Record {
     let e = &site.content.entries[i];
     let cat = &site.config.categories[e.category];
     let dis = &site.config.districts[e.district];
-    let mut words: Vec<&str> = vec![&e.name];
-    for p in &e.products {
-        words.push(&p.name);
-        words.extend(p.description.as_deref());
+    // The words it is found by: the searched fields of the schema, in the
+    // order of their rank (`schema::Def::search`).
+    let mut searched: Vec<_> = ENTRY
+        .iter()
+        .filter(|d| d.search > 0 && d.kinds.contains(&e.kind))
+        .collect();
+    searched.sort_by_key(|d| d.search);
+    let mut pieces: Vec<String> = Vec::new();
+    for d in searched {
+        let val = project::value(site, i, description, d.field);
+        words(val, d.shape == Shape::Markdown, &mut pieces);
     }
-    words.extend(e.tags.iter().map(String::as_str));
-    words.extend(e.address.as_deref());
-    words.push(&cat.name);
-    let mut content = words.join(". ");
-    let mut add = |text: &str| {
-        content.push_str(". ");
-        content.push_str(text);
-    };
-    for name in places::spellings(&dis.name, &dis.aliases) {
-        add(&name);
-    }
-    if let Some(v) = &e.village {
-        for name in places::spellings(v, &[]) {
-            add(&name);
-        }
-    }
+    let content = pieces.join(". ");
     let programmes: Vec<String> = site.entry_programmes[i]
         .iter()
         .map(|&p| site.content.programmes[p].name.clone())
         .collect();
-    for p in &programmes {
-        add(p);
-    }
-    // The start of the description: where owners say what they make and
-    // sell. Pagefind's memory and time grow with every word indexed (about
-    // 70 times the text), so a long description is cut (MAX_DESCRIPTION).
-    let plain: String = description.chars().take(MAX_DESCRIPTION).collect();
-    if !plain.is_empty() {
-        add(&plain);
-    }
 
     let mut meta = BTreeMap::new();
     meta.insert("title".into(), e.name.clone());
@@ -158,6 +142,36 @@ pub(crate) fn entry_record(site: &Site, i: usize, description: &str) -> Record {
         meta,
         filters,
         sort: sort_keys(&e.name, e.updated.as_ref().map(|d| d.iso())),
+    }
+}
+
+/// The words of a field's value, for the record's text: a place in every
+/// spelling residents type, a description's start only.
+fn words(val: Val, description: bool, out: &mut Vec<String>) {
+    match val {
+        Val::Text(t) if description => {
+            // The start of the description: where owners say what they
+            // make and sell. Pagefind's memory and time grow with every
+            // word indexed (about 70 times the text), so a long one is
+            // cut.
+            let start: String = t.chars().take(MAX_DESCRIPTION).collect();
+            if !start.is_empty() {
+                out.push(start);
+            }
+        }
+        Val::Text(t) => out.push(t.into_owned()),
+        Val::Texts(list) => out.extend(list.iter().cloned()),
+        Val::Category(c) => out.push(c.name.clone()),
+        Val::District(d) => out.extend(places::spellings(&d.name, &d.aliases)),
+        Val::Village(_, name, _) => out.extend(places::spellings(name, &[])),
+        Val::Programmes(list) => out.extend(list.iter().map(|p| p.name.clone())),
+        Val::Products(products) => {
+            for p in products {
+                out.push(p.name.clone());
+                out.extend(p.description.clone());
+            }
+        }
+        _ => {}
     }
 }
 

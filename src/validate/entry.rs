@@ -5,12 +5,10 @@ use super::{images, Ctx, Item};
 use crate::diagnostic::Code;
 use crate::message::Message;
 use crate::model::*;
-use crate::schema::{self, EntryField as F, ProductField as P};
+use crate::schema::{self, EntryField as F, ProductField as P, Shape};
 use crate::source::{describe, Doc};
 use crate::values;
 use crate::yaml::{Mapping, Value};
-
-const STALLS: &[&str] = &["gerobak", "tenda", "kios", "lapak", "motor"];
 
 pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Option<Item> {
     let kind = ctx.file.kind;
@@ -33,8 +31,7 @@ pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
         whatsapp: None,
         email: None,
         website: None,
-        socials: Vec::new(),
-        shops: Vec::new(),
+        links: Vec::new(),
         hours: Vec::new(),
         scale: None,
         nib: None,
@@ -102,34 +99,11 @@ pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
             F::Whatsapp => e.whatsapp = phone(doc, key, v),
             F::Email => e.email = checked(doc, key, v, Code::BadAddress, values::email),
             F::Website => e.website = checked(doc, key, v, Code::BadAddress, values::web_url),
-            F::Instagram | F::Facebook | F::Tiktok => {
-                let base = match field {
-                    F::Instagram => "https://www.instagram.com/",
-                    F::Facebook => "https://www.facebook.com/",
-                    _ => "https://www.tiktok.com/@",
-                };
-                if let Some((label, href)) = checked(doc, key, v, Code::BadAddress, |s| {
-                    values::social(s, key, base)
-                }) {
-                    e.socials.push(Link {
-                        network: schema::key_of(schema::ENTRY, field),
-                        label,
-                        href,
-                    });
-                }
-            }
-            F::Tokopedia | F::Shopee => {
-                let on_platform = |s: &str| values::platform_url(s, key);
-                if let Some(href) = checked(doc, key, v, Code::BadAddress, on_platform) {
-                    e.shops.push(Link {
-                        network: schema::key_of(schema::ENTRY, field),
-                        label: href.clone(),
-                        href,
-                    });
-                }
+            F::Instagram | F::Facebook | F::Tiktok | F::Tokopedia | F::Shopee => {
+                link(doc, key, v, field, &mut e)
             }
             F::Hours => e.hours = hours(doc, key, v),
-            F::Scale => e.scale = choice(doc, key, v, &["mikro", "kecil", "menengah"]),
+            F::Scale => e.scale = choice(doc, key, v, schema::SCALES),
             F::Nib => {
                 e.nib = digits(
                     doc,
@@ -240,6 +214,35 @@ pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
 }
 
 /// A field of cooperatives: the schema lets it reach a cooperative only.
+/// A social network's handle or a shop's address, on the hosts the
+/// field's shape names: kept as a link of the entry (socials, shops).
+fn link(doc: &mut Doc, key: &str, v: &Value, field: F, e: &mut Entry) {
+    let def = schema::row(schema::ENTRY, field);
+    match def.shape {
+        Shape::Social { base, hosts } => {
+            let read = |s: &str| values::social(s, key, hosts, base);
+            if let Some((label, href)) = checked(doc, key, v, Code::BadAddress, read) {
+                e.links.push(Link {
+                    network: def.key,
+                    label,
+                    href,
+                });
+            }
+        }
+        Shape::Shop { hosts } => {
+            let read = |s: &str| values::platform_url(s, key, hosts);
+            if let Some(href) = checked(doc, key, v, Code::BadAddress, read) {
+                e.links.push(Link {
+                    network: def.key,
+                    label: href.clone(),
+                    href,
+                });
+            }
+        }
+        _ => unreachable!("`link` reads the fields of link shapes only"),
+    }
+}
+
 fn cooperative(doc: &mut Doc, key: &str, v: &Value, field: F, e: &mut Entry) {
     let Some(c) = e.coop.as_mut() else {
         return;
@@ -261,7 +264,7 @@ fn vendor(doc: &mut Doc, key: &str, v: &Value, field: F, e: &mut Entry) {
         return;
     };
     match field {
-        F::Stall => p.stall = choice(doc, key, v, STALLS),
+        F::Stall => p.stall = choice(doc, key, v, schema::STALLS),
         F::Schedule => p.schedule = doc.text(key, v),
         other => unreachable!("{other:?} is not a street vendor's field"),
     }

@@ -34,7 +34,7 @@ pub(super) fn page(
     page.crumb(urls, &cat.name, &paths::category(&cat.slug));
     page.crumb(urls, &e.name, path);
     page.nodes
-        .push(jsonld::entry(site, urls, e, &markdown::excerpt(&text, 300)));
+        .push(jsonld::entry(site, urls, i, &markdown::excerpt(&text, 300)));
     page.image = e
         .logo
         .iter()
