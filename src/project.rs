@@ -85,9 +85,14 @@ pub(crate) fn value<'a>(site: &'a Site, i: usize, markdown: &'a str, field: Entr
         F::Whatsapp => e.whatsapp.as_ref().map_or(Val::None, Val::Phone),
         F::Email => text(&e.email),
         F::Website => text(&e.website),
-        F::Instagram | F::Facebook | F::Tiktok | F::Tokopedia | F::Shopee => {
-            link(e, crate::schema::key_of(ENTRY, field))
-        }
+        F::Instagram
+        | F::Facebook
+        | F::Tiktok
+        | F::Tokopedia
+        | F::Shopee
+        | F::Gofood
+        | F::Grabfood
+        | F::Shopeefood => link(e, crate::schema::key_of(ENTRY, field)),
         F::Hours => Val::Hours(&e.hours),
         F::Scale => text(&e.scale),
         F::Nib => text(&e.nib),

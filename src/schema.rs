@@ -262,6 +262,9 @@ const FACEBOOK: &[&str] = &["facebook.com", "fb.com", "fb.me"];
 const TIKTOK: &[&str] = &["tiktok.com"];
 const TOKOPEDIA: &[&str] = &["tokopedia.com", "tokopedia.link"];
 const SHOPEE: &[&str] = &["shopee.co.id", "shopee.com", "shp.ee"];
+const GOFOOD: &[&str] = &["gofood.co.id", "gofood.link", "gojek.com"];
+const GRABFOOD: &[&str] = &["grab.com", "grab.onelink.me"];
+const SHOPEEFOOD: &[&str] = &["shopeefood.co.id", "spf.shopee.co.id"];
 
 /// The kinds of stall of a street vendor.
 pub(crate) const STALLS: &[&str] = &["gerobak", "tenda", "kios", "lapak", "motor"];
@@ -306,6 +309,9 @@ fields! {
         Tiktok => ("tiktok", DIRECTORY, false, "akun TikTok (`@nama`) atau alamat web", "`\"@keripikbusri\"`", &[], all(Shape::Social { base: "https://www.tiktok.com/@", hosts: TIKTOK }, "TikTok")),
         Tokopedia => ("tokopedia", DIRECTORY, false, "alamat toko Tokopedia", "`https://www.tokopedia.com/tokoku`", &[], all(Shape::Shop { hosts: TOKOPEDIA }, "toko Tokopedia")),
         Shopee => ("shopee", DIRECTORY, false, "alamat toko Shopee", "`https://shopee.co.id/tokoku`", &[], all(Shape::Shop { hosts: SHOPEE }, "toko Shopee")),
+        Gofood => ("gofood", DIRECTORY, false, "alamat warung di GoFood", "`https://gofood.co.id/bekasi/restaurant/warung-bu-sri-1a2b3c`", &["go_food"], all(Shape::Shop { hosts: GOFOOD }, "GoFood")),
+        Grabfood => ("grabfood", DIRECTORY, false, "alamat warung di GrabFood", "`https://food.grab.com/id/id/restaurant/warung-bu-sri-delivery/6-C2ABCD`", &["grab_food", "grab"], all(Shape::Shop { hosts: GRABFOOD }, "GrabFood")),
+        Shopeefood => ("shopeefood", DIRECTORY, false, "alamat warung di ShopeeFood", "`https://shopeefood.co.id/bekasi/warung-bu-sri`", &["shopee_food"], all(Shape::Shop { hosts: SHOPEEFOOD }, "ShopeeFood")),
         Hours => ("hours", DIRECTORY, false, "jam buka per hari", "lihat 9.4", &["jam_buka", "jam", "jam_operasional", "buka", "opening_hours"], all(Shape::Hours, "jam buka")),
         Scale => ("scale", DIRECTORY, false, "`mikro`, `kecil`, atau `menengah`", "`mikro`", &["skala", "skala_usaha"], all(Shape::Choice(SCALES), "skala usaha")),
         Nib => ("nib", DIRECTORY, false, "Nomor Induk Berusaha, 13 angka", "`\"9120301234501\"`", &["no_nib"], all(Shape::Digits(13), "Nomor Induk Berusaha")),

@@ -99,9 +99,14 @@ pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opti
             F::Whatsapp => e.whatsapp = phone(doc, key, v),
             F::Email => e.email = checked(doc, key, v, Code::BadAddress, values::email),
             F::Website => e.website = checked(doc, key, v, Code::BadAddress, values::web_url),
-            F::Instagram | F::Facebook | F::Tiktok | F::Tokopedia | F::Shopee => {
-                link(doc, key, v, field, &mut e)
-            }
+            F::Instagram
+            | F::Facebook
+            | F::Tiktok
+            | F::Tokopedia
+            | F::Shopee
+            | F::Gofood
+            | F::Grabfood
+            | F::Shopeefood => link(doc, key, v, field, &mut e),
             F::Hours => e.hours = hours(doc, key, v),
             F::Scale => e.scale = choice(doc, key, v, schema::SCALES),
             F::Nib => {

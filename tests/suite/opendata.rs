@@ -324,6 +324,117 @@ fn an_exported_table_imports_back_to_the_same_table() {
     }
 }
 
+/// A field added to the schema reaches every output with no code of its
+/// own: the food-delivery shops are on the entry page beside Tokopedia and
+/// Shopee, in its structured data's `sameAs`, in the CSV and JSON of its
+/// kind and of all kinds, and an edited CSV brings a changed one back.
+#[test]
+fn food_delivery_shops_reach_every_output_and_come_back() {
+    let site = Site::fixture("full");
+    site.build(&[]).ok();
+    let links = [
+        (
+            "gofood",
+            "https://gofood.co.id/bekasi/restaurant/warung-tini-0f1e2d",
+        ),
+        (
+            "grabfood",
+            "https://food.grab.com/id/id/restaurant/warung-tini-delivery/6-C3XYZW",
+        ),
+        ("shopeefood", "https://shopeefood.co.id/bekasi/warung-tini"),
+    ];
+    let page = site.html("umkm/warung-lengkap/index.html");
+    let shops: Vec<String> = page
+        .select(&sel("a[href]"))
+        .filter_map(|a| a.value().attr("href").map(str::to_string))
+        .collect();
+    let tokopedia = shops
+        .iter()
+        .position(|h| h.contains("tokopedia.com"))
+        .unwrap();
+    for (key, url) in links {
+        let at = shops
+            .iter()
+            .position(|h| h == url)
+            .unwrap_or_else(|| panic!("{key} is not linked on the page"));
+        assert!(
+            at > tokopedia && at - tokopedia <= 4,
+            "{key} beside the shops"
+        );
+        let named = page
+            .select(&sel(&format!("a[href=\"{url}\"]")))
+            .map(|a| a.text().collect::<String>())
+            .collect::<String>();
+        assert!(named.to_lowercase().contains(&key[..4]), "{key}: {named}");
+    }
+    let ld = blocks(&site.public())
+        .into_iter()
+        .find(|(p, _)| p.ends_with("umkm/warung-lengkap/index.html"))
+        .unwrap()
+        .1;
+    let same = ld["@graph"][0]["sameAs"].to_string();
+    for (key, url) in links {
+        assert!(same.contains(url), "{key} not in sameAs: {same}");
+    }
+    for table in ["umkm", "semua"] {
+        let rows = csv_rows(&site.read(&format!("data/{table}.csv"))[3..]);
+        let row = rows
+            .iter()
+            .find(|r| r.contains(&"warung-lengkap".to_string()))
+            .unwrap();
+        for (key, url) in links {
+            let col = rows[0].iter().position(|h| h == key).unwrap();
+            assert_eq!(row[col], url, "{table}.csv {key}");
+        }
+        let records = json(&site, &format!("data/{table}.json"));
+        let rec = records
+            .as_array()
+            .or_else(|| records["records"].as_array())
+            .unwrap()
+            .iter()
+            .find(|r| r["slug"] == "warung-lengkap")
+            .unwrap()
+            .clone();
+        for (key, url) in links {
+            assert_eq!(rec[key], url, "{table}.json {key}");
+        }
+    }
+    // Edited in a spreadsheet and imported into a fresh copy of the site:
+    // the new address is the entry's.
+    let csv = site.read("data/umkm.csv");
+    let edited = csv.replace(
+        links[0].1,
+        "https://gofood.co.id/bekasi/restaurant/warung-tini-baru",
+    );
+    let fresh = Site::empty();
+    fresh.write("site.yaml", &site.read_root("site.yaml"));
+    fresh.write("umkm.csv", &edited);
+    let mut cmd = etalase();
+    cmd.arg("import")
+        .arg(fresh.root().join("umkm.csv"))
+        .arg("--root")
+        .arg(fresh.root())
+        .args(["--kind", "umkm"]);
+    Run::from(cmd.output().unwrap()).ok();
+    fresh.remove("umkm.csv");
+    fresh.build(&[]).ok();
+    let back = json(&fresh, "data/umkm.json");
+    let rec = back
+        .as_array()
+        .or_else(|| back["records"].as_array())
+        .unwrap()
+        .iter()
+        .find(|r| r["slug"] == "warung-lengkap")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        rec["gofood"],
+        "https://gofood.co.id/bekasi/restaurant/warung-tini-baru"
+    );
+    assert_eq!(rec["grabfood"], links[1].1);
+    assert_eq!(rec["shopeefood"], links[2].1);
+}
+
 /// Every JSON-LD block of every HTML page, as (page, block).
 fn blocks(dir: &Path) -> Vec<(String, Value)> {
     let mut out = Vec::new();

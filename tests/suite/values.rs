@@ -68,6 +68,28 @@ fn errors_on_platform_fields_that_lead_elsewhere() {
 }
 
 #[test]
+fn food_delivery_links_lead_to_their_own_services_only() {
+    entry_site(
+        "gofood: https://grab.com/x\ngrabfood: https://gofood.co.id/x\nshopeefood: https://shopee.co.id/x\n",
+        "",
+    )
+    .build_in_time(&[])
+    .fails()
+    .exactly(&[
+        "content/umkm/uji.md:5:9: \"https://grab.com/x\" is not an address on gofood: the `gofood` field must lead to gofood.co.id",
+        "content/umkm/uji.md:6:11: \"https://gofood.co.id/x\" is not an address on grabfood: the `grabfood` field must lead to grab.com",
+        "content/umkm/uji.md:7:13: \"https://shopee.co.id/x\" is not an address on shopeefood: the `shopeefood` field must lead to shopeefood.co.id",
+    ]);
+    // Their own hosts and share links pass.
+    entry_site(
+        "gofood: https://gofood.link/a/AbC123\ngrabfood: https://r.grab.com/g/6-x\nshopeefood: https://spf.shopee.co.id/abc\n",
+        "",
+    )
+    .build_in_time(&[])
+    .ok();
+}
+
+#[test]
 fn drops_html_comments_and_prefixes_footnote_ids() {
     let site = entry_site(
         "products:\n  - { name: Kopi, description: \"Pahit[^1].\\n\\n[^1]: Sekali.\" }\n",
