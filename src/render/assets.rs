@@ -13,27 +13,21 @@ use crate::paths;
 use crate::routes;
 use crate::theme::Theme;
 use rayon::prelude::*;
-use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 
-/// The theme's stylesheet and script, with a version from their content so
-/// browsers fetch them again only when they change.
-#[derive(Serialize, Default, Debug)]
-pub(super) struct Assets {
-    pub(super) css: Option<String>,
-    js: Option<String>,
-    /// The search page's script.
-    search: Option<String>,
-    /// The site's icon (favicon).
-    icon: Option<String>,
-    /// The map page's Leaflet, its stylesheet and script; the entry
-    /// pages' small map.
-    pub(super) leaflet_js: Option<String>,
-    pub(super) leaflet_css: Option<String>,
-    pub(super) map_js: Option<String>,
-    pub(super) map_css: Option<String>,
-    pub(super) small_map_js: Option<String>,
+/// The address of each of the theme's static files (`assets/etalase.css`
+/// → `/assets/etalase.css?v=1a2b3c4d`), with a version from its bytes so
+/// browsers fetch it again only when it changes. Templates ask for one by
+/// its path (`asset(path="assets/cari.js")`), so a theme may name its
+/// files as it likes and a missing one is an error, not a silent gap.
+#[derive(Default, Debug, Hash)]
+pub(super) struct Assets(BTreeMap<String, String>);
+
+impl Assets {
+    pub(super) fn url(&self, path: &str) -> Option<&str> {
+        self.0.get(path).map(String::as_str)
+    }
 }
 
 /// Pictures kept beside entries: output path → source path in the site.
@@ -147,18 +141,7 @@ pub(super) fn copy_static(
             crate::urls::encode_path(rel),
             fnv(&bytes) as u32
         );
-        match rel.as_str() {
-            "assets/etalase.css" => assets.css = Some(url),
-            "assets/etalase.js" => assets.js = Some(url),
-            "assets/cari.js" => assets.search = Some(url),
-            "assets/favicon.svg" => assets.icon = Some(url),
-            "assets/leaflet/leaflet.js" => assets.leaflet_js = Some(url),
-            "assets/leaflet/leaflet.css" => assets.leaflet_css = Some(url),
-            "assets/peta.js" => assets.map_js = Some(url),
-            "assets/peta.css" => assets.map_css = Some(url),
-            "assets/peta-kecil.js" => assets.small_map_js = Some(url),
-            _ => {}
-        }
+        assets.0.insert(rel.clone(), url);
         if copy && !site_static.contains_key(rel.as_str()) {
             out.write(rel, &bytes).map_err(|e| io(e, rel))?;
             files.push(rel.clone());

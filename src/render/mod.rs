@@ -205,14 +205,14 @@ pub(crate) fn render_all(
     let strings = &prepared.strings;
     let mut timer = crate::timings::Timer::new();
     let mut files: Vec<String> = Vec::new();
-    let assets = assets::copy_static(
+    let assets = std::sync::Arc::new(assets::copy_static(
         site,
         &prepared.theme,
         static_files,
         out,
         &mut files,
         only.is_none(),
-    )?;
+    )?);
     timer.lap("  render: static files and pictures");
     let mut open = crate::opendata::build(site, reuse.map(|r| r.open_data()))
         .map_err(|d| Failure::Content(vec![d]))?;
@@ -278,7 +278,6 @@ pub(crate) fn render_all(
             let mut globals = Context::new();
             globals.insert("lang", code);
             globals.insert("t", &strings[li]);
-            globals.insert("assets", &assets);
             let view = site_view::site_view(site, &urls, li, &labels, &names);
             let global = reuse.map_or(0, |_| reuse::global(site, &view, li));
             globals.insert_value("site", view);
@@ -289,14 +288,17 @@ pub(crate) fn render_all(
                     use std::hash::{Hash, Hasher};
                     let mut h = crate::hash::Fast::default();
                     global.hash(&mut h);
-                    format!("{assets:?}").hash(&mut h);
+                    assets.hash(&mut h);
                     r.templates(li, h.finish(), || {
-                        templates::with_globals(&prepared.tera, globals, separator)
+                        templates::with_globals(&prepared.tera, globals, separator, assets.clone())
                     })
                 }
-                None => {
-                    std::sync::Arc::new(templates::with_globals(&prepared.tera, globals, separator))
-                }
+                None => std::sync::Arc::new(templates::with_globals(
+                    &prepared.tera,
+                    globals,
+                    separator,
+                    assets.clone(),
+                )),
             };
             let lang = Lang {
                 index: li,

@@ -4,7 +4,7 @@
 
 use crate::diagnostic::{Code, Diagnostic, Pos};
 use crate::theme::Theme;
-use tera::{Context, Kwargs, State, Tera};
+use tera::{Context, Kwargs, State, Tera, TeraResult};
 
 /// Loads every template of the theme into one Tera.
 pub fn load(theme: &Theme, diags: &mut Vec<Diagnostic>) -> Option<Tera> {
@@ -100,6 +100,10 @@ fn new_tera() -> Tera {
     // Each language replaces this one with its own separator
     // (`with_globals`).
     tera.register_filter("num", |n: i64, _: Kwargs, _: &State| group_digits(n, "."));
+    // Each render replaces this one with the theme's files (`with_globals`).
+    tera.register_function("asset", |_: Kwargs, _: &State| -> TeraResult<String> {
+        Err(tera::Error::message("no static files yet"))
+    });
     // For addresses that come from free-form data (`site.extra`): only
     // http(s), mailto, tel and relative addresses pass, the rest is `#`.
     // `tel:+62…` for a phone number from free-form data (`site.extra`),
@@ -132,11 +136,25 @@ pub fn flatten(e: &tera::Error) -> String {
 }
 
 /// A copy of `base` for one language: `globals` as its global context,
-/// and the `num` filter writing numbers with that language's thousands
-/// separator (`2.031` in Indonesian).
-pub fn with_globals(base: &Tera, globals: Context, separator: String) -> Tera {
+/// the `num` filter writing numbers with that language's thousands
+/// separator (`2.031` in Indonesian), and the `asset` function giving the
+/// address of a static file of the theme by its path.
+pub(super) fn with_globals(
+    base: &Tera,
+    globals: Context,
+    separator: String,
+    assets: std::sync::Arc<super::assets::Assets>,
+) -> Tera {
     let mut tera = base.clone();
     tera.global_context().extend(globals);
+    tera.register_function("asset", move |kwargs: Kwargs, _: &State| {
+        let path = kwargs.must_get::<&str>("path")?;
+        assets.url(path).map(str::to_string).ok_or_else(|| {
+            tera::Error::message(format!(
+                "the theme has no static file `{path}` (themes/NAME/static/{path})"
+            ))
+        })
+    });
     tera.register_filter("num", move |n: i64, _: Kwargs, _: &State| {
         group_digits(n, &separator)
     });

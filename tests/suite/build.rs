@@ -722,6 +722,80 @@ fn can_override_one_template_from_the_site_theme() {
 }
 
 #[test]
+fn the_stylesheet_is_joined_from_parts_a_site_theme_can_replace() {
+    let site = Site::fixture("full");
+    site.build(&[]).ok();
+    let default_css = site.read("assets/etalase.css");
+    let default_href = attrs(&site.html("index.html"), "link[rel=stylesheet]", "href");
+    assert!(default_css.contains(".card-top{"), "the cards' part is in");
+    assert!(
+        default_css.contains("--kind-koperasi:"),
+        "the tokens are in"
+    );
+    assert!(
+        !exists(&site, "assets/etalase.css.d/10-base.css"),
+        "the parts are not published one by one"
+    );
+
+    // One part replaced, one added: both in the one file, in name order.
+    site.write(
+        "themes/default/static/assets/etalase.css.d/50-cards.css",
+        ".card{outline:1px solid red}",
+    );
+    site.write(
+        "themes/default/static/assets/etalase.css.d/55-kota.css",
+        ".kota{color:red}\n",
+    );
+    site.write(
+        "themes/default/static/assets/etalase.css.d/CATATAN.txt",
+        "x",
+    );
+    site.build(&[]).ok();
+    let css = site.read("assets/etalase.css");
+    assert!(!css.contains(".card-top{"), "the default part is replaced");
+    let (cards, kota) = (
+        css.find(".card{outline").expect("the site's part"),
+        css.find(".kota{").expect("the added part"),
+    );
+    assert!(css.find("--kind-umkm:").unwrap() < cards && cards < kota);
+    assert!(css.contains(".card{outline:1px solid red}\n"));
+    let href = attrs(&site.html("index.html"), "link[rel=stylesheet]", "href");
+    assert_ne!(href, default_href, "a new version in the address");
+    assert!(!exists(&site, "assets/etalase.css.d/CATATAN.txt"));
+
+    // A whole file wins over the parts.
+    site.write("themes/default/static/assets/etalase.css", "body{}");
+    site.build(&[]).ok();
+    assert_eq!(site.read("assets/etalase.css"), "body{}");
+}
+
+#[test]
+fn templates_name_the_theme_files_they_link_and_a_missing_one_stops_the_build() {
+    // A script of the site's theme, by its own name: linked with a version.
+    let site = Site::fixture("full");
+    site.write("themes/default/static/assets/kota.js", "1;");
+    site.write(
+        "themes/default/templates/page.html",
+        r#"{% extends "base.html" %}{% block head %}<script id="kota" src="{{ asset(path="assets/kota.js") }}"></script>{% endblock head %}"#,
+    );
+    site.build(&[]).ok();
+    let src = attrs(&site.html("tentang/index.html"), "#kota", "src");
+    assert_eq!(src.len(), 1);
+    assert!(src[0].starts_with("/kota/assets/kota.js?v="), "{src:?}");
+
+    // Renamed on disk but not in the template: an error naming it.
+    let site = Site::fixture("full");
+    site.write(
+        "themes/default/templates/page.html",
+        r#"{% extends "base.html" %}{% block head %}<script src="{{ asset(path="assets/hilang.js") }}"></script>{% endblock head %}"#,
+    );
+    let run = site.build(&[]);
+    assert_ne!(run.code, 0);
+    assert!(run.stderr.contains("assets/hilang.js"), "{}", run.stderr);
+    assert!(run.stderr.contains("page.html"), "{}", run.stderr);
+}
+
+#[test]
 fn can_take_ui_strings_from_the_site_theme() {
     // A site's i18n/CODE.yaml changes the strings it names; the others
     // still come from the built-in file.

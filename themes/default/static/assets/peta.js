@@ -9,7 +9,13 @@
   var box = document.getElementById("peta"), L = window.L;
   if (!box || !L || !L.map || !window.XMLHttpRequest || !window.Float64Array) return;
   var CELL = 64; // grid cell, screen pixels
-  var COLOURS = { umkm: "#0f6b58", koperasi: "#1d5fa0", pkl: "#c8691c" }; // the cards' borders
+  // Each kind's colour is the stylesheet's (--kind-umkm, ...: the cards'
+  // borders), read once, so a theme changes it in one place.
+  var COLOURS = {}, style = window.getComputedStyle ? getComputedStyle(document.documentElement) : null;
+  function colour(kind) {
+    if (!Object.prototype.hasOwnProperty.call(COLOURS, kind)) COLOURS[kind] = (style && style.getPropertyValue("--kind-" + kind).trim()) || "";
+    return COLOURS[kind] || (kind === "umkm" ? "gray" : colour("umkm"));
+  }
   var form = document.getElementById("peta-saring"), out = document.getElementById("peta-jumlah");
   var selKind = form && form.elements.namedItem("jenis"), selCat = form && form.elements.namedItem("kategori");
   var map;
@@ -168,7 +174,7 @@
       var m, size, label;
       if (c.n === 1) {
         m = L.circleMarker([LAT[c.i], LON[c.i]], { renderer: canvas, radius: 7, weight: 2, color: "#fff", opacity: 1,
-          fillColor: COLOURS[d.kinds && d.kinds[KIND[c.i]]] || COLOURS.umkm, fillOpacity: 1 });
+          fillColor: colour((d.kinds && d.kinds[KIND[c.i]]) || "umkm"), fillOpacity: 1 });
         m.i = c.i;
         return m.on("click", onPoint);
       }
