@@ -9,7 +9,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 /// One of Indonesia's time zones, none of which keeps summer time: a fixed
 /// offset is the whole rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TimeZone {
+pub(crate) struct TimeZone {
     /// The IANA name, as site.yaml's `timezone` writes it.
     pub name: &'static str,
     /// WIB, WITA or WIT.
@@ -20,7 +20,7 @@ pub struct TimeZone {
 
 /// The zones site.yaml accepts: Indonesia's IANA zones (Pontianak keeps
 /// WIB too).
-pub const ZONES: [TimeZone; 4] = [
+pub(crate) const ZONES: [TimeZone; 4] = [
     TimeZone {
         name: "Asia/Jakarta",
         abbr: "WIB",
@@ -51,7 +51,7 @@ impl Default for TimeZone {
 
 impl TimeZone {
     /// The zone named `name`: an IANA name or WIB, WITA, WIT (in any case).
-    pub fn parse(name: &str) -> Option<TimeZone> {
+    pub(crate) fn parse(name: &str) -> Option<TimeZone> {
         let name = name.trim();
         ZONES
             .iter()
@@ -61,7 +61,7 @@ impl TimeZone {
     }
 
     /// `+07:00`, for times written with their offset (ISO 8601).
-    pub fn offset_label(&self) -> String {
+    pub(crate) fn offset_label(&self) -> String {
         let m = self.offset_minutes;
         format!("+{:02}:{:02}", m / 60, m % 60)
     }

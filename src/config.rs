@@ -13,13 +13,13 @@ use crate::yaml::{self, Value};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone)]
-pub struct Category {
+pub(crate) struct Category {
     pub slug: String,
     pub name: String,
 }
 
 #[derive(Debug, Clone)]
-pub struct District {
+pub(crate) struct District {
     pub slug: String,
     pub name: String,
     pub code: Option<String>,
@@ -41,20 +41,20 @@ impl District {
     /// The canonical name of a village, matched ignoring case and spaces.
     /// The village named `name`, with or without `Kel.`, `Kelurahan`,
     /// `Desa` or `Ds.` before it.
-    pub fn village(&self, name: &str) -> Option<&str> {
+    pub(crate) fn village(&self, name: &str) -> Option<&str> {
         self.village_index(name).map(|i| self.villages[i].as_str())
     }
 
     /// The index in `villages` of the village named `name`, matched as
     /// `village` matches it.
-    pub fn village_index(&self, name: &str) -> Option<usize> {
+    pub(crate) fn village_index(&self, name: &str) -> Option<usize> {
         let find = |n: &str| self.village_keys.get(&match_key(n)).copied();
         find(name).or_else(|| find(places::bare_village_name(name)))
     }
 }
 
 #[derive(Debug, Clone)]
-pub struct Config {
+pub(crate) struct Config {
     pub title: String,
     pub description: String,
     /// Absolute, ending in `/`.
@@ -88,7 +88,7 @@ pub struct Config {
 }
 
 #[derive(Debug, Clone)]
-pub struct License {
+pub(crate) struct License {
     pub name: String,
     pub url: Option<String>,
 }
@@ -118,7 +118,7 @@ const LICENSES: &[(&str, &str)] = &[
 ];
 
 #[derive(Debug, Clone, serde::Serialize)]
-pub struct Tiles {
+pub(crate) struct Tiles {
     /// `https://tile.openstreetmap.org/{z}/{x}/{y}.png`
     pub url: String,
     pub attribution: String,
@@ -142,17 +142,17 @@ impl Config {
     /// The district named `name`, by name or alias, with or without the
     /// word staff often put before it (`Kec. Bekasi Timur`, `Kecamatan
     /// Bekasi Timur`).
-    pub fn district(&self, name: &str) -> Option<usize> {
+    pub(crate) fn district(&self, name: &str) -> Option<usize> {
         let find = |n: &str| self.district_keys.get(&match_key(n)).copied();
         find(name).or_else(|| find(places::bare_district_name(name)))
     }
 
-    pub fn category(&self, slug: &str) -> Option<usize> {
+    pub(crate) fn category(&self, slug: &str) -> Option<usize> {
         self.category_keys.get(slug).copied()
     }
 
     /// Replaces the base URL (the `--base-url` option).
-    pub fn set_base_url(&mut self, url: &str) -> Result<(), Message> {
+    pub(crate) fn set_base_url(&mut self, url: &str) -> Result<(), Message> {
         let (base, path) = parse_base_url(url)?;
         self.base_url = base;
         self.base_path = path;
@@ -161,7 +161,7 @@ impl Config {
 }
 
 /// Validates an absolute http(s) URL and splits off its path, both ending in `/`.
-pub fn parse_base_url(url: &str) -> Result<(String, String), Message> {
+pub(crate) fn parse_base_url(url: &str) -> Result<(String, String), Message> {
     let url = url.trim();
     // The scheme and host are case-insensitive: they are written in lowercase.
     let scheme_len = if url
@@ -211,7 +211,7 @@ pub fn parse_base_url(url: &str) -> Result<(String, String), Message> {
 
 /// Reads site.yaml's text. Problems go to `diags`; `None` when the file
 /// cannot be used at all.
-pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
+pub(crate) fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
     let source = Source::new("site.yaml".into(), text.to_string(), 1);
     let value = match yaml::parse(text, 0) {
         Ok(v) => v,

@@ -151,14 +151,17 @@ fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Sorts and removes exact repeats, so the report is deterministic.
-pub fn finish(mut list: Vec<Diagnostic>) -> Vec<Diagnostic> {
+pub(crate) fn finish(mut list: Vec<Diagnostic>) -> Vec<Diagnostic> {
     list.sort();
     list.dedup();
     list
 }
 
 /// The closest candidate within a small edit distance, for "did you mean".
-pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn nearest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let len = word.chars().count();
     let limit = (len / 3).clamp(1, 3);
     // Words whose lengths differ by more than the limit cannot be near;

@@ -8,11 +8,11 @@ use crate::routes::{self, Job, Route};
 use std::collections::HashMap;
 
 /// How many entries the home page shows as latest and featured.
-pub const HOME_LATEST: usize = 12;
-pub const HOME_FEATURED: usize = 12;
+pub(crate) const HOME_LATEST: usize = 12;
+pub(crate) const HOME_FEATURED: usize = 12;
 
 #[derive(Clone)]
-pub struct Site {
+pub(crate) struct Site {
     /// The site folder, canonical.
     pub root: std::path::PathBuf,
     pub config: Config,
@@ -42,18 +42,18 @@ pub struct Site {
 
 impl Site {
     /// The path of a page of this site (`routes::Job::path_in`).
-    pub fn path(&self, job: &Job) -> String {
+    pub(crate) fn path(&self, job: &Job) -> String {
         job.path_in(&self.config, &self.content)
     }
 
     /// How many pages a listing of `count` entries has.
-    pub fn listing_pages(&self, count: usize) -> usize {
+    pub(crate) fn listing_pages(&self, count: usize) -> usize {
         routes::pages_for(count, self.config.paginate)
     }
 
     /// Every page of one language, in a fixed order. The not-found page
     /// is the first language's only.
-    pub fn plan(&self, first_language: bool) -> Vec<Job> {
+    pub(crate) fn plan(&self, first_language: bool) -> Vec<Job> {
         routes::plan_with(&self.config, &self.content, first_language, |route| {
             let count = match route {
                 Route::Kind(k) => self.by_kind[k].len(),
@@ -77,7 +77,10 @@ impl Site {
     /// This site with entries replaced (index, new entry), each standing
     /// where the old one stood (`same_place`): the order and every
     /// grouping stay as they are. An edit in place in `serve`.
-    pub fn with_entries(&self, swaps: &[(usize, std::sync::Arc<crate::model::Entry>)]) -> Site {
+    pub(crate) fn with_entries(
+        &self,
+        swaps: &[(usize, std::sync::Arc<crate::model::Entry>)],
+    ) -> Site {
         let mut site = self.clone();
         for (i, e) in swaps {
             debug_assert!(same_place(&site.content.entries[*i], e));
@@ -91,7 +94,7 @@ impl Site {
     /// page when it is featured or among the latest, and the pages made
     /// from the open data (the map, the statistics, the downloads' sizes),
     /// which follow any edit.
-    pub fn pages_showing(&self, entries: impl Iterator<Item = usize>) -> Vec<Job> {
+    pub(crate) fn pages_showing(&self, entries: impl Iterator<Item = usize>) -> Vec<Job> {
         let per = self.config.paginate;
         let mut jobs: Vec<Job> = Vec::new();
         let add = |route: Route, list: &[usize], i: usize, jobs: &mut Vec<Job>| {
@@ -154,7 +157,7 @@ impl Site {
     }
 
     /// Whether an event's last day is before the day of the build.
-    pub fn ended(&self, ev: &crate::model::Event) -> bool {
+    pub(crate) fn ended(&self, ev: &crate::model::Event) -> bool {
         ev.end.unwrap_or(ev.start).date < self.today
     }
 }
@@ -164,7 +167,7 @@ impl Site {
 /// programmes), home-page place (featured, date), draft state and
 /// pictures (their copies are files of the site). Then the index made
 /// for the old one holds for the new one.
-pub fn same_place(a: &crate::model::Entry, b: &crate::model::Entry) -> bool {
+pub(crate) fn same_place(a: &crate::model::Entry, b: &crate::model::Entry) -> bool {
     let pictures = |e: &crate::model::Entry| -> Vec<(Option<String>, String)> {
         e.logo
             .iter()
@@ -194,7 +197,7 @@ fn name_key(name: &str) -> (String, String) {
     (match_key(name), name.to_string())
 }
 
-pub fn index(root: std::path::PathBuf, config: Config, mut content: Content) -> Site {
+pub(crate) fn index(root: std::path::PathBuf, config: Config, mut content: Content) -> Site {
     // One total order, fixed here, so every listing and the output are
     // the same at any thread count.
     // By name (its key made when the entry was read), then the exact

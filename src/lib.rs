@@ -11,7 +11,9 @@
 //!
 //! The API is the commands ([`build`], [`check`], [`serve`], [`import`],
 //! [`init`], [`new_item`]) and their reports; the rest is private to the
-//! crate.
+//! crate; `unreachable_pub` keeps it so.
+
+#![deny(unreachable_pub)]
 
 #[macro_use]
 mod message;

@@ -6,7 +6,7 @@ use crate::yaml::Value;
 
 /// The folder under content/ that names what an entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Kind {
+pub(crate) enum Kind {
     Umkm,
     Koperasi,
     Pkl,
@@ -16,7 +16,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] = [
+    pub(crate) const ALL: [Kind; 6] = [
         Kind::Umkm,
         Kind::Koperasi,
         Kind::Pkl,
@@ -25,9 +25,9 @@ impl Kind {
         Kind::Halaman,
     ];
     /// The kinds that are directory entries (businesses).
-    pub const DIRECTORY: [Kind; 3] = [Kind::Umkm, Kind::Koperasi, Kind::Pkl];
+    pub(crate) const DIRECTORY: [Kind; 3] = [Kind::Umkm, Kind::Koperasi, Kind::Pkl];
 
-    pub fn folder(self) -> &'static str {
+    pub(crate) fn folder(self) -> &'static str {
         match self {
             Kind::Umkm => "umkm",
             Kind::Koperasi => "koperasi",
@@ -38,17 +38,17 @@ impl Kind {
         }
     }
 
-    pub fn from_folder(name: &str) -> Option<Kind> {
+    pub(crate) fn from_folder(name: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.folder() == name)
     }
 
-    pub fn is_directory(self) -> bool {
+    pub(crate) fn is_directory(self) -> bool {
         self.directory_index().is_some()
     }
 
     /// Its place in `Kind::DIRECTORY`, for a directory kind; every kind is
     /// named, so a new one cannot be counted as another.
-    pub fn directory_index(self) -> Option<usize> {
+    pub(crate) fn directory_index(self) -> Option<usize> {
         match self {
             Kind::Umkm => Some(0),
             Kind::Koperasi => Some(1),
@@ -59,7 +59,7 @@ impl Kind {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
+pub(crate) struct Date {
     pub year: u16,
     pub month: u8,
     pub day: u8,
@@ -67,20 +67,20 @@ pub struct Date {
 
 impl Date {
     /// `2026-03-01`, for sitemaps and machine-readable attributes.
-    pub fn iso(&self) -> String {
+    pub(crate) fn iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct DateTime {
+pub(crate) struct DateTime {
     pub date: Date,
     /// Minutes after midnight, when a time was given.
     pub minutes: Option<u16>,
 }
 
 #[derive(Clone, Debug)]
-pub struct Phone {
+pub(crate) struct Phone {
     /// The international number's digits, country code first:
     /// `628123456789`, `14155550100`; links are `tel:+` and `wa.me/` these.
     pub digits: String,
@@ -89,20 +89,20 @@ pub struct Phone {
 }
 
 #[derive(Clone, Copy, Debug)]
-pub struct Geo {
+pub(crate) struct Geo {
     pub lat: f64,
     pub lon: f64,
 }
 
 /// Opening hours of one day (0 = senin). `None` = closed that day.
 #[derive(Clone, Debug)]
-pub struct DayHours {
+pub(crate) struct DayHours {
     pub day: u8,
     pub open_close: Option<(u16, u16)>,
 }
 
 #[derive(Clone, Debug)]
-pub struct Certification {
+pub(crate) struct Certification {
     /// `halal`, `pirt`, `bpom`, `sni` or `other`.
     pub kind: &'static str,
     pub label: String,
@@ -110,14 +110,14 @@ pub struct Certification {
 }
 
 #[derive(Clone, Debug)]
-pub struct Award {
+pub(crate) struct Award {
     pub year: Option<i64>,
     pub title: String,
     pub prize: Option<String>,
 }
 
 #[derive(Clone, Debug)]
-pub struct Product {
+pub(crate) struct Product {
     pub name: String,
     pub price: Option<u64>,
     pub unit: Option<String>,
@@ -128,7 +128,7 @@ pub struct Product {
 
 /// A picture an entry refers to.
 #[derive(Clone, Debug)]
-pub struct Asset {
+pub(crate) struct Asset {
     /// The file to copy, relative to the site folder; `None` when it is
     /// under static/ and is copied with it.
     pub copy_from: Option<String>,
@@ -137,21 +137,21 @@ pub struct Asset {
 }
 
 #[derive(Clone, Debug)]
-pub struct Link {
+pub(crate) struct Link {
     pub network: &'static str,
     pub label: String,
     pub href: String,
 }
 
 #[derive(Clone, Debug)]
-pub struct Deed {
+pub(crate) struct Deed {
     pub notary: Option<String>,
     pub number: Option<String>,
     pub date: Option<Date>,
 }
 
 #[derive(Clone, Debug, Default)]
-pub struct Cooperative {
+pub(crate) struct Cooperative {
     pub legal_number: Option<String>,
     pub cooperative_type: Option<String>,
     pub sharia: bool,
@@ -161,14 +161,14 @@ pub struct Cooperative {
 }
 
 #[derive(Clone, Debug, Default)]
-pub struct Vendor {
+pub(crate) struct Vendor {
     pub stall: Option<String>,
     pub schedule: Option<String>,
 }
 
 /// A reference to another item, with where it was written.
 #[derive(Clone, Debug)]
-pub struct Ref {
+pub(crate) struct Ref {
     pub target: String,
     pub pos: Pos,
 }
@@ -182,7 +182,7 @@ pub(crate) const DAYS: [&str; 7] = [
 /// addresses depend on: its kind, slug and references. An item with
 /// errors leaves validation as its claim only, never as an item.
 #[derive(Clone, Copy, Debug)]
-pub struct Claim<'a> {
+pub(crate) struct Claim<'a> {
     pub kind: Kind,
     pub slug: &'a str,
     pub origin: &'a Origin,
@@ -191,7 +191,7 @@ pub struct Claim<'a> {
 }
 
 impl<'a> Claim<'a> {
-    pub fn new(
+    pub(crate) fn new(
         kind: Kind,
         slug: &'a str,
         origin: &'a Origin,
@@ -210,14 +210,14 @@ impl<'a> Claim<'a> {
 
 /// Where an item was defined, for messages.
 #[derive(Clone, Debug)]
-pub struct Origin {
+pub(crate) struct Origin {
     pub file: String,
     pub slug_pos: Pos,
 }
 
 /// A business, cooperative or street vendor.
 #[derive(Clone, Debug)]
-pub struct Entry {
+pub(crate) struct Entry {
     pub kind: Kind,
     pub slug: String,
     pub name: String,
@@ -266,7 +266,7 @@ pub struct Entry {
 
 impl Entry {
     /// Its kind's place in `Kind::DIRECTORY` (the site's lists by kind).
-    pub fn kind_index(&self) -> usize {
+    pub(crate) fn kind_index(&self) -> usize {
         self.kind
             .directory_index()
             .expect("validation makes entries of the directory kinds only")
@@ -277,7 +277,7 @@ impl Entry {
 /// entry file — read again from its file when its page is rendered, so the
 /// descriptions of 100,000 entries are not all held in memory at once.
 #[derive(Clone, Debug)]
-pub enum Text {
+pub(crate) enum Text {
     Inline(String),
     InFile {
         path: std::path::PathBuf,
@@ -292,14 +292,14 @@ pub enum Text {
 }
 
 #[derive(Clone, Debug)]
-pub struct Target {
+pub(crate) struct Target {
     pub count: u64,
     pub year: Option<i64>,
     pub label: Option<String>,
 }
 
 #[derive(Clone, Debug)]
-pub struct Programme {
+pub(crate) struct Programme {
     pub slug: String,
     pub name: String,
     pub origin: Origin,
@@ -314,7 +314,7 @@ pub struct Programme {
 }
 
 #[derive(Clone, Debug)]
-pub struct Event {
+pub(crate) struct Event {
     pub slug: String,
     pub name: String,
     pub origin: Origin,
@@ -334,7 +334,7 @@ pub struct Event {
 }
 
 #[derive(Clone, Debug)]
-pub struct Page {
+pub(crate) struct Page {
     pub slug: String,
     pub title: String,
     pub origin: Origin,
@@ -347,7 +347,7 @@ pub struct Page {
 
 /// Everything read from content/, before indexing.
 #[derive(Default, Debug, Clone)]
-pub struct Content {
+pub(crate) struct Content {
     /// Shared, so that `serve` keeps an unchanged entry between builds
     /// without copying it.
     pub entries: Vec<std::sync::Arc<Entry>>,

@@ -249,6 +249,7 @@ pub(crate) struct Ready {
 
 impl Ready {
     /// Whether this round renders only the pages of edited entries.
+    #[cfg_attr(not(feature = "serve"), allow(dead_code))]
     pub(crate) fn in_place(&self) -> bool {
         self.only.is_some()
     }
@@ -258,11 +259,13 @@ impl Ready {
 pub(crate) struct Rendered {
     pub(crate) site: Arc<Site>,
     /// An edit in place: `stats.files` lists only what was written.
+    #[cfg_attr(not(feature = "serve"), allow(dead_code))]
     pub(crate) in_place: bool,
     pub(crate) stats: render::Stats,
     pub(crate) warnings: Vec<Diagnostic>,
     /// With [`Search::Collect`]: every entry's search record, in entry
     /// order, when they changed since the last round.
+    #[cfg_attr(not(feature = "serve"), allow(dead_code))]
     pub(crate) records: Option<Vec<Arc<search::Record>>>,
 }
 
@@ -351,6 +354,7 @@ impl Pipeline {
     }
 
     /// The sub-path the site is served under (`/` or `/direktori/`).
+    #[cfg_attr(not(feature = "serve"), allow(dead_code))]
     pub(crate) fn base_path(&self) -> String {
         self.inputs
             .config
@@ -359,17 +363,20 @@ impl Pipeline {
     }
 
     /// The search records of the last good round, in entry order.
+    #[cfg_attr(not(feature = "serve"), allow(dead_code))]
     pub(crate) fn records(&self) -> Vec<Arc<search::Record>> {
         self.records.clone()
     }
 
     /// Makes the next round a full one (an edit in place that failed is
     /// done again in full, which says what went wrong).
+    #[cfg_attr(not(feature = "serve"), allow(dead_code))]
     pub(crate) fn forget_last(&mut self) {
         self.last = None;
     }
 
     /// Whether `rel` (a path in the site) is a content file read before.
+    #[cfg_attr(not(feature = "serve"), allow(dead_code))]
     pub(crate) fn knows(&self, rel: &str) -> bool {
         self.known.contains(rel)
     }

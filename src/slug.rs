@@ -3,7 +3,7 @@
 /// Transliterates to ASCII, lowercases, and joins the runs of letters and
 /// digits with single hyphens. Composed and decomposed Unicode give the same
 /// result: combining marks transliterate to nothing.
-pub fn slugify(text: &str) -> String {
+pub(crate) fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
         if ch.is_ascii() {
@@ -42,7 +42,7 @@ fn push_ascii(out: &mut String, ch: char) {
 }
 
 /// True for a slug already in canonical form.
-pub fn is_valid(slug: &str) -> bool {
+pub(crate) fn is_valid(slug: &str) -> bool {
     !slug.is_empty()
         && !slug.starts_with('-')
         && !slug.ends_with('-')

@@ -7,7 +7,7 @@ use crate::yaml::{self, Mapping, Positions, Value};
 use std::sync::OnceLock;
 
 /// The YAML text of one file (the front matter of a Markdown file).
-pub struct Source {
+pub(crate) struct Source {
     /// Relative to the site folder, `/`-separated.
     pub path: String,
     yaml: String,
@@ -17,7 +17,7 @@ pub struct Source {
 }
 
 impl Source {
-    pub fn new(path: String, yaml: String, first_line: usize) -> Source {
+    pub(crate) fn new(path: String, yaml: String, first_line: usize) -> Source {
         Source {
             path,
             yaml,
@@ -33,7 +33,7 @@ impl Source {
 }
 
 /// One entry of a source: the whole file, or one item of a list file.
-pub struct Doc<'a> {
+pub(crate) struct Doc<'a> {
     pub source: &'a Source,
     /// Path prefix of the item in a list file (`"3"`), empty otherwise.
     prefix: String,
@@ -43,7 +43,7 @@ pub struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    pub fn whole(source: &'a Source) -> Doc<'a> {
+    pub(crate) fn whole(source: &'a Source) -> Doc<'a> {
         Doc {
             source,
             prefix: String::new(),
@@ -52,7 +52,7 @@ impl<'a> Doc<'a> {
         }
     }
 
-    pub fn item(source: &'a Source, index: usize) -> Doc<'a> {
+    pub(crate) fn item(source: &'a Source, index: usize) -> Doc<'a> {
         let prefix = index.to_string();
         let start = source
             .positions()
@@ -67,7 +67,7 @@ impl<'a> Doc<'a> {
     }
 
     /// True for an item of a list file.
-    pub fn is_item(&self) -> bool {
+    pub(crate) fn is_item(&self) -> bool {
         !self.prefix.is_empty()
     }
 
@@ -82,7 +82,7 @@ impl<'a> Doc<'a> {
     }
 
     /// Where the key at `path` stands (the entry's start when not found).
-    pub fn key_pos(&self, path: &str) -> Pos {
+    pub(crate) fn key_pos(&self, path: &str) -> Pos {
         self.source
             .positions()
             .key(&self.full(path))
@@ -91,32 +91,32 @@ impl<'a> Doc<'a> {
     }
 
     /// Where the value at `path` stands.
-    pub fn value_pos(&self, path: &str) -> Pos {
+    pub(crate) fn value_pos(&self, path: &str) -> Pos {
         self.source
             .positions()
             .value(&self.full(path))
             .unwrap_or(self.start)
     }
 
-    pub fn error(&mut self, pos: Pos, code: Code, message: Message) {
+    pub(crate) fn error(&mut self, pos: Pos, code: Code, message: Message) {
         self.diags
             .push(Diagnostic::at(code, self.source.path.clone(), pos, message));
     }
 
     /// A problem with the value at `path`.
-    pub fn bad(&mut self, path: &str, code: Code, message: Message) {
+    pub(crate) fn bad(&mut self, path: &str, code: Code, message: Message) {
         let pos = self.value_pos(path);
         self.error(pos, code, message);
     }
 
     /// A problem with the key at `path` itself.
-    pub fn bad_key(&mut self, path: &str, code: Code, message: Message) {
+    pub(crate) fn bad_key(&mut self, path: &str, code: Code, message: Message) {
         let pos = self.key_pos(path);
         self.error(pos, code, message);
     }
 
     /// A problem with the entry as a whole (a missing field).
-    pub fn bad_entry(&mut self, code: Code, message: Message) {
+    pub(crate) fn bad_entry(&mut self, code: Code, message: Message) {
         let pos = self.start;
         self.error(pos, code, message);
     }
@@ -125,7 +125,7 @@ impl<'a> Doc<'a> {
     /// the (key, value) pairs whose keys are text.
     /// `entries` for a mapping whose keys are a table's (`schema::SITE`):
     /// each known key with its enum value, unknown ones reported.
-    pub fn fields<'m, F: Copy>(
+    pub(crate) fn fields<'m, F: Copy>(
         &mut self,
         path: &str,
         map: &'m Mapping,
@@ -141,7 +141,7 @@ impl<'a> Doc<'a> {
             .collect()
     }
 
-    pub fn entries<'m>(
+    pub(crate) fn entries<'m>(
         &mut self,
         path: &str,
         map: &'m Mapping,
@@ -212,7 +212,7 @@ impl<'a> Doc<'a> {
 
     // ---- typed readers: each reports its own problem and returns None ----
 
-    pub fn text(&mut self, path: &str, v: &Value) -> Option<String> {
+    pub(crate) fn text(&mut self, path: &str, v: &Value) -> Option<String> {
         match v {
             Value::String(s) => Some(s.trim().to_string()),
             Value::Number(n) => Some(n.to_string()),
@@ -232,7 +232,7 @@ impl<'a> Doc<'a> {
     }
 
     /// Text that must not be empty.
-    pub fn required_text(&mut self, path: &str, v: &Value) -> Option<String> {
+    pub(crate) fn required_text(&mut self, path: &str, v: &Value) -> Option<String> {
         let t = self.text(path, v);
         if matches!(&t, Some(s) if s.is_empty()) || (t.is_none() && v.is_null()) {
             let p = last(path);
@@ -246,7 +246,7 @@ impl<'a> Doc<'a> {
         t
     }
 
-    pub fn bool(&mut self, path: &str, v: &Value) -> Option<bool> {
+    pub(crate) fn bool(&mut self, path: &str, v: &Value) -> Option<bool> {
         match v {
             Value::Bool(b) => Some(*b),
             Value::Null => None,
@@ -264,7 +264,7 @@ impl<'a> Doc<'a> {
     }
 
     /// A whole number in `min..=max`.
-    pub fn int(&mut self, path: &str, v: &Value, min: i64, max: i64) -> Option<i64> {
+    pub(crate) fn int(&mut self, path: &str, v: &Value, min: i64, max: i64) -> Option<i64> {
         let n = match v {
             Value::Number(n) => n.as_i64(),
             Value::String(s) => s.trim().parse().ok().or_else(|| {
@@ -303,7 +303,14 @@ impl<'a> Doc<'a> {
         }
     }
 
-    pub fn float(&mut self, path: &str, v: &Value, min: f64, max: f64, code: Code) -> Option<f64> {
+    pub(crate) fn float(
+        &mut self,
+        path: &str,
+        v: &Value,
+        min: f64,
+        max: f64,
+        code: Code,
+    ) -> Option<f64> {
         let n = match v {
             Value::Number(n) => n.as_f64(),
             Value::String(s) => s.trim().parse().ok(),
@@ -348,7 +355,7 @@ impl<'a> Doc<'a> {
         }
     }
 
-    pub fn mapping<'m>(&mut self, path: &str, v: &'m Value) -> Option<&'m Mapping> {
+    pub(crate) fn mapping<'m>(&mut self, path: &str, v: &'m Value) -> Option<&'m Mapping> {
         match v {
             Value::Mapping(m) => Some(m),
             Value::Null => None,
@@ -366,7 +373,7 @@ impl<'a> Doc<'a> {
     }
 
     /// A list; a single value is taken as a list of one.
-    pub fn list<'m>(&mut self, path: &str, v: &'m Value) -> Vec<&'m Value> {
+    pub(crate) fn list<'m>(&mut self, path: &str, v: &'m Value) -> Vec<&'m Value> {
         match v {
             Value::Sequence(items) => items.iter().collect(),
             Value::Null => Vec::new(),
@@ -387,7 +394,7 @@ impl<'a> Doc<'a> {
     }
 
     /// A list of texts.
-    pub fn texts(&mut self, path: &str, v: &Value) -> Vec<String> {
+    pub(crate) fn texts(&mut self, path: &str, v: &Value) -> Vec<String> {
         let items = self.list(path, v);
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.into_iter().enumerate() {
@@ -432,7 +439,7 @@ fn short(text: &str) -> String {
 }
 
 /// A value in a message: short text is quoted, other kinds are named.
-pub fn describe(v: &Value) -> Message {
+pub(crate) fn describe(v: &Value) -> Message {
     let same = |t: String| Message {
         id: t.clone(),
         en: t,

@@ -10,7 +10,7 @@ include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
 
 /// Where a theme file's bytes come from.
 #[derive(Clone, Debug)]
-pub enum FileSource {
+pub(crate) enum FileSource {
     Embedded(&'static [u8]),
     /// A file of the site (absolute path, and site-relative for messages).
     Disk(PathBuf, String),
@@ -20,7 +20,7 @@ pub enum FileSource {
 }
 
 impl FileSource {
-    pub fn read(&self) -> Result<Vec<u8>, Diagnostic> {
+    pub(crate) fn read(&self) -> Result<Vec<u8>, Diagnostic> {
         match self {
             FileSource::Embedded(b) => Ok(b.to_vec()),
             FileSource::Disk(abs, rel) => std::fs::read(abs).map_err(|e| {
@@ -46,7 +46,7 @@ impl FileSource {
     }
 
     /// The site-relative path for messages, or the built-in name.
-    pub fn label(&self, name: &str) -> String {
+    pub(crate) fn label(&self, name: &str) -> String {
         match self {
             FileSource::Embedded(_) => format!("(built-in theme) {name}"),
             FileSource::Disk(_, rel) => rel.clone(),
@@ -56,7 +56,7 @@ impl FileSource {
 }
 
 /// The files of the theme in use, each by its path inside the theme folder.
-pub struct Theme {
+pub(crate) struct Theme {
     /// `index.html`, `partials/card.html`, ...
     pub templates: BTreeMap<String, FileSource>,
     /// Copied to the output root: `assets/etalase.js`, ..., and the joined
@@ -69,7 +69,12 @@ pub struct Theme {
 }
 
 /// The default theme, then the site's `themes/NAME/` over it.
-pub fn load(root: &SiteRoot, name: &str, pos: Option<Pos>, diags: &mut Vec<Diagnostic>) -> Theme {
+pub(crate) fn load(
+    root: &SiteRoot,
+    name: &str,
+    pos: Option<Pos>,
+    diags: &mut Vec<Diagnostic>,
+) -> Theme {
     let mut theme = Theme {
         templates: BTreeMap::new(),
         static_files: BTreeMap::new(),

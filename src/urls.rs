@@ -5,7 +5,7 @@ use crate::model::Entry;
 use crate::paths;
 
 #[derive(Clone)]
-pub struct Urls {
+pub(crate) struct Urls {
     /// `/` or `/sub/`.
     base_path: String,
     /// `https://host/sub/`.
@@ -15,7 +15,7 @@ pub struct Urls {
 }
 
 impl Urls {
-    pub fn new(base_url: &str, base_path: &str, lang_prefix: &str) -> Urls {
+    pub(crate) fn new(base_url: &str, base_path: &str, lang_prefix: &str) -> Urls {
         Urls {
             base_path: base_path.to_string(),
             base_url: base_url.to_string(),
@@ -24,38 +24,38 @@ impl Urls {
     }
 
     /// The root-relative address of a page path like `umkm/warung/`.
-    pub fn page(&self, path: &str) -> String {
+    pub(crate) fn page(&self, path: &str) -> String {
         format!("{}{}{}", self.base_path, self.prefix, path)
     }
 
     /// The absolute address of a page path.
-    pub fn permalink(&self, path: &str) -> String {
+    pub(crate) fn permalink(&self, path: &str) -> String {
         format!("{}{}{}", self.base_url, self.prefix, path)
     }
 
     /// The output file of a page path.
-    pub fn file(&self, path: &str) -> String {
+    pub(crate) fn file(&self, path: &str) -> String {
         paths::page_file(&self.prefix, path)
     }
 
-    pub fn entry(&self, e: &Entry) -> String {
+    pub(crate) fn entry(&self, e: &Entry) -> String {
         self.page(&paths::entry(e.kind, &e.slug))
     }
 
     /// A file copied to the output (the same for every language).
-    pub fn asset(&self, output: &str) -> String {
+    pub(crate) fn asset(&self, output: &str) -> String {
         format!("{}{}", self.base_path, encode_path(output))
     }
 
     /// The absolute address of a file the site publishes (for og:image).
-    pub fn asset_permalink(&self, output: &str) -> String {
+    pub(crate) fn asset_permalink(&self, output: &str) -> String {
         format!("{}{}", self.base_url, encode_path(output))
     }
 }
 
 /// Percent-encodes what may not stand in a URL path (file names with
 /// spaces or non-ASCII letters).
-pub fn encode_path(path: &str) -> String {
+pub(crate) fn encode_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for b in path.bytes() {
         if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {

@@ -2,7 +2,7 @@
 //! keeping the line on which each starts.
 
 /// The parts of a Markdown entry file.
-pub struct Split<'a> {
+pub(crate) struct Split<'a> {
     pub yaml: &'a str,
     /// File line of the first front matter line.
     pub yaml_line: usize,
@@ -10,7 +10,7 @@ pub struct Split<'a> {
 }
 
 /// Splits `---\nyaml\n---\nbody`. Errors say what the author should write.
-pub fn split(text: &str) -> Result<Split<'_>, crate::message::Message> {
+pub(crate) fn split(text: &str) -> Result<Split<'_>, crate::message::Message> {
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if first.trim_end() != "---" {

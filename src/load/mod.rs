@@ -5,7 +5,7 @@
 //! `crate::validate`. Nothing outside the site folder is ever read: links
 //! that lead out of it are reported, not followed.
 
-pub mod frontmatter;
+pub(crate) mod frontmatter;
 pub(crate) mod placeholder;
 
 use crate::diagnostic::{Code, Diagnostic, Pos};
@@ -18,13 +18,13 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 /// A single-entry file over this size is refused.
-pub const MAX_ENTRY_FILE: u64 = 1 << 20;
+pub(crate) const MAX_ENTRY_FILE: u64 = 1 << 20;
 /// A list file over this size is refused.
-pub const MAX_LIST_FILE: u64 = 64 << 20;
+pub(crate) const MAX_LIST_FILE: u64 = 64 << 20;
 
 /// The three forms of entry file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Form {
+pub(crate) enum Form {
     /// `slug.md`: front matter and a Markdown body.
     Markdown,
     /// `slug.yaml` or `anything.yaml`: one mapping or a list of them.
@@ -33,7 +33,7 @@ pub enum Form {
 
 /// An input file found under content/.
 #[derive(Clone, Debug)]
-pub struct InputFile {
+pub(crate) struct InputFile {
     pub kind: Kind,
     pub form: Form,
     /// Relative to the site folder, `/`-separated.
@@ -43,31 +43,31 @@ pub struct InputFile {
 
 impl InputFile {
     /// The file name without its extension.
-    pub fn stem(&self) -> &str {
+    pub(crate) fn stem(&self) -> &str {
         let name = self.rel.rsplit('/').next().unwrap_or("");
         name.rsplit_once('.').map(|(s, _)| s).unwrap_or(name)
     }
 
     /// The folder holding the file, relative to the site, `/`-separated.
-    pub fn dir(&self) -> &str {
+    pub(crate) fn dir(&self) -> &str {
         self.rel.rsplit_once('/').map(|(d, _)| d).unwrap_or("")
     }
 }
 
 /// The site folder, canonicalised, with the checks that keep every read inside it.
-pub struct SiteRoot {
+pub(crate) struct SiteRoot {
     pub path: PathBuf,
 }
 
 impl SiteRoot {
-    pub fn new(path: &Path) -> std::io::Result<SiteRoot> {
+    pub(crate) fn new(path: &Path) -> std::io::Result<SiteRoot> {
         Ok(SiteRoot {
             path: fs::canonicalize(path)?,
         })
     }
 
     /// Site-relative `/`-separated form of a path under the root.
-    pub fn rel(&self, path: &Path) -> String {
+    pub(crate) fn rel(&self, path: &Path) -> String {
         let rel = path.strip_prefix(&self.path).unwrap_or(path);
         rel.components()
             .map(|c| c.as_os_str().to_string_lossy())
@@ -76,7 +76,7 @@ impl SiteRoot {
     }
 
     /// True when `path` exists and, links resolved, is inside the site.
-    pub fn contains(&self, path: &Path) -> bool {
+    pub(crate) fn contains(&self, path: &Path) -> bool {
         fs::canonicalize(path).is_ok_and(|p| p.starts_with(&self.path))
     }
 }
@@ -125,7 +125,7 @@ pub(crate) fn folder_ok(root: &SiteRoot, dir: &Path, diags: &mut Vec<Diagnostic>
 /// Walks `dir` (inside the site) in sorted order, skipping hidden files and
 /// reporting links that leave the site or loop. Calls `visit` with every
 /// regular file.
-pub fn walk(
+pub(crate) fn walk(
     root: &SiteRoot,
     dir: &Path,
     diags: &mut Vec<Diagnostic>,
@@ -227,7 +227,7 @@ pub fn walk(
 /// The files of static/ as (path relative to static/, absolute path),
 /// sorted. Read with the content, so its problems (links out of the site,
 /// named pipes) are reported in the same run as the content's.
-pub fn static_files(root: &SiteRoot, diags: &mut Vec<Diagnostic>) -> Vec<(String, PathBuf)> {
+pub(crate) fn static_files(root: &SiteRoot, diags: &mut Vec<Diagnostic>) -> Vec<(String, PathBuf)> {
     let dir = root.path.join("static");
     let mut files = Vec::new();
     let mut bad = Vec::new();
@@ -253,7 +253,7 @@ pub fn static_files(root: &SiteRoot, diags: &mut Vec<Diagnostic>) -> Vec<(String
 }
 
 /// Every entry file under content/, sorted by path.
-pub fn discover(root: &SiteRoot, diags: &mut Vec<Diagnostic>) -> Vec<InputFile> {
+pub(crate) fn discover(root: &SiteRoot, diags: &mut Vec<Diagnostic>) -> Vec<InputFile> {
     let content = root.path.join("content");
     let mut files = Vec::new();
     let mut misplaced = Vec::new();
@@ -307,7 +307,7 @@ pub fn discover(root: &SiteRoot, diags: &mut Vec<Diagnostic>) -> Vec<InputFile> 
 /// byte-order mark removed. Refuses anything that is not a regular file, so
 /// a named pipe cannot make the build hang, and a file that still holds a
 /// placeholder of `etalase new` (`<GANTI: …>`), so none is published.
-pub fn read_text(path: &Path, rel: &str, limit: u64) -> Result<String, Diagnostic> {
+pub(crate) fn read_text(path: &Path, rel: &str, limit: u64) -> Result<String, Diagnostic> {
     let fail = |code: Code, m: Message| Diagnostic::file(code, rel.to_string(), m);
     let unreadable = |e: std::io::Error| {
         fail(
@@ -368,7 +368,7 @@ pub fn read_text(path: &Path, rel: &str, limit: u64) -> Result<String, Diagnosti
 
 /// The message for a file over `limit` bytes; `what` says which files the
 /// limit is for.
-pub fn too_large(size: u64, limit: u64, what: Message) -> Message {
+pub(crate) fn too_large(size: u64, limit: u64, what: Message) -> Message {
     let mib = limit >> 20;
     let (w_id, w_en) = (what.id, what.en);
     msg!(
@@ -379,7 +379,7 @@ pub fn too_large(size: u64, limit: u64, what: Message) -> Message {
 
 /// True when a YAML text's top level is a list (`- item` or `[`), judged
 /// from its first significant line, without parsing it.
-pub fn looks_like_list(text: &str) -> bool {
+pub(crate) fn looks_like_list(text: &str) -> bool {
     text.lines()
         .map(str::trim_start)
         .find(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with('%') && *l != "---")

@@ -13,6 +13,7 @@ pub(crate) enum Stored {
     /// A page or generated file.
     Bytes(Vec<u8>),
     /// A generated file in pieces (`Sink::write_pieces`), joined when read.
+    #[cfg_attr(not(feature = "serve"), allow(dead_code))]
     Pieces(Vec<super::Piece>),
     /// A file published as it is; only its source is kept (`serve` will
     /// read it from there).

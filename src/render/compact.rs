@@ -8,7 +8,7 @@ const RAW: [&[u8]; 4] = [b"pre", b"textarea", b"script", b"style"];
 
 /// The page with each line's leading spaces and tabs, and empty lines,
 /// removed outside raw elements. Line breaks stay, so rendering is the same.
-pub fn compact(html: &[u8]) -> Vec<u8> {
+pub(super) fn compact(html: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(html.len());
     let mut i = 0;
     let mut at_line_start = true;

@@ -14,14 +14,14 @@ use serde::Serialize;
 use tera::Value;
 
 /// Localised labels the engine formats itself.
-pub struct Labels {
+pub(crate) struct Labels {
     pub months: Vec<String>,
     /// "selesai": the mark of an event that has ended, in lists.
     pub ended: String,
 }
 
 impl Labels {
-    pub fn date(&self, d: &Date) -> String {
+    pub(crate) fn date(&self, d: &Date) -> String {
         let month = self
             .months
             .get(d.month as usize - 1)
@@ -30,7 +30,7 @@ impl Labels {
         format!("{} {} {}", d.day, month, d.year)
     }
 
-    pub fn date_time(&self, d: &DateTime) -> String {
+    pub(crate) fn date_time(&self, d: &DateTime) -> String {
         match d.minutes {
             Some(m) => format!("{}, {:02}.{:02}", self.date(&d.date), m / 60, m % 60),
             None => self.date(&d.date),
@@ -39,7 +39,7 @@ impl Labels {
 }
 
 #[derive(Serialize)]
-pub struct NamedLink<'a> {
+pub(crate) struct NamedLink<'a> {
     pub slug: &'a str,
     pub name: &'a str,
     pub url: String,
@@ -101,7 +101,7 @@ struct Card<'a> {
 }
 
 /// The card of one entry, as listings show it.
-pub fn card(site: &Site, urls: &Urls, labels: &Labels, e: &Entry) -> Value {
+pub(crate) fn card(site: &Site, urls: &Urls, labels: &Labels, e: &Entry) -> Value {
     Value::from_serializable(&card_view(site, urls, labels, e))
 }
 
@@ -156,7 +156,7 @@ fn certs(e: &Entry) -> Vec<CertView<'_>> {
 
 /// The card of every entry, built once (in parallel) and shared by all
 /// the listings that show it: tera values are reference-counted.
-pub fn cards(site: &Site, urls: &Urls, labels: &Labels) -> Vec<Value> {
+pub(crate) fn cards(site: &Site, urls: &Urls, labels: &Labels) -> Vec<Value> {
     use rayon::prelude::*;
     site.content
         .entries
@@ -328,7 +328,7 @@ fn hours_json(e: &Entry) -> String {
 }
 
 /// The full view of one entry: its card plus every detail.
-pub fn entry(
+pub(crate) fn entry(
     site: &Site,
     urls: &Urls,
     labels: &Labels,
@@ -453,7 +453,7 @@ fn display_url(url: &str) -> String {
 }
 
 /// The fields of `b` added to the map `a`.
-pub fn merge(a: &Value, b: Value) -> Value {
+pub(crate) fn merge(a: &Value, b: Value) -> Value {
     let mut map = a.as_map().cloned().unwrap_or_default();
     if let Some(extra) = b.as_map() {
         for (k, v) in extra {
@@ -471,7 +471,7 @@ struct TargetView<'a> {
 }
 
 #[derive(Serialize)]
-pub struct ProgrammeView<'a> {
+pub(crate) struct ProgrammeView<'a> {
     slug: &'a str,
     name: &'a str,
     summary: Option<&'a str>,
@@ -484,7 +484,7 @@ pub struct ProgrammeView<'a> {
     entries: Vec<Value>,
 }
 
-pub fn programme<'a>(
+pub(crate) fn programme<'a>(
     site: &'a Site,
     urls: &Urls,
     labels: &Labels,
@@ -519,7 +519,7 @@ pub fn programme<'a>(
 }
 
 #[derive(Serialize)]
-pub struct EventView<'a> {
+pub(crate) struct EventView<'a> {
     slug: &'a str,
     name: &'a str,
     start_label: String,
@@ -537,7 +537,7 @@ pub struct EventView<'a> {
     participants: Vec<Value>,
 }
 
-pub fn event<'a>(
+pub(crate) fn event<'a>(
     site: &'a Site,
     urls: &Urls,
     labels: &Labels,

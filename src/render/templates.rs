@@ -7,7 +7,7 @@ use crate::theme::Theme;
 use tera::{Context, Kwargs, State, Tera, TeraResult};
 
 /// Loads every template of the theme into one Tera.
-pub fn load(theme: &Theme, diags: &mut Vec<Diagnostic>) -> Option<Tera> {
+pub(super) fn load(theme: &Theme, diags: &mut Vec<Diagnostic>) -> Option<Tera> {
     let mut sources = Vec::with_capacity(theme.templates.len());
     let mut ok = true;
     for (name, source) in &theme.templates {
@@ -124,7 +124,7 @@ fn new_tera() -> Tera {
 }
 
 /// A Tera error and its causes on one line.
-pub fn flatten(e: &tera::Error) -> String {
+pub(super) fn flatten(e: &tera::Error) -> String {
     let mut message = e.to_string();
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
@@ -162,7 +162,7 @@ pub(super) fn with_globals(
 }
 
 /// `2031` -> `2.031` with `.` as separator.
-pub fn group_digits(n: i64, separator: &str) -> String {
+pub(super) fn group_digits(n: i64, separator: &str) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::with_capacity(digits.len() + 4);
     if n < 0 {

@@ -10,7 +10,7 @@ use crate::source::{describe, Doc};
 use crate::values;
 use crate::yaml::{Mapping, Value};
 
-pub fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Option<Item> {
+pub(super) fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Option<Item> {
     let kind = ctx.file.kind;
     let known = schema::known(schema::ENTRY, kind);
     let fields = doc.entries("", map, &known, |k| schema::hint(schema::ENTRY, kind, k));
@@ -276,7 +276,7 @@ fn vendor(doc: &mut Doc, key: &str, v: &Value, field: F, e: &mut Entry) {
 }
 
 /// A Markdown description: the body of a Markdown file, or the field.
-pub fn description(doc: &mut Doc, key: &str, v: &Value, body: Option<&str>) -> String {
+pub(super) fn description(doc: &mut Doc, key: &str, v: &Value, body: Option<&str>) -> String {
     if body.is_some_and(|b| !b.trim().is_empty()) {
         doc.bad_key(key, Code::DuplicateKey, msg!("entri ini sudah punya deskripsi sebagai isi Markdown di bawah front matter; simpan salah satunya", "this entry already has its description as the Markdown body below the front matter; keep one of the two"));
         return String::new();
@@ -284,7 +284,7 @@ pub fn description(doc: &mut Doc, key: &str, v: &Value, body: Option<&str>) -> S
     doc.text(key, v).unwrap_or_default()
 }
 
-pub fn extra(doc: &mut Doc, key: &str, v: &Value) -> Value {
+pub(super) fn extra(doc: &mut Doc, key: &str, v: &Value) -> Value {
     match doc.mapping(key, v) {
         Some(_) => v.clone(),
         None => Value::Null,
@@ -306,7 +306,7 @@ fn phone(doc: &mut Doc, key: &str, v: &Value) -> Option<Phone> {
     checked(doc, key, v, Code::BadPhone, values::phone)
 }
 
-pub fn date(doc: &mut Doc, key: &str, v: &Value) -> Option<Date> {
+pub(super) fn date(doc: &mut Doc, key: &str, v: &Value) -> Option<Date> {
     checked(doc, key, v, Code::BadDate, values::date)
 }
 
@@ -356,7 +356,7 @@ fn digits(doc: &mut Doc, key: &str, v: &Value, len: usize, what: Message) -> Opt
     }
 }
 
-pub fn geo(doc: &mut Doc, key: &str, v: &Value) -> Option<Geo> {
+pub(super) fn geo(doc: &mut Doc, key: &str, v: &Value) -> Option<Geo> {
     if let Value::String(text) = v {
         // `-6.2337, 107.0212` or `-6,2337, 107,0212`, as copied from a map.
         let (comma_id, comma_en) = if text.matches(',').count() > 1 {
@@ -438,7 +438,7 @@ pub fn geo(doc: &mut Doc, key: &str, v: &Value) -> Option<Geo> {
     })
 }
 
-pub fn district(doc: &mut Doc, ctx: &Ctx, v: &Value) -> Option<usize> {
+pub(super) fn district(doc: &mut Doc, ctx: &Ctx, v: &Value) -> Option<usize> {
     let name = doc.required_text("district", v)?;
     let found = ctx.config.district(&name);
     if found.is_none() {
@@ -587,7 +587,7 @@ fn certifications(doc: &mut Doc, key: &str, v: &Value) -> Vec<Certification> {
     out
 }
 
-pub fn refs(doc: &mut Doc, key: &str, v: &Value) -> Vec<Ref> {
+pub(super) fn refs(doc: &mut Doc, key: &str, v: &Value) -> Vec<Ref> {
     let mut out = Vec::new();
     for (i, item) in doc.list(key, v).into_iter().enumerate() {
         let p = format!("{key}.{i}");

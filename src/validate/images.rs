@@ -10,7 +10,7 @@ const EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "webp", "gif", "avif"];
 
 /// Finds the picture `text` (at `key` in the entry); reports and returns
 /// None when it is not a picture inside the site.
-pub fn resolve(doc: &mut Doc, key: &str, text: &str, ctx: &Ctx) -> Option<Asset> {
+pub(crate) fn resolve(doc: &mut Doc, key: &str, text: &str, ctx: &Ctx) -> Option<Asset> {
     let text = text.trim();
     if text.is_empty() {
         return None;

@@ -3,7 +3,7 @@
 //! once everything is read. Every problem is collected, none stops the run.
 
 mod entry;
-pub mod images;
+pub(crate) mod images;
 mod other;
 mod refs;
 
@@ -89,7 +89,7 @@ impl<'a> Hints<'a> {
 }
 
 /// What one file is read with.
-pub struct Ctx<'a> {
+pub(crate) struct Ctx<'a> {
     pub config: &'a Config,
     pub hints: &'a Hints<'a>,
     pub root: &'a SiteRoot,
@@ -183,7 +183,7 @@ impl Item {
 
 /// One validated item of a file.
 #[derive(Clone)]
-pub enum Item {
+pub(crate) enum Item {
     Entry(std::sync::Arc<Entry>),
     Programme(Box<Programme>),
     Event(Box<Event>),

@@ -16,7 +16,12 @@ fn origin(doc: &Doc) -> Origin {
     }
 }
 
-pub fn programme(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Option<Item> {
+pub(super) fn programme(
+    doc: &mut Doc,
+    map: &Mapping,
+    ctx: &Ctx,
+    body: Option<&str>,
+) -> Option<Item> {
     let kind = Kind::Program;
     let known = schema::known(schema::PROGRAMME, kind);
     let fields = doc.entries("", map, &known, |k| {
@@ -96,7 +101,7 @@ fn target(doc: &mut Doc, key: &str, v: &Value) -> Option<Target> {
     (t.count > 0).then_some(t)
 }
 
-pub fn event(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Option<Item> {
+pub(super) fn event(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Option<Item> {
     let kind = Kind::Acara;
     let known = schema::known(schema::EVENT, kind);
     let fields = doc.entries("", map, &known, |k| schema::hint(schema::EVENT, kind, k));
@@ -198,7 +203,7 @@ pub fn event(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opt
     (valid || !doc.diags.is_empty()).then_some(Item::Event(Box::new(e)))
 }
 
-pub fn page(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Option<Item> {
+pub(super) fn page(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Option<Item> {
     let kind = Kind::Halaman;
     let known = schema::known(schema::PAGE, kind);
     let fields = doc.entries("", map, &known, |k| schema::hint(schema::PAGE, kind, k));

@@ -9,7 +9,7 @@
 mod messages;
 mod positions;
 
-pub use positions::Positions;
+pub(crate) use positions::Positions;
 
 use crate::diagnostic::Pos;
 use messages::syntax_error;
@@ -17,10 +17,10 @@ use serde::de::{self, DeserializeSeed, EnumAccess, MapAccess, SeqAccess, Variant
 use serde_yaml::value::{Tag, TaggedValue};
 use std::cell::Cell;
 
-pub use serde_yaml::{Mapping, Value};
+pub(crate) use serde_yaml::{Mapping, Value};
 
 /// A YAML syntax error with its place in the parsed text.
-pub struct SyntaxError {
+pub(crate) struct SyntaxError {
     pub pos: Pos,
     pub code: crate::diagnostic::Code,
     pub message: crate::message::Message,
@@ -28,7 +28,7 @@ pub struct SyntaxError {
 
 /// Parses one YAML document. `line_offset` is added to reported lines (the
 /// lines of a front matter block that precede it in the file).
-pub fn parse(text: &str, line_offset: usize) -> Result<Value, SyntaxError> {
+pub(crate) fn parse(text: &str, line_offset: usize) -> Result<Value, SyntaxError> {
     // Aliases (`*name`) repeat what an anchor (`&name`) marks: a short text
     // could stand for billions of values. The tree is built against a
     // budget of values in proportion to the text, so it stays as small as
@@ -160,7 +160,7 @@ impl<'de> Visitor<'de> for Builder<'_> {
 }
 
 /// A value's type, in words for error messages.
-pub fn type_name(value: &Value) -> crate::message::Message {
+pub(crate) fn type_name(value: &Value) -> crate::message::Message {
     match value {
         Value::Null => msg!("kosong", "nothing"),
         Value::Bool(_) => msg!("true/false", "true/false"),

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 /// collection (`{a: 1}`, `[x, y]`) is looked into while it stays on one line,
 /// else a lookup falls back to the enclosing key. Columns count characters.
 #[derive(Default)]
-pub struct Positions {
+pub(crate) struct Positions {
     /// path -> (position of the key or `-`, position of the value)
     places: HashMap<String, (Pos, Pos)>,
     /// The first key written twice in one mapping: its path and the place of
@@ -20,7 +20,7 @@ pub struct Positions {
 
 impl Positions {
     /// Scans `text`, whose first line is line `first_line` of its file.
-    pub fn scan(text: &str, first_line: usize) -> Positions {
+    pub(crate) fn scan(text: &str, first_line: usize) -> Positions {
         let mut out = Positions::default();
         // Open containers: (indent, path, next list index, is a list written
         // at its key's own indent).
@@ -145,12 +145,12 @@ impl Positions {
     }
 
     /// The position of the key at `path`, or of its nearest ancestor found.
-    pub fn key(&self, path: &str) -> Option<Pos> {
+    pub(crate) fn key(&self, path: &str) -> Option<Pos> {
         self.lookup(path).map(|(k, _)| k)
     }
 
     /// The position of the value at `path`, or of its nearest ancestor found.
-    pub fn value(&self, path: &str) -> Option<Pos> {
+    pub(crate) fn value(&self, path: &str) -> Option<Pos> {
         self.lookup(path).map(|(_, v)| v)
     }
 
