@@ -4,10 +4,11 @@
 
 use super::columns;
 use super::mapfile::scalar;
+use crate::load::{self, Form, SiteRoot};
 use crate::message::Message;
 use serde_yaml::{Mapping, Value};
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// A key's value as rows are matched on it: letters and digits, case
 /// ignored, a number cell's `.0` dropped (`9120301234599.0` is the NIB
@@ -59,31 +60,24 @@ pub(super) struct Existing {
 
 impl Existing {
     /// The entries of the folder's YAML files, by NIB (or the key's value)
-    /// and by slug; every file name counts as a taken slug.
-    pub(super) fn read(dir: &Path, key_at: &(Option<&str>, String)) -> Result<Existing, Message> {
+    /// and by slug; every file name counts as a taken slug. The files are
+    /// found and read as the pipeline's discover stage finds and reads
+    /// them: inside the site only, sub-folders included, a byte-order
+    /// mark dropped.
+    pub(super) fn read(root: &SiteRoot, folder: &str, key_at: &(Option<&str>, String)) -> Existing {
         let mut e = Existing::default();
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return Ok(e);
-        };
-        let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-        paths.sort();
-        for p in paths {
-            let Some(stem) = p.file_stem().map(|s| s.to_string_lossy().into_owned()) else {
+        let prefix = format!("{folder}/");
+        let mut ignored = Vec::new();
+        for f in load::discover(root, &mut ignored) {
+            let Some(file) = f.rel.strip_prefix(&prefix).map(str::to_string) else {
                 continue;
             };
-            let ext = p.extension().and_then(|x| x.to_str()).unwrap_or("");
-            if !matches!(ext, "yaml" | "yml" | "md") {
-                continue;
-            }
+            let stem = f.stem().to_string();
             e.slugs.insert(stem.clone());
-            if ext == "md" {
+            if f.form == Form::Markdown {
                 continue;
             }
-            let file = p
-                .file_name()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let Ok(text) = std::fs::read_to_string(&p) else {
+            let Ok(text) = load::read_text(&f.abs, &f.rel, load::MAX_ENTRY_FILE) else {
                 continue;
             };
             let Ok(v) = serde_yaml::from_str::<Value>(&text) else {
@@ -130,7 +124,7 @@ impl Existing {
                 e.by_slug.insert(slug, prev);
             }
         }
-        Ok(e)
+        e
     }
 }
 
@@ -163,13 +157,19 @@ impl Output {
         // Files to rewrite: the updated ones, with their entries merged.
         let mut files: std::collections::BTreeMap<String, Value> = Default::default();
         for (prev, map) in &self.updates {
-            let path = dir.join(&prev.file);
-            let doc = files.entry(prev.file.clone()).or_insert_with(|| {
-                std::fs::read_to_string(&path)
-                    .ok()
-                    .and_then(|t| serde_yaml::from_str(&t).ok())
-                    .unwrap_or(Value::Null)
-            });
+            if !files.contains_key(&prev.file) {
+                // Read as it was read to be matched; a file that no longer
+                // reads stops the import rather than being replaced.
+                let path = dir.join(&prev.file);
+                let rel = format!("{folder}/{}", prev.file);
+                let doc = load::read_text(&path, &rel, load::MAX_ENTRY_FILE)
+                    .map_err(|d| d.message)
+                    .and_then(|t| {
+                        serde_yaml::from_str(&t).map_err(|e| msg!("{rel}: {e}", "{rel}: {e}"))
+                    })?;
+                files.insert(prev.file.clone(), doc);
+            }
+            let doc = files.get_mut(&prev.file).expect("just read");
             let target = match (doc, prev.position) {
                 (Value::Sequence(s), Some(i)) => s.get_mut(i).and_then(Value::as_mapping_mut),
                 (Value::Mapping(m), None) => Some(m),
@@ -208,7 +208,8 @@ impl Output {
             let path = dir.join(&file);
             let text =
                 serde_yaml::to_string(&doc).map_err(|e| msg!("{file}: {e}", "{file}: {e}"))?;
-            let tmp = dir.join(format!(".{file}.baru"));
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            let tmp = path.with_file_name(format!(".{}.baru", name.unwrap_or_default()));
             std::fs::write(&tmp, text).map_err(|e| io_error(&tmp, e))?;
             std::fs::rename(&tmp, &path).map_err(|e| io_error(&path, e))?;
             written.push(format!("{folder}/{file}"));

@@ -11,6 +11,7 @@ mod row;
 mod table;
 
 use crate::config::Config;
+use crate::load::SiteRoot;
 use crate::message::Message;
 use crate::model::Kind;
 use columns::Target;
@@ -93,7 +94,7 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
             ))
         }
     };
-    let config = site_config(&opts.root)?;
+    let (root, config) = site_config(&opts.root)?;
     let table = table::read(&opts.file, opts.sheet.as_deref())?;
     let map = mapfile::read(opts.map.as_deref())?;
     let Some(header_row) = table
@@ -201,7 +202,7 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
         Some(Target::Private(k)) => (Some("private"), k.clone()),
         _ => (None, "nib".into()),
     };
-    let existing = Existing::read(&opts.root.join(&folder), &key_at)?;
+    let existing = Existing::read(&root, &folder, &key_at);
     let mut slugs = existing.slugs.clone();
     let mut out = Output::default();
     let mut rows = Vec::new();
@@ -281,9 +282,10 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
     })
 }
 
-/// site.yaml, read as the pipeline reads it (inside the site only); a
-/// site.yaml with problems stops the import before anything is written.
-fn site_config(root: &Path) -> Result<Config, Message> {
+/// The site and its site.yaml, read as the pipeline reads them (inside
+/// the site only); a site.yaml with problems stops the import before
+/// anything is written.
+fn site_config(root: &Path) -> Result<(SiteRoot, Config), Message> {
     let root = crate::pipeline::open_site(root)?;
     let mut diags = Vec::new();
     let broken = || {
@@ -298,7 +300,7 @@ fn site_config(root: &Path) -> Result<Config, Message> {
                 .iter()
                 .all(|d| d.severity() != crate::diagnostic::Severity::Error) =>
         {
-            Ok(c)
+            Ok((root, c))
         }
         Ok(_) | Err(crate::pipeline::BuildError::Content(_)) => Err(broken()),
         Err(crate::pipeline::BuildError::Usage(m) | crate::pipeline::BuildError::Io(m)) => Err(m),

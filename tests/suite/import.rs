@@ -118,6 +118,35 @@ fn a_reimport_updates_by_nib_and_keeps_what_the_sheet_does_not_carry() {
 }
 
 #[test]
+fn a_reimport_finds_entries_the_way_the_build_does() {
+    // Moved by staff into a sub-folder and saved by an editor that adds a
+    // byte-order mark: still the same entry, updated where it is.
+    let site = Site::fixture("minimal");
+    site.write("data.csv", &umkm_sheet());
+    import(&site, "data.csv", &["--kind", "umkm"]).ok();
+    let from = site.root().join("content/umkm/kue-lapis-bu-ani.yaml");
+    let text = std::fs::read_to_string(&from).unwrap();
+    std::fs::remove_file(&from).unwrap();
+    let moved = "content/umkm/bekasi-timur/kue-lapis-bu-ani.yaml";
+    site.write(moved, &format!("\u{feff}{text}"));
+    site.write(
+        "data.csv",
+        &umkm_sheet().replace("Jl. Melati 3", "Jl. Melati 5"),
+    );
+    let run = import(&site, "data.csv", &["--kind", "umkm"]);
+    assert!(
+        run.stdout.contains("0 rows imported, 2 updated"),
+        "{}{}",
+        run.stdout,
+        run.stderr
+    );
+    let after = std::fs::read_to_string(site.root().join(moved)).unwrap();
+    assert!(after.contains("address: Jl. Melati 5"), "{after}");
+    assert!(!from.exists(), "no second file beside the moved one");
+    site.check(&[]).ok();
+}
+
+#[test]
 fn a_reimport_matches_on_the_key_column_the_office_chooses() {
     let site = Site::fixture("minimal");
     let sheet = |name: &str| {
