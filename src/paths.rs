@@ -111,6 +111,12 @@ pub(crate) fn data_file(name: &str) -> String {
     format!("{DATA}/{name}")
 }
 
+/// A chart's numbers on the statistics page, as a download:
+/// `data/statistik/umkm-per-kecamatan.csv`.
+pub(crate) fn stats_csv(chart: &str) -> String {
+    data_file(&format!("statistik/{chart}.csv"))
+}
+
 /// Pagefind's script, shared by every language.
 pub(crate) fn search_script() -> String {
     format!("{SEARCH_BUNDLE}pagefind.js")

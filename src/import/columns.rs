@@ -30,59 +30,6 @@ pub(crate) enum Target {
     Skip,
 }
 
-/// Headers offices write, normalised (`header_key`), and their target.
-const HEADERS: &[(&str, &str)] = &[
-    ("namausaha", "name"),
-    ("namaumkm", "name"),
-    ("namatoko", "name"),
-    ("namakoperasi", "name"),
-    ("namapedagang", "name"),
-    ("namapkl", "name"),
-    ("namaunitusaha", "name"),
-    ("usaha", "name"),
-    ("jenisusaha", "category"),
-    ("bidangusaha", "category"),
-    ("sektor", "category"),
-    ("sektorusaha", "category"),
-    ("kelurahandesa", "village"),
-    ("desakelurahan", "village"),
-    ("keldesa", "village"),
-    ("alamatusaha", "address"),
-    ("alamattempatusaha", "address"),
-    ("alamatlengkap", "address"),
-    ("nohp", "phone"),
-    ("nohandphone", "phone"),
-    ("notelp", "phone"),
-    ("notelepon", "phone"),
-    ("nomortelepon", "phone"),
-    ("nomorhp", "phone"),
-    ("telpon", "phone"),
-    ("nowa", "whatsapp"),
-    ("nomorwa", "whatsapp"),
-    ("nowhatsapp", "whatsapp"),
-    ("nomorwhatsapp", "whatsapp"),
-    ("email", "email"),
-    ("alamatemail", "email"),
-    ("tahunberdiri", "founded"),
-    ("tahunmulaiusaha", "founded"),
-    ("skalausaha", "scale"),
-    ("nonib", "nib"),
-    ("nomornib", "nib"),
-    ("nomorindukberusaha", "nib"),
-    ("kodekbli", "kbli"),
-    ("nmidqris", "qris"),
-    ("jumlahanggota", "members"),
-    ("nomorbadanhukum", "legal_number"),
-    ("jeniskoperasi", "cooperative_type"),
-    ("namamasjid", "mosque"),
-    ("jenislapak", "stall"),
-    ("jadwaljualan", "schedule"),
-    ("jadwalberjualan", "schedule"),
-    ("tanggalupdate", "updated"),
-    ("tanggalpembaruan", "updated"),
-    ("tanggalverifikasi", "verified"),
-];
-
 /// Headers of personal data: never published without the owner's consent
 /// (UU PDP), so they go to `private` unless the map says otherwise.
 const PERSONAL: &[&str] = &[
@@ -186,10 +133,8 @@ pub(crate) fn recognise(header: &str, kind: Kind) -> Target {
         "sni" | "nosni" => return Target::Certificate("sni"),
         _ => {}
     }
-    if let Some((_, key)) = HEADERS.iter().find(|(h, _)| *h == k) {
-        return field(key, kind).unwrap_or_else(|| Target::Extra(data_key(header)));
-    }
-    // The schema's keys and staff words (`kecamatan`, `alamat`, `telp`).
+    // The schema's keys and the words staff and offices write for them
+    // (`kecamatan`, `Nama Usaha`, `No. Telp`).
     for d in ENTRY {
         let words = std::iter::once(d.key).chain(d.staff_words.iter().copied());
         if words.map(header_key).any(|w| w == k) {
