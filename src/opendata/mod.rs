@@ -412,7 +412,7 @@ pub(crate) fn build(site: &Site, cache: Option<&Cache>) -> Result<OpenData, Diag
             i.columns
                 .push(("sasaran".into(), "integer", "sasaran".into()));
         }
-        files.push(file(paths::stats_csv(&chart.id), stats::csv(chart), i));
+        files.push(file(paths::stats_csv(chart.id), stats::csv(chart), i));
     }
 
     files.extend(feeds);

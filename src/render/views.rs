@@ -167,7 +167,7 @@ pub(super) fn stats(lang: &Lang) -> StatsView {
                             percent: r.target.map(|t| charts::percent(r.value, t)),
                         })
                         .collect(),
-                    csv_url: lang.urls.asset(&paths::stats_csv(&c.id)),
+                    csv_url: lang.urls.asset(&paths::stats_csv(c.id)),
                     has_target: c.rows.iter().any(|r| r.target.is_some()),
                 }
             })
