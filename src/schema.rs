@@ -266,6 +266,57 @@ const GOFOOD: &[&str] = &["gofood.co.id", "gofood.link", "gojek.com"];
 const GRABFOOD: &[&str] = &["grab.com", "grab.onelink.me"];
 const SHOPEEFOOD: &[&str] = &["shopeefood.co.id", "spf.shopee.co.id"];
 
+/// The keys of a map point (`geo: { lat, lon }`), and the entry tables'
+/// columns that carry it.
+pub(crate) const LAT: &str = "lat";
+pub(crate) const LON: &str = "lon";
+
+/// A certificate the directory knows by name: its `type` in an entry,
+/// its label, the other ways staff write that type, and the words of a
+/// sheet's column that holds its number (compared as `header_key`s).
+pub(crate) struct Certificate {
+    pub(crate) key: &'static str,
+    pub(crate) label: &'static str,
+    /// Columns of the open data's tables: what the cell holds.
+    pub(crate) column: &'static str,
+    pub(crate) spellings: &'static [&'static str],
+    pub(crate) headers: &'static [&'static str],
+}
+
+/// The certificates with a column of their own, a badge and a count on
+/// the statistics page; any other `type` is kept as `other` with its
+/// label.
+pub(crate) const CERTIFICATES: &[Certificate] = &[
+    Certificate {
+        key: "halal",
+        label: "Halal",
+        column: "sertifikat halal: nomornya, atau ya",
+        spellings: &[],
+        headers: &["sertifikathalal", "nomorhalal", "nosertifikathalal"],
+    },
+    Certificate {
+        key: "pirt",
+        label: "P-IRT",
+        column: "P-IRT: nomornya, atau ya",
+        spellings: &["p-irt"],
+        headers: &["sppirt", "nopirt", "nomorpirt"],
+    },
+    Certificate {
+        key: "bpom",
+        label: "BPOM",
+        column: "BPOM: nomornya, atau ya",
+        spellings: &[],
+        headers: &["nobpom", "nomorbpom", "izinedarbpom"],
+    },
+    Certificate {
+        key: "sni",
+        label: "SNI",
+        column: "SNI: nomornya, atau ya",
+        spellings: &[],
+        headers: &["nosni"],
+    },
+];
+
 /// The kinds of stall of a street vendor.
 pub(crate) const STALLS: &[&str] = &["gerobak", "tenda", "kios", "lapak", "motor"];
 pub(crate) const SCALES: &[&str] = &["mikro", "kecil", "menengah"];
@@ -287,6 +338,16 @@ macro_rules! fields {
         pub(crate) const $table: &[Def<$enum>] = &[
             $(def($enum::$variant, $key, $kinds, $required, $meaning, $example, &[$($word),*], $shape)),*
         ];
+
+        impl $enum {
+            /// The field's key, as its row writes it.
+            #[allow(dead_code)]
+            pub(crate) const fn key(self) -> &'static str {
+                match self {
+                    $($enum::$variant => $key),*
+                }
+            }
+        }
     };
 }
 

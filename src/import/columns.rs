@@ -3,7 +3,7 @@
 //! staff words), or named by the map file.
 
 use crate::model::Kind;
-use crate::schema::{Def, EntryField, Publish, ENTRY};
+use crate::schema::{Def, EntryField, Publish, CERTIFICATES, ENTRY};
 
 /// Where a column's cells go.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,13 +125,13 @@ pub(crate) fn recognise(header: &str, kind: Kind) -> Target {
         "koordinat" | "titikkoordinat" | "geo" | "titiklokasi" => return Target::Geo,
         "lat" | "latitude" | "lintang" => return Target::Lat,
         "long" | "lng" | "lon" | "longitude" | "bujur" => return Target::Lon,
-        "sertifikathalal" | "halal" | "nomorhalal" | "nosertifikathalal" => {
-            return Target::Certificate("halal")
-        }
-        "pirt" | "sppirt" | "nopirt" | "nomorpirt" => return Target::Certificate("pirt"),
-        "bpom" | "nobpom" | "nomorbpom" | "izinedarbpom" => return Target::Certificate("bpom"),
-        "sni" | "nosni" => return Target::Certificate("sni"),
         _ => {}
+    }
+    if let Some(c) = CERTIFICATES
+        .iter()
+        .find(|c| c.key == k || c.headers.contains(&k.as_str()))
+    {
+        return Target::Certificate(c.key);
     }
     // The schema's keys and the words staff and offices write for them
     // (`kecamatan`, `Nama Usaha`, `No. Telp`).
@@ -171,14 +171,13 @@ pub(crate) fn named(target: &str, header: &str, kind: Kind) -> Option<Target> {
         "geo" => Target::Geo,
         "lat" => Target::Lat,
         "lon" => Target::Lon,
-        "halal" => Target::Certificate("halal"),
-        "pirt" => Target::Certificate("pirt"),
-        "bpom" => Target::Certificate("bpom"),
-        "sni" => Target::Certificate("sni"),
         "private" => Target::Private(data_key(header)),
         "extra" => Target::Extra(data_key(header)),
         "skip" => Target::Skip,
-        other => field(other, kind)?,
+        other => match CERTIFICATES.iter().find(|c| c.key == other) {
+            Some(c) => Target::Certificate(c.key),
+            None => field(other, kind)?,
+        },
     })
 }
 

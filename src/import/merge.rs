@@ -6,6 +6,7 @@ use super::columns;
 use super::mapfile::scalar;
 use crate::load::{self, Form, SiteRoot};
 use crate::message::Message;
+use crate::schema::{EntryField, ProductField};
 use serde_yaml::{Mapping, Value};
 use std::collections::HashMap;
 use std::path::Path;
@@ -96,9 +97,12 @@ impl Existing {
                 _ => continue,
             };
             for (position, map) in items {
-                let name = map.get("name").and_then(Value::as_str).unwrap_or_default();
+                let name = map
+                    .get(EntryField::Name.key())
+                    .and_then(Value::as_str)
+                    .unwrap_or_default();
                 let slug = map
-                    .get("slug")
+                    .get(EntryField::Slug.key())
                     .and_then(Value::as_str)
                     .map(str::to_string)
                     .unwrap_or_else(|| {
@@ -191,10 +195,12 @@ impl Output {
                 for (slug, map) in &self.new {
                     let mut m = map.clone();
                     if crate::slug::slugify(
-                        m.get("name").and_then(Value::as_str).unwrap_or_default(),
+                        m.get(EntryField::Name.key())
+                            .and_then(Value::as_str)
+                            .unwrap_or_default(),
                     ) != *slug
                     {
-                        m.insert("slug".into(), Value::String(slug.clone()));
+                        m.insert(EntryField::Slug.key().into(), Value::String(slug.clone()));
                     }
                     s.push(Value::Mapping(m));
                 }
@@ -223,14 +229,22 @@ impl Output {
 fn merge(into: &mut Mapping, from: &Mapping) {
     for (k, v) in from {
         match (into.get_mut(k), v) {
-            (Some(Value::Mapping(a)), Value::Mapping(b)) if k == "private" || k == "extra" => {
+            (Some(Value::Mapping(a)), Value::Mapping(b))
+                if k == EntryField::Private.key() || k == EntryField::Extra.key() =>
+            {
                 merge(a, b)
             }
             // A sheet carries a product's name, price and unit: its
             // picture, description and halal mark stay with the product
             // of the same name.
-            (Some(Value::Sequence(old)), Value::Sequence(new)) if k == "products" => {
-                let name = |p: &Value| p.get("name").and_then(Value::as_str).map(str::to_string);
+            (Some(Value::Sequence(old)), Value::Sequence(new))
+                if k == EntryField::Products.key() =>
+            {
+                let name = |p: &Value| {
+                    p.get(ProductField::Name.key())
+                        .and_then(Value::as_str)
+                        .map(str::to_string)
+                };
                 let merged = new
                     .iter()
                     .map(|p| {
@@ -238,7 +252,7 @@ fn merge(into: &mut Mapping, from: &Mapping) {
                         match (before, p) {
                             (Some(Value::Mapping(o)), Value::Mapping(n)) => {
                                 let mut m = o.clone();
-                                for key in ["price", "unit"] {
+                                for key in [ProductField::Price.key(), ProductField::Unit.key()] {
                                     m.remove(key);
                                 }
                                 merge(&mut m, n);

@@ -14,6 +14,7 @@ use crate::config::Config;
 use crate::load::SiteRoot;
 use crate::message::Message;
 use crate::model::Kind;
+use crate::schema::EntryField;
 use columns::Target;
 use merge::{key_of, unique_slug, Existing, Output};
 use row::Row;
@@ -155,7 +156,9 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
             target,
         });
     }
-    for needed in ["name", "category", "district"] {
+    for needed in
+        [EntryField::Name, EntryField::Category, EntryField::District].map(EntryField::key)
+    {
         if !cols.iter().any(|c| c.target == Target::Field(needed)) {
             return Err(msg!(
                 "lembar tidak punya kolom untuk `{needed}` (misalnya \"Nama Usaha\", \"Kategori\", \"Kecamatan\"); tambahkan kolomnya atau sebutkan di berkas peta",
@@ -186,7 +189,9 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
                     )
                 })?,
         ),
-        None => cols.iter().position(|c| c.target == Target::Field("nib")),
+        None => cols
+            .iter()
+            .position(|c| c.target == Target::Field(EntryField::Nib.key())),
     };
     let list_file = match opts.layout.as_deref() {
         Some("list") => true,
@@ -198,9 +203,9 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
     // a key of `extra` or `private`.
     let key_at: (Option<&str>, String) = match key_col.map(|k| &cols[k].target) {
         Some(Target::Field(f)) => (None, (*f).to_string()),
-        Some(Target::Extra(k)) => (Some("extra"), k.clone()),
-        Some(Target::Private(k)) => (Some("private"), k.clone()),
-        _ => (None, "nib".into()),
+        Some(Target::Extra(k)) => (Some(EntryField::Extra.key()), k.clone()),
+        Some(Target::Private(k)) => (Some(EntryField::Private.key()), k.clone()),
+        _ => (None, EntryField::Nib.key().into()),
     };
     let existing = Existing::read(&root, &folder, &key_at);
     let mut slugs = existing.slugs.clone();
@@ -235,7 +240,7 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
             }
             Ok(map) => {
                 let name = map
-                    .get("name")
+                    .get(EntryField::Name.key())
                     .and_then(Value::as_str)
                     .unwrap_or_default()
                     .to_string();

@@ -8,7 +8,7 @@ use super::matching;
 use super::Column;
 use crate::config::Config;
 use crate::places;
-use crate::schema::{Def, EntryField, Shape};
+use crate::schema::{Def, EntryField, ProductField, Shape, LAT, LON};
 use serde_yaml::{Mapping, Value};
 
 /// One row being turned into an entry.
@@ -108,15 +108,15 @@ impl<'c> Row<'c> {
                         self.guesses.push(format!("{cell}: koordinat \"{v}\" tertulis bujur dulu; dibalik menjadi {lat}, {lon}"));
                     }
                 }
-                Err(why) => self.keep_unused("geo", v, cell, why),
+                Err(why) => self.keep_unused(EntryField::Geo.key(), v, cell, why),
             },
             Target::Lat => match clean::coordinate(v) {
                 Some(x) => self.lat = Some((x, cell.into())),
-                None => self.keep_unused("lat", v, cell, format!("\"{v}\" bukan angka lintang")),
+                None => self.keep_unused(LAT, v, cell, format!("\"{v}\" bukan angka lintang")),
             },
             Target::Lon => match clean::coordinate(v) {
                 Some(x) => self.lon = Some((x, cell.into())),
-                None => self.keep_unused("lon", v, cell, format!("\"{v}\" bukan angka bujur")),
+                None => self.keep_unused(LON, v, cell, format!("\"{v}\" bukan angka bujur")),
             },
             Target::Field(key) => match columns::def(key) {
                 Some(def) => self.field(def, v, cell),
@@ -307,9 +307,9 @@ impl<'c> Row<'c> {
         // A required field is missing when no cell gave it and no cell
         // was already rejected for it.
         for (key, label) in [
-            ("name", "nama usaha"),
-            ("category", "kategori"),
-            ("district", "kecamatan"),
+            (EntryField::Name.key(), "nama usaha"),
+            (EntryField::Category.key(), "kategori"),
+            (EntryField::District.key(), "kecamatan"),
         ] {
             if !self.map.contains_key(key) && !self.failed.contains(&key) {
                 self.errors.push(format!("{label} kosong"));
@@ -320,7 +320,7 @@ impl<'c> Row<'c> {
             match d.village(&v) {
                 Some(name) => {
                     let name = name.to_string();
-                    self.put("village", Value::String(name));
+                    self.put(EntryField::Village.key(), Value::String(name));
                 }
                 None => {
                     let near = crate::diagnostic::nearest(
@@ -332,12 +332,12 @@ impl<'c> Row<'c> {
                         Some(n) => {
                             self.guesses
                                 .push(format!("{cell}: kelurahan \"{v}\" dianggap {n}"));
-                            self.put("village", Value::String(n));
+                            self.put(EntryField::Village.key(), Value::String(n));
                         }
                         None => {
                             let dn = d.name.clone();
                             self.keep_unused(
-                                "village",
+                                EntryField::Village.key(),
                                 &v,
                                 &cell,
                                 format!("kelurahan \"{v}\" tidak ada di kecamatan {dn}"),
@@ -354,19 +354,19 @@ impl<'c> Row<'c> {
             (Some((lat, _)), Some((lon, cell))) => match clean::lat_lon(lat, lon) {
                 Some(((lat, lon), _)) => {
                     let mut g = Mapping::new();
-                    g.insert("lat".into(), lat.into());
-                    g.insert("lon".into(), lon.into());
-                    self.put("geo", Value::Mapping(g));
+                    g.insert(LAT.into(), lat.into());
+                    g.insert(LON.into(), lon.into());
+                    self.put(EntryField::Geo.key(), Value::Mapping(g));
                 }
                 None => self.keep_unused(
-                    "geo",
+                    EntryField::Geo.key(),
                     &format!("{lat}, {lon}"),
                     &cell,
                     "titik di luar peta".into(),
                 ),
             },
             (Some((lat, cell)), None) | (None, Some((lat, cell))) => self.keep_unused(
-                "geo",
+                EntryField::Geo.key(),
                 &lat.to_string(),
                 &cell,
                 "hanya satu dari lintang dan bujur".into(),
@@ -383,7 +383,7 @@ impl<'c> Row<'c> {
                     .get(i)
                     .cloned()
                     .unwrap_or_else(|| "Produk".into());
-                p.insert("name".into(), Value::String(name));
+                p.insert(ProductField::Name.key().into(), Value::String(name));
                 let price = self.prices.get(i).or(if self.prices.len() == 1 && i == 0 {
                     self.prices.first()
                 } else {
@@ -392,7 +392,7 @@ impl<'c> Row<'c> {
                 if let Some((raw, cell)) = price.filter(|(raw, _)| !raw.is_empty()) {
                     match clean::price(raw) {
                         Some(v) => {
-                            p.insert("price".into(), Value::Number(v.into()));
+                            p.insert(ProductField::Price.key().into(), Value::Number(v.into()));
                         }
                         None => {
                             let (raw, cell) = (raw.clone(), cell.clone());
@@ -410,11 +410,11 @@ impl<'c> Row<'c> {
                     _ => self.units.get(i),
                 };
                 if let Some(u) = unit.filter(|u| !u.is_empty()) {
-                    p.insert("unit".into(), Value::String(u.clone()));
+                    p.insert(ProductField::Unit.key().into(), Value::String(u.clone()));
                 }
                 list.push(Value::Mapping(p));
             }
-            self.put("products", Value::Sequence(list));
+            self.put(EntryField::Products.key(), Value::Sequence(list));
         }
         if !self.certs.is_empty() {
             let list = self
@@ -429,15 +429,15 @@ impl<'c> Row<'c> {
                     Value::Mapping(c)
                 })
                 .collect();
-            self.put("certifications", Value::Sequence(list));
+            self.put(EntryField::Certifications.key(), Value::Sequence(list));
         }
         if !self.extra.is_empty() {
             let e = std::mem::take(&mut self.extra);
-            self.put("extra", Value::Mapping(e));
+            self.put(EntryField::Extra.key(), Value::Mapping(e));
         }
         if !self.private.is_empty() {
             let p = std::mem::take(&mut self.private);
-            self.put("private", Value::Mapping(p));
+            self.put(EntryField::Private.key(), Value::Mapping(p));
         }
         Ok(std::mem::take(&mut self.map))
     }
@@ -451,7 +451,7 @@ pub(super) fn describe(t: &Target) -> String {
         Target::Price => "products (harga)".into(),
         Target::Unit => "products (satuan)".into(),
         Target::Certificate(c) => format!("certifications ({c})"),
-        Target::Geo => "geo".into(),
+        Target::Geo => EntryField::Geo.key().into(),
         Target::Lat => "geo (lat)".into(),
         Target::Lon => "geo (lon)".into(),
         Target::Private(k) => format!("private.{k} (tidak diterbitkan)"),

@@ -5,6 +5,7 @@ use crate::index::Site;
 use crate::json::put;
 use crate::model::DAYS;
 use crate::project::{self, Val};
+use crate::schema::{ProductField, LAT, LON};
 use crate::urls::Urls;
 use serde_json::{json, Map, Value};
 
@@ -59,7 +60,7 @@ fn put_value(m: &mut Map<String, Value>, urls: &Urls, key: &str, val: Val) {
             );
         }
         Val::Geo(g) => {
-            m.insert(key.into(), json!({"lat": g.lat, "lon": g.lon}));
+            m.insert(key.into(), json!({ LAT: g.lat, LON: g.lon }));
         }
         Val::Phone(p) => put(m, key, p.display.as_str()),
         Val::Link(l) => put(m, key, l.href.as_str()),
@@ -111,12 +112,16 @@ fn put_value(m: &mut Map<String, Value>, urls: &Urls, key: &str, val: Val) {
                 .iter()
                 .map(|p| {
                     let mut o = Map::new();
-                    put(&mut o, "name", p.name.as_str());
-                    put(&mut o, "price", p.price);
-                    put(&mut o, "unit", p.unit.clone());
-                    put(&mut o, "description", p.description.clone());
+                    put(&mut o, ProductField::Name.key(), p.name.as_str());
+                    put(&mut o, ProductField::Price.key(), p.price);
+                    put(&mut o, ProductField::Unit.key(), p.unit.clone());
+                    put(
+                        &mut o,
+                        ProductField::Description.key(),
+                        p.description.clone(),
+                    );
                     if p.halal {
-                        o.insert("halal".into(), true.into());
+                        o.insert(ProductField::Halal.key().into(), true.into());
                     }
                     put(
                         &mut o,

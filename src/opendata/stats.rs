@@ -58,20 +58,15 @@ pub(crate) fn charts(site: &Site, published: &[usize]) -> Vec<Chart> {
         .enumerate()
         .map(|(d, dis)| row(dis.name.clone(), entries(&|e| e.district == d)))
         .collect();
-    let certs = [
-        ("halal", "Halal"),
-        ("pirt", "P-IRT"),
-        ("bpom", "BPOM"),
-        ("sni", "SNI"),
-    ]
-    .iter()
-    .map(|(k, name)| {
-        row(
-            *name,
-            entries(&|e| e.certifications.iter().any(|c| c.kind == *k)),
-        )
-    })
-    .collect();
+    let certs = crate::schema::CERTIFICATES
+        .iter()
+        .map(|c| {
+            row(
+                c.label,
+                entries(&|e| e.certifications.iter().any(|x| x.kind == c.key)),
+            )
+        })
+        .collect();
     let scales = ["mikro", "kecil", "menengah"]
         .iter()
         .map(|s| row(capital(s), entries(&|e| e.scale.as_deref() == Some(*s))))

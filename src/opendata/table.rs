@@ -11,7 +11,7 @@
 use crate::index::Site;
 use crate::model::{Kind, Product};
 use crate::project::{self, Val};
-use crate::schema::{Def, EntryField, Publish, Shape, ENTRY};
+use crate::schema::{Def, EntryField, ProductField, Publish, Shape, CERTIFICATES, ENTRY, LAT, LON};
 use std::borrow::Cow;
 
 /// Which part of a field's value a column holds.
@@ -94,67 +94,35 @@ fn columns_of(d: &Def<EntryField>) -> Vec<Column> {
         Shape::Date => one("date"),
         Shape::Geo => vec![
             col(
-                "lat",
+                LAT,
                 "number",
                 "lintang (derajat desimal)",
                 d.field,
                 Part::Lat,
             ),
-            col(
-                "lon",
-                "number",
-                "bujur (derajat desimal)",
-                d.field,
-                Part::Lon,
-            ),
+            col(LON, "number", "bujur (derajat desimal)", d.field, Part::Lon),
         ],
-        Shape::Certifications => vec![
-            col(
-                "halal",
-                "string",
-                "sertifikat halal: nomornya, atau ya",
-                d.field,
-                Part::Certificate("halal"),
-            ),
-            col(
-                "pirt",
-                "string",
-                "P-IRT: nomornya, atau ya",
-                d.field,
-                Part::Certificate("pirt"),
-            ),
-            col(
-                "bpom",
-                "string",
-                "BPOM: nomornya, atau ya",
-                d.field,
-                Part::Certificate("bpom"),
-            ),
-            col(
-                "sni",
-                "string",
-                "SNI: nomornya, atau ya",
-                d.field,
-                Part::Certificate("sni"),
-            ),
-        ],
+        Shape::Certifications => CERTIFICATES
+            .iter()
+            .map(|c| col(c.key, "string", c.column, d.field, Part::Certificate(c.key)))
+            .collect(),
         Shape::Products => vec![
             col(
-                "products",
+                EntryField::Products.key(),
                 "string",
                 "nama produk, satu per baris",
                 d.field,
                 Part::ProductNames,
             ),
             col(
-                "price",
+                ProductField::Price.key(),
                 "string",
                 "harga (rupiah bulat), satu per baris",
                 d.field,
                 Part::ProductPrices,
             ),
             col(
-                "unit",
+                ProductField::Unit.key(),
                 "string",
                 "satuan, satu per baris",
                 d.field,

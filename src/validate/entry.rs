@@ -571,13 +571,10 @@ fn certifications(doc: &mut Doc, key: &str, v: &Value) -> Vec<Certification> {
         };
         let Some(text) = kind_text else { continue };
         let lower = text.to_lowercase();
-        let kind = match lower.as_str() {
-            "halal" => "halal",
-            "pirt" | "p-irt" => "pirt",
-            "bpom" => "bpom",
-            "sni" => "sni",
-            _ => "other",
-        };
+        let kind = crate::schema::CERTIFICATES
+            .iter()
+            .find(|c| c.key == lower || c.spellings.contains(&lower.as_str()))
+            .map_or("other", |c| c.key);
         out.push(Certification {
             kind,
             label: text,
