@@ -88,6 +88,18 @@ pub(crate) struct Phone {
     pub display: String,
 }
 
+impl Phone {
+    /// The number as a link that calls it.
+    pub(crate) fn call_href(&self) -> String {
+        format!("tel:+{}", self.digits)
+    }
+
+    /// The number as a link that opens a WhatsApp chat with it.
+    pub(crate) fn whatsapp_href(&self) -> String {
+        format!("https://wa.me/{}", self.digits)
+    }
+}
+
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Geo {
     pub lat: f64,

@@ -133,6 +133,46 @@ pub(crate) fn value<'a>(site: &'a Site, i: usize, markdown: &'a str, field: Entr
     }
 }
 
+/// A value that fits one cell, as the open data's tables write it and
+/// `import` reads it back: a category by its slug, a link as its owner
+/// wrote it, a flag as `ya`/`tidak`, a date as `2026-10-02`.
+pub(crate) fn cell(val: Val<'_>) -> Option<Cow<'_, str>> {
+    Some(match val {
+        Val::Text(t) => t,
+        Val::Texts(list) if !list.is_empty() => Cow::Owned(list.join(", ")),
+        Val::Category(c) => Cow::Borrowed(c.slug.as_str()),
+        Val::District(d) => Cow::Borrowed(d.name.as_str()),
+        Val::Village(_, name, _) => Cow::Borrowed(name),
+        Val::Phone(p) => Cow::Borrowed(p.display.as_str()),
+        Val::Link(l) => Cow::Borrowed(l.label.as_str()),
+        Val::Int(n) => Cow::Owned(n.to_string()),
+        Val::Flag(b) => Cow::Borrowed(if b { "ya" } else { "tidak" }),
+        Val::Date(d) => Cow::Owned(d.iso()),
+        _ => return None,
+    })
+}
+
+/// Every field of entry `i` that every download carries and that fits
+/// one cell, by its key, as [`cell`] writes it; empty ones left out.
+pub(crate) fn cells(site: &Site, i: usize) -> impl Iterator<Item = (&'static str, Cow<'_, str>)> {
+    published(site, i, "")
+        .filter(|(d, _)| d.shape.in_one_cell() && !matches!(d.shape, Shape::Markdown))
+        .filter_map(|(d, v)| cell(v).filter(|c| !c.is_empty()).map(|c| (d.key, c)))
+}
+
+/// The value of a field that reads as one line of text (a name, an
+/// address, a place, a phone number as written), or empty.
+pub(crate) fn text_of<'a>(site: &'a Site, i: usize, field: EntryField) -> Cow<'a, str> {
+    match value(site, i, "", field) {
+        Val::Text(t) => t,
+        Val::Category(c) => Cow::Borrowed(&c.name),
+        Val::District(d) => Cow::Borrowed(&d.name),
+        Val::Village(_, v, _) => Cow::Borrowed(v),
+        Val::Phone(p) => Cow::Borrowed(&p.display),
+        _ => Cow::Borrowed(""),
+    }
+}
+
 /// The fields of entry `i` that every download carries, in the schema's
 /// order, with their values.
 pub(crate) fn published<'a>(

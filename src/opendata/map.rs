@@ -7,6 +7,8 @@
 
 use crate::index::Site;
 use crate::model::Kind;
+use crate::project::{self, Val};
+use crate::schema::EntryField as F;
 use crate::urls::Urls;
 use serde_json::{json, Value};
 
@@ -85,16 +87,17 @@ pub(crate) fn files(site: &Site, urls: &Urls, published: &[usize]) -> (Value, Ve
                 chunk
                     .iter()
                     .map(|p| {
-                        let e = &entries[p.2];
+                        let (i, text) = (p.2, |f| project::text_of(site, p.2, f));
+                        let whatsapp = match project::value(site, i, "", F::Whatsapp) {
+                            Val::Phone(w) => w.whatsapp_href(),
+                            _ => String::new(),
+                        };
                         json!([
-                            e.name,
-                            urls.entry(e),
-                            e.whatsapp
-                                .as_ref()
-                                .map(|w| format!("https://wa.me/{}", w.digits))
-                                .unwrap_or_default(),
-                            site.config.districts[e.district].name,
-                            e.address.as_deref().unwrap_or(""),
+                            text(F::Name),
+                            urls.entry(&entries[i]),
+                            whatsapp,
+                            text(F::District),
+                            text(F::Address),
                         ])
                     })
                     .collect(),

@@ -147,13 +147,6 @@ fn columns_of(d: &Def<EntryField>) -> Vec<Column> {
 /// A value in a cell, by the part of it the column holds.
 fn cell(val: Val<'_>, part: Part) -> Option<Cow<'_, str>> {
     Some(match (val, part) {
-        (Val::Text(t), _) => t,
-        (Val::Texts(list), _) if !list.is_empty() => Cow::Owned(list.join(", ")),
-        (Val::Category(c), _) => Cow::Borrowed(c.slug.as_str()),
-        (Val::District(d), _) => Cow::Borrowed(d.name.as_str()),
-        (Val::Village(_, name, _), _) => Cow::Borrowed(name),
-        (Val::Phone(p), _) => Cow::Borrowed(p.display.as_str()),
-        (Val::Link(l), _) => Cow::Borrowed(l.label.as_str()),
         (Val::Geo(g), Part::Lat) => Cow::Owned(g.lat.to_string()),
         (Val::Geo(g), _) => Cow::Owned(g.lon.to_string()),
         (Val::Certifications(certs), Part::Certificate(kind)) => {
@@ -167,10 +160,7 @@ fn cell(val: Val<'_>, part: Part) -> Option<Cow<'_, str>> {
         (Val::Products(products), Part::ProductUnits) => {
             lines(products, |p| p.unit.clone().unwrap_or_default())?
         }
-        (Val::Int(n), _) => Cow::Owned(n.to_string()),
-        (Val::Flag(b), _) => Cow::Borrowed(if b { "ya" } else { "tidak" }),
-        (Val::Date(d), _) => Cow::Owned(d.iso()),
-        _ => return None,
+        (val, _) => project::cell(val)?,
     })
 }
 

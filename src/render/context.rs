@@ -283,6 +283,9 @@ struct EntryDetail<'a> {
     extra: &'a crate::yaml::Value,
     coop: Option<CoopView<'a>>,
     vendor: Option<VendorView<'a>>,
+    /// Every published one-cell field by its key, as the open data's
+    /// table writes it: a field new to the schema reaches templates here.
+    fields: std::collections::BTreeMap<&'static str, std::borrow::Cow<'a, str>>,
 }
 
 fn hhmm(m: u16) -> String {
@@ -338,13 +341,14 @@ pub(crate) fn entry(
 ) -> Value {
     let e = &site.content.entries[i];
     let detail = EntryDetail {
+        fields: crate::project::cells(site, i).collect(),
         phone: e.phone.as_ref().map(|p| Contact {
             display: p.display.clone(),
-            href: format!("tel:+{}", p.digits),
+            href: p.call_href(),
         }),
         whatsapp: e.whatsapp.as_ref().map(|p| Contact {
             display: p.display.clone(),
-            href: format!("https://wa.me/{}", p.digits),
+            href: p.whatsapp_href(),
         }),
         email: e.email.as_ref().map(|m| Contact {
             display: m.clone(),

@@ -96,6 +96,15 @@ fn an_entry_page_gets_its_contact_hours_products_and_links() {
             ("entry.products.0.unit", "porsi"),
             ("entry.products.0.halal", "true"),
             ("entry.coop", "none"),
+            // Every published one-cell field by its key, as the tables
+            // write it: a new schema field reaches templates here.
+            ("entry.fields.nib", "9120301234501"),
+            ("entry.fields.category", "kuliner"),
+            ("entry.fields.district", "Bekasi Timur"),
+            (
+                "entry.fields.gofood",
+                "https://gofood.co.id/bekasi/restaurant/warung-tini-0f1e2d",
+            ),
             ("page.template", "entry"),
             ("page.url", "/kota/umkm/warung-lengkap/"),
             (
@@ -236,7 +245,9 @@ fn docs_themes_md_documents_exactly_the_context() {
     for p in &all {
         // The objects themselves, list items as such, and free-form maps.
         let whole = !p.contains('.') || p.ends_with(".[]");
-        if whole || p.contains(".extra.") || p.starts_with("t.") {
+        // `entry.fields` holds one key per schema field (checked by
+        // value in the entry test): documented as a whole.
+        if whole || p.contains(".extra.") || p.contains(".fields.") || p.starts_with("t.") {
             continue;
         }
         if let Some(list) = card_lists
