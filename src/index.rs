@@ -160,6 +160,17 @@ impl Site {
     pub(crate) fn ended(&self, ev: &crate::model::Event) -> bool {
         ev.end.unwrap_or(ev.start).date < self.today
     }
+
+    /// Whether a certificate is one the site may claim on the day of the
+    /// build: granted, and not past its last day.
+    pub(crate) fn certified(&self, c: &crate::model::Certification) -> bool {
+        c.status == crate::model::CertStatus::Certified && !self.expired(c)
+    }
+
+    /// Whether a certificate's last day has passed.
+    pub(crate) fn expired(&self, c: &crate::model::Certification) -> bool {
+        c.valid_until.is_some_and(|d| d < self.today)
+    }
 }
 
 /// Whether an entry read again stands where it stood: the same address,

@@ -119,6 +119,22 @@ pub(crate) struct Certification {
     pub kind: &'static str,
     pub label: String,
     pub number: Option<String>,
+    pub status: CertStatus,
+    /// The last day the certificate holds, when it has one: after it,
+    /// the certificate is shown as expired, never as a badge.
+    pub valid_until: Option<Date>,
+}
+
+/// Where a certificate stands. Only `Certified` (and not past its
+/// `valid_until`) is a claim the site makes: a badge, structured data, a
+/// search filter value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CertStatus {
+    Certified,
+    /// Applied for, not granted: shown as such, never as a badge.
+    InProcess,
+    /// Not held (an office's "belum"): kept so a sheet's row comes back.
+    None,
 }
 
 #[derive(Clone, Debug)]

@@ -279,6 +279,8 @@ pub(crate) struct Certificate {
     pub(crate) label: &'static str,
     /// Columns of the open data's tables: what the cell holds.
     pub(crate) column: &'static str,
+    /// The column of its last day (`halal_valid_until`).
+    pub(crate) until: &'static str,
     pub(crate) spellings: &'static [&'static str],
     pub(crate) headers: &'static [&'static str],
 }
@@ -289,33 +291,100 @@ pub(crate) struct Certificate {
 pub(crate) const CERTIFICATES: &[Certificate] = &[
     Certificate {
         key: "halal",
+        until: "halal_valid_until",
         label: "Halal",
-        column: "sertifikat halal: nomornya, atau ya",
+        column: "sertifikat halal: nomornya, ya, proses atau belum",
         spellings: &[],
         headers: &["sertifikathalal", "nomorhalal", "nosertifikathalal"],
     },
     Certificate {
         key: "pirt",
+        until: "pirt_valid_until",
         label: "P-IRT",
-        column: "P-IRT: nomornya, atau ya",
+        column: "P-IRT: nomornya, ya, proses atau belum",
         spellings: &["p-irt"],
         headers: &["sppirt", "nopirt", "nomorpirt"],
     },
     Certificate {
         key: "bpom",
+        until: "bpom_valid_until",
         label: "BPOM",
-        column: "BPOM: nomornya, atau ya",
+        column: "BPOM: nomornya, ya, proses atau belum",
         spellings: &[],
         headers: &["nobpom", "nomorbpom", "izinedarbpom"],
     },
     Certificate {
         key: "sni",
+        until: "sni_valid_until",
         label: "SNI",
-        column: "SNI: nomornya, atau ya",
+        column: "SNI: nomornya, ya, proses atau belum",
         spellings: &[],
         headers: &["nosni"],
     },
 ];
+
+/// Where a certificate stands, by the words entries and office sheets use:
+/// the first word of each is the one written back (`status: proses`).
+pub(crate) const CERT_STATUSES: &[(crate::model::CertStatus, &[&str])] = &[
+    (
+        crate::model::CertStatus::Certified,
+        &[
+            "terbit",
+            "ada",
+            "ya",
+            "sudah",
+            "sudah ada",
+            "aktif",
+            "berlaku",
+            "certified",
+            "yes",
+        ],
+    ),
+    (
+        crate::model::CertStatus::InProcess,
+        &[
+            "proses",
+            "dalam proses",
+            "sedang proses",
+            "diproses",
+            "diajukan",
+            "pengajuan",
+            "process",
+            "pending",
+        ],
+    ),
+    (
+        crate::model::CertStatus::None,
+        &[
+            "belum",
+            "belum ada",
+            "tidak",
+            "tidak ada",
+            "none",
+            "no",
+            "-",
+        ],
+    ),
+];
+
+/// The status a word names (`Proses`, `sudah ada`), ignoring case and
+/// spaces around it.
+pub(crate) fn cert_status(word: &str) -> Option<crate::model::CertStatus> {
+    let w = word.trim().to_lowercase();
+    let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
+    CERT_STATUSES
+        .iter()
+        .find(|(_, words)| words.contains(&w.as_str()))
+        .map(|(s, _)| *s)
+}
+
+/// The word an entry file and the tables write for a status.
+pub(crate) fn cert_status_word(status: crate::model::CertStatus) -> &'static str {
+    CERT_STATUSES
+        .iter()
+        .find(|(s, _)| *s == status)
+        .map_or("terbit", |(_, words)| words[0])
+}
 
 /// The kinds of stall of a street vendor.
 pub(crate) const STALLS: &[&str] = &["gerobak", "tenda", "kios", "lapak", "motor"];

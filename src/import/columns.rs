@@ -16,8 +16,10 @@ pub(crate) enum Target {
     Price,
     Unit,
     /// A certificate: `halal`, `pirt`, `bpom` or `sni`; the cell is its
-    /// number, or a yes.
+    /// number, a yes, or a status (`Proses`, `Belum`).
     Certificate(&'static str),
+    /// A certificate's last day (`halal_valid_until`).
+    CertificateUntil(&'static str),
     /// `-6.24, 106.99`
     Geo,
     Lat,
@@ -133,6 +135,9 @@ pub(crate) fn recognise(header: &str, kind: Kind) -> Target {
     {
         return Target::Certificate(c.key);
     }
+    if let Some(c) = CERTIFICATES.iter().find(|c| header_key(c.until) == k) {
+        return Target::CertificateUntil(c.key);
+    }
     // The schema's keys and the words staff and offices write for them
     // (`kecamatan`, `Nama Usaha`, `No. Telp`).
     for d in ENTRY {
@@ -174,8 +179,12 @@ pub(crate) fn named(target: &str, header: &str, kind: Kind) -> Option<Target> {
         "private" => Target::Private(data_key(header)),
         "extra" => Target::Extra(data_key(header)),
         "skip" => Target::Skip,
-        other => match CERTIFICATES.iter().find(|c| c.key == other) {
-            Some(c) => Target::Certificate(c.key),
+        other => match CERTIFICATES
+            .iter()
+            .find(|c| c.key == other || c.until == other)
+        {
+            Some(c) if c.key == other => Target::Certificate(c.key),
+            Some(c) => Target::CertificateUntil(c.key),
             None => field(other, kind)?,
         },
     })

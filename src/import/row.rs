@@ -7,11 +7,20 @@ use super::columns::{self, Target};
 use super::matching;
 use super::Column;
 use crate::config::Config;
+use crate::model::CertStatus;
 use crate::places;
 use crate::schema::{Def, EntryField, ProductField, Shape, LAT, LON};
 use serde_yaml::{Mapping, Value};
 
 /// One row being turned into an entry.
+/// A certificate as a row's cells give it.
+struct CertCells {
+    kind: &'static str,
+    number: Option<String>,
+    status: Option<CertStatus>,
+    until: Option<String>,
+}
+
 pub(super) struct Row<'c> {
     config: &'c Config,
     map: Mapping,
@@ -19,7 +28,8 @@ pub(super) struct Row<'c> {
     prices: Vec<(String, String)>,
     /// One unit for every product, or one per product like the names.
     units: Vec<String>,
-    certs: Vec<(&'static str, Option<String>)>,
+    /// Certificates by type: number, status, last day.
+    certs: Vec<CertCells>,
     lat: Option<(f64, String)>,
     lon: Option<(f64, String)>,
     private: Mapping,
@@ -61,6 +71,22 @@ impl<'c> Row<'c> {
 
     /// A value that cannot be used is kept in `private` (never published)
     /// with the reason, so nothing in the sheet is lost.
+    /// The certificate of `kind` this row is filling.
+    fn cert(&mut self, kind: &'static str) -> &mut CertCells {
+        match self.certs.iter().position(|c| c.kind == kind) {
+            Some(i) => &mut self.certs[i],
+            None => {
+                self.certs.push(CertCells {
+                    kind,
+                    number: None,
+                    status: None,
+                    until: None,
+                });
+                self.certs.last_mut().expect("just pushed")
+            }
+        }
+    }
+
     fn keep_unused(&mut self, key: &str, raw: &str, cell: &str, why: String) {
         self.private.insert(
             Value::String(format!("{key}_asli")),
@@ -87,18 +113,48 @@ impl<'c> Row<'c> {
                 .prices
                 .extend(clean::lines(v).into_iter().map(|p| (p, cell.to_string()))),
             Target::Unit => self.units.extend(clean::lines(v)),
-            Target::Certificate(kind) => match clean::yes(v) {
-                Some(true) => self.certs.push((kind, None)),
-                Some(false) => {}
-                // A number as written (`2063275010017-27`); a number cell
-                // of a spreadsheet loses its `.0`.
-                None => self.certs.push((
+            Target::Certificate(kind) => {
+                let (number, status) = match (crate::schema::cert_status(v), clean::yes(v)) {
+                    (Some(status), _) => (None, status),
+                    (None, Some(true)) => (None, CertStatus::Certified),
+                    (None, Some(false)) => (None, CertStatus::None),
+                    // A number as written (`2063275010017-27`); a number
+                    // cell of a spreadsheet loses its `.0`.
+                    (None, None) => (
+                        Some(match v.trim().parse::<f64>() {
+                            Ok(_) => clean::digits(v.trim().trim_end_matches(".0")),
+                            Err(_) => v.trim().to_string(),
+                        }),
+                        CertStatus::Certified,
+                    ),
+                };
+                if number.is_none() && !v.trim().is_empty() {
+                    let word = crate::schema::cert_status_word(status);
+                    let said = match status {
+                        CertStatus::Certified => "sudah terbit",
+                        CertStatus::InProcess => {
+                            "sedang diproses, belum terbit: tidak tampil sebagai lencana"
+                        }
+                        CertStatus::None => "belum ada",
+                    };
+                    self.guesses.push(format!(
+                        "{cell}: sertifikat {kind} \"{}\" dibaca `{word}` ({said})",
+                        v.trim()
+                    ));
+                }
+                let c = self.cert(kind);
+                c.number = number;
+                c.status = Some(status);
+            }
+            Target::CertificateUntil(kind) => match crate::values::date(v.trim()) {
+                Ok(d) => self.cert(kind).until = Some(d.iso()),
+                Err(_) if v.trim().is_empty() => {}
+                Err(_) => self.keep_unused(
                     kind,
-                    Some(match v.trim().parse::<f64>() {
-                        Ok(_) => clean::digits(v.trim().trim_end_matches(".0")),
-                        Err(_) => v.trim().to_string(),
-                    }),
-                )),
+                    v,
+                    cell,
+                    format!("\"{}\" bukan tanggal (tulis 2027-12-31)", v.trim()),
+                ),
             },
             Target::Geo => match clean::geo(v) {
                 Ok(((lat, lon), swapped)) => {
@@ -416,19 +472,28 @@ impl<'c> Row<'c> {
             }
             self.put(EntryField::Products.key(), Value::Sequence(list));
         }
-        if !self.certs.is_empty() {
-            let list = self
-                .certs
-                .iter()
-                .map(|(k, n)| {
-                    let mut c = Mapping::new();
-                    c.insert("type".into(), Value::String((*k).into()));
-                    if let Some(n) = n {
-                        c.insert("number".into(), Value::String(n.clone()));
-                    }
-                    Value::Mapping(c)
-                })
-                .collect();
+        // A certificate with only a last day and no status says nothing.
+        let list: Vec<Value> = self
+            .certs
+            .iter()
+            .filter_map(|c| {
+                let status = c.status?;
+                let mut m = Mapping::new();
+                m.insert("type".into(), Value::String(c.kind.into()));
+                if let Some(n) = &c.number {
+                    m.insert("number".into(), Value::String(n.clone()));
+                }
+                if status != CertStatus::Certified {
+                    let word = crate::schema::cert_status_word(status);
+                    m.insert("status".into(), Value::String(word.into()));
+                }
+                if let Some(d) = &c.until {
+                    m.insert("valid_until".into(), Value::String(d.clone()));
+                }
+                Some(Value::Mapping(m))
+            })
+            .collect();
+        if !list.is_empty() {
             self.put(EntryField::Certifications.key(), Value::Sequence(list));
         }
         if !self.extra.is_empty() {
@@ -451,6 +516,7 @@ pub(super) fn describe(t: &Target) -> String {
         Target::Price => "products (harga)".into(),
         Target::Unit => "products (satuan)".into(),
         Target::Certificate(c) => format!("certifications ({c})"),
+        Target::CertificateUntil(c) => format!("certifications ({c}, berlaku sampai)"),
         Target::Geo => EntryField::Geo.key().into(),
         Target::Lat => "geo (lat)".into(),
         Target::Lon => "geo (lon)".into(),

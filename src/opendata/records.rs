@@ -85,6 +85,8 @@ fn put_value(m: &mut Map<String, Value>, urls: &Urls, key: &str, val: Val) {
                     put(&mut o, "type", c.kind);
                     put(&mut o, "label", c.label.as_str());
                     put(&mut o, "number", c.number.clone());
+                    put(&mut o, "status", crate::schema::cert_status_word(c.status));
+                    put(&mut o, "valid_until", c.valid_until.map(|d| d.iso()));
                     Value::Object(o)
                 })
                 .collect();

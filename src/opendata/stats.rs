@@ -63,7 +63,11 @@ pub(crate) fn charts(site: &Site, published: &[usize]) -> Vec<Chart> {
         .map(|c| {
             row(
                 c.label,
-                entries(&|e| e.certifications.iter().any(|x| x.kind == c.key)),
+                entries(&|e| {
+                    e.certifications
+                        .iter()
+                        .any(|x| x.kind == c.key && site.certified(x))
+                }),
             )
         })
         .collect();

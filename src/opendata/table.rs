@@ -9,9 +9,11 @@
 //! pictures, the deed) has no column; the JSON records carry it.
 
 use crate::index::Site;
-use crate::model::{Kind, Product};
+use crate::model::{CertStatus, Kind, Product};
 use crate::project::{self, Val};
-use crate::schema::{Def, EntryField, ProductField, Publish, Shape, CERTIFICATES, ENTRY, LAT, LON};
+use crate::schema::{
+    cert_status_word, Def, EntryField, ProductField, Publish, Shape, CERTIFICATES, ENTRY, LAT, LON,
+};
 use std::borrow::Cow;
 
 /// Which part of a field's value a column holds.
@@ -20,8 +22,11 @@ enum Part {
     Whole,
     Lat,
     Lon,
-    /// A certificate of this kind: its number, or `ya`.
+    /// A certificate of this kind: its number or `ya` when granted,
+    /// `proses`, `belum`.
     Certificate(&'static str),
+    /// A certificate's last day.
+    CertificateUntil(&'static str),
     /// One line per product: names, prices, units.
     ProductNames,
     ProductPrices,
@@ -104,7 +109,18 @@ fn columns_of(d: &Def<EntryField>) -> Vec<Column> {
         ],
         Shape::Certifications => CERTIFICATES
             .iter()
-            .map(|c| col(c.key, "string", c.column, d.field, Part::Certificate(c.key)))
+            .flat_map(|c| {
+                [
+                    col(c.key, "string", c.column, d.field, Part::Certificate(c.key)),
+                    col(
+                        c.until,
+                        "date",
+                        "berlaku sampai",
+                        d.field,
+                        Part::CertificateUntil(c.key),
+                    ),
+                ]
+            })
             .collect(),
         Shape::Products => vec![
             col(
@@ -151,7 +167,14 @@ fn cell(val: Val<'_>, part: Part) -> Option<Cow<'_, str>> {
         (Val::Geo(g), _) => Cow::Owned(g.lon.to_string()),
         (Val::Certifications(certs), Part::Certificate(kind)) => {
             let c = certs.iter().find(|c| c.kind == kind)?;
-            Cow::Borrowed(c.number.as_deref().unwrap_or("ya"))
+            match c.status {
+                CertStatus::Certified => Cow::Borrowed(c.number.as_deref().unwrap_or("ya")),
+                status => Cow::Borrowed(cert_status_word(status)),
+            }
+        }
+        (Val::Certifications(certs), Part::CertificateUntil(kind)) => {
+            let c = certs.iter().find(|c| c.kind == kind)?;
+            Cow::Owned(c.valid_until?.iso())
         }
         (Val::Products(products), Part::ProductNames) => lines(products, |p| p.name.clone())?,
         (Val::Products(products), Part::ProductPrices) => lines(products, |p| {

@@ -78,6 +78,17 @@ struct CertView<'a> {
     number: Option<&'a str>,
 }
 
+/// A certificate that is no badge: applied for, or past its last day.
+#[derive(Serialize)]
+struct CertNote<'a> {
+    kind: &'a str,
+    label: &'a str,
+    number: Option<&'a str>,
+    /// `proses` or `kedaluwarsa`.
+    status: &'static str,
+    valid_until_label: Option<String>,
+}
+
 #[derive(Serialize)]
 struct Card<'a> {
     kind: &'static str,
@@ -138,14 +149,16 @@ fn card_view<'a>(site: &'a Site, urls: &Urls, labels: &Labels, e: &'a Entry) -> 
             })
             .collect(),
         product_count: e.products.len(),
-        certifications: certs(e),
+        certifications: certs(site, e),
         updated_label: e.updated.as_ref().map(|d| labels.date(d)),
     }
 }
 
-fn certs(e: &Entry) -> Vec<CertView<'_>> {
+/// The certificates the site may claim: granted and not expired.
+fn certs<'a>(site: &Site, e: &'a Entry) -> Vec<CertView<'a>> {
     e.certifications
         .iter()
+        .filter(|c| site.certified(c))
         .map(|c| CertView {
             kind: c.kind,
             label: &c.label,
@@ -277,6 +290,7 @@ struct EntryDetail<'a> {
     images: Vec<String>,
     founded: Option<i64>,
     verified_label: Option<String>,
+    certifications_pending: Vec<CertNote<'a>>,
     status: &'static str,
     geo: Option<GeoView>,
     description_html: String,
@@ -418,6 +432,26 @@ pub(crate) fn entry(
         images: e.images.iter().map(|a| urls.asset(&a.output)).collect(),
         founded: e.founded,
         verified_label: e.verified.as_ref().map(|d| labels.date(d)),
+        certifications_pending: e
+            .certifications
+            .iter()
+            .filter_map(|c| {
+                let status = if site.expired(c) && c.status == CertStatus::Certified {
+                    "kedaluwarsa"
+                } else if c.status == CertStatus::InProcess {
+                    "proses"
+                } else {
+                    return None;
+                };
+                Some(CertNote {
+                    kind: c.kind,
+                    label: &c.label,
+                    number: c.number.as_deref(),
+                    status,
+                    valid_until_label: c.valid_until.as_ref().map(|d| labels.date(d)),
+                })
+            })
+            .collect(),
         status: if e.closed { "tutup" } else { "aktif" },
         geo: e.geo.as_ref().map(geo_view),
         description_html: markdown::render(description, "d"),

@@ -248,9 +248,11 @@ pub(crate) fn entry(site: &Site, urls: &Urls, i: usize, summary: &str) -> Value 
         })
         .collect();
     put(&mut m, "award", awards);
+    // Only a certificate held on the day of the build is a claim.
     let certs: Vec<Value> = e
         .certifications
         .iter()
+        .filter(|c| site.certified(c))
         .map(|c| {
             let mut o = Map::new();
             o.insert("@type".into(), "Certification".into());

@@ -120,7 +120,7 @@ pub(crate) fn entry_record(site: &Site, i: usize, description: &str) -> Record {
     let mut certs: Vec<String> = e
         .certifications
         .iter()
-        .filter(|c| c.kind != "other")
+        .filter(|c| c.kind != "other" && site.certified(c))
         .map(|c| c.kind.to_uppercase())
         .collect();
     if e.products.iter().any(|p| p.halal) && !certs.iter().any(|c| c == "HALAL") {

@@ -544,15 +544,23 @@ fn certifications(doc: &mut Doc, key: &str, v: &Value) -> Vec<Certification> {
     let mut out = Vec::new();
     for (i, item) in doc.list(key, v).into_iter().enumerate() {
         let p = format!("{key}.{i}");
+        let mut status = CertStatus::Certified;
+        let mut valid_until = None;
         let (kind_text, number) = match item {
             Value::Mapping(m) => {
                 let (mut t, mut n) = (None, None);
-                for (k, v) in doc.entries(&p, m, &["type", "number"], |_| None) {
+                let keys = ["type", "number", "status", "valid_until"];
+                for (k, v) in doc.entries(&p, m, &keys, |_| None) {
                     let q = format!("{p}.{k}");
-                    if k == "type" {
-                        t = doc.required_text(&q, v);
-                    } else {
-                        n = doc.text(&q, v);
+                    match k {
+                        "type" => t = doc.required_text(&q, v),
+                        "number" => n = doc.text(&q, v),
+                        "status" => {
+                            if let Some(s) = cert_status(doc, &q, v) {
+                                status = s;
+                            }
+                        }
+                        _ => valid_until = date(doc, &q, v),
                     }
                 }
                 if !m.contains_key("type") {
@@ -579,9 +587,29 @@ fn certifications(doc: &mut Doc, key: &str, v: &Value) -> Vec<Certification> {
             kind,
             label: text,
             number,
+            status,
+            valid_until,
         });
     }
     out
+}
+
+/// A certificate's `status`: `terbit`, `proses` or `belum` (and the other
+/// words staff write for them).
+fn cert_status(doc: &mut Doc, key: &str, v: &Value) -> Option<CertStatus> {
+    let text = doc.text(key, v)?;
+    let status = crate::schema::cert_status(&text);
+    if status.is_none() {
+        doc.bad(
+            key,
+            Code::BadValue,
+            msg!(
+                "status sertifikat harus `terbit`, `proses` atau `belum`, tertulis \"{text}\"",
+                "a certificate's status must be `terbit` (granted), `proses` (applied for) or `belum` (none), found \"{text}\""
+            ),
+        );
+    }
+    status
 }
 
 pub(super) fn refs(doc: &mut Doc, key: &str, v: &Value) -> Vec<Ref> {

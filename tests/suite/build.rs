@@ -1195,3 +1195,103 @@ fn can_mark_an_ended_event_at_build_time() {
     assert!(notice.value().attr("hidden").is_some());
     assert!(!site.read("index.html").contains("badge ended"));
 }
+
+/// A certification badge, a `hasCertification`, a count on the
+/// statistics page and a cell that says "granted" are claims the office
+/// makes on a government site: only a certificate granted and not past
+/// its last day makes them. One in process is said as such; an expired
+/// one as expired; `belum` is kept for the tables and shown nowhere.
+#[test]
+fn only_a_certificate_held_on_the_day_is_a_badge_or_a_claim() {
+    let site = Site::fixture("full");
+    site.edit(
+        "content/umkm/bekasi-timur/warung-lengkap.md",
+        "  - halal\n  - { type: pirt, number: \"2063275010017-27\" }\n  - bpom\n  - sni\n",
+        "  - { type: halal, status: Proses }\n  - { type: pirt, number: \"2063275010017-27\", valid_until: 2025-01-31 }\n  - { type: bpom, valid_until: 2099-12-31 }\n  - { type: sni, status: belum }\n",
+    );
+    // 2026-11-29: the P-IRT ran out in January 2025.
+    site.build_env(&[], &[("SOURCE_DATE_EPOCH", "1796000000")])
+        .ok();
+    let page = site.html("umkm/warung-lengkap/index.html");
+    let badges: Vec<String> = page.select(&sel(".badge")).map(text_of).collect();
+    assert!(badges.iter().any(|b| b == "BPOM"), "{badges:?}");
+    for claim in ["Halal", "PIRT", "SNI"] {
+        assert!(
+            !badges.iter().any(|b| b.starts_with(claim)),
+            "{claim} shown as a badge: {badges:?}"
+        );
+    }
+    let panel = text_of(section(&page, "Data usaha"));
+    assert!(
+        panel.contains("Halal: sedang dalam proses pengajuan, belum terbit"),
+        "{panel}"
+    );
+    assert!(panel.contains("PIRT: masa berlaku habis"), "{panel}");
+    assert!(!panel.contains("SNI"), "{panel}");
+    // The card in a listing says the same.
+    let mut cards = 0;
+    for file in html_files(&site.public()) {
+        let doc = site.html(&file);
+        for card in doc
+            .select(&sel("article.card"))
+            .filter(|c| text_of(*c).contains("Warung Lengkap"))
+        {
+            cards += 1;
+            let badges: Vec<String> = card.select(&sel(".badge")).map(text_of).collect();
+            assert!(
+                !badges.iter().any(|b| b.starts_with("Halal")),
+                "{file}: {badges:?}"
+            );
+        }
+    }
+    assert!(cards > 0, "the card is listed");
+    // Structured data claims only what is held.
+    let ld = page
+        .select(&sel("script[type='application/ld+json']"))
+        .map(|s| s.inner_html())
+        .collect::<String>();
+    assert!(
+        ld.contains(r#"{"@type":"Certification","name":"bpom"}"#),
+        "{ld}"
+    );
+    for name in ["halal", "pirt", "sni"] {
+        assert!(
+            !ld.contains(&format!(r#""name":"{name}""#)),
+            "{name} in hasCertification"
+        );
+    }
+    // The tables keep every status, for the office and for import.
+    let csv = site.read("data/umkm.csv");
+    let rows = crate::opendata::csv_rows(csv.trim_start_matches('\u{feff}'));
+    let header = &rows[0];
+    let row = rows
+        .iter()
+        .find(|r| r.iter().any(|c| c == "warung-lengkap"))
+        .expect("the row");
+    let at = |h: &str| header.iter().position(|x| x == h).expect(h);
+    let cells = row;
+    assert_eq!(cells[at("halal")], "proses");
+    assert_eq!(cells[at("pirt")], "2063275010017-27");
+    assert_eq!(cells[at("pirt_valid_until")], "2025-01-31");
+    assert_eq!(cells[at("bpom_valid_until")], "2099-12-31");
+    assert_eq!(cells[at("sni")], "belum");
+}
+
+#[test]
+fn a_certificate_status_is_one_the_format_knows() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "content/umkm/sertifikat.yaml",
+        "name: Toko Sertifikat\ncategory: kuliner\ndistrict: Bekasi Timur\ncertifications:\n  - { type: halal, status: menunggu }\n  - { type: pirt, valid_until: besok }\n",
+    );
+    let run = site.build_in_time(&[]);
+    run.fails();
+    run.has(
+        "content/umkm/sertifikat.yaml:5:",
+        "a certificate's status must be `terbit` (granted), `proses` (applied for) or `belum` (none), found \"menunggu\"",
+    );
+    run.has(
+        "content/umkm/sertifikat.yaml:6:",
+        "a date must be written YYYY-MM-DD",
+    );
+}

@@ -458,3 +458,51 @@ fn merged_cells_and_formulas_read_as_the_office_sees_them() {
     );
     site.check(&[]).ok();
 }
+
+/// "Proses" in the halal column is an application, not a certificate: no
+/// badge, said as such in the report; "Ada" is granted, "Belum" none, a
+/// number a granted certificate's number.
+#[test]
+fn certificate_words_of_an_office_keep_their_meaning() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "halal.csv",
+        "Nama Usaha;Jenis Usaha;Kecamatan;Sertifikat Halal;PIRT\r\n\
+         Kue Ada;Kuliner;Bekasi Timur;Ada;\r\n\
+         Kue Proses;Kuliner;Bekasi Timur;Proses;Dalam Proses\r\n\
+         Kue Belum;Kuliner;Bekasi Timur;Belum;-\r\n\
+         Kue Nomor;Kuliner;Bekasi Timur;ID32110012345678;\r\n",
+    );
+    import(&site, "halal.csv", &["--kind", "umkm"]).ok();
+    let read = |slug: &str| {
+        std::fs::read_to_string(site.root().join(format!("content/umkm/{slug}.yaml"))).unwrap()
+    };
+    assert!(
+        read("kue-ada").contains("- type: halal\n"),
+        "{}",
+        read("kue-ada")
+    );
+    assert!(!read("kue-ada").contains("status"), "{}", read("kue-ada"));
+    let proses = read("kue-proses");
+    assert!(proses.contains("type: halal\n  status: proses"), "{proses}");
+    assert!(proses.contains("type: pirt\n  status: proses"), "{proses}");
+    assert!(
+        read("kue-belum").contains("status: belum"),
+        "{}",
+        read("kue-belum")
+    );
+    assert!(read("kue-nomor").contains("number: ID32110012345678"));
+    let report = std::fs::read_to_string(site.root().join("halal.laporan.csv")).unwrap();
+    assert!(report.contains("dibaca `proses`"), "{report}");
+    site.build(&[]).ok();
+    let badges = |slug: &str| -> Vec<String> {
+        site.html(&format!("umkm/{slug}/index.html"))
+            .select(&sel(".badge"))
+            .map(text_of)
+            .collect()
+    };
+    assert!(badges("kue-ada").iter().any(|b| b == "Halal"));
+    assert!(badges("kue-nomor").iter().any(|b| b.starts_with("Halal")));
+    assert!(!badges("kue-proses").iter().any(|b| b.starts_with("Halal")));
+    assert!(!badges("kue-belum").iter().any(|b| b.starts_with("Halal")));
+}

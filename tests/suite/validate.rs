@@ -661,7 +661,7 @@ fn errors_on_bad_certifications() {
     .fails()
     .exactly(&[
         "content/umkm/uji.md:6:3: a certification needs a `type` (halal, pirt, bpom, sni or another name)",
-        "content/umkm/uji.md:7:20: unknown field `nomor` in `certifications`; the fields here are `type`, `number`",
+        "content/umkm/uji.md:7:20: unknown field `nomor` in `certifications`; the fields here are `type`, `number`, `status`, `valid_until`",
         "content/umkm/uji.md:8:5: `certifications` must be text, found a list",
         "content/umkm/uji.md:9:5: `certifications` must not be empty",
     ]);
