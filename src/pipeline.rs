@@ -467,13 +467,16 @@ impl Pipeline {
         diags.extend(self.discover_diags.iter().cloned());
         diags.extend(self.static_diags.iter().cloned());
         diags.extend(more);
+        let claims = validated.claims();
         render::check_static(
             config,
             &validated.content,
-            &validated.claims(),
+            &claims,
             &self.static_files,
             &mut diags,
         );
+        validate::check_private(&self.root, &claims, &mut diags);
+        drop(claims);
         if inputs.prepared.is_none() || diags.iter().any(|d| d.severity() == Severity::Error) {
             return Err(diags);
         }

@@ -136,28 +136,86 @@ impl Existing {
 pub(super) struct Output {
     new: Vec<(String, Mapping)>,
     updates: Vec<(Prev, Mapping)>,
+    /// Personal data by slug: written to the site's private folder, never
+    /// into the entry files that go into a repository.
+    private: Vec<(String, Mapping)>,
 }
 
 impl Output {
-    pub(super) fn add(&mut self, slug: String, map: Mapping) {
+    pub(super) fn add(&mut self, slug: String, mut map: Mapping) {
+        self.keep_private(&slug, &mut map);
         self.new.push((slug, map));
     }
 
-    pub(super) fn update(&mut self, prev: &Prev, map: Mapping) {
+    pub(super) fn update(&mut self, prev: &Prev, mut map: Mapping) {
+        self.keep_private(&prev.slug, &mut map);
         self.updates.push((prev.clone(), map));
     }
 
-    /// Writes the new and updated entries; returns the site paths written.
+    fn keep_private(&mut self, slug: &str, map: &mut Mapping) {
+        if let Some(Value::Mapping(p)) = map.remove(EntryField::Private.key()) {
+            self.private.push((slug.to_string(), p));
+        }
+    }
+
+    /// Writes the personal data of the rows into `dir` (`pribadi/umkm`),
+    /// a file per entry, over what an earlier import kept there.
+    fn write_private(&self, root: &Path, dir: &str) -> Result<Vec<String>, Message> {
+        let mut written = Vec::new();
+        if self.private.is_empty() {
+            return Ok(written);
+        }
+        let folder = root.join(dir);
+        std::fs::create_dir_all(&folder).map_err(|e| io_error(&folder, e))?;
+        inside(root, &folder)?;
+        for (slug, values) in &self.private {
+            let rel = format!("{dir}/{slug}.yaml");
+            let path = root.join(&rel);
+            let mut map = match std::fs::symlink_metadata(&path) {
+                Ok(_) => {
+                    let text = load::read_text(&path, &rel, load::MAX_ENTRY_FILE)
+                        .map_err(|d| d.message)?;
+                    match serde_yaml::from_str::<Value>(&text) {
+                        Ok(Value::Mapping(m)) => m,
+                        Ok(Value::Null) => Mapping::new(),
+                        _ => {
+                            return Err(msg!(
+                                "{rel} tidak bisa dibaca sebagai data pribadi; perbaiki atau pindahkan dulu",
+                                "{rel} cannot be read as personal data; fix or move it first"
+                            ))
+                        }
+                    }
+                }
+                Err(_) => Mapping::new(),
+            };
+            merge(&mut map, values);
+            let text = format!(
+                "# Data pribadi dari impor: tidak pernah diterbitkan, tidak ikut ke repositori.\n{}",
+                serde_yaml::to_string(&Value::Mapping(map))
+                    .map_err(|e| msg!("{rel}: {e}", "{rel}: {e}"))?
+            );
+            let tmp = folder.join(format!(".{slug}.yaml.baru"));
+            std::fs::write(&tmp, text).map_err(|e| io_error(&tmp, e))?;
+            std::fs::rename(&tmp, &path).map_err(|e| io_error(&path, e))?;
+            written.push(rel);
+        }
+        Ok(written)
+    }
+
+    /// Writes the new and updated entries, and their personal data into
+    /// `private_dir`; returns the site paths written.
     pub(super) fn write(
         &self,
         root: &Path,
         folder: &str,
         list: bool,
         stem: &str,
+        private_dir: &str,
     ) -> Result<Vec<String>, Message> {
         let dir = root.join(folder);
         std::fs::create_dir_all(&dir).map_err(|e| io_error(&dir, e))?;
-        let mut written = Vec::new();
+        inside(root, &dir)?;
+        let mut written = self.write_private(root, private_dir)?;
         // Files to rewrite: the updated ones, with their entries merged.
         let mut files: std::collections::BTreeMap<String, Value> = Default::default();
         for (prev, map) in &self.updates {
@@ -212,6 +270,12 @@ impl Output {
         }
         for (file, doc) in files {
             let path = dir.join(&file);
+            if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+                return Err(msg!(
+                    "{folder}/{file} adalah tautan simbolik; import tidak menulis lewat tautan",
+                    "{folder}/{file} is a symbolic link; import does not write through links"
+                ));
+            }
             let text =
                 serde_yaml::to_string(&doc).map_err(|e| msg!("{file}: {e}", "{file}: {e}"))?;
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
@@ -221,6 +285,21 @@ impl Output {
             written.push(format!("{folder}/{file}"));
         }
         Ok(written)
+    }
+}
+
+/// Refuses a folder that leads outside the site (a symbolic link on the
+/// way): import writes nothing there.
+fn inside(root: &Path, dir: &Path) -> Result<(), Message> {
+    let real = |p: &Path| p.canonicalize().map_err(|e| io_error(p, e));
+    if real(dir)?.starts_with(real(root)?) {
+        Ok(())
+    } else {
+        let d = dir.display();
+        Err(msg!(
+            "{d} mengarah ke luar folder situs (tautan simbolik); tidak ada yang ditulis",
+            "{d} leads outside the site folder (a symbolic link); nothing was written"
+        ))
     }
 }
 

@@ -276,7 +276,8 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
     let files = if opts.dry_run {
         Vec::new()
     } else {
-        out.write(&opts.root, &folder, list_file, &stem)?
+        let private = format!("{}/{}", crate::load::PRIVATE, kind.folder());
+        out.write(&opts.root, &folder, list_file, &stem, &private)?
     };
     report::write(&report, &rows)?;
     Ok(ImportReport {

@@ -30,8 +30,30 @@ pub(super) fn site(r: &Regency) -> Vec<(String, String)> {
         ("content/acara/contoh-acara.md".into(), acara()),
         ("README.md".into(), readme(r)),
         (".github/workflows/situs.yml".into(), WORKFLOW.into()),
+        (".gitignore".into(), GITIGNORE.into()),
     ]
 }
+
+/// What stays out of the site's repository: GitHub Pages is free only for
+/// public repositories, so the office's workbooks, import reports and the
+/// personal data import keeps aside must never be added to it.
+const GITIGNORE: &str = "\
+# Dibuat oleh `etalase init`. Berkas di bawah ini TIDAK ikut ke repositori
+# (repositori GitHub Pages gratis hanya bila publik):
+#
+# data pribadi pemilik usaha yang disimpan `etalase import` (NIK, nama
+# pemilik, alamat rumah, omzet: UU No. 27/2022 tentang Pelindungan Data
+# Pribadi). Simpan salinannya di tempat aman kantor.
+/pribadi/
+# lembar kerja kantor dan laporan impornya
+*.xlsx
+*.xls
+*.ods
+*.csv
+!/static/**/*.csv
+# situs yang dibangun
+/public/
+";
 
 /// A YAML double-quoted string: a JSON string literal is one.
 fn q(s: &str) -> String {

@@ -252,6 +252,11 @@ pub(crate) fn static_files(root: &SiteRoot, diags: &mut Vec<Diagnostic>) -> Vec<
     files
 }
 
+/// The folder of the site where `import` keeps personal data (NIK, the
+/// owner's name, turnover): never read into any output, and ignored by
+/// the `.gitignore` that `init` writes, so it stays out of a repository.
+pub(crate) const PRIVATE: &str = "pribadi";
+
 /// Every entry file under content/, sorted by path.
 pub(crate) fn discover(root: &SiteRoot, diags: &mut Vec<Diagnostic>) -> Vec<InputFile> {
     let content = root.path.join("content");

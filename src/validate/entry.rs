@@ -171,7 +171,21 @@ pub(super) fn read(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) 
             F::Extra => e.extra = extra(doc, key, v),
             F::Private => {
                 // Checked for shape only: it never leaves this function.
-                doc.mapping(key, v);
+                if let Some(m) = doc.mapping(key, v).filter(|m| !m.is_empty()) {
+                    let keys: Vec<String> = m
+                        .keys()
+                        .filter_map(|k| k.as_str().map(|k| format!("`{k}`")))
+                        .collect();
+                    let (keys, folder) = (keys.join(", "), ctx.file.kind.folder());
+                    doc.bad_key(
+                        key,
+                        Code::PrivateInEntry,
+                        msg!(
+                            "data pribadi ({keys}) tertulis di berkas entri: tidak diterbitkan, tetapi ikut ke repositori bila content/ diunggah; pindahkan ke pribadi/{folder}/SLUG.yaml",
+                            "personal data ({keys}) is written in the entry file: never published, but it goes into the repository with content/; move it to pribadi/{folder}/SLUG.yaml"
+                        ),
+                    );
+                }
             }
             F::Description => e.description = Text::Inline(description(doc, key, v, body)),
             F::LegalNumber | F::CooperativeType | F::Sharia | F::Members | F::Mosque | F::Deed => {

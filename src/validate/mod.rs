@@ -5,6 +5,8 @@
 mod entry;
 pub(crate) mod images;
 mod other;
+mod private;
+pub(crate) use private::check as check_private;
 mod refs;
 
 use crate::config::Config;
@@ -204,7 +206,8 @@ impl FileRead {
     /// The entries of a file read without a single problem; `None` when
     /// it had one, or holds other items.
     pub(crate) fn clean_entries(&self) -> Option<Vec<&std::sync::Arc<Entry>>> {
-        if !self.diags.is_empty() || self.guess.is_some() {
+        let error = |d: &Diagnostic| d.severity() == crate::diagnostic::Severity::Error;
+        if self.diags.iter().any(error) || self.guess.is_some() {
             return None;
         }
         self.reads
@@ -505,7 +508,11 @@ fn read_item(doc: &mut Doc, map: &Mapping, ctx: &Ctx, body: Option<&str>) -> Opt
     item.set_version(version(&ctx.file.rel, map, body));
     Some(Read {
         item,
-        valid: doc.diags.is_empty(),
+        // A warning (personal data written inline) keeps the item.
+        valid: !doc
+            .diags
+            .iter()
+            .any(|d| d.severity() == crate::diagnostic::Severity::Error),
     })
 }
 

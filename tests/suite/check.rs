@@ -192,3 +192,31 @@ fn a_ui_string_missing_in_one_language_is_a_warning_that_keeps_exit_0() {
         json.stderr
     );
 }
+
+/// Personal data written inline in an entry is never published, but goes
+/// into a repository with content/: check names it. A file of `pribadi/`
+/// that names no entry is reported too.
+#[test]
+fn personal_data_inline_or_orphaned_is_named() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "content/umkm/pribadi-inline.yaml",
+        "name: Toko Pribadi\ncategory: kuliner\ndistrict: Bekasi Timur\nprivate:\n  nik: \"3275010101010001\"\n  nama_pemilik: Siti\n",
+    );
+    site.write("pribadi/umkm/sudah-dihapus.yaml", "nik: \"1\"\n");
+    site.write("pribadi/umkm/pribadi-inline.yaml", "- bukan\n- peta\n");
+    let run = site.check(&[]);
+    run.ok();
+    run.has(
+        "content/umkm/pribadi-inline.yaml:4:1: warning:",
+        "personal data (`nik`, `nama_pemilik`) is written in the entry file",
+    );
+    run.has(
+        "pribadi/umkm/sudah-dihapus.yaml: warning:",
+        "belongs to no entry: there is no entry `sudah-dihapus` in content/umkm",
+    );
+    run.has(
+        "pribadi/umkm/pribadi-inline.yaml: warning:",
+        "does not read as `field: value` lines",
+    );
+}

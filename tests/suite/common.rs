@@ -88,6 +88,7 @@ impl Site {
         let site = Site::empty();
         fs::copy(repo.join("site.yaml"), site.root().join("site.yaml")).unwrap();
         copy_dir(&repo.join("content"), &site.root().join("content"));
+        copy_dir(&repo.join("pribadi"), &site.root().join("pribadi"));
         site
     }
 

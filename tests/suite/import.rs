@@ -63,11 +63,22 @@ fn imports_an_excel_csv_into_entries_that_check() {
         "scale: mikro",
         "lat: -6.24",
         "type: halal",
-        "nama_pemilik: Ani Suryani Rahasia",
         "jumlah_karyawan: '4'",
     ] {
         assert!(ani.contains(part), "{part}: {ani}");
     }
+    // Personal data goes to the private folder, not the entry file that
+    // goes into a repository.
+    for secret in ["3275010101010001", "Ani Suryani Rahasia", "private"] {
+        assert!(!ani.contains(secret), "{secret} in the entry file: {ani}");
+    }
+    let private =
+        std::fs::read_to_string(site.root().join("pribadi/umkm/kue-lapis-bu-ani.yaml")).unwrap();
+    assert!(
+        private.contains("nama_pemilik: Ani Suryani Rahasia"),
+        "{private}"
+    );
+    assert!(private.contains("nik: '3275010101010001'"), "{private}");
     let udin =
         std::fs::read_to_string(site.root().join("content/umkm/jahit-pak-udin.yaml")).unwrap();
     assert!(udin.contains("district: Medansatria"), "{udin}");

@@ -81,6 +81,7 @@ fn writes_a_site_for_a_kota_that_checks_and_builds() {
         files_under(&dir),
         [
             ".github/workflows/situs.yml",
+            ".gitignore",
             "README.md",
             "content/acara/contoh-acara.md",
             "content/halaman/tentang.md",
@@ -195,4 +196,69 @@ fn refuses_a_folder_that_is_not_empty() {
     // A file where the folder should be is not.
     let run = init(&site.root().join("notes.txt"), "Kota Bekasi");
     assert_eq!(run.code, 2);
+}
+
+/// The documented path (init, import, a repository for GitHub Pages)
+/// puts no personal value in the repository: import keeps it in
+/// `pribadi/`, which the `.gitignore` of init leaves out with the
+/// office's workbooks and the built site.
+#[test]
+fn the_documented_path_stages_no_personal_value() {
+    let git_ok = std::process::Command::new("git")
+        .arg("--version")
+        .output()
+        .is_ok();
+    if !require_tool(git_ok, "git", "git") {
+        return;
+    }
+    let site = Site::empty();
+    let dir = site.root().join("bekasi");
+    init(&dir, "kota bekasi").ok();
+    std::fs::write(
+        dir.join("data umkm 2026.csv"),
+        "Nama Usaha;Kategori;Kecamatan;NIK Pemilik;Nama Pemilik;Omzet\r\n\
+         Kue Rahasia;kuliner;Bekasi Timur;3275010101019999;Siti Rahasia Sekali;120000000\r\n",
+    )
+    .unwrap();
+    let mut cmd = etalase();
+    cmd.current_dir(&dir)
+        .arg("import")
+        .arg(dir.join("data umkm 2026.csv"))
+        .arg("--root")
+        .arg(&dir)
+        .args(["--kind", "umkm"]);
+    Run::from(cmd.output().unwrap()).ok();
+    let mut cmd = etalase();
+    cmd.arg("build").arg("--root").arg(&dir);
+    Run::from(cmd.output().unwrap()).ok();
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .current_dir(&dir)
+            .args(["-c", "user.name=uji", "-c", "user.email=uji@example.com"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    git(&["init", "-q"]);
+    git(&["add", "-A"]);
+    let staged = git(&["ls-files"]);
+    assert!(staged.contains("content/umkm/kue-rahasia.yaml"), "{staged}");
+    for left_out in ["pribadi/", "data umkm 2026", "laporan", "public/"] {
+        assert!(!staged.contains(left_out), "{left_out} staged:\n{staged}");
+    }
+    for file in staged.lines() {
+        let text = std::fs::read_to_string(dir.join(file)).unwrap_or_default();
+        for secret in ["3275010101019999", "Siti Rahasia Sekali", "120000000"] {
+            assert!(!text.contains(secret), "{secret} staged in {file}");
+        }
+    }
+    // Kept aside for the office, and named in the report of check.
+    let private = std::fs::read_to_string(dir.join("pribadi/umkm/kue-rahasia.yaml")).unwrap();
+    assert!(private.contains("3275010101019999"), "{private}");
 }
