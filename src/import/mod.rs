@@ -198,7 +198,12 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
         Some("files") => false,
         _ => kind == Kind::Pkl,
     };
-    let stem = crate::slug::slugify(&report::file_stem(&opts.file));
+    // The list file's name: the sheet's file, or `daftar` when its name
+    // has no letter or digit (never a hidden `.yaml`).
+    let stem = match crate::slug::slugify(&report::file_stem(&opts.file)) {
+        s if s.is_empty() => "daftar".to_string(),
+        s => s,
+    };
     // Where the key's value sits in an entry written before: a field, or
     // a key of `extra` or `private`.
     let key_at: (Option<&str>, String) = match key_col.map(|k| &cols[k].target) {
@@ -272,7 +277,7 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
             notes: row.guesses,
         });
     }
-    let report = report::path(&opts.file);
+    let report = report::path(&opts.file, &table.sheet);
     let files = if opts.dry_run {
         Vec::new()
     } else {

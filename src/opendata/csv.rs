@@ -9,10 +9,24 @@ where
     R: IntoIterator<Item = C>,
     C: AsRef<str>,
 {
+    write_with(',', header, rows)
+}
+
+/// A table with another delimiter: `;` is what Excel set to Indonesian
+/// (where `,` is the decimal mark) splits a CSV on.
+pub(crate) fn write_with<R, C>(
+    delimiter: char,
+    header: &[&str],
+    rows: impl IntoIterator<Item = R>,
+) -> Vec<u8>
+where
+    R: IntoIterator<Item = C>,
+    C: AsRef<str>,
+{
     let mut out = String::from("\u{feff}");
-    line(&mut out, header.iter().copied());
+    line_with(&mut out, delimiter, header.iter().copied());
     for row in rows {
-        line(&mut out, row);
+        line_with(&mut out, delimiter, row);
     }
     out.into_bytes()
 }
@@ -35,19 +49,25 @@ pub(crate) fn file(header: &[&str], lines: Vec<crate::output::Piece>) -> Vec<cra
 }
 
 fn line<C: AsRef<str>>(out: &mut String, cells: impl IntoIterator<Item = C>) {
+    line_with(out, ',', cells);
+}
+
+fn line_with<C: AsRef<str>>(out: &mut String, delimiter: char, cells: impl IntoIterator<Item = C>) {
     for (i, c) in cells.into_iter().enumerate() {
         if i > 0 {
-            out.push(',');
+            out.push(delimiter);
         }
-        cell(out, c.as_ref());
+        cell(out, delimiter, c.as_ref());
     }
     out.push_str("\r\n");
 }
 
-fn cell(out: &mut String, c: &str) {
-    let guard = c.starts_with(['=', '+', '-', '@']) && c.parse::<f64>().is_err();
+fn cell(out: &mut String, delimiter: char, c: &str) {
+    // A tab or a carriage return first also starts a formula in some
+    // spreadsheets.
+    let guard = c.starts_with(['=', '+', '-', '@', '\t', '\r']) && c.parse::<f64>().is_err();
     let quote = guard
-        || c.contains([',', '"', '\r', '\n'])
+        || c.contains([delimiter, ',', ';', '"', '\r', '\n'])
         || c.starts_with(char::is_whitespace)
         || c.ends_with(char::is_whitespace);
     if !quote {

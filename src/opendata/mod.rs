@@ -9,7 +9,7 @@
 //! be written, and the model holds no `private` field; drafts are left
 //! out here even in a build with `--drafts`.
 
-mod csv;
+pub(crate) mod csv;
 mod feed;
 mod ical;
 mod map;

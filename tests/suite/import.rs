@@ -44,7 +44,11 @@ fn imports_an_excel_csv_into_entries_that_check() {
     // Every row is in the report, the rejected one with its cell.
     let report = std::fs::read_to_string(site.root().join("data-umkm.laporan.csv")).unwrap();
     assert!(report.starts_with('\u{feff}'), "a BOM, for Excel");
-    assert!(report.contains("\"data-umkm!A4\",\"ditolak\""), "{report}");
+    assert!(
+        report.starts_with("\u{feff}sel;status;slug;keterangan\r\n"),
+        "{report}"
+    );
+    assert!(report.contains("data-umkm!A4;ditolak;"), "{report}");
     assert!(
         report.contains("C4: kategori \"\"Antah Berantah\"\" tidak ada"),
         "{report}"
@@ -516,4 +520,38 @@ fn certificate_words_of_an_office_keep_their_meaning() {
     assert!(badges("kue-nomor").iter().any(|b| b.starts_with("Halal")));
     assert!(!badges("kue-proses").iter().any(|b| b.starts_with("Halal")));
     assert!(!badges("kue-belum").iter().any(|b| b.starts_with("Halal")));
+}
+
+/// A report Excel in Indonesia opens as it is, whose cells never run, and
+/// terminal output that shows a cell's control characters instead of
+/// obeying them; a file name of no letters still gives visible files.
+#[test]
+fn reports_are_safe_to_open_and_to_print() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "___.csv",
+        "Nama Usaha;Kategori;Kecamatan;Keterangan\u{1b}[31m Kantor\r\n\
+         =HYPERLINK(\"http://x\");kuliner;Antah;\u{1b}[31mmerah\r\n\
+         Toko Baik;kuliner;Bekasi Timur;@SUM(A1)\r\n",
+    );
+    let run = import(&site, "___.csv", &["--kind", "pkl"]);
+    run.ok();
+    assert!(!run.stdout.contains('\u{1b}'), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("Keterangan\\u{1b}[31m Kantor"),
+        "{}",
+        run.stdout
+    );
+    assert!(site.root().join("___.laporan.csv").exists());
+    // A sheet named like a formula names every row's cell in the report.
+    site.write(
+        "=1+2.csv",
+        "Nama Usaha;Kategori;Kecamatan\r\nToko Rumus;kuliner;Bekasi Timur\r\n",
+    );
+    import(&site, "=1+2.csv", &["--kind", "umkm"]).ok();
+    let report = std::fs::read_to_string(site.root().join("=1+2.laporan.csv")).unwrap();
+    assert!(report.contains("\"'=1+2!A2\";diimpor"), "{report}");
+    // A list file with a visible name.
+    assert!(site.root().join("content/pkl/daftar.yaml").exists());
+    assert!(!site.root().join("content/pkl/.yaml").exists());
 }
