@@ -201,9 +201,14 @@ fn import(opts: &etalase::ImportOptions, lang: Lang) -> ExitCode {
                 count(etalase::RowStatus::Rejected),
             );
             let report = r.report.display();
+            let skipped = count(etalase::RowStatus::Skipped);
+            let (skip_id, skip_en) = match skipped {
+                0 => (String::new(), String::new()),
+                n => (format!(", {n} dilewati"), format!(", {n} skipped")),
+            };
             let _ = match lang {
-                Lang::Id => writeln!(out, "{new} baris diimpor, {upd} diperbarui, {rej} ditolak; {} berkas ditulis{}; laporan: {report}", r.files.len(), if opts.dry_run { " (uji coba: tidak ada yang ditulis)" } else { "" }),
-                Lang::En => writeln!(out, "{new} rows imported, {upd} updated, {rej} rejected; {} files written{}; report: {report}", r.files.len(), if opts.dry_run { " (dry run: nothing written)" } else { "" }),
+                Lang::Id => writeln!(out, "{new} baris diimpor, {upd} diperbarui, {rej} ditolak{skip_id}; {} berkas ditulis{}; laporan: {report}", r.files.len(), if opts.dry_run { " (uji coba: tidak ada yang ditulis)" } else { "" }),
+                Lang::En => writeln!(out, "{new} rows imported, {upd} updated, {rej} rejected{skip_en}; {} files written{}; report: {report}", r.files.len(), if opts.dry_run { " (dry run: nothing written)" } else { "" }),
             };
             ExitCode::SUCCESS
         }

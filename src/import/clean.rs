@@ -10,6 +10,62 @@ pub(crate) fn phone(raw: &str) -> Result<String, String> {
     values::phone(raw).map(|p| p.display).map_err(|m| m.id)
 }
 
+/// The numbers of one cell, as offices write two in one (`0812… / 0813…`,
+/// `0812… (WA)`, `HP: 0812…, WA: 0813…`): each cleaned, with whether it
+/// is marked as WhatsApp; the parts that are no number, with why.
+pub(crate) fn phones(raw: &str) -> (Vec<(String, bool)>, Vec<String>) {
+    let lower = raw.to_lowercase();
+    let mut parts: Vec<&str> = vec![lower.as_str()];
+    for sep in ["/", ",", ";", "\n", " atau ", " dan ", " & "] {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    let (mut numbers, mut bad) = (Vec::new(), Vec::new());
+    for part in parts.into_iter().map(str::trim).filter(|p| !p.is_empty()) {
+        let wa = part.contains("wa") || part.contains("whatsapp");
+        let bare: String = part
+            .replace("whatsapp", "")
+            .replace("wa", "")
+            .replace("hp", "")
+            .replace("telp", "")
+            .replace("tlp", "")
+            .chars()
+            .filter(|c| !matches!(c, '(' | ')' | ':' | '.'))
+            .collect();
+        match phone(bare.trim()) {
+            Ok(p) => numbers.push((p, wa)),
+            Err(why) => bad.push(why),
+        }
+    }
+    (numbers, bad)
+}
+
+/// A cell that says "nothing here" the way offices write it: `-`,
+/// `Belum Ada`, `Tidak Ada`, `N/A`, `Proses` (for a number not issued yet).
+pub(crate) fn placeholder(raw: &str) -> bool {
+    let k: String = raw
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    raw.trim()
+        .chars()
+        .all(|c| matches!(c, '-' | '–' | '—' | '.' | ' ' | '/'))
+        || matches!(
+            k.as_str(),
+            "belumada"
+                | "tidakada"
+                | "belum"
+                | "tidak"
+                | "na"
+                | "nihil"
+                | "kosong"
+                | "proses"
+                | "dalamproses"
+                | "tdkada"
+                | "blmada"
+        )
+}
+
 /// Whole rupiah: `Rp 15.000`, `15.000,-`, `15000`, `15rb`, `15 ribu`,
 /// `15k`, `1,5 jt`, `2 juta`.
 pub(crate) fn price(raw: &str) -> Option<u64> {

@@ -22,6 +22,9 @@ pub(crate) enum Target {
     CertificateUntil(&'static str),
     /// `-6.24, 106.99`
     Geo,
+    /// "No HP/WA": one number that is both, or a phone and a WhatsApp
+    /// number (`0812… / 0813…`, `0812… (WA)`).
+    PhoneAndWhatsapp,
     Lat,
     Lon,
     /// Personal data: kept in `private`, never published.
@@ -80,6 +83,162 @@ const PERSONAL: &[&str] = &[
     "nomorrekening",
 ];
 
+/// The row of the table's headers among the first 30: the one where most
+/// cells name something import knows (a field, a product column, a
+/// certificate, personal data) or the map file names, with at least two;
+/// the first of equals. Title rows above it and notes hold one or none.
+pub(crate) fn header_row(
+    rows: &[Vec<String>],
+    kind: Kind,
+    named: impl Fn(&str) -> bool,
+) -> Option<usize> {
+    let score = |row: &Vec<String>| {
+        row.iter()
+            .filter(|h| !h.trim().is_empty())
+            .filter(|h| named(h) || !matches!(recognise(h, kind), Target::Extra(_) | Target::Skip))
+            .count()
+    };
+    let (best, at) = rows
+        .iter()
+        .take(30)
+        .enumerate()
+        .map(|(i, r)| (score(r), i))
+        .fold((0, 0), |b, (s, i)| if s > b.0 { (s, i) } else { b });
+    (best >= 2).then_some(at)
+}
+
+/// Whether a header names personal or confidential data: the owner's
+/// identity, home, private phone, money. Compared by the words it holds,
+/// so "NIK Pemilik Usaha", "Nomor Induk Kependudukan", "No. HP Pemilik"
+/// and "Omzet/Tahun" are all caught.
+fn personal(k: &str) -> bool {
+    const STARTS: &[&str] = &[
+        "nik",
+        "npwp",
+        "omzet",
+        "omset",
+        "penghasilan",
+        "pendapatan",
+        "aset",
+        "asset",
+        "gaji",
+        "upah",
+        "norek",
+        "nomorrek",
+        "rekening",
+        "nokk",
+        "nomorkk",
+        "kk",
+        "tanggallahir",
+        "tgllahir",
+        "tempatlahir",
+        "tempattanggallahir",
+        "tempattgllahir",
+        "ttl",
+        "agama",
+        "jeniskelamin",
+        "statusperkawinan",
+        "pendidikan",
+        "ibukandung",
+        "namaibu",
+        "noktp",
+        "nomorktp",
+        "ktp",
+        "laba",
+        "keuntungan",
+        "modal",
+        "pinjaman",
+        "kredit",
+    ];
+    const HOLDS: &[&str] = &[
+        "pemilik",
+        "pribadi",
+        "kependudukan",
+        "alamatrumah",
+        "tempattinggal",
+        "domisili",
+        "ktp",
+        "penanggungjawab",
+    ];
+    PERSONAL.contains(&k)
+        || STARTS.iter().any(|s| k.starts_with(s))
+        || HOLDS.iter().any(|s| k.contains(s))
+}
+
+/// Two columns that fill one field. "Nama" beside "Nama Usaha", or
+/// "Alamat" beside "Alamat Usaha", is the owner's name or home: kept
+/// private, and said so. Any other pair is a conflict no guess may settle
+/// (the owner's number published as the shop's): an error naming both,
+/// so nothing is written until the map file says which is which. Returns
+/// the notes for the columns it changed, by their index.
+pub(crate) fn settle_conflicts(
+    cols: &mut [super::Column],
+    named: impl Fn(&str) -> bool,
+) -> Result<Vec<(usize, String)>, crate::message::Message> {
+    const GENERIC: &[(&str, &[&str])] = &[
+        ("name", &["nama", "namalengkap"]),
+        ("address", &["alamat", "alamatlengkap"]),
+    ];
+    let mut notes = Vec::new();
+    // The fields a column fills: "No HP/WA" fills two.
+    let fills = |t: &Target, field: &str| match t {
+        Target::Field(f) => *f == field,
+        Target::PhoneAndWhatsapp => {
+            field == EntryField::Phone.key() || field == EntryField::Whatsapp.key()
+        }
+        _ => false,
+    };
+    let mut fields: Vec<&'static str> = cols
+        .iter()
+        .flat_map(|c| match c.target {
+            Target::Field(f) => vec![f],
+            Target::PhoneAndWhatsapp => vec![EntryField::Phone.key(), EntryField::Whatsapp.key()],
+            _ => vec![],
+        })
+        .collect();
+    fields.sort_unstable();
+    fields.dedup();
+    for field in fields {
+        let same: Vec<usize> = (0..cols.len())
+            .filter(|&i| fills(&cols[i].target, field))
+            .collect();
+        if same.len() < 2 {
+            continue;
+        }
+        let generic = GENERIC.iter().find(|(f, _)| *f == field).map(|(_, w)| *w);
+        let is_generic = |i: usize| {
+            generic.is_some_and(|w| w.contains(&header_key(&cols[i].header).as_str()))
+                && !named(&cols[i].header)
+        };
+        let specific: Vec<usize> = same.iter().copied().filter(|&i| !is_generic(i)).collect();
+        if specific.len() == 1 {
+            let generics: Vec<usize> = same.iter().copied().filter(|&i| is_generic(i)).collect();
+            for i in generics {
+                let header = cols[i].header.clone();
+                let kept = cols[specific[0]].header.clone();
+                cols[i].target = Target::Private(data_key(&header));
+                notes.push((
+                    cols[i].index,
+                    format!(
+                        "dianggap data pribadi pemilik, karena \"{kept}\" sudah mengisi `{field}`"
+                    ),
+                ));
+            }
+            continue;
+        }
+        let headers: Vec<String> = same
+            .iter()
+            .map(|&i| format!("\"{}\"", cols[i].header))
+            .collect();
+        let list = headers.join(", ");
+        return Err(msg!(
+            "kolom {list} sama-sama diartikan `{field}`; tidak ada yang ditulis. Sebutkan di berkas peta (--map) kolom mana yang `{field}` dan apa yang lain (`private`, `extra` atau `skip`)",
+            "columns {list} would all fill `{field}`; nothing was written. Say in a map file (--map) which one is `{field}` and what the others are (`private`, `extra` or `skip`)"
+        ));
+    }
+    Ok(notes)
+}
+
 /// A header as it is compared: lowercase letters and digits only, so
 /// `No. HP`, `NO HP` and `no_hp` are one.
 pub(crate) fn header_key(header: &str) -> String {
@@ -115,13 +274,17 @@ pub(crate) fn recognise(header: &str, kind: Kind) -> Target {
     if k.is_empty() || matches!(k.as_str(), "no" | "nourut" | "nomorurut" | "urut") {
         return Target::Skip;
     }
-    if PERSONAL.contains(&k.as_str()) {
+    if personal(&k) {
         return Target::Private(data_key(header));
     }
     match k.as_str() {
-        "produk" | "namaproduk" | "produkutama" | "jenisproduk" | "products" | "menu" => {
+        "produk" | "namaproduk" | "produkutama" | "produkunggulan" | "jenisproduk" | "products"
+        | "menu" | "barangdagangan" | "dagangan" | "komoditas" | "komoditi" => {
             return Target::Products
         }
+        // One cell for both numbers, or one number that is both.
+        "nohpwa" | "nohpwhatsapp" | "hpwa" | "telpwa" | "notelpwa" | "nowahp" | "nomorhpwa"
+        | "kontak" | "nokontak" | "nomorkontak" => return Target::PhoneAndWhatsapp,
         "harga" | "hargaproduk" | "hargarp" | "hargasatuan" | "price" => return Target::Price,
         "satuan" | "kemasan" | "unit" => return Target::Unit,
         "koordinat" | "titikkoordinat" | "geo" | "titiklokasi" => return Target::Geo,

@@ -54,6 +54,9 @@ pub enum RowStatus {
     Imported,
     Updated,
     Rejected,
+    /// Not a row of the table: a title above it, a total or a signature
+    /// block below it.
+    Skipped,
 }
 
 impl RowStatus {
@@ -62,6 +65,7 @@ impl RowStatus {
             RowStatus::Imported => "diimpor",
             RowStatus::Updated => "diperbarui",
             RowStatus::Rejected => "ditolak",
+            RowStatus::Skipped => "dilewati",
         }
     }
 }
@@ -77,10 +81,10 @@ pub struct ImportReport {
 }
 
 /// One column: its header, letter index and target.
-struct Column {
-    header: String,
-    index: usize,
-    target: Target,
+pub(super) struct Column {
+    pub(super) header: String,
+    pub(super) index: usize,
+    pub(super) target: Target,
 }
 
 pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
@@ -98,15 +102,16 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
     let (root, config) = site_config(&opts.root)?;
     let table = table::read(&opts.file, opts.sheet.as_deref())?;
     let map = mapfile::read(opts.map.as_deref())?;
-    let Some(header_row) = table
-        .rows
-        .iter()
-        .position(|r| r.iter().any(|c| !c.is_empty()))
-    else {
+    let named = |h: &str| {
+        map.columns
+            .iter()
+            .any(|(m, _)| columns::header_key(m) == columns::header_key(h))
+    };
+    let Some(header_row) = columns::header_row(&table.rows, kind, named) else {
         let shown = opts.file.display();
         return Err(msg!(
-            "{shown} kosong: tidak ada baris judul kolom",
-            "{shown} is empty: no header row"
+            "{shown}: baris judul kolom tidak ditemukan di 30 baris pertama (dicari judul seperti \"Nama Usaha\", \"Kategori\", \"Kecamatan\"); sebutkan kolomnya di berkas peta",
+            "{shown}: no header row in the first 30 rows (looked for headers such as \"Nama Usaha\", \"Kategori\", \"Kecamatan\"); name the columns in a map file"
         ));
     };
     let mut cols = Vec::new();
@@ -144,17 +149,25 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
             }
             t => t,
         };
-        column_lines.push(format!(
-            "{} ({}) -> {}",
-            header,
-            table::cell_ref(index, header_row),
-            row::describe(&target)
-        ));
         cols.push(Column {
             header: header.clone(),
             index,
             target,
         });
+    }
+    let notes = columns::settle_conflicts(&mut cols, |h| named(h))?;
+    for c in &cols {
+        let note = notes
+            .iter()
+            .find(|(i, _)| *i == c.index)
+            .map(|(_, n)| format!(" ({n})"))
+            .unwrap_or_default();
+        column_lines.push(format!(
+            "{} ({}) -> {}{note}",
+            c.header,
+            table::cell_ref(c.index, header_row),
+            row::describe(&c.target)
+        ));
     }
     for needed in
         [EntryField::Name, EntryField::Category, EntryField::District].map(EntryField::key)
@@ -216,8 +229,55 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
     let mut slugs = existing.slugs.clone();
     let mut out = Output::default();
     let mut rows = Vec::new();
+    // What stands above the header: the sheet's title and subtitle.
+    for (r, cells) in table.rows.iter().enumerate().take(header_row) {
+        if cells.iter().any(|c| !c.is_empty()) {
+            rows.push(RowReport {
+                cell: format!("{}!{}", table.sheet, table::cell_ref(0, r)),
+                status: RowStatus::Skipped,
+                slug: String::new(),
+                notes: vec!["di atas baris judul kolom (judul lembar)".into()],
+            });
+        }
+    }
+    let filled = |cells: &[String], field: &'static str| {
+        cols.iter()
+            .filter(|c| c.target == Target::Field(field))
+            .any(|c| cells.get(c.index).is_some_and(|v| !v.trim().is_empty()))
+    };
     for (r, cells) in table.rows.iter().enumerate().skip(header_row + 1) {
         if cells.iter().all(|c| c.is_empty()) {
+            continue;
+        }
+        // A total row, a note or a signature block: no name, no category,
+        // no kecamatan. Said in the report, not rejected as a business.
+        let [name, category, district] =
+            [EntryField::Name, EntryField::Category, EntryField::District].map(EntryField::key);
+        let place = filled(cells, category) || filled(cells, district);
+        let in_row = cells.iter().filter(|c| !c.trim().is_empty()).count();
+        let total = cols
+            .iter()
+            .filter(|c| c.target == Target::Field(name))
+            .filter_map(|c| cells.get(c.index))
+            .any(|v| {
+                let k = columns::header_key(v);
+                ["jumlah", "total", "subtotal", "grandtotal", "jumlahtotal"].contains(&k.as_str())
+            });
+        let no_business = if filled(cells, name) {
+            total && !place
+        } else {
+            !place || in_row <= 2
+        };
+        if no_business {
+            rows.push(RowReport {
+                cell: format!("{}!{}", table.sheet, table::cell_ref(0, r)),
+                status: RowStatus::Skipped,
+                slug: String::new(),
+                notes: vec![
+                    "bukan baris usaha: tanpa nama, kategori dan kecamatan (jumlah, catatan atau tanda tangan)"
+                        .into(),
+                ],
+            });
             continue;
         }
         let cell = |c: &Column| table::cell_ref(c.index, r);
@@ -229,9 +289,10 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
             };
             row.set(c, clean::unguarded(v), &cell(c));
         }
+        // "-", "Belum Ada": no key, so never the key of another row.
         let key = key_col
             .and_then(|k| cells.get(cols[k].index))
-            .filter(|v| !v.is_empty())
+            .filter(|v| !v.is_empty() && !clean::placeholder(v) && v.trim() != "0")
             .map(|v| key_of(v));
         let (status, slug) = match row.finish() {
             Err(reasons) => {

@@ -97,9 +97,57 @@ impl<'c> Row<'c> {
         ));
     }
 
+    /// The numbers of one cell into `phone` and `whatsapp`: the one marked
+    /// WA (or, with none marked, the second; with one number in a column
+    /// that says HP/WA, that one) is the WhatsApp number. Each guess said.
+    fn phones(&mut self, numbers: Vec<(String, bool)>, v: &str, cell: &str, whatsapp_column: bool) {
+        let wa_at = numbers.iter().position(|(_, wa)| *wa);
+        let (phone, wa) = match (numbers.len(), wa_at) {
+            (1, Some(_)) => (None, Some(0)),
+            (1, None) if whatsapp_column => (None, Some(0)),
+            (1, None) => (Some(0), Some(0)),
+            (_, Some(w)) => (numbers.iter().position(|(_, wa)| !*wa), Some(w)),
+            (_, None) => (Some(0), Some(1)),
+        };
+        let mut said = Vec::new();
+        if let Some(i) = phone {
+            self.put(EntryField::Phone.key(), Value::String(numbers[i].0.clone()));
+            said.push(format!("telepon {}", numbers[i].0));
+        }
+        if let Some(i) = wa {
+            self.put(
+                EntryField::Whatsapp.key(),
+                Value::String(numbers[i].0.clone()),
+            );
+            said.push(format!("WhatsApp {}", numbers[i].0));
+        }
+        self.guesses.push(format!(
+            "{cell}: \"{}\" dibaca {}",
+            v.trim(),
+            said.join(", ")
+        ));
+    }
+
     pub(super) fn set(&mut self, c: &Column, v: &str, cell: &str) {
+        // "-" or "Belum Ada" in a field's cell: nothing, not a value to
+        // check (a certificate's column reads "Belum" itself).
+        if matches!(c.target, Target::Field(_) | Target::PhoneAndWhatsapp) && clean::placeholder(v)
+        {
+            return;
+        }
         match &c.target {
             Target::Skip => {}
+            Target::PhoneAndWhatsapp => match clean::phones(v) {
+                (numbers, bad) if !numbers.is_empty() && bad.is_empty() => {
+                    self.phones(numbers, v, cell, false)
+                }
+                (_, bad) => self.keep_unused(
+                    EntryField::Phone.key(),
+                    v,
+                    cell,
+                    bad.first().cloned().unwrap_or_default(),
+                ),
+            },
             Target::Private(k) => {
                 self.private
                     .insert(Value::String(k.clone()), Value::String(v.into()));
@@ -195,7 +243,13 @@ impl<'c> Row<'c> {
                     }
                     self.put(key, s(&p));
                 }
-                Err(why) => self.keep_unused(key, v, cell, why),
+                // Two numbers, or one marked WA, in a phone column.
+                Err(why) => match clean::phones(v) {
+                    (numbers, bad) if !numbers.is_empty() && bad.is_empty() => {
+                        self.phones(numbers, v, cell, key == EntryField::Whatsapp.key())
+                    }
+                    _ => self.keep_unused(key, v, cell, why),
+                },
             },
             Shape::Email => match crate::values::email(v) {
                 Ok(e) => self.put(key, s(&e)),
@@ -518,6 +572,7 @@ pub(super) fn describe(t: &Target) -> String {
         Target::Certificate(c) => format!("certifications ({c})"),
         Target::CertificateUntil(c) => format!("certifications ({c}, berlaku sampai)"),
         Target::Geo => EntryField::Geo.key().into(),
+        Target::PhoneAndWhatsapp => "phone + whatsapp".into(),
         Target::Lat => "geo (lat)".into(),
         Target::Lon => "geo (lon)".into(),
         Target::Private(k) => format!("private.{k} (tidak diterbitkan)"),

@@ -555,3 +555,95 @@ fn reports_are_safe_to_open_and_to_print() {
     assert!(site.root().join("content/pkl/daftar.yaml").exists());
     assert!(!site.root().join("content/pkl/.yaml").exists());
 }
+
+/// An office's sheet as it comes: a title and a subtitle above the
+/// header, "Nama" (the owner) beside "Nama Usaha", "Alamat" (the home)
+/// beside "Alamat Usaha", NIK and turnover, "No HP/WA" with two numbers,
+/// "Produk Unggulan", "Proses" in the halal column, "-" as NIB, a total
+/// row and a signature block below. Every business goes in; nothing
+/// personal reaches the entry files or the site; every skipped row is
+/// in the report with why.
+#[test]
+fn an_office_sheet_goes_in_as_it_comes() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "pendataan.csv",
+        "DATA UMKM BINAAN DINAS KOPERASI DAN UKM;;;;;;;;;;;;;\r\n\
+         Kota Uji Tahun 2026;;;;;;;;;;;;;\r\n\
+         ;;;;;;;;;;;;;\r\n\
+         No;Nama Usaha;Nama;NIK Pemilik Usaha;Alamat Usaha;Alamat;Kecamatan;Kelurahan;Jenis Usaha;No HP/WA;Produk Unggulan;Omzet/Tahun;Sertifikat Halal;NIB\r\n\
+         1;Keripik Bu Sri;Sri Rahayu Rahasia;3275010101017777;Jl. Melati 1;Jl. Rumah Rahasia 9;Bekasi Timur;Durenjaya;Kuliner;0812-1111-2222 / 0813-3333-4444 (WA);Keripik Tempe;120.000.000;Proses;-\r\n\
+         2;Keripik Bu Sri;Sri Lain Rahasia;3275010101018888;Jl. Kenanga 2;Jl. Rumah Lain 3;Medan Satria;Pejuang;Kuliner;0812-5555-6666;Keripik Singkong;90.000.000;Ada;Belum Ada\r\n\
+         ;Jumlah;;;;;;;;;;;;\r\n\
+         ;;;;;;;;;;;;;\r\n\
+         ;;;;;;;;Bekasi, 1 Desember 2026;;;;;\r\n\
+         ;;;;;;;;Kepala Dinas;;;;;\r\n\
+         ;;;;;;;;NIP 197001012000011001;;;;;\r\n",
+    );
+    let run = import(&site, "pendataan.csv", &["--kind", "umkm"]);
+    run.ok();
+    assert!(
+        run.stdout
+            .contains("2 rows imported, 0 updated, 0 rejected, 6 skipped"),
+        "{}",
+        run.stdout
+    );
+    let report = std::fs::read_to_string(site.root().join("pendataan.laporan.csv")).unwrap();
+    assert!(report.contains("pendataan!A1;dilewati"), "{report}");
+    assert!(report.contains("pendataan!A7;dilewati"), "{report}");
+    assert!(report.contains("pendataan!A11;dilewati"), "{report}");
+    assert!(
+        run.stdout.contains("dianggap data pribadi pemilik"),
+        "{}",
+        run.stdout
+    );
+    // Two businesses of one name: two entries.
+    let files = list_files(&site.root().join("content/umkm"));
+    let sri: Vec<&String> = files
+        .iter()
+        .filter(|f| f.contains("keripik-bu-sri"))
+        .collect();
+    assert_eq!(sri.len(), 2, "{files:?}");
+    let mut all = String::new();
+    for f in &sri {
+        let text = std::fs::read_to_string(site.root().join("content/umkm").join(f)).unwrap();
+        all.push_str(&text);
+    }
+    for secret in [
+        "Sri Rahayu Rahasia",
+        "3275010101017777",
+        "Jl. Rumah Rahasia 9",
+        "120.000.000",
+        "120000000",
+    ] {
+        assert!(!all.contains(secret), "{secret} in an entry file:\n{all}");
+    }
+    assert!(all.contains("phone: 0812-1111-2222"), "{all}");
+    assert!(all.contains("whatsapp: 0813-3333-4444"), "{all}");
+    assert!(all.contains("name: Keripik Tempe"), "{all}");
+    assert!(all.contains("status: proses"), "{all}");
+    assert!(!all.contains("nib"), "a placeholder is no NIB:\n{all}");
+    let private = list_files(&site.root().join("pribadi/umkm"));
+    assert_eq!(private.len(), 2, "{private:?}");
+    site.check(&[]).ok();
+}
+
+/// Two columns that would fill one field, with no guess that is safe: an
+/// error naming both, and nothing written.
+#[test]
+fn two_columns_for_one_field_write_nothing() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "dua.csv",
+        "Nama Usaha;Kategori;Kecamatan;No HP;Telepon\r\nToko Dua;kuliner;Bekasi Timur;0812-1;0813-2\r\n",
+    );
+    let run = import(&site, "dua.csv", &["--kind", "umkm"]);
+    assert_ne!(run.code, 0);
+    assert!(
+        run.stderr
+            .contains("\"No HP\", \"Telepon\" would all fill `phone`"),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.root().join("content/umkm/toko-dua.yaml").exists());
+}
