@@ -425,10 +425,10 @@ fields! {
     EntryField, ENTRY,
         Name => ("name", DIRECTORY, true, "nama usaha", "`Keripik Tempe Bu Sri`", &["nama", "nama_usaha", "title", "judul", "nama_umkm", "nama_toko", "nama_koperasi", "nama_pedagang", "nama_pkl", "nama_unit_usaha", "usaha"], all(Shape::Text, "nama usaha").summary().search(1)),
         Slug => ("slug", DIRECTORY, false, "alamat web (lihat bagian 8)", "`keripik-bu-sri`", &[], all(Shape::Slug, "alamat web (slug)").summary()),
-        Category => ("category", DIRECTORY, true, "slug kategori dari `site.yaml`", "`makanan-ringan`", &["kategori", "jenis_usaha", "bidang", "bidang_usaha", "sektor", "sektor_usaha"], all(Shape::Category, "slug kategori").summary().search(5)),
+        Category => ("category", DIRECTORY, true, "slug kategori dari `site.yaml`", "`makanan-ringan`", &["kategori", "jenis_usaha", "bidang", "bidang_usaha", "sektor", "sektor_usaha", "jenis_dagangan", "jenis_barang_dagangan"], all(Shape::Category, "slug kategori").summary().search(5)),
         District => ("district", DIRECTORY, true, "kecamatan (nama atau alias)", "`Bekasi Timur`", &["kecamatan", "kec"], all(Shape::District, "kecamatan").summary().search(6)),
         Village => ("village", DIRECTORY, false, "kelurahan di kecamatan itu", "`Durenjaya`", &["kelurahan", "kel", "desa", "kelurahan_desa", "desa_kelurahan", "kel_desa"], all(Shape::Village, "kelurahan").summary().search(7)),
-        Address => ("address", DIRECTORY, false, "alamat jalan", "`Jl. Cut Mutia No. 17`", &["alamat", "jalan", "lokasi", "alamat_usaha", "alamat_tempat_usaha", "alamat_lengkap"], all(Shape::Text, "alamat").summary().search(4)),
+        Address => ("address", DIRECTORY, false, "alamat jalan", "`Jl. Cut Mutia No. 17`", &["alamat", "jalan", "lokasi", "alamat_usaha", "alamat_tempat_usaha", "alamat_lengkap", "lokasi_berjualan", "lokasi_usaha", "tempat_usaha"], all(Shape::Text, "alamat").summary().search(4)),
         Geo => ("geo", DIRECTORY, false, "titik peta `{lat, lon}`", "`{ lat: -6.2337, lon: 107.0212 }`", &["koordinat", "peta", "titik", "location"], all(Shape::Geo, "titik peta")),
         Phone => ("phone", DIRECTORY, false, "nomor telepon", "`\"0812-3456-7001\"`", &["telepon", "telp", "tlp", "hp", "no_hp", "nomor_hp", "no_telp", "telephone", "no_handphone", "no_telepon", "nomor_telepon", "telpon"], all(Shape::Phone, "telepon").summary()),
         Whatsapp => ("whatsapp", DIRECTORY, false, "nomor WhatsApp", "`\"+62 812 3456 7001\"`", &["wa", "no_wa", "nomor_wa", "no_whatsapp", "nomor_whatsapp"], all(Shape::Phone, "WhatsApp").summary()),
@@ -469,8 +469,8 @@ fields! {
         Members => ("members", KOPERASI, false, "jumlah anggota (angka bulat)", "`412`", &["anggota", "jumlah_anggota"], all(Shape::Count, "jumlah anggota")),
         Mosque => ("mosque", KOPERASI, false, "nama masjid, untuk koperasi masjid", "`Masjid Jami' Al-Ikhlas Jatibening`", &["masjid", "nama_masjid"], all(Shape::Text, "masjid")),
         Deed => ("deed", KOPERASI, false, "akta pendirian: `notary`, `number`, `date`", "lihat contoh", &["akta", "akta_pendirian"], all(Shape::Deed, "akta pendirian")),
-        Stall => ("stall", PKL, false, "jenis lapak: `gerobak`, `tenda`, `kios`, `lapak`, atau `motor`", "`gerobak`", &["lapak_jenis", "jenis_lapak"], all(Shape::Choice(STALLS), "jenis lapak")),
-        Schedule => ("schedule", PKL, false, "jadwal dan lokasi berjualan, teks bebas", "`Setiap sore, depan Stasiun Bekasi`", &["jadwal", "jadwal_jualan", "jadwal_berjualan"], all(Shape::Text, "jadwal berjualan")),
+        Stall => ("stall", PKL, false, "jenis lapak: `gerobak`, `tenda`, `kios`, `lapak`, atau `motor`", "`gerobak`", &["lapak_jenis", "jenis_lapak", "lapak", "bentuk_lapak", "jenis_tempat_usaha"], all(Shape::Choice(STALLS), "jenis lapak")),
+        Schedule => ("schedule", PKL, false, "jadwal dan lokasi berjualan, teks bebas", "`Setiap sore, depan Stasiun Bekasi`", &["jadwal", "jadwal_jualan", "jadwal_berjualan", "waktu_berjualan"], all(Shape::Text, "jadwal berjualan")),
 }
 
 fields! {

@@ -97,6 +97,40 @@ pub(crate) fn price(raw: &str) -> Option<u64> {
     (f >= 0.0 && f.fract() == 0.0 && f < 1e15).then_some(f as u64)
 }
 
+/// A price as offices write it with more than the number: a unit after
+/// `/` (`15rb/kg`, `Rp 25.000/porsi`) and ranges (`10-15 ribu`,
+/// `10.000 - 15.000`), read as the from-price. Gives the price, the unit
+/// when one was written, and whether it was a range.
+pub(crate) fn price_with_unit(raw: &str) -> Option<(u64, Option<String>, bool)> {
+    if let Some(p) = price(raw) {
+        return Some((p, None, false));
+    }
+    let (amount, unit) = match raw.split_once('/') {
+        Some((a, u)) if !u.trim().is_empty() && !u.trim().starts_with(char::is_numeric) => {
+            (a, Some(u.trim().to_string()))
+        }
+        _ => (raw, None),
+    };
+    if let Some(p) = price(amount) {
+        return Some((p, unit, false));
+    }
+    // A range: the first number, with the unit word of the last
+    // (`10-15 ribu` is 10 ribu).
+    let (from, to) = amount
+        .split_once(['-', '–', '—'])
+        .or_else(|| amount.split_once(" s.d. "))?;
+    let word: String = to
+        .trim()
+        .trim_start_matches(|c: char| c.is_numeric() || c == '.' || c == ',')
+        .trim()
+        .to_string();
+    let from = from.trim();
+    let p = price(from)
+        .filter(|_| word.is_empty() || from.ends_with(char::is_alphabetic))
+        .or_else(|| price(&format!("{from} {word}")))?;
+    Some((p, unit, true))
+}
+
 /// A decimal number written with `.` or `,` (`-6,2337`).
 fn decimal(raw: &str) -> Option<f64> {
     raw.trim().replace(',', ".").parse().ok()
@@ -105,6 +139,9 @@ fn decimal(raw: &str) -> Option<f64> {
 /// Latitude and longitude from one cell (`-6.24, 106.99`, `-6.24;106.99`,
 /// `-6,24 106,99`); swapped back when the longitude came first.
 pub(crate) fn geo(raw: &str) -> Result<((f64, f64), bool), String> {
+    if let Some(point) = map_link(raw).or_else(|| dms_pair(raw)) {
+        return lat_lon(point.0, point.1).ok_or_else(|| format!("\"{raw}\" di luar peta"));
+    }
     let s = raw.trim();
     let parts: Vec<&str> = if s.contains(';') {
         s.split(';').collect()
@@ -126,6 +163,74 @@ pub(crate) fn geo(raw: &str) -> Result<((f64, f64), bool), String> {
         decimal(parts[1]).ok_or_else(bad)?,
     );
     lat_lon(a, b).ok_or_else(bad)
+}
+
+/// The point of a Google Maps link: `…/@-6.2337,107.0212,17z`,
+/// `…?q=-6.2337,107.0212`, `…!3d-6.2337!4d107.0212`.
+fn map_link(raw: &str) -> Option<(f64, f64)> {
+    let s = raw.trim();
+    if !(s.contains("google.") || s.contains("goo.gl") || s.contains("maps.")) {
+        return None;
+    }
+    let number = |t: &str| -> Option<f64> {
+        let end = t
+            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+            .unwrap_or(t.len());
+        t[..end].parse().ok()
+    };
+    if let (Some(a), Some(b)) = (s.find("!3d"), s.find("!4d")) {
+        return Some((number(&s[a + 3..])?, number(&s[b + 3..])?));
+    }
+    for marker in ["@", "q=", "query=", "ll=", "destination="] {
+        if let Some(at) = s.find(marker) {
+            let rest = &s[at + marker.len()..];
+            let (a, b) = rest.split_once(',')?;
+            return Some((number(a)?, number(b.trim_start_matches("%20").trim())?));
+        }
+    }
+    None
+}
+
+/// Degrees, minutes and seconds: `6°14'01.3"S 107°01'16.3"E`.
+fn dms_pair(raw: &str) -> Option<(f64, f64)> {
+    // Indonesian hemispheres: LU/LS (lintang utara/selatan), BT/BB.
+    let s = raw
+        .trim()
+        .to_uppercase()
+        .replace(['’', '′'], "'")
+        .replace(['”', '″'], "\"")
+        .replace("LU", "N")
+        .replace("LS", "S")
+        .replace("BT", "E")
+        .replace("BB", "W");
+    if !s.contains('°') {
+        return None;
+    }
+    let one = |t: &str| -> Option<(f64, char)> {
+        let t = t.trim().trim_matches(',');
+        let hemi = t
+            .chars()
+            .rev()
+            .find(|c| matches!(c, 'N' | 'S' | 'E' | 'W'))?;
+        let body: String = t.chars().filter(|c| !c.is_alphabetic()).collect();
+        let mut parts = body
+            .split(['°', '\'', '"'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(|p| p.replace(',', ".").parse::<f64>());
+        let d = parts.next()?.ok()?;
+        let m = parts.next().transpose().ok()?.unwrap_or(0.0);
+        let sec = parts.next().transpose().ok()?.unwrap_or(0.0);
+        Some((d + m / 60.0 + sec / 3600.0, hemi))
+    };
+    // Split after the first hemisphere letter.
+    let cut = s.find(['N', 'S'])? + 1;
+    let (a, b) = s.split_at(cut);
+    let (lat, h1) = one(a)?;
+    let (lon, h2) = one(b)?;
+    let lat = if h1 == 'S' { -lat } else { lat };
+    let lon = if h2 == 'W' { -lon } else { lon };
+    Some((lat, lon))
 }
 
 /// A point, checked: (lat, lon), and whether it was written the other way.
@@ -295,6 +400,55 @@ mod tests {
         assert_eq!(phone("+62 812 3456 7001").unwrap(), "0812-3456-7001");
         assert_eq!(phone("2188990201").unwrap(), "(021) 8899-0201");
         assert!(phone("nomor menyusul").is_err());
+    }
+
+    #[test]
+    fn prices_with_units_and_ranges() {
+        assert_eq!(
+            price_with_unit("15rb/kg"),
+            Some((15_000, Some("kg".into()), false))
+        );
+        assert_eq!(
+            price_with_unit("Rp 25.000/porsi"),
+            Some((25_000, Some("porsi".into()), false))
+        );
+        assert_eq!(price_with_unit("10-15 ribu"), Some((10_000, None, true)));
+        assert_eq!(
+            price_with_unit("10.000 - 15.000"),
+            Some((10_000, None, true))
+        );
+        assert_eq!(price_with_unit("15000"), Some((15_000, None, false)));
+        assert_eq!(price_with_unit("murah"), None);
+    }
+
+    #[test]
+    fn points_from_map_links_and_degrees() {
+        let near = |got: Result<((f64, f64), bool), String>, lat: f64, lon: f64| {
+            let ((a, b), _) = got.unwrap();
+            assert!((a - lat).abs() < 1e-4 && (b - lon).abs() < 1e-4, "{a}, {b}");
+        };
+        near(
+            geo("https://www.google.com/maps/place/Warung/@-6.2337,107.0212,17z"),
+            -6.2337,
+            107.0212,
+        );
+        near(
+            geo("https://maps.google.com/?q=-6.2337,107.0212"),
+            -6.2337,
+            107.0212,
+        );
+        near(
+            geo("https://www.google.com/maps/place/X/data=!3d-6.2337!4d107.0212"),
+            -6.2337,
+            107.0212,
+        );
+        near(geo("6°14'01.3\"S 107°01'16.3\"E"), -6.233_694, 107.021_194);
+        near(
+            geo("6° 14' 1.3\" LS, 107° 1' 16.3\" BT"),
+            -6.233_694,
+            107.021_194,
+        );
+        near(geo("-6,2337; 107,0212"), -6.2337, 107.0212);
     }
 
     #[test]

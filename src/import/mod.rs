@@ -287,7 +287,24 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
             let Some(v) = cells.get(c.index).filter(|v| !v.is_empty()) else {
                 continue;
             };
-            row.set(c, clean::unguarded(v), &cell(c));
+            let v = clean::unguarded(v);
+            // The office's own word for a value, from the map file.
+            let field = match &c.target {
+                Target::Field(f) => Some(*f),
+                Target::Certificate(k) => Some(*k),
+                _ => None,
+            };
+            match field.and_then(|f| map.value(f, v)) {
+                Some(to) => {
+                    row.guesses.push(format!(
+                        "{}: \"{}\" ditulis \"{to}\" (berkas peta)",
+                        cell(c),
+                        v.trim()
+                    ));
+                    row.set(c, to, &cell(c));
+                }
+                None => row.set(c, v, &cell(c)),
+            }
         }
         // "-", "Belum Ada": no key, so never the key of another row.
         let key = key_col

@@ -499,10 +499,23 @@ impl<'c> Row<'c> {
                 } else {
                     None
                 });
+                let mut price_unit = None;
                 if let Some((raw, cell)) = price.filter(|(raw, _)| !raw.is_empty()) {
-                    match clean::price(raw) {
-                        Some(v) => {
+                    match clean::price_with_unit(raw) {
+                        Some((v, unit, range)) => {
                             p.insert(ProductField::Price.key().into(), Value::Number(v.into()));
+                            if range || unit.is_some() {
+                                let from = if range { "harga mulai " } else { "harga " };
+                                let per = unit
+                                    .as_deref()
+                                    .map(|u| format!(" per {u}"))
+                                    .unwrap_or_default();
+                                self.guesses.push(format!(
+                                    "{cell}: \"{raw}\" dibaca {from}{}{per}",
+                                    crate::text::rupiah_label(v)
+                                ));
+                            }
+                            price_unit = unit;
                         }
                         None => {
                             let (raw, cell) = (raw.clone(), cell.clone());
@@ -519,7 +532,7 @@ impl<'c> Row<'c> {
                     1 => self.units.first(),
                     _ => self.units.get(i),
                 };
-                if let Some(u) = unit.filter(|u| !u.is_empty()) {
+                if let Some(u) = unit.filter(|u| !u.is_empty()).or(price_unit.as_ref()) {
                     p.insert(ProductField::Unit.key().into(), Value::String(u.clone()));
                 }
                 list.push(Value::Mapping(p));

@@ -647,3 +647,33 @@ fn two_columns_for_one_field_write_nothing() {
     );
     assert!(!site.root().join("content/umkm/toko-dua.yaml").exists());
 }
+
+/// The office's own words for values, in the map file: category names
+/// and words to slugs, certificate words to a status, stall words.
+#[test]
+fn a_map_file_maps_values_too() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "pkl.csv",
+        "Nama Pedagang;Jenis Dagangan;Kecamatan;Lapak;Sertifikat Halal;Lokasi Berjualan\r\n\
+         Gorengan Pak Ujang;Jajanan;Bekasi Timur;Gerobak Dorong;Dlm Proses;Depan Stasiun\r\n",
+    );
+    site.write(
+        "peta.yaml",
+        "values:\n  category:\n    Jajanan: kuliner\n  stall:\n    Gerobak Dorong: gerobak\n  halal:\n    Dlm Proses: proses\n",
+    );
+    let run = import(&site, "pkl.csv", &["--kind", "pkl", "--map", "peta.yaml"]);
+    run.ok();
+    assert!(run.stdout.contains("1 rows imported"), "{}", run.stdout);
+    assert!(run.stdout.contains("(berkas peta)"), "{}", run.stdout);
+    let list = std::fs::read_to_string(site.root().join("content/pkl/pkl.yaml")).unwrap();
+    for part in [
+        "category: kuliner",
+        "stall: gerobak",
+        "status: proses",
+        "address: Depan Stasiun",
+    ] {
+        assert!(list.contains(part), "{part}: {list}");
+    }
+    site.check(&[]).ok();
+}
