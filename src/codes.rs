@@ -88,6 +88,7 @@ codes! {
     TemplateMissing = ("E0403", "template-missing", "Tema tidak punya templat yang dibutuhkan.", "Tambahkan templat yang disebut, atau pakai tema bawaan."),
     UiStrings = ("E0404", "ui-strings", "Berkas teks tampilan (`i18n/KODE.yaml`) tidak ada atau tidak bisa dibaca.", "Tambahkan `themes/NAMA/i18n/KODE.yaml` untuk setiap bahasa di `languages`, berisi baris `kunci: teks`."),
     UiStringsMissing = ("W0405", "ui-strings-missing", "Satu bahasa tidak punya teks tampilan yang dimiliki bahasa lain (peringatan).", "Tambahkan kunci yang disebut ke berkas bahasa itu."),
+    MissingRegionCodes = ("W0408", "missing-region-codes", "Kecamatan di `site.yaml` tidak punya kode wilayah Kemendagri; berkas Satu Data terbit dengan `kode_wilayah` kosong (peringatan).", "Tambahkan `code:` pada setiap kecamatan (`etalase init` menuliskannya), dari daftar kode wilayah Kemendagri; kelurahan boleh diberi `code` juga."),
     StaticClash = ("E0406", "static-clash", "Berkas di `static/` akan menimpa halaman atau gambar yang dibuat situs.", "Ganti nama atau pindahkan berkas itu di `static/`."),
     RenderError = ("E0407", "render-error", "Sebuah halaman tidak bisa disusun dengan tema.", "Perbaiki templat yang disebut; pesannya menyebut halaman dan baris templatnya."),
     BrokenLink = ("E0501", "broken-link", "Tautan atau gambar di sebuah halaman mengarah ke alamat yang tidak ada di situs (`check`).", "Perbaiki tautannya di deskripsi atau templat; ingat bahwa alamat di situs yang berada di sub-folder diawali sub-folder itu."),

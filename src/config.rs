@@ -389,6 +389,24 @@ pub(crate) fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
             c.province.get_or_insert(province);
         }
     }
+    // Satu Data identifies a region by its Kemendagri code.
+    let without: Vec<&str> = c
+        .districts
+        .iter()
+        .filter(|d| d.code.is_none())
+        .map(|d| d.name.as_str())
+        .collect();
+    if !without.is_empty() {
+        let (n, names) = (without.len(), without.join(", "));
+        doc.diags.push(Diagnostic::file(
+            Code::MissingRegionCodes,
+            "site.yaml",
+            msg!(
+                "{n} kecamatan tanpa kode wilayah Kemendagri (`code`): {names}; berkas Satu Data di /data/ terbit dengan `kode_wilayah` kosong untuknya",
+                "{n} kecamatan without a Kemendagri region code (`code`): {names}; the Satu Data files under /data/ go out with an empty `kode_wilayah` for them"
+            ),
+        ));
+    }
     diags.append(&mut doc.diags);
     Some(c)
 }
@@ -754,7 +772,7 @@ mod tests {
 
     #[test]
     fn reads_a_site() {
-        let (c, d) = parse_ok("title: T\nbase_url: https://x.example/sub\nlanguages: [id, en]\ndistricts:\n  - name: Medansatria\n    aliases: [Medan Sat.]\n    villages: [Harapanmulya]\ncategories:\n  - {slug: kuliner, name: Kuliner}\n");
+        let (c, d) = parse_ok("title: T\nbase_url: https://x.example/sub\nlanguages: [id, en]\ndistricts:\n  - name: Medansatria\n    code: \"32.75.06\"\n    aliases: [Medan Sat.]\n    villages: [Harapanmulya]\ncategories:\n  - {slug: kuliner, name: Kuliner}\n");
         assert!(d.is_empty(), "{d:?}");
         let c = c.unwrap();
         assert_eq!(c.base_url, "https://x.example/sub/");

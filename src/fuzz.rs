@@ -104,7 +104,7 @@ fn fuzz(seeds: &[&str], mut check: impl FnMut(&str)) {
 
 const ENTRY: &str = "---\nname: Warung Bu Sri\ncategory: kuliner\ndistrict: Bekasi Timur\nvillage: Durenjaya\nphone: \"0812-3456-7001\"\nhours:\n  senin: \"08:00-17:00\"\n  minggu: tutup\nproducts:\n  - { name: Keripik, price: 15000, unit: bungkus }\ntags: [a, b]\ngeo: { lat: -6.2, lon: 107.0 }\nprivate:\n  nik: \"3275\"\n---\nKeripik **renyah** [toko](https://a.example/).\n";
 const LIST: &str = "- name: Bakso\n  category: kuliner\n  district: Medansatria\n  stall: gerobak\n- name: Sate\n  category: &k kuliner\n  district: Bekasi Timur\n  tags: &t [sate]\n- name: Es\n  category: *k\n  district: Bekasi Timur\n  tags: *t\n";
-const SITE: &str = "title: Uji\nbase_url: https://uji.example/\ncategories: [{ slug: kuliner, name: Kuliner }]\ndistricts:\n  - { name: Bekasi Timur, villages: [Durenjaya] }\n  - { name: Medansatria }\n";
+const SITE: &str = "title: Uji\nbase_url: https://uji.example/\ncategories: [{ slug: kuliner, name: Kuliner }]\ndistricts:\n  - { name: Bekasi Timur, code: \"32.75.01\", villages: [Durenjaya] }\n  - { name: Medansatria, code: \"32.75.06\" }\n";
 
 #[test]
 fn fuzz_front_matter_split() {

@@ -23,8 +23,10 @@ pub(crate) fn datapackage(site: &Site, files: &[File]) -> Vec<u8> {
             r.insert("mediatype".into(), i.media_type.into());
             r.insert("encoding".into(), "utf-8".into());
             r.insert("bytes".into(), i.bytes.into());
-            r.insert("rows".into(), i.rows.into());
             if i.format == "csv" {
+                // A row count belongs to tables: on JSON a validator
+                // counts none and fails the resource.
+                r.insert("rows".into(), i.rows.into());
                 r.insert("profile".into(), "tabular-data-resource".into());
                 r.insert(
                     "dialect".into(),
@@ -35,7 +37,15 @@ pub(crate) fn datapackage(site: &Site, files: &[File]) -> Vec<u8> {
                 let fields: Vec<Value> = i
                     .columns
                     .iter()
-                    .map(|(name, ty, title)| json!({"name": name, "type": ty, "title": title}))
+                    .map(|(name, ty, title)| {
+                        let mut field = json!({"name": name, "type": ty, "title": title});
+                        if *ty == "boolean" {
+                            // The tables write flags as staff read them.
+                            field["trueValues"] = json!(["ya"]);
+                            field["falseValues"] = json!(["tidak"]);
+                        }
+                        field
+                    })
                     .collect();
                 r.insert("schema".into(), json!({ "fields": fields }));
             }

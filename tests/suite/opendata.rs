@@ -963,3 +963,34 @@ fn the_sitemap_names_the_new_pages_and_robots_points_at_it() {
         .read("robots.txt")
         .contains("Sitemap: https://umkm.example.go.id/sitemap.xml"));
 }
+
+/// The open data passes the Frictionless validator itself (from PyPI:
+/// `.ci/run` installs it into target/test-tools/py), on the fixture with
+/// every field and on the sample.
+#[test]
+fn the_data_package_passes_frictionless_validate() {
+    let bin = test_tools().join("py/bin/frictionless");
+    let how = "python3 -m venv target/test-tools/py && target/test-tools/py/bin/pip install frictionless==5.21.0";
+    if !require_tool_with(bin.is_file(), "frictionless", how) {
+        return;
+    }
+    for (name, site) in [("full", Site::fixture("full")), ("sample", Site::sample())] {
+        site.build(&[]).ok();
+        let out = std::process::Command::new(&bin)
+            .current_dir(site.public().join("data"))
+            .args(["validate", "datapackage.json", "--json"])
+            .output()
+            .unwrap();
+        let report: Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{name}: {e}: {}", String::from_utf8_lossy(&out.stderr)));
+        let invalid: Vec<String> = report["tasks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|t| t["valid"] != Value::Bool(true))
+            .map(|t| format!("{}: {}", t["name"], t["errors"]))
+            .collect();
+        assert!(invalid.is_empty(), "{name}: {invalid:#?}");
+        assert_eq!(report["valid"], Value::Bool(true), "{name}");
+    }
+}

@@ -1626,8 +1626,14 @@ fn reads_open_data_and_map_settings_and_villages_with_codes() {
     );
     site.edit(
         "site.yaml",
-        "villages: [Bekasijaya, Durenjaya]",
-        "villages: [{ name: Bekasijaya, code: \"32.75.01.1001\", postal_code: \"17112\" }, Durenjaya]",
+        "{ name: Bekasijaya, code: \"32.75.01.1001\" }",
+        "{ name: Bekasijaya, code: \"32.75.01.1001\", postal_code: \"17112\" }",
+    );
+    // A kelurahan without its code: a null code in the Satu Data files.
+    site.edit(
+        "site.yaml",
+        "{ name: Durenjaya, code: \"32.75.01.1003\" }",
+        "Durenjaya",
     );
     site.edit(
         "content/umkm/warung-sari.md",
