@@ -202,10 +202,17 @@ fn import(opts: &etalase::ImportOptions, lang: Lang) -> ExitCode {
             );
             let report = r.report.display();
             let skipped = count(etalase::RowStatus::Skipped);
-            let (skip_id, skip_en) = match skipped {
+            let (mut skip_id, mut skip_en) = match skipped {
                 0 => (String::new(), String::new()),
                 n => (format!(", {n} dilewati"), format!(", {n} skipped")),
             };
+            match count(etalase::RowStatus::Conflict) {
+                0 => {}
+                n => {
+                    skip_id.push_str(&format!(", {n} konflik (tidak ditulis)"));
+                    skip_en.push_str(&format!(", {n} in conflict (not written)"));
+                }
+            }
             let _ = match lang {
                 Lang::Id => writeln!(out, "{new} baris diimpor, {upd} diperbarui, {rej} ditolak{skip_id}; {} berkas ditulis{}; laporan: {report}", r.files.len(), if opts.dry_run { " (uji coba: tidak ada yang ditulis)" } else { "" }),
                 Lang::En => writeln!(out, "{new} rows imported, {upd} updated, {rej} rejected{skip_en}; {} files written{}; report: {report}", r.files.len(), if opts.dry_run { " (dry run: nothing written)" } else { "" }),

@@ -8,7 +8,6 @@ use crate::load::{self, Form, SiteRoot};
 use crate::message::Message;
 use crate::schema::{EntryField, ProductField};
 use serde_yaml::{Mapping, Value};
-use std::collections::HashMap;
 use std::path::Path;
 
 /// A key's value as rows are matched on it: letters and digits, case
@@ -42,46 +41,72 @@ pub(super) fn unique_slug(
     slug
 }
 
-/// An entry already in the folder, that a re-import updates.
+/// An entry already in the site, that a re-import may update.
 #[derive(Clone)]
 pub(super) struct Prev {
     pub(super) slug: String,
-    /// The file, relative to the folder.
+    /// The file, relative to the site.
     file: String,
     /// Its place in a list file.
     position: Option<usize>,
+    /// Written by hand in Markdown: import does not rewrite it.
+    pub(super) markdown: bool,
+    /// The key column's value (`key_of`).
+    key: Option<String>,
+    /// Its name, kecamatan and kelurahan, compared as places are.
+    name: String,
+    district: Option<usize>,
+    village: String,
+}
+
+/// What a row of the sheet is, among the entries already there.
+pub(super) enum Match {
+    New,
+    One(usize),
+    /// Fits more than one entry: a conflict, nothing written for it.
+    Many(Vec<usize>),
 }
 
 #[derive(Default)]
 pub(super) struct Existing {
+    /// Every slug of the kind, in any folder, and every file name.
     pub(super) slugs: std::collections::HashSet<String>,
-    pub(super) by_key: HashMap<String, Prev>,
-    pub(super) by_slug: HashMap<String, Prev>,
+    pub(super) entries: Vec<Prev>,
 }
 
 impl Existing {
-    /// The entries of the folder's YAML files, by NIB (or the key's value)
-    /// and by slug; every file name counts as a taken slug. The files are
-    /// found and read as the pipeline's discover stage finds and reads
-    /// them: inside the site only, sub-folders included, a byte-order
-    /// mark dropped.
-    pub(super) fn read(root: &SiteRoot, folder: &str, key_at: &(Option<&str>, String)) -> Existing {
+    /// Every entry of `kind` in the site, hand-written or imported, in its
+    /// own file or a list, found and read as the pipeline's discover stage
+    /// finds and reads them: inside the site only, in every sub-folder, a
+    /// byte-order mark dropped. A file that does not read is left out of
+    /// the matching, but its name still takes its slug.
+    pub(super) fn read(
+        root: &SiteRoot,
+        config: &crate::config::Config,
+        kind: crate::model::Kind,
+        key_at: &(Option<&str>, String),
+    ) -> Existing {
         let mut e = Existing::default();
-        let prefix = format!("{folder}/");
         let mut ignored = Vec::new();
         for f in load::discover(root, &mut ignored) {
-            let Some(file) = f.rel.strip_prefix(&prefix).map(str::to_string) else {
-                continue;
-            };
-            let stem = f.stem().to_string();
-            e.slugs.insert(stem.clone());
-            if f.form == Form::Markdown {
+            if f.kind != kind {
                 continue;
             }
+            let stem = f.stem().to_string();
+            e.slugs.insert(stem.clone());
             let Ok(text) = load::read_text(&f.abs, &f.rel, load::MAX_ENTRY_FILE) else {
                 continue;
             };
-            let Ok(v) = serde_yaml::from_str::<Value>(&text) else {
+            let markdown = f.form == Form::Markdown;
+            let yaml = if markdown {
+                match load::frontmatter::split(&text) {
+                    Ok(split) => split.yaml.to_string(),
+                    Err(_) => continue,
+                }
+            } else {
+                text
+            };
+            let Ok(v) = serde_yaml::from_str::<Value>(&yaml) else {
                 continue;
             };
             let items: Vec<(Option<usize>, Mapping)> = match v {
@@ -97,38 +122,92 @@ impl Existing {
                 _ => continue,
             };
             for (position, map) in items {
-                let name = map
-                    .get(EntryField::Name.key())
-                    .and_then(Value::as_str)
-                    .unwrap_or_default();
+                let text =
+                    |field: EntryField| map.get(field.key()).and_then(scalar).unwrap_or_default();
+                let name = text(EntryField::Name);
                 let slug = map
                     .get(EntryField::Slug.key())
                     .and_then(Value::as_str)
                     .map(str::to_string)
                     .unwrap_or_else(|| {
                         if position.is_some() {
-                            crate::slug::slugify(name)
+                            crate::slug::slugify(&name)
                         } else {
                             stem.clone()
                         }
                     });
                 e.slugs.insert(slug.clone());
-                let prev = Prev {
-                    slug: slug.clone(),
-                    file: file.clone(),
-                    position,
-                };
                 let value = match key_at {
                     (None, k) => map.get(k.as_str()),
                     (Some(section), k) => map.get(*section).and_then(|m| m.get(k.as_str())),
                 };
-                if let Some(v) = value.and_then(scalar) {
-                    e.by_key.insert(key_of(&v), prev.clone());
-                }
-                e.by_slug.insert(slug, prev);
+                e.entries.push(Prev {
+                    slug,
+                    file: f.rel.clone(),
+                    position,
+                    markdown,
+                    key: value
+                        .and_then(scalar)
+                        .filter(|v| !super::clean::placeholder(v))
+                        .map(|v| key_of(&v)),
+                    name: crate::places::match_key(&name),
+                    district: config.district(&text(EntryField::District)),
+                    village: crate::places::match_key(&text(EntryField::Village)),
+                });
             }
         }
         e
+    }
+
+    pub(super) fn get(&self, i: usize) -> &Prev {
+        &self.entries[i]
+    }
+
+    /// The entry a row is: by the slug it names, else by its key (NIB),
+    /// else by its name within the same kecamatan and kelurahan. Two
+    /// businesses of one name in different places are two entries.
+    pub(super) fn find(
+        &self,
+        slug: Option<&str>,
+        key: Option<&str>,
+        name: &str,
+        district: Option<usize>,
+        village: &str,
+    ) -> Match {
+        let all = |f: &dyn Fn(&Prev) -> bool| -> Vec<usize> {
+            (0..self.entries.len())
+                .filter(|&i| f(&self.entries[i]))
+                .collect()
+        };
+        let found = |list: Vec<usize>| match list.len() {
+            0 => None,
+            1 => Some(Match::One(list[0])),
+            _ => Some(Match::Many(list)),
+        };
+        if let Some(m) = slug.and_then(|s| found(all(&|p| p.slug == s))) {
+            return m;
+        }
+        if let Some(m) = key.and_then(|k| found(all(&|p| p.key.as_deref() == Some(k)))) {
+            return m;
+        }
+        let (name, village) = (
+            crate::places::match_key(name),
+            crate::places::match_key(village),
+        );
+        found(all(&|p| {
+            p.name == name && p.district == district && p.village == village
+        }))
+        .unwrap_or(Match::New)
+    }
+
+    /// A file and place, for the report: `content/umkm/a.yaml`, or
+    /// `content/pkl/semua.yaml #3`.
+    pub(super) fn place(&self, i: usize) -> String {
+        let p = &self.entries[i];
+        match p.position {
+            Some(n) => format!("{} #{}", p.file, n + 1),
+            None => p.file.clone(),
+        }
     }
 }
 
@@ -222,8 +301,8 @@ impl Output {
             if !files.contains_key(&prev.file) {
                 // Read as it was read to be matched; a file that no longer
                 // reads stops the import rather than being replaced.
-                let path = dir.join(&prev.file);
-                let rel = format!("{folder}/{}", prev.file);
+                let path = root.join(&prev.file);
+                let rel = prev.file.clone();
                 let doc = load::read_text(&path, &rel, load::MAX_ENTRY_FILE)
                     .map_err(|d| d.message)
                     .and_then(|t| {
@@ -241,14 +320,34 @@ impl Output {
                 merge(t, map);
             }
         }
-        if list {
-            let file = format!("{stem}.yaml");
-            let doc = files.entry(file.clone()).or_insert_with(|| {
-                std::fs::read_to_string(dir.join(&file))
-                    .ok()
-                    .and_then(|t| serde_yaml::from_str(&t).ok())
-                    .unwrap_or(Value::Sequence(Vec::new()))
-            });
+        if list && !self.new.is_empty() {
+            let file = format!("{folder}/{stem}.yaml");
+            if !files.contains_key(&file) {
+                // An earlier list: added to, never replaced; one that does
+                // not read stops the import.
+                let path = root.join(&file);
+                let doc = match std::fs::symlink_metadata(&path) {
+                    Err(_) => Value::Sequence(Vec::new()),
+                    Ok(_) => load::read_text(&path, &file, load::MAX_LIST_FILE)
+                        .map_err(|d| d.message)
+                        .and_then(|t| {
+                            serde_yaml::from_str(&t).map_err(|e| {
+                                msg!(
+                                    "{file} tidak bisa dibaca ({e}); perbaiki dulu, impor tidak menulis apa pun",
+                                    "{file} cannot be read ({e}); fix it first, import wrote nothing"
+                                )
+                            })
+                        })?,
+                };
+                if !matches!(doc, Value::Sequence(_)) {
+                    return Err(msg!(
+                        "{file} bukan berkas daftar; impor tidak menulis apa pun",
+                        "{file} is not a list file; import wrote nothing"
+                    ));
+                }
+                files.insert(file.clone(), doc);
+            }
+            let doc = files.get_mut(&file).expect("just read");
             if let Value::Sequence(s) = doc {
                 for (slug, map) in &self.new {
                     let mut m = map.clone();
@@ -263,17 +362,17 @@ impl Output {
                     s.push(Value::Mapping(m));
                 }
             }
-        } else {
+        } else if !list {
             for (slug, map) in &self.new {
-                files.insert(format!("{slug}.yaml"), Value::Mapping(map.clone()));
+                files.insert(format!("{folder}/{slug}.yaml"), Value::Mapping(map.clone()));
             }
         }
         for (file, doc) in files {
-            let path = dir.join(&file);
+            let path = root.join(&file);
             if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
                 return Err(msg!(
-                    "{folder}/{file} adalah tautan simbolik; import tidak menulis lewat tautan",
-                    "{folder}/{file} is a symbolic link; import does not write through links"
+                    "{file} adalah tautan simbolik; import tidak menulis lewat tautan",
+                    "{file} is a symbolic link; import does not write through links"
                 ));
             }
             let text =
@@ -282,7 +381,7 @@ impl Output {
             let tmp = path.with_file_name(format!(".{}.baru", name.unwrap_or_default()));
             std::fs::write(&tmp, text).map_err(|e| io_error(&tmp, e))?;
             std::fs::rename(&tmp, &path).map_err(|e| io_error(&path, e))?;
-            written.push(format!("{folder}/{file}"));
+            written.push(file);
         }
         Ok(written)
     }

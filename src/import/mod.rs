@@ -16,7 +16,7 @@ use crate::message::Message;
 use crate::model::Kind;
 use crate::schema::EntryField;
 use columns::Target;
-use merge::{key_of, unique_slug, Existing, Output};
+use merge::{key_of, unique_slug, Existing, Match, Output};
 use row::Row;
 use serde_yaml::Value;
 use std::path::{Path, PathBuf};
@@ -54,6 +54,9 @@ pub enum RowStatus {
     Imported,
     Updated,
     Rejected,
+    /// Fits more than one entry, or an entry another row fits too, or a
+    /// hand-written one: nothing written for it.
+    Conflict,
     /// Not a row of the table: a title above it, a total or a signature
     /// block below it.
     Skipped,
@@ -65,6 +68,7 @@ impl RowStatus {
             RowStatus::Imported => "diimpor",
             RowStatus::Updated => "diperbarui",
             RowStatus::Rejected => "ditolak",
+            RowStatus::Conflict => "konflik",
             RowStatus::Skipped => "dilewati",
         }
     }
@@ -225,10 +229,12 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
         Some(Target::Private(k)) => (Some(EntryField::Private.key()), k.clone()),
         _ => (None, EntryField::Nib.key().into()),
     };
-    let existing = Existing::read(&root, &folder, &key_at);
+    let existing = Existing::read(&root, &config, kind, &key_at);
     let mut slugs = existing.slugs.clone();
     let mut out = Output::default();
     let mut rows = Vec::new();
+    // The rows that make an entry, matched: written after all are known.
+    let mut pending = Vec::new();
     // What stands above the header: the sheet's title and subtitle.
     for (r, cells) in table.rows.iter().enumerate().take(header_row) {
         if cells.iter().any(|c| !c.is_empty()) {
@@ -311,7 +317,7 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
             .and_then(|k| cells.get(cols[k].index))
             .filter(|v| !v.is_empty() && !clean::placeholder(v) && v.trim() != "0")
             .map(|v| key_of(v));
-        let (status, slug) = match row.finish() {
+        match row.finish() {
             Err(reasons) => {
                 rows.push(RowReport {
                     cell: at,
@@ -322,39 +328,88 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
                 continue;
             }
             Ok(map) => {
+                let text = |f: EntryField| {
+                    map.get(f.key())
+                        .and_then(Value::as_str)
+                        .unwrap_or_default()
+                        .to_string()
+                };
+                let found = existing.find(
+                    map.get(EntryField::Slug.key()).and_then(Value::as_str),
+                    key.as_deref(),
+                    &text(EntryField::Name),
+                    config.district(&text(EntryField::District)),
+                    &text(EntryField::Village),
+                );
+                pending.push((at, map, row.guesses, row.district_name.clone(), found));
+            }
+        }
+    }
+    // Two rows that fit one entry: neither is written.
+    let mut claimed: std::collections::HashMap<usize, usize> = Default::default();
+    for (_, _, _, _, found) in &pending {
+        if let Match::One(i) = found {
+            *claimed.entry(*i).or_default() += 1;
+        }
+    }
+    for (at, map, mut notes, district_name, found) in pending {
+        let conflict = |notes: &mut Vec<String>, why: String| {
+            notes.push(why);
+            (RowStatus::Conflict, String::new())
+        };
+        let (status, slug) = match found {
+            Match::Many(list) => {
+                let places: Vec<String> = list.iter().map(|&i| existing.place(i)).collect();
+                conflict(
+                    &mut notes,
+                    format!("cocok dengan lebih dari satu entri ({}); tidak ada yang ditulis: beri kolom slug", places.join(", ")),
+                )
+            }
+            Match::One(i) if claimed[&i] > 1 => conflict(
+                &mut notes,
+                format!(
+                    "baris lain di lembar ini juga cocok dengan {}; tidak ada yang ditulis",
+                    existing.place(i)
+                ),
+            ),
+            Match::One(i) if existing.get(i).markdown => conflict(
+                &mut notes,
+                format!(
+                    "cocok dengan {}, yang ditulis tangan (Markdown): ubah berkas itu sendiri",
+                    existing.place(i)
+                ),
+            ),
+            Match::One(i) => {
+                let prev = existing.get(i);
+                out.update(prev, map);
+                (RowStatus::Updated, prev.slug.clone())
+            }
+            Match::New => {
                 let name = map
                     .get(EntryField::Name.key())
                     .and_then(Value::as_str)
                     .unwrap_or_default()
                     .to_string();
-                match key
-                    .as_ref()
-                    .and_then(|k| existing.by_key.get(k))
-                    .or_else(|| {
-                        existing
-                            .by_slug
-                            .get(&crate::slug::slugify(&name))
-                            .filter(|_| key.is_none())
-                    }) {
-                    Some(prev) => {
-                        out.update(prev, map);
-                        (RowStatus::Updated, prev.slug.clone())
-                    }
-                    None => {
-                        let slug = unique_slug(&name, &row.district_name, &mut slugs);
-                        out.add(slug.clone(), map);
-                        (RowStatus::Imported, slug)
-                    }
-                }
+                let slug = unique_slug(&name, &district_name, &mut slugs);
+                out.add(slug.clone(), map);
+                (RowStatus::Imported, slug)
             }
         };
         rows.push(RowReport {
             cell: at,
             status,
             slug,
-            notes: row.guesses,
+            notes,
         });
     }
+    // In the sheet's order (rows matched later come back to their place).
+    let row_number = |cell: &str| -> usize {
+        let tail = cell.rsplit('!').next().unwrap_or(cell);
+        tail.trim_start_matches(|c: char| c.is_ascii_alphabetic())
+            .parse()
+            .unwrap_or(0)
+    };
+    rows.sort_by_key(|r| row_number(&r.cell));
     let report = report::path(&opts.file, &table.sheet);
     let files = if opts.dry_run {
         Vec::new()

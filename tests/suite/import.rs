@@ -677,3 +677,74 @@ fn a_map_file_maps_values_too() {
     }
     site.check(&[]).ok();
 }
+
+/// A re-import finds each business where it is: two of one name in
+/// different kecamatan stay two, a "-" NIB is no key that joins rows, and
+/// two rows that fit one entry are a conflict that writes nothing.
+#[test]
+fn a_reimport_matches_by_place_and_reports_conflicts() {
+    let site = Site::fixture("minimal");
+    let sheet = |extra: &str| {
+        format!(
+            "Nama Usaha;Kategori;Kecamatan;Kelurahan;Alamat Usaha;NIB\r\n\
+             Keripik Sri;kuliner;Bekasi Timur;Durenjaya;Jl. Satu;-\r\n\
+             Keripik Sri;kuliner;Medansatria;Pejuang;Jl. Dua;Belum Ada\r\n{extra}"
+        )
+    };
+    site.write("data.csv", &sheet(""));
+    import(&site, "data.csv", &["--kind", "umkm"]).ok();
+    let count = || list_files(&site.root().join("content/umkm")).len();
+    let before = count();
+    site.write("data.csv", &sheet("").replace("Jl. Dua", "Jl. Dua Baru"));
+    let run = import(&site, "data.csv", &["--kind", "umkm"]);
+    assert!(
+        run.stdout.contains("0 rows imported, 2 updated"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(count(), before, "no duplicate");
+    let files = list_files(&site.root().join("content/umkm"));
+    let text: String = files
+        .iter()
+        .filter(|f| f.contains("keripik-sri"))
+        .map(|f| std::fs::read_to_string(site.root().join("content/umkm").join(f)).unwrap())
+        .collect();
+    assert!(
+        text.contains("Jl. Satu") && text.contains("Jl. Dua Baru"),
+        "{text}"
+    );
+    assert!(!text.contains("Jl. Dua\n"), "{text}");
+    // The same business twice in the sheet: a conflict, nothing written.
+    site.write(
+        "data.csv",
+        &sheet("Keripik Sri;kuliner;Bekasi Timur;Durenjaya;Jl. Tiga;-\r\n"),
+    );
+    let run = import(&site, "data.csv", &["--kind", "umkm"]);
+    assert!(
+        run.stdout.contains("2 in conflict (not written)"),
+        "{}",
+        run.stdout
+    );
+    let text: String = files
+        .iter()
+        .filter(|f| f.contains("keripik-sri"))
+        .map(|f| std::fs::read_to_string(site.root().join("content/umkm").join(f)).unwrap())
+        .collect();
+    assert!(!text.contains("Jl. Tiga"), "{text}");
+    assert_eq!(count(), before, "no duplicate");
+}
+
+/// What an office downloads from /data/ comes back into the site it came
+/// from without a duplicate: every row is matched by its slug.
+#[test]
+fn the_sites_own_export_imports_back_without_duplicates() {
+    let site = Site::fixture("full");
+    site.build(&[]).ok();
+    let exported = std::fs::read(site.public().join("data/umkm.csv")).unwrap();
+    site.write_bytes("umkm-ekspor.csv", &exported);
+    let run = import(&site, "umkm-ekspor.csv", &["--kind", "umkm"]);
+    run.ok();
+    assert!(run.stdout.contains("0 rows imported"), "{}", run.stdout);
+    site.remove("umkm-ekspor.csv");
+    site.build(&[]).ok();
+}
