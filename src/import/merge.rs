@@ -55,8 +55,8 @@ pub(super) struct Prev {
     key: Option<String>,
     /// Its name, kecamatan and kelurahan, compared as places are.
     name: String,
-    district: Option<usize>,
-    village: String,
+    pub(super) district: Option<usize>,
+    pub(super) village: String,
 }
 
 /// What a row of the sheet is, among the entries already there.
@@ -282,7 +282,10 @@ impl Output {
     }
 
     /// Writes the new and updated entries, and their personal data into
-    /// `private_dir`; returns the site paths written.
+    /// `private_dir`; returns the site paths written. Every file is made
+    /// in memory first: a file that does not read, or a hand-written
+    /// entry whose change cannot be written in place, stops the import
+    /// before anything is written.
     pub(super) fn write(
         &self,
         root: &Path,
@@ -294,80 +297,82 @@ impl Output {
         let dir = root.join(folder);
         std::fs::create_dir_all(&dir).map_err(|e| io_error(&dir, e))?;
         inside(root, &dir)?;
-        let mut written = self.write_private(root, private_dir)?;
-        // Files to rewrite: the updated ones, with their entries merged.
-        let mut files: std::collections::BTreeMap<String, Value> = Default::default();
+        // Each file to write, by its path in the site, as its new text.
+        let mut texts: std::collections::BTreeMap<String, String> = Default::default();
+        let read = |rel: &str, limit: u64| -> Result<String, Message> {
+            load::read_text(&root.join(rel), rel, limit).map_err(|d| d.message)
+        };
+        // What the files held: one the import leaves as it was is not
+        // written again.
+        let mut before: std::collections::BTreeMap<String, String> = Default::default();
         for (prev, map) in &self.updates {
-            if !files.contains_key(&prev.file) {
-                // Read as it was read to be matched; a file that no longer
-                // reads stops the import rather than being replaced.
-                let path = root.join(&prev.file);
-                let rel = prev.file.clone();
-                let doc = load::read_text(&path, &rel, load::MAX_ENTRY_FILE)
-                    .map_err(|d| d.message)
-                    .and_then(|t| {
-                        serde_yaml::from_str(&t).map_err(|e| msg!("{rel}: {e}", "{rel}: {e}"))
-                    })?;
-                files.insert(prev.file.clone(), doc);
+            if !texts.contains_key(&prev.file) {
+                let text = read(&prev.file, load::MAX_LIST_FILE)?;
+                before.insert(prev.file.clone(), text.clone());
+                texts.insert(prev.file.clone(), text);
             }
-            let doc = files.get_mut(&prev.file).expect("just read");
-            let target = match (doc, prev.position) {
-                (Value::Sequence(s), Some(i)) => s.get_mut(i).and_then(Value::as_mapping_mut),
-                (Value::Mapping(m), None) => Some(m),
-                _ => None,
-            };
-            if let Some(t) = target {
-                merge(t, map);
-            }
+            let text = texts.get_mut(&prev.file).expect("just read");
+            *text = updated(text, &prev.file, prev, map)?;
         }
         if list && !self.new.is_empty() {
             let file = format!("{folder}/{stem}.yaml");
-            if !files.contains_key(&file) {
-                // An earlier list: added to, never replaced; one that does
-                // not read stops the import.
-                let path = root.join(&file);
-                let doc = match std::fs::symlink_metadata(&path) {
-                    Err(_) => Value::Sequence(Vec::new()),
-                    Ok(_) => load::read_text(&path, &file, load::MAX_LIST_FILE)
-                        .map_err(|d| d.message)
-                        .and_then(|t| {
-                            serde_yaml::from_str(&t).map_err(|e| {
-                                msg!(
-                                    "{file} tidak bisa dibaca ({e}); perbaiki dulu, impor tidak menulis apa pun",
-                                    "{file} cannot be read ({e}); fix it first, import wrote nothing"
-                                )
-                            })
-                        })?,
+            if !texts.contains_key(&file) {
+                let text = match std::fs::symlink_metadata(root.join(&file)) {
+                    Err(_) => String::new(),
+                    Ok(_) => read(&file, load::MAX_LIST_FILE)?,
                 };
-                if !matches!(doc, Value::Sequence(_)) {
-                    return Err(msg!(
-                        "{file} bukan berkas daftar; impor tidak menulis apa pun",
-                        "{file} is not a list file; import wrote nothing"
-                    ));
+                // An earlier list: added to, never replaced.
+                match serde_yaml::from_str::<Value>(&text) {
+                    Ok(Value::Sequence(_) | Value::Null) => {}
+                    Ok(_) => {
+                        return Err(msg!(
+                            "{file} bukan berkas daftar; impor tidak menulis apa pun",
+                            "{file} is not a list file; import wrote nothing"
+                        ))
+                    }
+                    Err(e) => {
+                        return Err(msg!(
+                            "{file} tidak bisa dibaca ({e}); perbaiki dulu, impor tidak menulis apa pun",
+                            "{file} cannot be read ({e}); fix it first, import wrote nothing"
+                        ))
+                    }
                 }
-                files.insert(file.clone(), doc);
+                texts.insert(file.clone(), text);
             }
-            let doc = files.get_mut(&file).expect("just read");
-            if let Value::Sequence(s) = doc {
-                for (slug, map) in &self.new {
+            let text = texts.get_mut(&file).expect("just read");
+            let items: Vec<Value> = self
+                .new
+                .iter()
+                .map(|(slug, map)| {
                     let mut m = map.clone();
-                    if crate::slug::slugify(
-                        m.get(EntryField::Name.key())
-                            .and_then(Value::as_str)
-                            .unwrap_or_default(),
-                    ) != *slug
-                    {
+                    let name = m
+                        .get(EntryField::Name.key())
+                        .and_then(Value::as_str)
+                        .unwrap_or_default();
+                    if crate::slug::slugify(name) != *slug {
                         m.insert(EntryField::Slug.key().into(), Value::String(slug.clone()));
                     }
-                    s.push(Value::Mapping(m));
-                }
+                    Value::Mapping(m)
+                })
+                .collect();
+            let added = serde_yaml::to_string(&Value::Sequence(items))
+                .map_err(|e| msg!("{file}: {e}", "{file}: {e}"))?;
+            if !text.is_empty() && !text.ends_with('\n') {
+                text.push('\n');
             }
+            text.push_str(&added);
         } else if !list {
             for (slug, map) in &self.new {
-                files.insert(format!("{folder}/{slug}.yaml"), Value::Mapping(map.clone()));
+                let text = serde_yaml::to_string(&Value::Mapping(map.clone()))
+                    .map_err(|e| msg!("{slug}: {e}", "{slug}: {e}"))?;
+                texts.insert(format!("{folder}/{slug}.yaml"), text);
             }
         }
-        for (file, doc) in files {
+        let mut written = self.write_private(root, private_dir)?;
+        for (file, text) in texts {
+            if before.get(&file) == Some(&text) {
+                continue;
+            }
             let path = root.join(&file);
             if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
                 return Err(msg!(
@@ -375,8 +380,6 @@ impl Output {
                     "{file} is a symbolic link; import does not write through links"
                 ));
             }
-            let text =
-                serde_yaml::to_string(&doc).map_err(|e| msg!("{file}: {e}", "{file}: {e}"))?;
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
             let tmp = path.with_file_name(format!(".{}.baru", name.unwrap_or_default()));
             std::fs::write(&tmp, text).map_err(|e| io_error(&tmp, e))?;
@@ -385,6 +388,148 @@ impl Output {
         }
         Ok(written)
     }
+}
+
+/// The text of `file` with the entry `prev` updated by the sheet's
+/// values `map`: in place where the change allows (comments, order and
+/// untouched lines kept), else, for a YAML file, written again whole; a
+/// Markdown entry is never written again whole.
+fn updated(text: &str, file: &str, prev: &Prev, map: &Mapping) -> Result<String, Message> {
+    let (head, yaml, tail) = if prev.markdown {
+        let split = load::frontmatter::split(text)?;
+        let at = split.yaml.as_ptr() as usize - text.as_ptr() as usize;
+        (&text[..at], split.yaml, &text[at + split.yaml.len()..])
+    } else {
+        ("", text, "")
+    };
+    let doc: Value = serde_yaml::from_str(yaml).map_err(|e| msg!("{file}: {e}", "{file}: {e}"))?;
+    let old = match (&doc, prev.position) {
+        (Value::Sequence(s), Some(i)) => s.get(i).and_then(Value::as_mapping),
+        (Value::Mapping(m), None) => Some(m),
+        _ => None,
+    }
+    .cloned()
+    .ok_or_else(|| {
+        msg!(
+            "{file} berubah sejak dibaca; impor tidak menulis apa pun",
+            "{file} changed since it was read; import wrote nothing"
+        )
+    })?;
+    let mut map = map.clone();
+    // The slug the entry already has from its file name is no change.
+    let slug = EntryField::Slug.key();
+    if !old.contains_key(slug) && map.get(slug).and_then(Value::as_str) == Some(prev.slug.as_str())
+    {
+        map.remove(slug);
+    }
+    // A Markdown entry's description is its body, below the front matter.
+    let mut tail = tail.to_string();
+    if prev.markdown {
+        if let Some(d) = map.remove(EntryField::Description.key()) {
+            let d = scalar(&d).unwrap_or_default();
+            let body_at = tail.find('\n').map_or(tail.len(), |n| n + 1);
+            if d.trim() != tail[body_at..].trim() {
+                tail = format!("{}{}\n", &tail[..body_at], d.trim_end());
+            }
+        }
+    }
+    let mut new = old.clone();
+    merge(&mut new, &map);
+    let prefix = prev.position.map(|i| format!("{i}.")).unwrap_or_default();
+    if new == old {
+        return Ok(format!("{head}{yaml}{tail}"));
+    }
+    if let Some(edited) = super::edit::in_place(yaml, &prefix, &old, &new) {
+        return Ok(format!("{head}{edited}{tail}"));
+    }
+
+    if prev.markdown {
+        return Err(msg!(
+            "{file}: perubahan dari lembar (misalnya produk bertambah) tidak bisa ditulis tanpa mengubah bentuk berkas yang ditulis tangan ini; ubah sendiri, impor tidak menulis apa pun",
+            "{file}: the sheet's change (a product added, say) cannot be written without reshaping this hand-written file; edit it yourself, import wrote nothing"
+        ));
+    }
+    let mut doc = doc;
+    match (&mut doc, prev.position) {
+        (Value::Sequence(s), Some(i)) => s[i] = Value::Mapping(new),
+        _ => doc = Value::Mapping(new),
+    }
+    serde_yaml::to_string(&doc).map_err(|e| msg!("{file}: {e}", "{file}: {e}"))
+}
+
+/// Whether two values of the field `key` say the same thing.
+fn same_meaning(key: &str, old: &Value, new: &Value) -> bool {
+    if old == new {
+        return true;
+    }
+    let phone = |v: &Value| {
+        scalar(v)
+            .and_then(|t| crate::values::phone(&t).ok())
+            .map(|p| p.digits)
+    };
+    if key == EntryField::Phone.key() || key == EntryField::Whatsapp.key() {
+        return phone(old).is_some() && phone(old) == phone(new);
+    }
+    if key == EntryField::Certifications.key() {
+        return certificates(old) == certificates(new);
+    }
+    match (old, new) {
+        (Value::Sequence(a), Value::Sequence(b)) => {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_meaning("", x, y))
+        }
+        (Value::Mapping(a), Value::Mapping(b)) => {
+            // Every value the sheet gives is the entry's; what the sheet
+            // does not carry (a picture, a description) is no difference.
+            b.iter().all(|(k, v)| {
+                a.get(k)
+                    .is_some_and(|o| same_meaning(k.as_str().unwrap_or(""), o, v))
+            })
+        }
+        (Value::Mapping(_) | Value::Sequence(_), _)
+        | (_, Value::Mapping(_) | Value::Sequence(_)) => false,
+        // `12000` and `"12000"`, `-6.2` and `-6.20`.
+        _ => match (scalar(old), scalar(new)) {
+            (Some(a), Some(b)) => {
+                a.trim() == b.trim()
+                    || a.parse::<f64>().ok().zip(b.parse::<f64>().ok()).is_some_and(|(x, y)| x == y)
+                    // `Rp 1.250.000` and `1250000`.
+                    || super::clean::price(&a).is_some_and(|x| super::clean::price(&b) == Some(x))
+            }
+            _ => false,
+        },
+    }
+}
+
+/// Certificates as (type, number, status, last day), in order, whether
+/// written short (`- pirt`) or whole (`- {type: pirt}`).
+fn certificates(v: &Value) -> Vec<(String, String, String, String)> {
+    let Value::Sequence(list) = v else {
+        return Vec::new();
+    };
+    let get = |m: &Mapping, k: &str| m.get(k).and_then(scalar).unwrap_or_default();
+    let mut out: Vec<_> = list
+        .iter()
+        .map(|c| match c {
+            Value::Mapping(m) => {
+                let status = crate::schema::cert_status(&get(m, "status"))
+                    .map_or("terbit", crate::schema::cert_status_word);
+                (
+                    get(m, "type").to_lowercase(),
+                    get(m, "number"),
+                    status.to_string(),
+                    get(m, "valid_until"),
+                )
+            }
+            other => (
+                scalar(other).unwrap_or_default().to_lowercase(),
+                String::new(),
+                "terbit".to_string(),
+                String::new(),
+            ),
+        })
+        .collect();
+    out.sort();
+    out
 }
 
 /// Refuses a folder that leads outside the site (a symbolic link on the
@@ -406,6 +551,22 @@ fn inside(root: &Path, dir: &Path) -> Result<(), Message> {
 /// (description, photos, private notes) stays.
 fn merge(into: &mut Mapping, from: &Mapping) {
     for (k, v) in from {
+        // The sheet's value in its own words means what the entry says
+        // in the office's (`+62 857…` and `0857-…`; `pirt` and
+        // `{type: pirt}`): the entry keeps its text.
+        if into
+            .get(k)
+            .is_some_and(|old| same_meaning(k.as_str().unwrap_or(""), old, v))
+        {
+            continue;
+        }
+        // What the format takes when a field is left out is no change.
+        if !into.contains_key(k)
+            && k.as_str() == Some(EntryField::Status.key())
+            && v.as_str() == Some("aktif")
+        {
+            continue;
+        }
         match (into.get_mut(k), v) {
             (Some(Value::Mapping(a)), Value::Mapping(b))
                 if k == EntryField::Private.key() || k == EntryField::Extra.key() =>
@@ -440,6 +601,42 @@ fn merge(into: &mut Mapping, from: &Mapping) {
                         }
                     })
                     .collect();
+                into.insert(k.clone(), Value::Sequence(merged));
+            }
+            // The sheet's columns carry the certificates of a known type:
+            // those come from it; another (`ISO 9001`) stays as written.
+            (Some(Value::Sequence(old)), Value::Sequence(new))
+                if k == EntryField::Certifications.key() =>
+            {
+                let kind = |c: &Value| -> Option<&'static str> {
+                    let t = match c {
+                        Value::Mapping(m) => m.get("type").and_then(scalar),
+                        other => scalar(other),
+                    }?
+                    .to_lowercase();
+                    crate::schema::CERTIFICATES
+                        .iter()
+                        .find(|x| x.key == t || x.spellings.contains(&t.as_str()))
+                        .map(|x| x.key)
+                };
+                let mut merged = Vec::new();
+                for o in old.iter() {
+                    match kind(o) {
+                        None => merged.push(o.clone()),
+                        Some(t) => {
+                            if let Some(n) = new.iter().find(|n| kind(n) == Some(t)) {
+                                let same = certificates(&Value::Sequence(vec![o.clone()]))
+                                    == certificates(&Value::Sequence(vec![n.clone()]));
+                                merged.push(if same { o.clone() } else { n.clone() });
+                            }
+                        }
+                    }
+                }
+                for n in new {
+                    if !old.iter().any(|o| kind(o).is_some() && kind(o) == kind(n)) {
+                        merged.push(n.clone());
+                    }
+                }
                 into.insert(k.clone(), Value::Sequence(merged));
             }
             _ => {

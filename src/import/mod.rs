@@ -3,6 +3,7 @@
 
 mod clean;
 pub(crate) mod columns;
+mod edit;
 mod mapfile;
 mod matching;
 mod merge;
@@ -372,15 +373,24 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
                     existing.place(i)
                 ),
             ),
-            Match::One(i) if existing.get(i).markdown => conflict(
-                &mut notes,
-                format!(
-                    "cocok dengan {}, yang ditulis tangan (Markdown): ubah berkas itu sendiri",
-                    existing.place(i)
-                ),
-            ),
             Match::One(i) => {
                 let prev = existing.get(i);
+                let mut map = map;
+                // A place named as the entry names it (an alias, another
+                // spelling) is no change.
+                let text = |m: &serde_yaml::Mapping, f: EntryField| {
+                    m.get(f.key()).and_then(Value::as_str).map(str::to_string)
+                };
+                if let Some(d) = text(&map, EntryField::District) {
+                    if config.district(&d).is_some() && config.district(&d) == prev.district {
+                        map.remove(EntryField::District.key());
+                    }
+                }
+                if let Some(v) = text(&map, EntryField::Village) {
+                    if crate::places::match_key(&v) == prev.village {
+                        map.remove(EntryField::Village.key());
+                    }
+                }
                 out.update(prev, map);
                 (RowStatus::Updated, prev.slug.clone())
             }

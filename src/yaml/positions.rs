@@ -149,6 +149,11 @@ impl Positions {
         self.lookup(path).map(|(k, _)| k)
     }
 
+    /// The position of the key and of the value at exactly `path`.
+    pub(crate) fn exact(&self, path: &str) -> Option<(Pos, Pos)> {
+        self.places.get(path).copied()
+    }
+
     /// The position of the value at `path`, or of its nearest ancestor found.
     pub(crate) fn value(&self, path: &str) -> Option<Pos> {
         self.lookup(path).map(|(_, v)| v)

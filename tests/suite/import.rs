@@ -740,11 +740,103 @@ fn a_reimport_matches_by_place_and_reports_conflicts() {
 fn the_sites_own_export_imports_back_without_duplicates() {
     let site = Site::fixture("full");
     site.build(&[]).ok();
+    let content = |site: &Site| -> Vec<(String, Vec<u8>)> {
+        list_files(&site.root().join("content"))
+            .into_iter()
+            .map(|f| {
+                let bytes = std::fs::read(site.root().join("content").join(&f)).unwrap();
+                (f, bytes)
+            })
+            .collect()
+    };
+    let before = content(&site);
     let exported = std::fs::read(site.public().join("data/umkm.csv")).unwrap();
     site.write_bytes("umkm-ekspor.csv", &exported);
     let run = import(&site, "umkm-ekspor.csv", &["--kind", "umkm"]);
     run.ok();
     assert!(run.stdout.contains("0 rows imported"), "{}", run.stdout);
+    assert!(run.stdout.contains("0 files written"), "{}", run.stdout);
+    assert!(
+        before == content(&site),
+        "an unchanged export changes no file"
+    );
     site.remove("umkm-ekspor.csv");
     site.build(&[]).ok();
+}
+
+/// The round trip an office makes: download umkm.csv from /data/, change
+/// one phone number and one price as Excel saves it (BOM, CRLF, `;`-free
+/// commas kept), import it into the site it came from: exactly those two
+/// lines change in the entry files, comments and order kept; the next
+/// export holds the edited values and is otherwise the same.
+#[test]
+fn an_edited_export_changes_exactly_what_was_edited() {
+    let site = Site::sample();
+    site.build(&[]).ok();
+    let before: Vec<(String, String)> = list_files(&site.root().join("content"))
+        .into_iter()
+        .filter(|f| f.ends_with(".md") || f.ends_with(".yaml"))
+        .map(|f| {
+            let text = std::fs::read_to_string(site.root().join("content").join(&f)).unwrap();
+            (f, text)
+        })
+        .collect();
+    let csv = site.read("data/umkm.csv");
+    let mut rows = crate::opendata::csv_rows(csv.trim_start_matches('\u{feff}'));
+    let header = rows[0].clone();
+    let at = |h: &str| header.iter().position(|x| x == h).unwrap();
+    let row = rows
+        .iter()
+        .position(|r| r[at("slug")] == "keripik-tempe-bu-sri")
+        .unwrap();
+    let old_phone = rows[row][at("whatsapp")].clone();
+    rows[row][at("whatsapp")] = "0813-9999-0001".into();
+    let prices: Vec<String> = rows[row][at("price")].lines().map(str::to_string).collect();
+    let mut new_prices = prices.clone();
+    new_prices[0] = "17500".into();
+    rows[row][at("price")] = new_prices.join("\n");
+    // Written back as Excel writes a CSV: BOM, CRLF, quotes where needed.
+    let quote = |c: &str| {
+        if c.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", c.replace('"', "\"\""))
+        } else {
+            c.to_string()
+        }
+    };
+    let mut edited = String::from("\u{feff}");
+    for r in &rows {
+        edited.push_str(&r.iter().map(|c| quote(c)).collect::<Vec<_>>().join(","));
+        edited.push_str("\r\n");
+    }
+    site.write("umkm-diedit.csv", &edited);
+    let run = import(&site, "umkm-diedit.csv", &["--kind", "umkm"]);
+    run.ok();
+    assert!(run.stdout.contains("0 rows imported"), "{}", run.stdout);
+    let mut changed = Vec::new();
+    for (f, text) in &before {
+        let now = std::fs::read_to_string(site.root().join("content").join(f)).unwrap();
+        for (a, b) in text.lines().zip(now.lines()) {
+            if a != b {
+                changed.push(format!("{f}: {a} -> {b}"));
+            }
+        }
+        assert_eq!(
+            text.lines().count(),
+            now.lines().count(),
+            "{f}: lines added or removed"
+        );
+    }
+    assert_eq!(changed.len(), 2, "{changed:#?}");
+    assert!(
+        changed.iter().any(|c| c.contains("0813-9999-0001")),
+        "{changed:#?}"
+    );
+    assert!(changed.iter().any(|c| c.contains("17500")), "{changed:#?}");
+    assert!(!old_phone.is_empty());
+    // The next export: the edited values, every other cell as before.
+    site.remove("umkm-diedit.csv");
+    site.build(&[]).ok();
+    let again =
+        crate::opendata::csv_rows(site.read("data/umkm.csv").trim_start_matches('\u{feff}'));
+    assert_eq!(again, rows, "the next export is the edited sheet");
 }
