@@ -6,7 +6,9 @@
 # Writes a CSV as an office's export looks (semicolons, a BOM, phones that
 # lost their 0, "Rp" prices, coordinates, a NIK and an owner's name) into a
 # copy of the sample site, then times the import, a re-import of the same
-# sheet (every row an update) and `etalase check` of the result, with the
+# sheet (every row an update), `etalase check` of the result, and the
+# round trip an office makes: a build, then an import of the site's own
+# data/umkm.csv (every row matched by its slug, no file changed), with the
 # release binary. Needs python3.
 set -euo pipefail
 n=${1:-10000}
@@ -14,7 +16,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 cargo build --release --quiet --manifest-path "$here/Cargo.toml"
 bin="$here/target/release/etalase"
-cp -r "$here/site.yaml" "$here/content" "$work/"
+cp -r "$here/site.yaml" "$here/content" "$here/pribadi" "$work/"
 python3 - "$n" "$work/umkm.csv" <<'PY'
 import random, sys
 n, path = int(sys.argv[1]), sys.argv[2]
@@ -34,3 +36,7 @@ t() { /usr/bin/time -f "  %e s wall, %U s user, %M KB peak" "$@" >/dev/null; }
 echo "import of $n rows:"; t "$bin" import "$work/umkm.csv" --kind umkm --root "$work"
 echo "re-import (every row an update):"; t "$bin" import "$work/umkm.csv" --kind umkm --root "$work"
 echo "check of the imported site:"; t "$bin" check --root "$work"
+echo "build of the imported site:"; t "$bin" build --root "$work" --output "$work/public" --force
+cp "$work/public/data/umkm.csv" "$work/ekspor.csv"
+echo "import of its own export (every row matched, nothing to change):"
+t "$bin" import "$work/ekspor.csv" --kind umkm --root "$work"
