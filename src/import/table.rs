@@ -170,6 +170,12 @@ pub(crate) fn csv(text: &str) -> Vec<Vec<String>> {
 }
 
 #[cfg(feature = "spreadsheet")]
+/// The largest table import reads: far beyond any office's directory
+/// (Excel's own limit is 1,048,576 rows), and a bound on what a hostile
+/// sheet can make it hold.
+const MAX_ROWS: usize = 1_048_576;
+const MAX_COLUMNS: usize = 512;
+
 fn workbook(path: &Path, sheet: Option<&str>) -> Result<Table, Message> {
     use calamine::{open_workbook_auto, Data, Reader};
     let shown = path.display();
@@ -198,41 +204,73 @@ fn workbook(path: &Path, sheet: Option<&str>) -> Result<Table, Message> {
             .cloned()
             .ok_or_else(|| msg!("{shown} tidak punya lembar kerja", "{shown} has no sheet"))?,
     };
-    let range = wb.worksheet_range(&name).map_err(|e| {
+    let text = |c: &Data| match c {
+        Data::Empty => String::new(),
+        Data::String(s) => s.trim().to_string(),
+        Data::Float(f) => {
+            if f.fract() == 0.0 && f.abs() < 1e15 {
+                format!("{}", *f as i64)
+            } else {
+                format!("{f}")
+            }
+        }
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => b.to_string(),
+        // A date cell: its serial number, read as a date by the field.
+        Data::DateTime(d) => format!("{}", d.as_f64()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => format!("#{e:?}"),
+    };
+    // Cell by cell, where they are: a sheet that claims a million rows by
+    // sixteen thousand columns, or holds one cell at XFD1048576, costs
+    // what its cells cost, never its claimed size.
+    let too_wide = || {
+        msg!(
+            "lembar \"{name}\" di {shown} punya isi di luar kolom {MAX_COLUMNS} atau baris {MAX_ROWS}; bukan tabel usaha",
+            "sheet \"{name}\" of {shown} has cells beyond column {MAX_COLUMNS} or row {MAX_ROWS}; not a table of businesses"
+        )
+    };
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut put = |r: usize, c: usize, v: String| -> Result<(), Message> {
+        if v.is_empty() {
+            return Ok(());
+        }
+        if r >= MAX_ROWS || c >= MAX_COLUMNS {
+            return Err(too_wide());
+        }
+        if rows.len() <= r {
+            rows.resize(r + 1, Vec::new());
+        }
+        let row = &mut rows[r];
+        if row.len() <= c {
+            row.resize(c + 1, String::new());
+        }
+        row[c] = v;
+        Ok(())
+    };
+    let unreadable = |e: &dyn std::fmt::Display| {
         msg!(
             "lembar \"{name}\" di {shown} tidak bisa dibaca: {e}",
             "cannot read sheet \"{name}\" of {shown}: {e}"
         )
-    })?;
-    // Cell references count from A1 whatever the used range's start.
-    let (top, left) = range
-        .start()
-        .map_or((0, 0), |(r, c)| (r as usize, c as usize));
-    let mut rows = vec![Vec::new(); top];
-    for r in range.rows() {
-        let mut row = vec![String::new(); left];
-        row.extend(r.iter().map(|c| match c {
-            Data::Empty => String::new(),
-            Data::String(s) => s.trim().to_string(),
-            Data::Float(f) => {
-                if f.fract() == 0.0 && f.abs() < 1e15 {
-                    format!("{}", *f as i64)
-                } else {
-                    format!("{f}")
-                }
-            }
-            Data::Int(i) => i.to_string(),
-            Data::Bool(b) => b.to_string(),
-            // A date cell: its serial number, read as a date by the field.
-            Data::DateTime(d) => format!("{}", d.as_f64()),
-            Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-            Data::Error(e) => format!("#{e:?}"),
-        }));
-        // Trailing empty cells (a sheet of a million formatted, empty rows).
-        while row.last().is_some_and(|c| c.is_empty()) {
-            row.pop();
+    };
+    if let calamine::Sheets::Xlsx(x) = &mut wb {
+        let mut cells = x
+            .worksheet_cells_reader(&name)
+            .map_err(|e| unreadable(&e))?;
+        while let Some(cell) = cells.next_cell().map_err(|e| unreadable(&e))? {
+            let (r, c) = cell.get_position();
+            let data: Data = cell.get_value().clone().into();
+            put(r as usize, c as usize, text(&data))?;
         }
-        rows.push(row);
+    } else {
+        let range = wb.worksheet_range(&name).map_err(|e| unreadable(&e))?;
+        let (top, left) = range.start().unwrap_or((0, 0));
+        for (r, row) in range.rows().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                put(top as usize + r, left as usize + c, text(cell))?;
+            }
+        }
     }
     while rows.last().is_some_and(|r| r.is_empty()) {
         rows.pop();

@@ -840,3 +840,55 @@ fn an_edited_export_changes_exactly_what_was_edited() {
         crate::opendata::csv_rows(site.read("data/umkm.csv").trim_start_matches('\u{feff}'));
     assert_eq!(again, rows, "the next export is the edited sheet");
 }
+
+/// Workbooks that claim far more than they hold: a tiny XLSX with a cell
+/// at XFD1048576 and a dimension of a million by sixteen thousand cells,
+/// and a tiny ODS whose rows and columns repeat as far. Each is a clear
+/// error in well under a second, never an abort or gigabytes of memory.
+#[test]
+#[cfg(feature = "spreadsheet")]
+fn workbooks_that_claim_a_huge_size_are_refused_cheaply() {
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+    let zip_of = |parts: &[(&str, String)]| {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for (name, text) in parts {
+            zip.start_file(*name, SimpleFileOptions::default()).unwrap();
+            zip.write_all(text.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    };
+    let cell = |at: &str, v: &str| format!("<c r=\"{at}\" t=\"inlineStr\"><is><t>{v}</t></is></c>");
+    let sheet = format!(
+        "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><dimension ref=\"A1:XFD1048576\"/><sheetData><row r=\"1\">{}{}{}</row><row r=\"2\">{}{}{}</row><row r=\"1048576\"><c r=\"XFD1048576\"><v>1</v></c></row></sheetData></worksheet>",
+        cell("A1", "Nama Usaha"), cell("B1", "Kategori"), cell("C1", "Kecamatan"),
+        cell("A2", "Toko Besar"), cell("B2", "kuliner"), cell("C2", "Bekasi Timur"),
+    );
+    let xlsx = zip_of(&[
+        ("[Content_Types].xml", r#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.into()),
+        ("_rels/.rels", r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.into()),
+        ("xl/workbook.xml", r#"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>"#.into()),
+        ("xl/_rels/workbook.xml.rels", r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.into()),
+        ("xl/worksheets/sheet1.xml", sheet),
+    ]);
+    let ods = zip_of(&[
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet".into()),
+        ("content.xml", r#"<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Data"><table:table-row><table:table-cell office:value-type="string"><text:p>Nama Usaha</text:p></table:table-cell></table:table-row><table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="16384" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#.into()),
+    ]);
+    let site = Site::fixture("minimal");
+    for (file, bytes) in [("besar.xlsx", xlsx), ("besar.ods", ods)] {
+        assert!(bytes.len() < 4096, "{file}: {}", bytes.len());
+        std::fs::write(site.root().join(file), bytes).unwrap();
+        let started = std::time::Instant::now();
+        let run = import(&site, file, &["--kind", "umkm"]);
+        assert_eq!(run.code, 2, "{file}: {}{}", run.stdout, run.stderr);
+        // A hang guard, as build_in_time has, not a speed target.
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "{file}: {:?}",
+            started.elapsed()
+        );
+        assert!(!run.stderr.contains("panicked"), "{file}: {}", run.stderr);
+        assert!(!site.root().join("content/umkm/toko-besar.yaml").exists());
+    }
+}
