@@ -148,8 +148,31 @@ pub(crate) fn cell(val: Val<'_>) -> Option<Cow<'_, str>> {
         Val::Int(n) => Cow::Owned(n.to_string()),
         Val::Flag(b) => Cow::Borrowed(if b { "ya" } else { "tidak" }),
         Val::Date(d) => Cow::Owned(d.iso()),
+        Val::Hours(days) if !days.is_empty() => Cow::Owned(
+            days.iter()
+                .map(|h| {
+                    let day = crate::model::DAYS[h.day as usize];
+                    match h.open_close {
+                        Some((open, close)) => format!("{day}: {}-{}", hhmm(open), hhmm(close)),
+                        None => format!("{day}: tutup"),
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+        Val::Programmes(list) if !list.is_empty() => Cow::Owned(
+            list.iter()
+                .map(|p| p.slug.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
         _ => return None,
     })
+}
+
+/// Minutes after midnight as `08:00`.
+fn hhmm(m: u16) -> String {
+    format!("{:02}:{:02}", m / 60, m % 60)
 }
 
 /// Every field of entry `i` that every download carries and that fits

@@ -190,11 +190,12 @@ impl Shape {
             | Shape::Year
             | Shape::Count
             | Shape::Flag
-            | Shape::Date => true,
-            Shape::Geo
+            | Shape::Date
+            // One line per day (`senin: 08:00-16:00`), slugs by commas.
             | Shape::Hours
+            | Shape::Programmes => true,
+            Shape::Geo
             | Shape::Certifications
-            | Shape::Programmes
             | Shape::Awards
             | Shape::Products
             | Shape::Picture

@@ -532,6 +532,29 @@ fn certificates(v: &Value) -> Vec<(String, String, String, String)> {
     out
 }
 
+/// The slugs of the site's programmes: their files' names, or their
+/// `slug`.
+pub(super) fn programme_slugs(root: &SiteRoot) -> Vec<String> {
+    let mut ignored = Vec::new();
+    load::discover(root, &mut ignored)
+        .into_iter()
+        .filter(|f| f.kind == crate::model::Kind::Program)
+        .map(|f| {
+            let text = load::read_text(&f.abs, &f.rel, load::MAX_ENTRY_FILE).unwrap_or_default();
+            let yaml = match f.form {
+                Form::Markdown => load::frontmatter::split(&text)
+                    .map(|s| s.yaml.to_string())
+                    .unwrap_or_default(),
+                _ => text,
+            };
+            serde_yaml::from_str::<Value>(&yaml)
+                .ok()
+                .and_then(|v| v.get("slug").and_then(scalar))
+                .unwrap_or_else(|| f.stem().to_string())
+        })
+        .collect()
+}
+
 /// Refuses a folder that leads outside the site (a symbolic link on the
 /// way): import writes nothing there.
 fn inside(root: &Path, dir: &Path) -> Result<(), Message> {

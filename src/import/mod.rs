@@ -231,6 +231,7 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
         _ => (None, EntryField::Nib.key().into()),
     };
     let existing = Existing::read(&root, &config, kind, &key_at);
+    let programmes = merge::programme_slugs(&root);
     let mut slugs = existing.slugs.clone();
     let mut out = Output::default();
     let mut rows = Vec::new();
@@ -289,7 +290,7 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
         }
         let cell = |c: &Column| table::cell_ref(c.index, r);
         let at = format!("{}!{}", table.sheet, table::cell_ref(0, r));
-        let mut row = Row::new(&config);
+        let mut row = Row::new(&config, &programmes);
         for c in &cols {
             let Some(v) = cells.get(c.index).filter(|v| !v.is_empty()) else {
                 continue;

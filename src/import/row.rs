@@ -23,6 +23,8 @@ struct CertCells {
 
 pub(super) struct Row<'c> {
     config: &'c Config,
+    /// The site's programme slugs: a sheet names only those.
+    programmes: &'c [String],
     map: Mapping,
     products: Vec<String>,
     prices: Vec<(String, String)>,
@@ -44,9 +46,10 @@ pub(super) struct Row<'c> {
 }
 
 impl<'c> Row<'c> {
-    pub(super) fn new(config: &'c Config) -> Row<'c> {
+    pub(super) fn new(config: &'c Config, programmes: &'c [String]) -> Row<'c> {
         Row {
             config,
+            programmes,
             map: Mapping::new(),
             products: Vec::new(),
             prices: Vec::new(),
@@ -394,11 +397,53 @@ impl<'c> Row<'c> {
             },
             Shape::Village => self.village = Some((v.to_string(), cell.to_string())),
             Shape::Text | Shape::Slug | Shape::Markdown => self.put(key, s(v)),
+            // `senin: 08:00-16:00` a line, as the tables write it.
+            Shape::Hours => {
+                let mut days = Mapping::new();
+                for line in clean::lines(v) {
+                    let (day, value) = line.split_once(':').unwrap_or((line.as_str(), ""));
+                    let (day, value) = (day.trim().to_lowercase(), value.trim());
+                    let known = crate::model::DAYS.contains(&day.as_str());
+                    match crate::values::hours(value) {
+                        Ok(_) if known => {
+                            days.insert(s(&day), s(value));
+                        }
+                        _ => {
+                            return self.keep_unused(
+                                key,
+                                v,
+                                cell,
+                                format!("\"{line}\" bukan jam buka (tulis misalnya senin: 08:00-16:00, satu hari per baris)"),
+                            )
+                        }
+                    }
+                }
+                if !days.is_empty() {
+                    self.put(key, Value::Mapping(days));
+                }
+            }
+            // Programme slugs, by commas; each must be one of the site's.
+            Shape::Programmes => {
+                let slugs: Vec<&str> = v
+                    .split([',', ';', '\n'])
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .collect();
+                if let Some(unknown) = slugs
+                    .iter()
+                    .find(|p| !self.programmes.iter().any(|x| x == *p))
+                {
+                    let why = format!("program \"{unknown}\" tidak ada di content/program");
+                    return self.keep_unused(key, v, cell, why);
+                }
+                let list: Vec<Value> = slugs.into_iter().map(s).collect();
+                if !list.is_empty() {
+                    self.put(key, Value::Sequence(list));
+                }
+            }
             // Not in one cell (`columns::field` gives no such target).
             Shape::Geo
-            | Shape::Hours
             | Shape::Certifications
-            | Shape::Programmes
             | Shape::Awards
             | Shape::Products
             | Shape::Picture

@@ -92,7 +92,9 @@ fn columns_of(d: &Def<EntryField>) -> Vec<Column> {
         | Shape::Codes
         | Shape::Tags
         | Shape::Status
-        | Shape::Markdown => one("string"),
+        | Shape::Markdown
+        | Shape::Hours
+        | Shape::Programmes => one("string"),
         Shape::Year => one("year"),
         Shape::Count => one("integer"),
         Shape::Flag => one("boolean"),
@@ -146,9 +148,7 @@ fn columns_of(d: &Def<EntryField>) -> Vec<Column> {
             ),
         ],
         // Not in a cell yet: the JSON records have them.
-        Shape::Hours
-        | Shape::Programmes
-        | Shape::Awards
+        Shape::Awards
         | Shape::Picture
         | Shape::Pictures
         | Shape::Deed

@@ -295,6 +295,11 @@ fn an_exported_table_imports_back_to_the_same_table() {
         // A new site with the same site.yaml and only the imported entries.
         let fresh = Site::empty();
         fresh.write("site.yaml", &site.read_root("site.yaml"));
+        // The programmes the entries name are part of the site.
+        copy_dir(
+            &site.root().join("content/program"),
+            &fresh.root().join("content/program"),
+        );
         fresh.write_bytes(&format!("{kind}.csv"), &exported);
         let mut cmd = etalase();
         cmd.current_dir(fresh.root())
