@@ -111,7 +111,10 @@ impl Diagnostic {
 impl Diagnostic {
     /// `path:line:column: message [CODE]`, the message in `lang`.
     pub fn render(&self, lang: Lang) -> String {
-        let (path, message) = (one_line(&self.path), one_line(self.message.get(lang)));
+        let (path, message) = (
+            crate::text::one_line(&self.path),
+            crate::text::one_line(self.message.get(lang)),
+        );
         let level = match (self.severity(), lang) {
             (Severity::Error, _) => "",
             (Severity::Warning, Lang::Id) => "peringatan: ",
@@ -130,24 +133,6 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.render(Lang::En))
     }
-}
-
-/// Control characters (a line break in a file name or a value) written as
-/// escapes, so that every problem stays on one line of the report.
-fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
-        return text.into();
-    }
-    text.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect::<String>()
-        .into()
 }
 
 /// Sorts and removes exact repeats, so the report is deterministic.

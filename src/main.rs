@@ -182,16 +182,13 @@ fn import(opts: &etalase::ImportOptions, lang: Lang) -> ExitCode {
     match result {
         Ok(r) => {
             let mut out = std::io::stdout().lock();
-            // Headers and cells come from the office's file: a control
-            // character in one must not move the cursor or recolour the
-            // terminal.
+            // The library gives them with control characters escaped.
             for c in &r.columns {
-                let _ = writeln!(out, "kolom {}", printable(c));
+                let _ = writeln!(out, "kolom {c}");
             }
             for row in &r.rows {
                 for n in &row.notes {
-                    let (cell, note) = (printable(&row.cell), printable(n));
-                    let _ = writeln!(out, "{cell}: {}: {note}", row.status.label());
+                    let _ = writeln!(out, "{}: {}: {n}", row.cell, row.status.label());
                 }
             }
             let count = |s: etalase::RowStatus| r.rows.iter().filter(|x| x.status == s).count();
@@ -221,20 +218,6 @@ fn import(opts: &etalase::ImportOptions, lang: Lang) -> ExitCode {
         }
         Err(m) => usage_error(&mut std::io::stderr(), lang, &m),
     }
-}
-
-/// Text from an input file as the terminal may show it: control
-/// characters (escape sequences, line breaks in a cell) written as `\u{1b}`.
-fn printable(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_unicode().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
 }
 
 /// Makes mimalloc keep the memory it frees rather than hand it back to

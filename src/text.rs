@@ -80,6 +80,26 @@ pub(crate) fn parse_grouped(s: &str) -> Option<u64> {
     groups.concat().parse().ok()
 }
 
+/// Control characters (a line break in a file name or a cell, a
+/// terminal's escape sequence) written as escapes (`\u{1b}`, `\n`), so a
+/// problem or an import's note stays on one line and cannot move the
+/// cursor or recolour the terminal.
+pub(crate) fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -421,6 +421,14 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
             .unwrap_or(0)
     };
     rows.sort_by_key(|r| row_number(&r.cell));
+    // Headers, sheet names and cells come from the office's file: shown
+    // on one line, with no escape sequence for the terminal.
+    let one_line = |s: &mut String| *s = crate::text::one_line(s).into_owned();
+    for r in &mut rows {
+        one_line(&mut r.cell);
+        r.notes.iter_mut().for_each(one_line);
+    }
+    column_lines.iter_mut().for_each(one_line);
     let report = report::path(&opts.file, &table.sheet);
     let files = if opts.dry_run {
         Vec::new()
