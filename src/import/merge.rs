@@ -4,7 +4,7 @@
 
 use super::columns;
 use super::mapfile::scalar;
-use crate::load::{self, Form, SiteRoot};
+use crate::load::{self, Form};
 use crate::message::Message;
 use crate::schema::{EntryField, ProductField};
 use serde_yaml::{Mapping, Value};
@@ -81,14 +81,13 @@ impl Existing {
     /// byte-order mark dropped. A file that does not read is left out of
     /// the matching, but its name still takes its slug.
     pub(super) fn read(
-        root: &SiteRoot,
+        files: &[load::InputFile],
         config: &crate::config::Config,
         kind: crate::model::Kind,
         key_at: &(Option<&str>, String),
     ) -> Existing {
         let mut e = Existing::default();
-        let mut ignored = Vec::new();
-        for f in load::discover(root, &mut ignored) {
+        for f in files {
             if f.kind != kind {
                 continue;
             }
@@ -534,10 +533,9 @@ fn certificates(v: &Value) -> Vec<(String, String, String, String)> {
 
 /// The slugs of the site's programmes: their files' names, or their
 /// `slug`.
-pub(super) fn programme_slugs(root: &SiteRoot) -> Vec<String> {
-    let mut ignored = Vec::new();
-    load::discover(root, &mut ignored)
-        .into_iter()
+pub(super) fn programme_slugs(files: &[load::InputFile]) -> Vec<String> {
+    files
+        .iter()
         .filter(|f| f.kind == crate::model::Kind::Program)
         .map(|f| {
             let text = load::read_text(&f.abs, &f.rel, load::MAX_ENTRY_FILE).unwrap_or_default();

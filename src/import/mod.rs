@@ -230,8 +230,11 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
         Some(Target::Private(k)) => (Some(EntryField::Private.key()), k.clone()),
         _ => (None, EntryField::Nib.key().into()),
     };
-    let existing = Existing::read(&root, &config, kind, &key_at);
-    let programmes = merge::programme_slugs(&root);
+    // The site's entry files, found once as the pipeline's discover stage
+    // finds them (its problems are `check`'s to report).
+    let site_files = crate::load::discover(&root, &mut Vec::new());
+    let existing = Existing::read(&site_files, &config, kind, &key_at);
+    let programmes = merge::programme_slugs(&site_files);
     let mut slugs = existing.slugs.clone();
     let mut out = Output::default();
     let mut rows = Vec::new();
