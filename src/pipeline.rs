@@ -475,7 +475,7 @@ impl Pipeline {
             &self.static_files,
             &mut diags,
         );
-        validate::check_private(&self.root, &claims, &mut diags);
+        validate::check_private(&self.root, &claims, &validated.drafted, &mut diags);
         drop(claims);
         if inputs.prepared.is_none() || diags.iter().any(|d| d.severity() == Severity::Error) {
             return Err(diags);

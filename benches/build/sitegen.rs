@@ -1382,6 +1382,7 @@ pub fn generate(n: usize, root: &Path) -> io::Result<Stats> {
                 published.push((kind, entry.slug.clone()));
             }
             out.stats.kinds[kind.index()] += 1;
+            write_private(&mut out, &entry)?;
             if kind == Kind::Pkl {
                 vendors.push_str(&vendor_item(&entry));
                 let last = i + 1 == counts[kind.index()];
@@ -1402,6 +1403,22 @@ pub fn generate(n: usize, root: &Path) -> io::Result<Stats> {
     Ok(stats)
 }
 
+/// The entry's personal data where `etalase import` keeps it: its own file
+/// under `pribadi/`, out of the entry files (and of a site's repository).
+fn write_private(out: &mut Out, e: &Entry) -> io::Result<()> {
+    let Some((_, Y::Map(private))) = e.fields.iter().find(|(k, _)| *k == "private") else {
+        return Ok(());
+    };
+    let mut text = String::new();
+    emit_map(&mut text, private, 0, "");
+    out.write(&format!("pribadi/{}/{}.yaml", e.kind.dir(), e.slug), &text)
+}
+
+/// The entry's fields as its file holds them: all but `private`.
+fn public_fields(e: &Entry) -> impl Iterator<Item = &(&'static str, Y)> {
+    e.fields.iter().filter(|(k, _)| *k != "private")
+}
+
 /// A UMKM or koperasi file, in a per-kecamatan folder: mostly Markdown with
 /// front matter, a few single-entry YAML files; a few saved on Windows (CRLF,
 /// byte-order mark).
@@ -1411,13 +1428,14 @@ fn write_entry_file(out: &mut Out, e: &Entry, index: usize) -> io::Result<()> {
     let mut text = String::with_capacity(e.body.len() + 2048);
     let ext = if rng.chance(3.0) {
         let mut fields: Vec<(&'static str, Y)> = Vec::new();
-        fields.extend(e.fields.iter().cloned());
+        fields.extend(public_fields(e).cloned());
         fields.push(("description", Y::Text(e.body.clone())));
         emit_map(&mut text, &fields, 0, "");
         "yaml"
     } else {
         text.push_str("---\n");
-        emit_map(&mut text, &e.fields, 0, "");
+        let fields: Vec<(&'static str, Y)> = public_fields(e).cloned().collect();
+        emit_map(&mut text, &fields, 0, "");
         text.push_str("---\n");
         text.push_str(&e.body);
         "md"
@@ -1443,7 +1461,7 @@ fn vendor_item(e: &Entry) -> String {
     if name_slug != e.slug {
         fields.push(("slug", s(e.slug.as_str())));
     }
-    fields.extend(e.fields[1..].iter().cloned());
+    fields.extend(public_fields(e).skip(1).cloned());
     fields.push(("description", Y::Text(e.body.clone())));
     let mut text = String::with_capacity(e.body.len() + 2048);
     emit_map(&mut text, &fields, 2, "- ");

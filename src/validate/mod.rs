@@ -114,6 +114,9 @@ pub(crate) struct Validated {
     pub(crate) content: Content,
     /// Items with problems: never published, kept only for their claims.
     rejected: Vec<Item>,
+    /// Draft entries left out of a build without drafts, by kind and
+    /// slug: their personal data is still theirs.
+    pub(crate) drafted: Vec<(crate::model::Kind, String)>,
 }
 
 impl Validated {
@@ -284,13 +287,27 @@ pub(crate) fn assemble<R: std::borrow::Borrow<FileRead>>(
         }
     }
     refs::check(&claims(&content, &rejected), &unread, config, &mut diags);
+    let mut drafted = Vec::new();
     if !drafts {
+        drafted = content
+            .entries
+            .iter()
+            .filter(|e| e.draft)
+            .map(|e| (e.kind, e.slug.clone()))
+            .collect();
         content.entries.retain(|e| !e.draft);
         content.programmes.retain(|p| !p.draft);
         content.events.retain(|e| !e.draft);
         content.pages.retain(|p| !p.draft);
     }
-    (Validated { content, rejected }, diags)
+    (
+        Validated {
+            content,
+            rejected,
+            drafted,
+        },
+        diags,
+    )
 }
 
 /// Reads one file. When it gives no item at all and holds one entry, the

@@ -8,7 +8,12 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::load::{self, SiteRoot};
 use crate::model::{Claim, Kind};
 
-pub(crate) fn check(root: &SiteRoot, claims: &[Claim<'_>], diags: &mut Vec<Diagnostic>) {
+pub(crate) fn check(
+    root: &SiteRoot,
+    claims: &[Claim<'_>],
+    drafted: &[(Kind, String)],
+    diags: &mut Vec<Diagnostic>,
+) {
     let dir = root.path.join(load::PRIVATE);
     if !dir.is_dir() {
         return;
@@ -27,7 +32,10 @@ pub(crate) fn check(root: &SiteRoot, claims: &[Claim<'_>], diags: &mut Vec<Diagn
         let kind = (parts.len() == 3)
             .then(|| Kind::from_folder(parts[1]))
             .flatten();
-        let known = kind.is_some_and(|k| claims.iter().any(|c| c.kind == k && c.slug == stem));
+        let known = kind.is_some_and(|k| {
+            claims.iter().any(|c| c.kind == k && c.slug == stem)
+                || drafted.iter().any(|(dk, s)| *dk == k && s == stem)
+        });
         let readable = load::read_text(&abs, &rel, load::MAX_ENTRY_FILE)
             .ok()
             .and_then(|t| crate::yaml::parse(&t, 0).ok())
