@@ -203,6 +203,13 @@ fn import(opts: &etalase::ImportOptions, lang: Lang) -> ExitCode {
                 0 => (String::new(), String::new()),
                 n => (format!(", {n} dilewati"), format!(", {n} skipped")),
             };
+            match count(etalase::RowStatus::Unchanged) {
+                0 => {}
+                n => {
+                    skip_id.push_str(&format!(", {n} tidak berubah"));
+                    skip_en.push_str(&format!(", {n} unchanged"));
+                }
+            }
             match count(etalase::RowStatus::Conflict) {
                 0 => {}
                 n => {

@@ -285,6 +285,9 @@ impl Output {
     /// in memory first: a file that does not read, or a hand-written
     /// entry whose change cannot be written in place, stops the import
     /// before anything is written.
+    /// With `dry_run`, everything is made and nothing written. Gives the
+    /// files written and the slugs of the entries the sheet left as they
+    /// were.
     pub(super) fn write(
         &self,
         root: &Path,
@@ -292,10 +295,14 @@ impl Output {
         list: bool,
         stem: &str,
         private_dir: &str,
-    ) -> Result<Vec<String>, Message> {
+        dry_run: bool,
+    ) -> Result<(Vec<String>, Vec<String>), Message> {
         let dir = root.join(folder);
-        std::fs::create_dir_all(&dir).map_err(|e| io_error(&dir, e))?;
-        inside(root, &dir)?;
+        if !dry_run {
+            std::fs::create_dir_all(&dir).map_err(|e| io_error(&dir, e))?;
+            inside(root, &dir)?;
+        }
+        let mut unchanged = Vec::new();
         // Each file to write, by its path in the site, as its new text.
         let mut texts: std::collections::BTreeMap<String, String> = Default::default();
         let read = |rel: &str, limit: u64| -> Result<String, Message> {
@@ -311,7 +318,11 @@ impl Output {
                 texts.insert(prev.file.clone(), text);
             }
             let text = texts.get_mut(&prev.file).expect("just read");
-            *text = updated(text, &prev.file, prev, map)?;
+            let new = updated(text, &prev.file, prev, map)?;
+            if new == *text {
+                unchanged.push(prev.slug.clone());
+            }
+            *text = new;
         }
         if list && !self.new.is_empty() {
             let file = format!("{folder}/{stem}.yaml");
@@ -367,6 +378,9 @@ impl Output {
                 texts.insert(format!("{folder}/{slug}.yaml"), text);
             }
         }
+        if dry_run {
+            return Ok((Vec::new(), unchanged));
+        }
         let mut written = self.write_private(root, private_dir)?;
         for (file, text) in texts {
             if before.get(&file) == Some(&text) {
@@ -385,7 +399,7 @@ impl Output {
             std::fs::rename(&tmp, &path).map_err(|e| io_error(&path, e))?;
             written.push(file);
         }
-        Ok(written)
+        Ok((written, unchanged))
     }
 }
 

@@ -55,6 +55,8 @@ pub enum RowStatus {
     Imported,
     Updated,
     Rejected,
+    /// Matched an entry that already says what the row says.
+    Unchanged,
     /// Fits more than one entry, or an entry another row fits too, or a
     /// hand-written one: nothing written for it.
     Conflict,
@@ -69,6 +71,7 @@ impl RowStatus {
             RowStatus::Imported => "diimpor",
             RowStatus::Updated => "diperbarui",
             RowStatus::Rejected => "ditolak",
+            RowStatus::Unchanged => "tidak berubah",
             RowStatus::Conflict => "konflik",
             RowStatus::Skipped => "dilewati",
         }
@@ -433,12 +436,20 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
     }
     column_lines.iter_mut().for_each(one_line);
     let report = report::path(&opts.file, &table.sheet);
-    let files = if opts.dry_run {
-        Vec::new()
-    } else {
-        let private = format!("{}/{}", crate::load::PRIVATE, kind.folder());
-        out.write(&opts.root, &folder, list_file, &stem, &private)?
-    };
+    let private = format!("{}/{}", crate::load::PRIVATE, kind.folder());
+    let (files, unchanged) = out.write(
+        &opts.root,
+        &folder,
+        list_file,
+        &stem,
+        &private,
+        opts.dry_run,
+    )?;
+    for r in &mut rows {
+        if r.status == RowStatus::Updated && unchanged.contains(&r.slug) {
+            r.status = RowStatus::Unchanged;
+        }
+    }
     report::write(&report, &rows)?;
     Ok(ImportReport {
         columns: column_lines,

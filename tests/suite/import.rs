@@ -114,7 +114,8 @@ fn a_reimport_updates_by_nib_and_keeps_what_the_sheet_does_not_carry() {
     );
     let run = import(&site, "data.csv", &["--kind", "umkm"]);
     assert!(
-        run.stdout.contains("0 rows imported, 2 updated"),
+        run.stdout
+            .contains("0 rows imported, 1 updated, 1 rejected, 1 unchanged"),
         "{}",
         run.stdout
     );
@@ -150,7 +151,8 @@ fn a_reimport_finds_entries_the_way_the_build_does() {
     );
     let run = import(&site, "data.csv", &["--kind", "umkm"]);
     assert!(
-        run.stdout.contains("0 rows imported, 2 updated"),
+        run.stdout
+            .contains("0 rows imported, 1 updated, 1 rejected, 1 unchanged"),
         "{}{}",
         run.stdout,
         run.stderr
@@ -698,7 +700,8 @@ fn a_reimport_matches_by_place_and_reports_conflicts() {
     site.write("data.csv", &sheet("").replace("Jl. Dua", "Jl. Dua Baru"));
     let run = import(&site, "data.csv", &["--kind", "umkm"]);
     assert!(
-        run.stdout.contains("0 rows imported, 2 updated"),
+        run.stdout
+            .contains("0 rows imported, 1 updated, 0 rejected, 1 unchanged"),
         "{}",
         run.stdout
     );
