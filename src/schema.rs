@@ -267,6 +267,9 @@ const GOFOOD: &[&str] = &["gofood.co.id", "gofood.link", "gojek.com"];
 const GRABFOOD: &[&str] = &["grab.com", "grab.onelink.me"];
 const SHOPEEFOOD: &[&str] = &["shopeefood.co.id", "spf.shopee.co.id"];
 
+/// The entry tables' column of each product's halal mark, one per line.
+pub(crate) const PRODUCTS_HALAL: &str = "products_halal";
+
 /// The keys of a map point (`geo: { lat, lon }`), and the entry tables'
 /// columns that carry it.
 pub(crate) const LAT: &str = "lat";

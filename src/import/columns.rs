@@ -20,6 +20,8 @@ pub(crate) enum Target {
     Certificate(&'static str),
     /// A certificate's last day (`halal_valid_until`).
     CertificateUntil(&'static str),
+    /// Each product's halal mark, one per line (`ya`, `-`).
+    ProductHalal,
     /// `-6.24, 106.99`
     Geo,
     /// "No HP/WA": one number that is both, or a phone and a WhatsApp
@@ -287,6 +289,7 @@ pub(crate) fn recognise(header: &str, kind: Kind) -> Target {
         | "kontak" | "nokontak" | "nomorkontak" => return Target::PhoneAndWhatsapp,
         "harga" | "hargaproduk" | "hargarp" | "hargasatuan" | "price" => return Target::Price,
         "satuan" | "kemasan" | "unit" => return Target::Unit,
+        "productshalal" | "produkhalal" | "halalproduk" => return Target::ProductHalal,
         "koordinat" | "titikkoordinat" | "geo" | "titiklokasi" => return Target::Geo,
         "lat" | "latitude" | "lintang" => return Target::Lat,
         "long" | "lng" | "lon" | "longitude" | "bujur" => return Target::Lon,

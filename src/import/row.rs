@@ -30,6 +30,8 @@ pub(super) struct Row<'c> {
     prices: Vec<(String, String)>,
     /// One unit for every product, or one per product like the names.
     units: Vec<String>,
+    /// Each product's halal mark, like the names.
+    halal: Vec<bool>,
     /// Certificates by type: number, status, last day.
     certs: Vec<CertCells>,
     lat: Option<(f64, String)>,
@@ -54,6 +56,7 @@ impl<'c> Row<'c> {
             products: Vec::new(),
             prices: Vec::new(),
             units: Vec::new(),
+            halal: Vec::new(),
             certs: Vec::new(),
             lat: None,
             lon: None,
@@ -164,6 +167,9 @@ impl<'c> Row<'c> {
                 .prices
                 .extend(clean::lines(v).into_iter().map(|p| (p, cell.to_string()))),
             Target::Unit => self.units.extend(clean::lines(v)),
+            Target::ProductHalal => self
+                .halal
+                .extend(clean::lines(v).iter().map(|l| clean::yes(l) == Some(true))),
             Target::Certificate(kind) => {
                 let (number, status) = match (crate::schema::cert_status(v), clean::yes(v)) {
                     (Some(status), _) => (None, status),
@@ -580,6 +586,9 @@ impl<'c> Row<'c> {
                 if let Some(u) = unit.filter(|u| !u.is_empty()).or(price_unit.as_ref()) {
                     p.insert(ProductField::Unit.key().into(), Value::String(u.clone()));
                 }
+                if self.halal.get(i) == Some(&true) {
+                    p.insert(ProductField::Halal.key().into(), Value::Bool(true));
+                }
                 list.push(Value::Mapping(p));
             }
             self.put(EntryField::Products.key(), Value::Sequence(list));
@@ -627,6 +636,7 @@ pub(super) fn describe(t: &Target) -> String {
         Target::Products => "products (nama)".into(),
         Target::Price => "products (harga)".into(),
         Target::Unit => "products (satuan)".into(),
+        Target::ProductHalal => "products (halal)".into(),
         Target::Certificate(c) => format!("certifications ({c})"),
         Target::CertificateUntil(c) => format!("certifications ({c}, berlaku sampai)"),
         Target::Geo => EntryField::Geo.key().into(),

@@ -13,6 +13,7 @@ use crate::model::{CertStatus, Kind, Product};
 use crate::project::{self, Val};
 use crate::schema::{
     cert_status_word, Def, EntryField, ProductField, Publish, Shape, CERTIFICATES, ENTRY, LAT, LON,
+    PRODUCTS_HALAL,
 };
 use std::borrow::Cow;
 
@@ -31,6 +32,7 @@ enum Part {
     ProductNames,
     ProductPrices,
     ProductUnits,
+    ProductHalal,
 }
 
 /// One column of an entry table.
@@ -146,6 +148,13 @@ fn columns_of(d: &Def<EntryField>) -> Vec<Column> {
                 d.field,
                 Part::ProductUnits,
             ),
+            col(
+                PRODUCTS_HALAL,
+                "string",
+                "produk halal: ya, satu per baris (- bila tidak)",
+                d.field,
+                Part::ProductHalal,
+            ),
         ],
         // Not in a cell yet: the JSON records have them.
         Shape::Awards
@@ -182,6 +191,9 @@ fn cell(val: Val<'_>, part: Part) -> Option<Cow<'_, str>> {
         })?,
         (Val::Products(products), Part::ProductUnits) => {
             lines(products, |p| p.unit.clone().unwrap_or_default())?
+        }
+        (Val::Products(products), Part::ProductHalal) => {
+            lines(products, |p| if p.halal { "ya" } else { "" }.to_string())?
         }
         (val, _) => project::cell(val)?,
     })
