@@ -329,6 +329,24 @@ fn guard_zip(path: &Path) -> Result<(), Message> {
             ));
         }
     }
+    // A part whose data inflates past the size it declares: its size
+    // cannot be trusted, and the checks above were made on it. Each part
+    // is inflated once, up to one byte past what it declares.
+    for i in 0..zip.len() {
+        let Ok(mut f) = zip.by_index(i) else { continue };
+        let (declared, name) = (f.size(), f.name().to_string());
+        let inflated = std::io::copy(
+            &mut std::io::Read::take(&mut f, declared.saturating_add(1)),
+            &mut std::io::sink(),
+        )
+        .unwrap_or(0);
+        if inflated > declared {
+            return Err(msg!(
+                "{shown}: bagian \"{name}\" lebih besar daripada ukuran yang dinyatakannya (bom zip?); tidak dibaca",
+                "{shown}: part \"{name}\" inflates past the size it declares (a zip bomb?); not read"
+            ));
+        }
+    }
     Ok(())
 }
 

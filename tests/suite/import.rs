@@ -878,8 +878,34 @@ fn workbooks_that_claim_a_huge_size_are_refused_cheaply() {
         ("mimetype", "application/vnd.oasis.opendocument.spreadsheet".into()),
         ("content.xml", r#"<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Data"><table:table-row><table:table-cell office:value-type="string"><text:p>Nama Usaha</text:p></table:table-cell></table:table-row><table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="16384" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#.into()),
     ]);
+    // A part that declares 100 bytes and inflates to more.
+    let mut liar = xlsx.clone();
+    let name = b"xl/worksheets/sheet1.xml";
+    let le32 = |b: &[u8], at: usize| u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]);
+    let le16 = |b: &[u8], at: usize| u16::from_le_bytes([b[at], b[at + 1]]) as usize;
+    let mut at = 0;
+    while at + 46 < liar.len() {
+        match le32(&liar, at) {
+            // A local header: its name at 30, its size at 22.
+            0x0403_4b50 if liar[at + 30..].starts_with(name) => {
+                liar[at + 22..at + 26].copy_from_slice(&100u32.to_le_bytes())
+            }
+            // A central directory header: its name at 46, its size at 24.
+            0x0201_4b50
+                if liar[at + 46..].starts_with(name) && le16(&liar, at + 28) == name.len() =>
+            {
+                liar[at + 24..at + 28].copy_from_slice(&100u32.to_le_bytes())
+            }
+            _ => {}
+        }
+        at += 1;
+    }
     let site = Site::fixture("minimal");
-    for (file, bytes) in [("besar.xlsx", xlsx), ("besar.ods", ods)] {
+    for (file, bytes) in [
+        ("besar.xlsx", xlsx),
+        ("besar.ods", ods),
+        ("bohong.xlsx", liar),
+    ] {
         assert!(bytes.len() < 4096, "{file}: {}", bytes.len());
         std::fs::write(site.root().join(file), bytes).unwrap();
         let started = std::time::Instant::now();
@@ -894,4 +920,10 @@ fn workbooks_that_claim_a_huge_size_are_refused_cheaply() {
         assert!(!run.stderr.contains("panicked"), "{file}: {}", run.stderr);
         assert!(!site.root().join("content/umkm/toko-besar.yaml").exists());
     }
+    let run = import(&site, "bohong.xlsx", &["--kind", "umkm"]);
+    assert!(
+        run.stderr.contains("inflates past the size it declares"),
+        "{}",
+        run.stderr
+    );
 }
