@@ -92,7 +92,7 @@ pub(crate) fn value<'a>(site: &'a Site, i: usize, markdown: &'a str, field: Entr
         | F::Shopee
         | F::Gofood
         | F::Grabfood
-        | F::Shopeefood => link(e, crate::schema::key_of(ENTRY, field)),
+        | F::Shopeefood => link(e, field.key()),
         F::Hours => Val::Hours(&e.hours),
         F::Scale => text(&e.scale),
         F::Nib => text(&e.nib),

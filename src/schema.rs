@@ -327,6 +327,14 @@ pub(crate) const CERTIFICATES: &[Certificate] = &[
     },
 ];
 
+/// The certificate a `type` names (`halal`, `P-IRT`), in any case.
+pub(crate) fn certificate(word: &str) -> Option<&'static Certificate> {
+    let w = word.trim().to_lowercase();
+    CERTIFICATES
+        .iter()
+        .find(|c| c.key == w || c.spellings.contains(&w.as_str()))
+}
+
 /// Where a certificate stands, by the words entries and office sheets use:
 /// the first word of each is the one written back (`status: proses`).
 pub(crate) const CERT_STATUSES: &[(crate::model::CertStatus, &[&str])] = &[
@@ -633,11 +641,6 @@ pub(crate) fn row<F: Copy + PartialEq>(defs: &'static [Def<F>], field: F) -> &'s
     defs.iter()
         .find(|d| d.field == field)
         .expect("every field has its row (`fields!`)")
-}
-
-/// The key of a field.
-pub(crate) fn key_of<F: Copy + PartialEq>(defs: &[Def<F>], field: F) -> &'static str {
-    defs.iter().find(|d| d.field == field).map_or("", |d| d.key)
 }
 
 /// The required fields of `kind`.

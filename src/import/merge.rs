@@ -93,19 +93,8 @@ impl Existing {
             }
             let stem = f.stem().to_string();
             e.slugs.insert(stem.clone());
-            let Ok(text) = load::read_text(&f.abs, &f.rel, load::MAX_ENTRY_FILE) else {
-                continue;
-            };
             let markdown = f.form == Form::Markdown;
-            let yaml = if markdown {
-                match load::frontmatter::split(&text) {
-                    Ok(split) => split.yaml.to_string(),
-                    Err(_) => continue,
-                }
-            } else {
-                text
-            };
-            let Ok(v) = serde_yaml::from_str::<Value>(&yaml) else {
+            let Some(v) = fields_of(f) else {
                 continue;
             };
             let items: Vec<(Option<usize>, Mapping)> = match v {
@@ -311,6 +300,9 @@ impl Output {
         // What the files held: one the import leaves as it was is not
         // written again.
         let mut before: std::collections::BTreeMap<String, String> = Default::default();
+        // Each file's YAML as parsed, kept while its text is unchanged: a
+        // list of thousands is parsed once, not once per row.
+        let mut parsed: std::collections::HashMap<String, Value> = Default::default();
         for (prev, map) in &self.updates {
             if !texts.contains_key(&prev.file) {
                 let text = read(&prev.file, load::MAX_LIST_FILE)?;
@@ -318,9 +310,11 @@ impl Output {
                 texts.insert(prev.file.clone(), text);
             }
             let text = texts.get_mut(&prev.file).expect("just read");
-            let new = updated(text, &prev.file, prev, map)?;
+            let new = updated(text, &prev.file, prev, map, &mut parsed)?;
             if new == *text {
                 unchanged.push(prev.slug.clone());
+            } else {
+                parsed.remove(&prev.file);
             }
             *text = new;
         }
@@ -407,7 +401,13 @@ impl Output {
 /// values `map`: in place where the change allows (comments, order and
 /// untouched lines kept), else, for a YAML file, written again whole; a
 /// Markdown entry is never written again whole.
-fn updated(text: &str, file: &str, prev: &Prev, map: &Mapping) -> Result<String, Message> {
+fn updated(
+    text: &str,
+    file: &str,
+    prev: &Prev,
+    map: &Mapping,
+    parsed: &mut std::collections::HashMap<String, Value>,
+) -> Result<String, Message> {
     let (head, yaml, tail) = if prev.markdown {
         let split = load::frontmatter::split(text)?;
         let at = split.yaml.as_ptr() as usize - text.as_ptr() as usize;
@@ -415,8 +415,13 @@ fn updated(text: &str, file: &str, prev: &Prev, map: &Mapping) -> Result<String,
     } else {
         ("", text, "")
     };
-    let doc: Value = serde_yaml::from_str(yaml).map_err(|e| msg!("{file}: {e}", "{file}: {e}"))?;
-    let old = match (&doc, prev.position) {
+    if !parsed.contains_key(file) {
+        let doc: Value =
+            serde_yaml::from_str(yaml).map_err(|e| msg!("{file}: {e}", "{file}: {e}"))?;
+        parsed.insert(file.to_string(), doc);
+    }
+    let doc = &parsed[file];
+    let old = match (doc, prev.position) {
         (Value::Sequence(s), Some(i)) => s.get(i).and_then(Value::as_mapping),
         (Value::Mapping(m), None) => Some(m),
         _ => None,
@@ -462,7 +467,7 @@ fn updated(text: &str, file: &str, prev: &Prev, map: &Mapping) -> Result<String,
             "{file}: the sheet's change (a product added, say) cannot be written without reshaping this hand-written file; edit it yourself, import wrote nothing"
         ));
     }
-    let mut doc = doc;
+    let mut doc = doc.clone();
     match (&mut doc, prev.position) {
         (Value::Sequence(s), Some(i)) => s[i] = Value::Mapping(new),
         _ => doc = Value::Mapping(new),
@@ -552,19 +557,23 @@ pub(super) fn programme_slugs(files: &[load::InputFile]) -> Vec<String> {
         .iter()
         .filter(|f| f.kind == crate::model::Kind::Program)
         .map(|f| {
-            let text = load::read_text(&f.abs, &f.rel, load::MAX_ENTRY_FILE).unwrap_or_default();
-            let yaml = match f.form {
-                Form::Markdown => load::frontmatter::split(&text)
-                    .map(|s| s.yaml.to_string())
-                    .unwrap_or_default(),
-                _ => text,
-            };
-            serde_yaml::from_str::<Value>(&yaml)
-                .ok()
+            fields_of(f)
                 .and_then(|v| v.get("slug").and_then(scalar))
                 .unwrap_or_else(|| f.stem().to_string())
         })
         .collect()
+}
+
+/// The YAML an entry file holds (a Markdown file's front matter), read as
+/// the build reads it, within the build's size limit for its form; `None`
+/// when it does not read.
+fn fields_of(f: &load::InputFile) -> Option<Value> {
+    let text = load::read_text(&f.abs, &f.rel, load::limit(f.form)).ok()?;
+    let yaml = match f.form {
+        Form::Markdown => load::frontmatter::split(&text).ok()?.yaml.to_string(),
+        Form::Yaml => text,
+    };
+    serde_yaml::from_str(&yaml).ok()
 }
 
 /// Refuses a folder that leads outside the site (a symbolic link on the
@@ -647,12 +656,8 @@ fn merge(into: &mut Mapping, from: &Mapping) {
                     let t = match c {
                         Value::Mapping(m) => m.get("type").and_then(scalar),
                         other => scalar(other),
-                    }?
-                    .to_lowercase();
-                    crate::schema::CERTIFICATES
-                        .iter()
-                        .find(|x| x.key == t || x.spellings.contains(&t.as_str()))
-                        .map(|x| x.key)
+                    }?;
+                    crate::schema::certificate(&t).map(|x| x.key)
                 };
                 let mut merged = Vec::new();
                 for o in old.iter() {

@@ -252,6 +252,15 @@ pub(crate) fn static_files(root: &SiteRoot, diags: &mut Vec<Diagnostic>) -> Vec<
     files
 }
 
+/// The size limit of an entry file of this form: a YAML file may be a
+/// list of many entries, a Markdown file holds one.
+pub(crate) fn limit(form: Form) -> u64 {
+    match form {
+        Form::Markdown => MAX_ENTRY_FILE,
+        Form::Yaml => MAX_LIST_FILE,
+    }
+}
+
 /// The folder of the site where `import` keeps personal data (NIK, the
 /// owner's name, turnover): never read into any output, and ignored by
 /// the `.gitignore` that `init` writes, so it stays out of a repository.

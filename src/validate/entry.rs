@@ -592,11 +592,7 @@ fn certifications(doc: &mut Doc, key: &str, v: &Value) -> Vec<Certification> {
             other => (doc.required_text(&p, other), None),
         };
         let Some(text) = kind_text else { continue };
-        let lower = text.to_lowercase();
-        let kind = crate::schema::CERTIFICATES
-            .iter()
-            .find(|c| c.key == lower || c.spellings.contains(&lower.as_str()))
-            .map_or("other", |c| c.key);
+        let kind = crate::schema::certificate(&text).map_or("other", |c| c.key);
         out.push(Certification {
             kind,
             label: text,

@@ -11,7 +11,7 @@ mod refs;
 
 use crate::config::Config;
 use crate::diagnostic::{Code, Diagnostic, Pos, Suggester};
-use crate::load::{self, frontmatter, Form, InputFile, SiteRoot, MAX_ENTRY_FILE, MAX_LIST_FILE};
+use crate::load::{self, frontmatter, Form, InputFile, SiteRoot, MAX_ENTRY_FILE};
 use crate::model::{Claim, Content, Entry, Event, Kind, Page, Programme};
 use crate::slug as slugs;
 use crate::source::{Doc, Source};
@@ -316,10 +316,7 @@ pub(crate) fn assemble<R: std::borrow::Borrow<FileRead>>(
 fn read_file(ctx: &Ctx) -> (Vec<Read>, Vec<Diagnostic>, Option<String>) {
     let file = ctx.file;
     let stem = || slugs::slugify(file.stem());
-    let limit = match file.form {
-        Form::Markdown => MAX_ENTRY_FILE,
-        Form::Yaml => MAX_LIST_FILE,
-    };
+    let limit = load::limit(file.form);
     let text = match load::read_text(&file.abs, &file.rel, limit) {
         Ok(t) => t,
         Err(d) => return (Vec::new(), vec![d], Some(stem())),

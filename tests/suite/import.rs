@@ -927,3 +927,26 @@ fn workbooks_that_claim_a_huge_size_are_refused_cheaply() {
         run.stderr
     );
 }
+
+/// A list file past the size of one entry (the build reads lists up to
+/// 64 MiB) is still matched on re-import, never written again as new.
+#[test]
+fn a_large_list_file_is_matched_on_reimport() {
+    let site = Site::fixture("minimal");
+    let mut sheet = String::from("Nama Pedagang;Kategori;Kecamatan;Alamat Usaha;Jadwal Jualan\r\n");
+    for i in 0..6000 {
+        sheet.push_str(&format!(
+            "Pedagang Nomor {i:05};kuliner;Bekasi Timur;Jl. Panjang Sekali Dekat Pasar Nomor {i};Setiap hari dari pagi sampai sore kecuali hari libur nasional\r\n"
+        ));
+    }
+    site.write("pkl.csv", &sheet);
+    import(&site, "pkl.csv", &["--kind", "pkl"]).ok();
+    let list = site.root().join("content/pkl/pkl.yaml");
+    assert!(
+        std::fs::metadata(&list).unwrap().len() > 1 << 20,
+        "over 1 MiB"
+    );
+    let run = import(&site, "pkl.csv", &["--kind", "pkl"]);
+    run.ok();
+    assert!(run.stdout.contains("0 rows imported"), "{}", run.stdout);
+}
