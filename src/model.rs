@@ -157,6 +157,9 @@ pub(crate) struct Product {
 /// A picture an entry refers to.
 #[derive(Clone, Debug)]
 pub(crate) struct Asset {
+    /// As the entry names it (`logo.png`, `/foto/a.jpg`): what the tables
+    /// carry, so a re-import reads back the same words.
+    pub written: String,
     /// The file to copy, relative to the site folder; `None` when it is
     /// under static/ and is copied with it.
     pub copy_from: Option<String>,

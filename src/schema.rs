@@ -269,6 +269,20 @@ const SHOPEEFOOD: &[&str] = &["shopeefood.co.id", "spf.shopee.co.id"];
 
 /// The entry tables' column of each product's halal mark, one per line.
 pub(crate) const PRODUCTS_HALAL: &str = "products_halal";
+/// The entry tables' columns of what else a product holds, one per line.
+pub(crate) const PRODUCTS_DESCRIPTION: &str = "products_description";
+pub(crate) const PRODUCTS_IMAGE: &str = "products_image";
+/// The entry tables' columns of awards, one per line: the title in
+/// `awards`, and these.
+pub(crate) const AWARDS_YEAR: &str = "awards_year";
+pub(crate) const AWARDS_PRIZE: &str = "awards_prize";
+/// The entry tables' columns of a cooperative's deed.
+pub(crate) const DEED_NOTARY: &str = "deed_notary";
+pub(crate) const DEED_NUMBER: &str = "deed_number";
+pub(crate) const DEED_DATE: &str = "deed_date";
+/// The entry tables' column naming the file an entry lives in
+/// (`content/umkm/keripik.md`, `content/pkl/daftar.yaml`).
+pub(crate) const FILE: &str = "file";
 
 /// The keys of a map point (`geo: { lat, lon }`), and the entry tables'
 /// columns that carry it.

@@ -354,6 +354,18 @@ pub(crate) fn lines(raw: &str) -> Vec<String> {
     }
 }
 
+/// The lines of a cell that holds one value per item (a product's
+/// description, an award's title): only a line break separates them, and
+/// `-` is an item without one.
+pub(crate) fn item_lines(raw: &str) -> Vec<String> {
+    raw.split('\n')
+        .map(|s| match s.trim() {
+            "-" => String::new(),
+            s => s.to_string(),
+        })
+        .collect()
+}
+
 pub(crate) fn list(raw: &str) -> Vec<String> {
     raw.split(['\n', ';'])
         .map(str::trim)

@@ -3,7 +3,7 @@
 //! staff words), or named by the map file.
 
 use crate::model::Kind;
-use crate::schema::{Def, EntryField, Publish, CERTIFICATES, ENTRY};
+use crate::schema::{Def, EntryField, Publish, Shape, CERTIFICATES, ENTRY};
 
 /// Where a column's cells go.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +22,18 @@ pub(crate) enum Target {
     CertificateUntil(&'static str),
     /// Each product's halal mark, one per line (`ya`, `-`).
     ProductHalal,
+    /// Each product's description and picture, one per line (`-`: none).
+    ProductDescription,
+    ProductImage,
+    /// Awards, one per line: titles, years, prizes.
+    Awards,
+    AwardYear,
+    AwardPrize,
+    /// A cooperative's deed: `notary`, `number` or `date`.
+    Deed(&'static str),
+    /// The file an entry lives in (the tables' last column): a re-import
+    /// matches by it after the slug.
+    File,
     /// `-6.24, 106.99`
     Geo,
     /// "No HP/WA": one number that is both, or a phone and a WhatsApp
@@ -290,6 +302,14 @@ pub(crate) fn recognise(header: &str, kind: Kind) -> Target {
         "harga" | "hargaproduk" | "hargarp" | "hargasatuan" | "price" => return Target::Price,
         "satuan" | "kemasan" | "unit" => return Target::Unit,
         "productshalal" | "produkhalal" | "halalproduk" => return Target::ProductHalal,
+        "productsdescription" | "keteranganproduk" | "deskripsiproduk" => {
+            return Target::ProductDescription
+        }
+        "productsimage" | "fotoproduk" | "gambarproduk" => return Target::ProductImage,
+        "awards" | "penghargaan" | "prestasi" => return Target::Awards,
+        "awardsyear" | "tahunpenghargaan" => return Target::AwardYear,
+        "awardsprize" | "hadiahpenghargaan" => return Target::AwardPrize,
+        "file" | "berkasentri" => return Target::File,
         "koordinat" | "titikkoordinat" | "geo" | "titiklokasi" => return Target::Geo,
         "lat" | "latitude" | "lintang" => return Target::Lat,
         "long" | "lng" | "lon" | "longitude" | "bujur" => return Target::Lon,
@@ -303,6 +323,14 @@ pub(crate) fn recognise(header: &str, kind: Kind) -> Target {
     }
     if let Some(c) = CERTIFICATES.iter().find(|c| header_key(c.until) == k) {
         return Target::CertificateUntil(c.key);
+    }
+    if kind == Kind::Koperasi {
+        match k.as_str() {
+            "deednotary" | "notaris" | "notarisakta" => return Target::Deed("notary"),
+            "deednumber" | "nomorakta" | "noakta" => return Target::Deed("number"),
+            "deeddate" | "tanggalakta" | "tglakta" => return Target::Deed("date"),
+            _ => {}
+        }
     }
     // The schema's keys and the words staff and offices write for them
     // (`kecamatan`, `Nama Usaha`, `No. Telp`).
@@ -318,12 +346,15 @@ pub(crate) fn recognise(header: &str, kind: Kind) -> Target {
 }
 
 /// The target for field `key`, when a column can fill it for `kind`:
-/// a field every download carries whose value fits one cell.
+/// a field that may be published whose value fits one cell (pictures by
+/// their file names, one per line; `extra` as YAML).
 pub(crate) fn field(key: &str, kind: Kind) -> Option<Target> {
     let d = ENTRY
         .iter()
         .find(|d| d.key == key && d.kinds.contains(&kind))?;
-    (d.publish == Publish::All && d.shape.in_one_cell()).then_some(Target::Field(d.key))
+    let fits =
+        d.shape.in_one_cell() || matches!(d.shape, Shape::Picture | Shape::Pictures | Shape::Extra);
+    (d.publish != Publish::Never && fits).then_some(Target::Field(d.key))
 }
 
 /// The schema's row of an entry field.
@@ -345,6 +376,16 @@ pub(crate) fn named(target: &str, header: &str, kind: Kind) -> Option<Target> {
         "private" => Target::Private(data_key(header)),
         "extra" => Target::Extra(data_key(header)),
         "skip" => Target::Skip,
+        "file" => Target::File,
+        "awards" => Target::Awards,
+        "products_halal" => Target::ProductHalal,
+        "products_description" => Target::ProductDescription,
+        "products_image" => Target::ProductImage,
+        "awards_year" => Target::AwardYear,
+        "awards_prize" => Target::AwardPrize,
+        "deed_notary" if kind == Kind::Koperasi => Target::Deed("notary"),
+        "deed_number" if kind == Kind::Koperasi => Target::Deed("number"),
+        "deed_date" if kind == Kind::Koperasi => Target::Deed("date"),
         other => match CERTIFICATES
             .iter()
             .find(|c| c.key == other || c.until == other)

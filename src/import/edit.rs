@@ -16,13 +16,30 @@ pub(super) fn in_place(text: &str, prefix: &str, old: &Mapping, new: &Mapping) -
     let (mut before, mut after) = (Vec::new(), Vec::new());
     leaves(&Value::Mapping(old.clone()), "", &mut before);
     leaves(&Value::Mapping(new.clone()), "", &mut after);
-    if before
-        .iter()
-        .any(|(p, _)| !after.iter().any(|(q, _)| q == p))
-    {
-        return None; // something removed or reshaped
+    // What is gone: the key whose whole value went (`phone`,
+    // `products.1.halal`). A list item gone is a list reshaped.
+    let mut gone: Vec<String> = Vec::new();
+    for (path, _) in &before {
+        if after.iter().any(|(q, _)| q == path) {
+            continue;
+        }
+        let parts: Vec<&str> = path.split('.').collect();
+        let root = (1..=parts.len()).map(|n| parts[..n].join(".")).find(|q| {
+            !after
+                .iter()
+                .any(|(a, _)| a == q || a.starts_with(&format!("{q}.")))
+        })?;
+        if root.rsplit('.').next()?.parse::<usize>().is_ok() {
+            return None;
+        }
+        if !gone.contains(&root) {
+            gone.push(root);
+        }
     }
     let mut text = text.to_string();
+    for path in &gone {
+        text = remove(&text, &format!("{prefix}{path}"))?;
+    }
     let mut added = Vec::new();
     for (path, value) in &after {
         match before.iter().find(|(p, _)| p == path) {
@@ -144,6 +161,35 @@ fn closing(line: &str, quote: char) -> Option<usize> {
     None
 }
 
+/// Removes the key at `path` with its value: its line, and the lines
+/// below it that are indented deeper. Only a key that starts its line (a
+/// block mapping's); comments after its value stay.
+fn remove(text: &str, path: &str) -> Option<String> {
+    let (at, _) = Positions::scan(text, 1).exact(path)?;
+    let start = offset(text, at.line, 1)?;
+    let key_at = offset(text, at.line, at.column)?;
+    if !text[start..key_at].bytes().all(|b| b == b' ') {
+        return None; // in a flow mapping, or the first key of a list item
+    }
+    let indent = key_at - start;
+    let mut end = text[start..]
+        .find('\n')
+        .map_or(text.len(), |n| start + n + 1);
+    let mut at_line = end;
+    for line in text[end..].split_inclusive('\n') {
+        let body = line.trim_start_matches(' ');
+        let blank = body.trim().is_empty() || body.starts_with('#');
+        if !blank {
+            if line.len() - body.len() <= indent {
+                break;
+            }
+            end = at_line + line.len();
+        }
+        at_line += line.len();
+    }
+    Some(format!("{}{}", &text[..start], &text[end..]))
+}
+
 /// Adds `key: value` as the last line of the entry at `prefix`, at the
 /// indent of its keys.
 fn append(text: &str, prefix: &str, key: &str, value: &Value) -> Option<String> {
@@ -234,6 +280,22 @@ mod tests {
             out,
             "# PKL\n- name: Satu\n  phone: 0812-1\n  address: Jl. Satu\n\n# dua\n- name: Dua\n  phone: 0812-2\n"
         );
+    }
+
+    #[test]
+    fn removes_what_the_sheet_emptied() {
+        let text = "name: A\nphone: 0812-1  # toko\n# produk\nproducts:\n  - name: X\n    halal: true\n    price: 5\ncertifications:\n  - halal\n\n# catatan\nnib: '1'\n";
+        let old = map(text);
+        let mut new = old.clone();
+        new.remove("phone");
+        new.remove("certifications");
+        new["products"][0].as_mapping_mut().unwrap().remove("halal");
+        let out = in_place(text, "", &old, &new).unwrap();
+        assert_eq!(
+            out,
+            "name: A\n# produk\nproducts:\n  - name: X\n    price: 5\n\n# catatan\nnib: '1'\n"
+        );
+        assert_eq!(map(&out), new);
     }
 
     #[test]

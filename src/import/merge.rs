@@ -157,6 +157,7 @@ impl Existing {
     pub(super) fn find(
         &self,
         slug: Option<&str>,
+        file: Option<&str>,
         key: Option<&str>,
         name: &str,
         district: Option<usize>,
@@ -173,6 +174,10 @@ impl Existing {
             _ => Some(Match::Many(list)),
         };
         if let Some(m) = slug.and_then(|s| found(all(&|p| p.slug == s))) {
+            return m;
+        }
+        // The file of an entry that is alone in it (a list file holds many).
+        if let Some(m) = file.and_then(|f| found(all(&|p| p.file == f && p.position.is_none()))) {
             return m;
         }
         if let Some(m) = key.and_then(|k| found(all(&|p| p.key.as_deref() == Some(k)))) {
@@ -595,6 +600,31 @@ fn inside(root: &Path, dir: &Path) -> Result<(), Message> {
 /// (description, photos, private notes) stays.
 fn merge(into: &mut Mapping, from: &Mapping) {
     for (k, v) in from {
+        // An empty cell of a column the sheet has: the value goes.
+        if v.is_null() {
+            into.remove(k);
+            continue;
+        }
+        // A value the sheet gives whole (`extra` from its own column).
+        if let Value::Tagged(t) = v {
+            if t.tag == super::row::WHOLE {
+                let whole = super::row::settled_value(&t.value);
+                match (into.get(k), whole) {
+                    (Some(old), Some(new))
+                        if same_meaning("", old, &new) && same_meaning("", &new, old) => {}
+                    (_, Some(Value::Mapping(m))) if m.is_empty() => {
+                        into.remove(k);
+                    }
+                    (_, Some(new)) => {
+                        into.insert(k.clone(), new);
+                    }
+                    (_, None) => {
+                        into.remove(k);
+                    }
+                }
+                continue;
+            }
+        }
         // The sheet's value in its own words means what the entry says
         // in the office's (`+62 857…` and `0857-…`; `pirt` and
         // `{type: pirt}`): the entry keeps its text.
@@ -615,7 +645,10 @@ fn merge(into: &mut Mapping, from: &Mapping) {
             (Some(Value::Mapping(a)), Value::Mapping(b))
                 if k == EntryField::Private.key() || k == EntryField::Extra.key() =>
             {
-                merge(a, b)
+                merge(a, b);
+                if a.is_empty() {
+                    into.remove(k);
+                }
             }
             // A sheet carries a product's name, price and unit: its
             // picture, description and halal mark stay with the product
@@ -635,13 +668,10 @@ fn merge(into: &mut Mapping, from: &Mapping) {
                         match (before, p) {
                             (Some(Value::Mapping(o)), Value::Mapping(n)) => {
                                 let mut m = o.clone();
-                                for key in [ProductField::Price.key(), ProductField::Unit.key()] {
-                                    m.remove(key);
-                                }
                                 merge(&mut m, n);
                                 Value::Mapping(m)
                             }
-                            _ => p.clone(),
+                            _ => super::row::settled_value(p).unwrap_or(Value::Null),
                         }
                     })
                     .collect();
@@ -660,28 +690,41 @@ fn merge(into: &mut Mapping, from: &Mapping) {
                     crate::schema::certificate(&t).map(|x| x.key)
                 };
                 let mut merged = Vec::new();
+                // A type the sheet's row names with no status is removed
+                // (its cell was empty); one it does not name stays.
+                let removed = |n: &Value| n.get("status").is_some_and(Value::is_null);
                 for o in old.iter() {
-                    match kind(o) {
+                    match kind(o).and_then(|t| new.iter().find(|n| kind(n) == Some(t))) {
                         None => merged.push(o.clone()),
-                        Some(t) => {
-                            if let Some(n) = new.iter().find(|n| kind(n) == Some(t)) {
-                                let same = certificates(&Value::Sequence(vec![o.clone()]))
-                                    == certificates(&Value::Sequence(vec![n.clone()]));
-                                merged.push(if same { o.clone() } else { n.clone() });
-                            }
+                        Some(n) if removed(n) => {}
+                        Some(n) => {
+                            let same = certificates(&Value::Sequence(vec![o.clone()]))
+                                == certificates(&Value::Sequence(vec![n.clone()]));
+                            merged.push(if same { o.clone() } else { n.clone() });
                         }
                     }
                 }
                 for n in new {
-                    if !old.iter().any(|o| kind(o).is_some() && kind(o) == kind(n)) {
+                    if !removed(n) && !old.iter().any(|o| kind(o).is_some() && kind(o) == kind(n)) {
                         merged.push(n.clone());
                     }
                 }
-                into.insert(k.clone(), Value::Sequence(merged));
+                if merged.is_empty() {
+                    into.remove(k);
+                } else {
+                    into.insert(k.clone(), Value::Sequence(merged));
+                }
             }
-            _ => {
-                into.insert(k.clone(), v.clone());
-            }
+            _ => match super::row::settled_value(v) {
+                Some(Value::Sequence(l)) if l.is_empty() && !into.contains_key(k) => {}
+                Some(Value::Mapping(m)) if m.is_empty() && !into.contains_key(k) => {}
+                Some(v) => {
+                    into.insert(k.clone(), v);
+                }
+                None => {
+                    into.remove(k);
+                }
+            },
         }
     }
 }

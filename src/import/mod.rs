@@ -298,7 +298,9 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
         let at = format!("{}!{}", table.sheet, table::cell_ref(0, r));
         let mut row = Row::new(&config, &programmes);
         for c in &cols {
-            let Some(v) = cells.get(c.index).filter(|v| !v.is_empty()) else {
+            row.has_column(c);
+            let Some(v) = cells.get(c.index).filter(|v| !v.trim().is_empty()) else {
+                row.clear(c);
                 continue;
             };
             let v = clean::unguarded(v);
@@ -344,6 +346,7 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
                 };
                 let found = existing.find(
                     map.get(EntryField::Slug.key()).and_then(Value::as_str),
+                    row.file.as_deref(),
                     key.as_deref(),
                     &text(EntryField::Name),
                     config.district(&text(EntryField::District)),
@@ -408,7 +411,7 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
                     .unwrap_or_default()
                     .to_string();
                 let slug = unique_slug(&name, &district_name, &mut slugs);
-                out.add(slug.clone(), map);
+                out.add(slug.clone(), row::settled(&map));
                 (RowStatus::Imported, slug)
             }
         };

@@ -19,6 +19,8 @@ struct CertCells {
     number: Option<String>,
     status: Option<CertStatus>,
     until: Option<String>,
+    /// The sheet has its column and the cell is empty: removed.
+    cleared: bool,
 }
 
 pub(super) struct Row<'c> {
@@ -32,6 +34,23 @@ pub(super) struct Row<'c> {
     units: Vec<String>,
     /// Each product's halal mark, like the names.
     halal: Vec<bool>,
+    /// Each product's description and picture, like the names (`-`: none).
+    descriptions: Vec<String>,
+    images: Vec<String>,
+    /// Awards, one per line: titles, years, prizes.
+    awards: Vec<String>,
+    award_years: Vec<(String, String)>,
+    award_prizes: Vec<String>,
+    /// A cooperative's deed, by its keys.
+    deed: Mapping,
+    /// The file the row says its entry lives in.
+    pub(super) file: Option<String>,
+    /// The product and award columns the sheet has: an empty line in one
+    /// clears that value of its item.
+    item_columns: Vec<Target>,
+    /// Fields whose column the sheet has and whose cell is empty: the
+    /// entry's value is removed (`Value::Null` in the row, see `merge`).
+    cleared: Vec<&'static str>,
     /// Certificates by type: number, status, last day.
     certs: Vec<CertCells>,
     lat: Option<(f64, String)>,
@@ -57,6 +76,15 @@ impl<'c> Row<'c> {
             prices: Vec::new(),
             units: Vec::new(),
             halal: Vec::new(),
+            descriptions: Vec::new(),
+            images: Vec::new(),
+            awards: Vec::new(),
+            award_years: Vec::new(),
+            award_prizes: Vec::new(),
+            deed: Mapping::new(),
+            file: None,
+            item_columns: Vec::new(),
+            cleared: Vec::new(),
             certs: Vec::new(),
             lat: None,
             lon: None,
@@ -87,6 +115,7 @@ impl<'c> Row<'c> {
                     number: None,
                     status: None,
                     until: None,
+                    cleared: false,
                 });
                 self.certs.last_mut().expect("just pushed")
             }
@@ -139,7 +168,7 @@ impl<'c> Row<'c> {
         // check (a certificate's column reads "Belum" itself).
         if matches!(c.target, Target::Field(_) | Target::PhoneAndWhatsapp) && clean::placeholder(v)
         {
-            return;
+            return self.clear(c);
         }
         match &c.target {
             Target::Skip => {}
@@ -170,6 +199,28 @@ impl<'c> Row<'c> {
             Target::ProductHalal => self
                 .halal
                 .extend(clean::lines(v).iter().map(|l| clean::yes(l) == Some(true))),
+            Target::ProductDescription => self.descriptions.extend(clean::item_lines(v)),
+            Target::ProductImage => self.images.extend(clean::item_lines(v)),
+            Target::Awards => self.awards.extend(clean::item_lines(v)),
+            Target::AwardYear => self.award_years.extend(
+                clean::item_lines(v)
+                    .into_iter()
+                    .map(|y| (y, cell.to_string())),
+            ),
+            Target::AwardPrize => self.award_prizes.extend(clean::item_lines(v)),
+            Target::Deed(part) => match *part {
+                "date" => match clean::date(v) {
+                    Ok((d, _)) => {
+                        self.deed.insert((*part).into(), Value::String(d));
+                    }
+                    Err(why) => self.keep_unused("akta", v, cell, why),
+                },
+                _ => {
+                    self.deed
+                        .insert((*part).into(), Value::String(v.trim().to_string()));
+                }
+            },
+            Target::File => self.file = Some(v.trim().to_string()),
             Target::Certificate(kind) => {
                 let (number, status) = match (crate::schema::cert_status(v), clean::yes(v)) {
                     (Some(status), _) => (None, status),
@@ -235,6 +286,61 @@ impl<'c> Row<'c> {
                 Some(def) => self.field(def, v, cell),
                 None => self.put(key, Value::String(v.into())),
             },
+        }
+    }
+
+    /// An empty cell (or `-`) of column `c`: the sheet says the entry has
+    /// no such value. A re-import removes it; a new entry leaves it out.
+    pub(super) fn clear(&mut self, c: &Column) {
+        match &c.target {
+            Target::Field(key) => {
+                let required = [EntryField::Name, EntryField::Category, EntryField::District]
+                    .map(EntryField::key);
+                if !required.contains(key) && *key != EntryField::Slug.key() {
+                    self.cleared.push(key);
+                }
+            }
+            Target::PhoneAndWhatsapp => self
+                .cleared
+                .extend([EntryField::Phone.key(), EntryField::Whatsapp.key()]),
+            Target::Products => self.cleared.push(EntryField::Products.key()),
+            Target::Awards => self.cleared.push(EntryField::Awards.key()),
+            Target::Geo | Target::Lat | Target::Lon => self.cleared.push(EntryField::Geo.key()),
+            Target::Deed(_) => self.cleared.push(EntryField::Deed.key()),
+            Target::Certificate(kind) => self.cert(kind).cleared = true,
+            Target::Extra(k) => {
+                self.extra.insert(Value::String(k.clone()), Value::Null);
+            }
+            // Personal data is never removed by a blank cell: it lives in
+            // its own folder, and an office's sheet often leaves it out.
+            Target::Private(_)
+            | Target::Price
+            | Target::Unit
+            | Target::ProductHalal
+            | Target::ProductDescription
+            | Target::ProductImage
+            | Target::AwardYear
+            | Target::AwardPrize
+            | Target::CertificateUntil(_)
+            | Target::File
+            | Target::Skip => {}
+        }
+    }
+
+    /// Notes which product and award columns the sheet has.
+    pub(super) fn has_column(&mut self, c: &Column) {
+        if matches!(
+            c.target,
+            Target::Price
+                | Target::Unit
+                | Target::ProductHalal
+                | Target::ProductDescription
+                | Target::ProductImage
+                | Target::AwardYear
+                | Target::AwardPrize
+        ) && !self.item_columns.contains(&c.target)
+        {
+            self.item_columns.push(c.target.clone());
         }
     }
 
@@ -447,14 +553,32 @@ impl<'c> Row<'c> {
                     self.put(key, Value::Sequence(list));
                 }
             }
+            // A file name as the entry writes it (`check` finds it).
+            Shape::Picture => self.put(key, s(v.trim())),
+            Shape::Pictures => {
+                let list: Vec<Value> = clean::lines(v)
+                    .iter()
+                    .filter(|l| !l.is_empty() && *l != "-")
+                    .map(|l| s(l))
+                    .collect();
+                self.put(key, Value::Sequence(list));
+            }
+            // The YAML of a mapping, as the tables write it: the whole of
+            // `extra`, so a key taken out of the cell leaves the entry.
+            Shape::Extra => match serde_yaml::from_str::<Value>(v) {
+                Ok(Value::Mapping(m)) => self.put(key, replace_whole(Value::Mapping(m))),
+                _ => self.keep_unused(
+                    key,
+                    v,
+                    cell,
+                    "bukan daftar `kunci: nilai`, satu per baris".into(),
+                ),
+            },
             // Not in one cell (`columns::field` gives no such target).
             Shape::Geo
             | Shape::Certifications
             | Shape::Awards
             | Shape::Products
-            | Shape::Picture
-            | Shape::Pictures
-            | Shape::Extra
             | Shape::Private
             | Shape::Deed
             | Shape::Target
@@ -589,15 +713,73 @@ impl<'c> Row<'c> {
                 if self.halal.get(i) == Some(&true) {
                     p.insert(ProductField::Halal.key().into(), Value::Bool(true));
                 }
+                for (text, key) in [
+                    (&self.descriptions, ProductField::Description.key()),
+                    (&self.images, ProductField::Image.key()),
+                ] {
+                    if let Some(t) = text.get(i).filter(|t| !t.is_empty()) {
+                        p.insert(key.into(), Value::String(t.clone()));
+                    }
+                }
+                // A column the sheet has, with nothing on this product's
+                // line: the product has no such value.
+                for (target, key) in [
+                    (Target::Price, ProductField::Price.key()),
+                    (Target::Unit, ProductField::Unit.key()),
+                    (Target::ProductHalal, ProductField::Halal.key()),
+                    (Target::ProductDescription, ProductField::Description.key()),
+                    (Target::ProductImage, ProductField::Image.key()),
+                ] {
+                    if self.item_columns.contains(&target) && !p.contains_key(key) {
+                        p.insert(key.into(), Value::Null);
+                    }
+                }
                 list.push(Value::Mapping(p));
             }
             self.put(EntryField::Products.key(), Value::Sequence(list));
         }
-        // A certificate with only a last day and no status says nothing.
+        if !self.awards.is_empty() {
+            let mut list = Vec::new();
+            for (i, title) in self.awards.clone().into_iter().enumerate() {
+                if title.is_empty() {
+                    continue;
+                }
+                let mut a = Mapping::new();
+                if let Some((y, cell)) = self.award_years.get(i).filter(|(y, _)| !y.is_empty()) {
+                    match clean::year(y) {
+                        Ok((year, _)) => {
+                            a.insert("year".into(), Value::Number(year.into()));
+                        }
+                        Err(why) => {
+                            let (y, cell) = (y.clone(), cell.clone());
+                            self.keep_unused("tahun_penghargaan", &y, &cell, why);
+                        }
+                    }
+                }
+                a.insert("title".into(), Value::String(title));
+                if let Some(p) = self.award_prizes.get(i).filter(|p| !p.is_empty()) {
+                    a.insert("prize".into(), Value::String(p.clone()));
+                }
+                list.push(Value::Mapping(a));
+            }
+            self.put(EntryField::Awards.key(), Value::Sequence(list));
+        }
+        if !self.deed.is_empty() {
+            let d = std::mem::take(&mut self.deed);
+            self.put(EntryField::Deed.key(), Value::Mapping(d));
+        }
+        // A certificate with only a last day and no status says nothing;
+        // one whose cell is empty is removed (`merge`).
         let list: Vec<Value> = self
             .certs
             .iter()
             .filter_map(|c| {
+                if c.cleared && c.status.is_none() {
+                    let mut m = Mapping::new();
+                    m.insert("type".into(), Value::String(c.kind.into()));
+                    m.insert("status".into(), Value::Null);
+                    return Some(Value::Mapping(m));
+                }
                 let status = c.status?;
                 let mut m = Mapping::new();
                 m.insert("type".into(), Value::String(c.kind.into()));
@@ -619,13 +801,74 @@ impl<'c> Row<'c> {
         }
         if !self.extra.is_empty() {
             let e = std::mem::take(&mut self.extra);
-            self.put(EntryField::Extra.key(), Value::Mapping(e));
+            let key = Value::String(EntryField::Extra.key().into());
+            // Beside a whole `extra` column, a column of its own adds to it.
+            match self.map.get_mut(&key) {
+                Some(Value::Tagged(t)) => {
+                    if let Value::Mapping(m) = &mut t.value {
+                        m.extend(e);
+                    }
+                }
+                _ => self.put(EntryField::Extra.key(), Value::Mapping(e)),
+            }
+        }
+        for key in std::mem::take(&mut self.cleared) {
+            if !self.map.contains_key(key) {
+                self.put(key, Value::Null);
+            }
         }
         if !self.private.is_empty() {
             let p = std::mem::take(&mut self.private);
             self.put(EntryField::Private.key(), Value::Mapping(p));
         }
         Ok(std::mem::take(&mut self.map))
+    }
+}
+
+/// The tag of a value that replaces the entry's whole (`extra` from its
+/// own column), where a sheet's mapping otherwise adds to the entry's.
+pub(super) const WHOLE: &str = "etalase-whole";
+
+fn replace_whole(v: Value) -> Value {
+    Value::Tagged(Box::new(serde_yaml::value::TaggedValue {
+        tag: serde_yaml::value::Tag::new(WHOLE),
+        value: v,
+    }))
+}
+
+/// A row's values as a new entry writes them: nothing to remove (`Null`),
+/// nothing to replace whole (the tag taken off).
+pub(super) fn settled(map: &Mapping) -> Mapping {
+    let mut out = Mapping::new();
+    for (k, v) in map {
+        match settled_value(v) {
+            // Only removals (a certificate's empty cell): nothing to write.
+            Some(Value::Sequence(l)) if l.is_empty() => {}
+            Some(Value::Mapping(m)) if m.is_empty() => {}
+            Some(v) => {
+                out.insert(k.clone(), v);
+            }
+            None => {}
+        }
+    }
+    out
+}
+
+pub(super) fn settled_value(v: &Value) -> Option<Value> {
+    match v {
+        Value::Null => None,
+        Value::Tagged(t) if t.tag == WHOLE => settled_value(&t.value),
+        Value::Mapping(m) => {
+            // A certificate the row removes is no certificate.
+            if m.get("status").is_some_and(Value::is_null) {
+                return None;
+            }
+            Some(Value::Mapping(settled(m)))
+        }
+        Value::Sequence(s) => Some(Value::Sequence(
+            s.iter().filter_map(settled_value).collect(),
+        )),
+        other => Some(other.clone()),
     }
 }
 
@@ -637,6 +880,13 @@ pub(super) fn describe(t: &Target) -> String {
         Target::Price => "products (harga)".into(),
         Target::Unit => "products (satuan)".into(),
         Target::ProductHalal => "products (halal)".into(),
+        Target::ProductDescription => "products (keterangan)".into(),
+        Target::ProductImage => "products (foto)".into(),
+        Target::Awards => "awards (judul)".into(),
+        Target::AwardYear => "awards (tahun)".into(),
+        Target::AwardPrize => "awards (peringkat)".into(),
+        Target::Deed(part) => format!("deed ({part})"),
+        Target::File => "berkas entri (untuk mencocokkan)".into(),
         Target::Certificate(c) => format!("certifications ({c})"),
         Target::CertificateUntil(c) => format!("certifications ({c}, berlaku sampai)"),
         Target::Geo => EntryField::Geo.key().into(),

@@ -5,15 +5,18 @@
 //! A field's columns follow from its shape (`schema::Shape`): one column
 //! for a value that fits a cell, two for a map point (`lat`, `lon`), one
 //! per certificate, and one line per product in the products' columns.
-//! A shape without a form in a cell yet (hours, programmes, awards,
-//! pictures, the deed) has no column; the JSON records carry it.
+//! Awards take one line per award in three columns, like products; the
+//! deed three columns; pictures their file names as the entry writes
+//! them; `extra` its YAML; and a last column names the file the entry
+//! lives in. Personal data (`private`) and drafts are never here.
 
 use crate::index::Site;
-use crate::model::{CertStatus, Kind, Product};
+use crate::model::{CertStatus, Kind};
 use crate::project::{self, Val};
 use crate::schema::{
-    cert_status_word, Def, EntryField, ProductField, Publish, Shape, CERTIFICATES, ENTRY, LAT, LON,
-    PRODUCTS_HALAL,
+    cert_status_word, Def, EntryField, ProductField, Publish, Shape, AWARDS_PRIZE, AWARDS_YEAR,
+    CERTIFICATES, DEED_DATE, DEED_NOTARY, DEED_NUMBER, ENTRY, FILE, LAT, LON, PRODUCTS_DESCRIPTION,
+    PRODUCTS_HALAL, PRODUCTS_IMAGE,
 };
 use std::borrow::Cow;
 
@@ -33,6 +36,25 @@ enum Part {
     ProductPrices,
     ProductUnits,
     ProductHalal,
+    ProductDescriptions,
+    ProductImages,
+    /// One line per award: titles, years, prizes.
+    AwardTitles,
+    AwardYears,
+    AwardPrizes,
+    DeedNotary,
+    DeedNumber,
+    DeedDate,
+}
+
+/// Where a column's cells come from.
+#[derive(Clone, Copy)]
+enum Source {
+    /// Which kind a row is, in the table of all kinds.
+    Kind,
+    /// The file the entry lives in.
+    File,
+    Field(EntryField, Part),
 }
 
 /// One column of an entry table.
@@ -44,18 +66,19 @@ pub(crate) struct Column {
     pub(crate) kind: &'static str,
     /// What it holds, for datapackage.json, in Bahasa Indonesia.
     pub(crate) title: &'static str,
-    /// `None`: the column that says which kind a row is.
-    field: Option<EntryField>,
-    part: Part,
+    source: Source,
 }
 
 impl Column {
     /// The cell of this column for entry `i` (`text`: its Markdown).
     pub(crate) fn cell<'a>(&self, site: &'a Site, i: usize, text: &'a str) -> Cow<'a, str> {
-        let Some(field) = self.field else {
-            return Cow::Borrowed(site.content.entries[i].kind.folder());
-        };
-        cell(project::value(site, i, text, field), self.part).unwrap_or_default()
+        match self.source {
+            Source::Kind => Cow::Borrowed(site.content.entries[i].kind.folder()),
+            Source::File => Cow::Borrowed(&site.content.entries[i].origin.file),
+            Source::Field(field, part) => {
+                cell(project::value(site, i, text, field), part).unwrap_or_default()
+            }
+        }
     }
 }
 
@@ -70,8 +93,7 @@ const fn col(
         key,
         kind,
         title,
-        field: Some(field),
-        part,
+        source: Source::Field(field, part),
     }
 }
 
@@ -96,7 +118,10 @@ fn columns_of(d: &Def<EntryField>) -> Vec<Column> {
         | Shape::Status
         | Shape::Markdown
         | Shape::Hours
-        | Shape::Programmes => one("string"),
+        | Shape::Programmes
+        | Shape::Picture
+        | Shape::Pictures
+        | Shape::Extra => one("string"),
         Shape::Year => one("year"),
         Shape::Count => one("integer"),
         Shape::Flag => one("boolean"),
@@ -155,17 +180,70 @@ fn columns_of(d: &Def<EntryField>) -> Vec<Column> {
                 d.field,
                 Part::ProductHalal,
             ),
+            col(
+                PRODUCTS_DESCRIPTION,
+                "string",
+                "keterangan produk, satu per baris (- bila tidak ada)",
+                d.field,
+                Part::ProductDescriptions,
+            ),
+            col(
+                PRODUCTS_IMAGE,
+                "string",
+                "foto produk, satu per baris (- bila tidak ada)",
+                d.field,
+                Part::ProductImages,
+            ),
         ],
-        // Not in a cell yet: the JSON records have them.
-        Shape::Awards
-        | Shape::Picture
-        | Shape::Pictures
-        | Shape::Deed
-        | Shape::Extra
-        | Shape::Private
-        | Shape::Target
-        | Shape::DateTime
-        | Shape::Participants => vec![],
+        Shape::Awards => vec![
+            col(
+                d.key,
+                "string",
+                "penghargaan, satu per baris",
+                d.field,
+                Part::AwardTitles,
+            ),
+            col(
+                AWARDS_YEAR,
+                "string",
+                "tahun penghargaan, satu per baris",
+                d.field,
+                Part::AwardYears,
+            ),
+            col(
+                AWARDS_PRIZE,
+                "string",
+                "peringkat atau hadiah, satu per baris",
+                d.field,
+                Part::AwardPrizes,
+            ),
+        ],
+        Shape::Deed => vec![
+            col(
+                DEED_NOTARY,
+                "string",
+                "notaris akta pendirian",
+                d.field,
+                Part::DeedNotary,
+            ),
+            col(
+                DEED_NUMBER,
+                "string",
+                "nomor akta pendirian",
+                d.field,
+                Part::DeedNumber,
+            ),
+            col(
+                DEED_DATE,
+                "date",
+                "tanggal akta pendirian",
+                d.field,
+                Part::DeedDate,
+            ),
+        ],
+        // Never in a table: personal data, and programmes' and events'
+        // own shapes.
+        Shape::Private | Shape::Target | Shape::DateTime | Shape::Participants => vec![],
     }
 }
 
@@ -195,14 +273,52 @@ fn cell(val: Val<'_>, part: Part) -> Option<Cow<'_, str>> {
         (Val::Products(products), Part::ProductHalal) => {
             lines(products, |p| if p.halal { "ya" } else { "" }.to_string())?
         }
+        (Val::Products(products), Part::ProductDescriptions) => lines(products, |p| {
+            p.description.as_deref().map(one_line).unwrap_or_default()
+        })?,
+        (Val::Products(products), Part::ProductImages) => lines(products, |p| {
+            p.image
+                .as_ref()
+                .map(|a| a.written.clone())
+                .unwrap_or_default()
+        })?,
+        (Val::Awards(awards), Part::AwardTitles) => lines(awards, |a| one_line(&a.title))?,
+        (Val::Awards(awards), Part::AwardYears) => lines(awards, |a| {
+            a.year.map(|y| y.to_string()).unwrap_or_default()
+        })?,
+        (Val::Awards(awards), Part::AwardPrizes) => lines(awards, |a| {
+            a.prize.as_deref().map(one_line).unwrap_or_default()
+        })?,
+        (Val::Deed(d), Part::DeedNotary) => Cow::Borrowed(d.notary.as_deref()?),
+        (Val::Deed(d), Part::DeedNumber) => Cow::Borrowed(d.number.as_deref()?),
+        (Val::Deed(d), Part::DeedDate) => Cow::Owned(d.date?.iso()),
+        (Val::Picture(a), _) => Cow::Borrowed(a.written.as_str()),
+        (Val::Pictures(list), _) if !list.is_empty() => Cow::Owned(
+            list.iter()
+                .map(|a| a.written.as_str())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+        (Val::Yaml(v), _) => match v {
+            serde_yaml::Value::Mapping(m) if !m.is_empty() => {
+                Cow::Owned(serde_yaml::to_string(v).ok()?.trim_end().to_string())
+            }
+            _ => return None,
+        },
         (val, _) => project::cell(val)?,
     })
 }
 
-/// One line per product, as `import` reads names, prices and units; `-`
-/// for a product without one, so the lines stay in step.
-fn lines<'a>(products: &[Product], f: fn(&Product) -> String) -> Option<Cow<'a, str>> {
-    let cells: Vec<String> = products.iter().map(f).collect();
+/// A text on one line, so the lines of a cell stay in step: a line break
+/// inside is a space.
+fn one_line(t: &str) -> String {
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// One line per item, as `import` reads them; `-` for an item without
+/// one, so the lines stay in step.
+fn lines<'a, T>(items: &[T], f: fn(&T) -> String) -> Option<Cow<'a, str>> {
+    let cells: Vec<String> = items.iter().map(f).collect();
     cells.iter().any(|c| !c.is_empty()).then(|| {
         let cells: Vec<&str> = cells
             .iter()
@@ -217,22 +333,33 @@ const KIND: Column = Column {
     key: "kind",
     kind: "string",
     title: "jenis: umkm, koperasi atau pkl",
-    field: None,
-    part: Part::Whole,
+    source: Source::Kind,
+};
+
+/// The column naming the file an entry lives in: where to look, and what
+/// a re-import matches by after the slug.
+const FILE_COLUMN: Column = Column {
+    key: FILE,
+    kind: "string",
+    title: "berkas entri di folder situs",
+    source: Source::File,
 };
 
 /// The columns of the table of `kind` (all kinds: `None`, with `kind`
-/// first), in the schema's order: the fields every download carries.
+/// first), in the schema's order: every field an entry can hold except
+/// personal data and the draft mark (drafts are never published), then
+/// the file.
 pub(crate) fn columns(kind: Option<Kind>) -> Vec<Column> {
     let mut out = Vec::new();
     if kind.is_none() {
         out.push(KIND);
     }
     for d in ENTRY {
-        if d.publish == Publish::All && kind.is_none_or(|k| d.kinds.contains(&k)) {
+        if d.publish != Publish::Never && kind.is_none_or(|k| d.kinds.contains(&k)) {
             out.extend(columns_of(d));
         }
     }
+    out.push(FILE_COLUMN);
     out
 }
 

@@ -50,6 +50,7 @@ pub(crate) fn resolve(doc: &mut Doc, key: &str, text: &str, ctx: &Ctx) -> Option
         if abs.is_file() && ctx.root.contains(&abs) {
             let under_content = site_rel.strip_prefix("content/").unwrap_or(&site_rel);
             return Some(Asset {
+                written: text.to_string(),
                 copy_from: Some(site_rel.clone()),
                 output: crate::paths::media(under_content),
             });
@@ -58,6 +59,7 @@ pub(crate) fn resolve(doc: &mut Doc, key: &str, text: &str, ctx: &Ctx) -> Option
     let abs = ctx.root.path.join("static").join(rel);
     if abs.is_file() && ctx.root.contains(&abs) {
         return Some(Asset {
+            written: text.to_string(),
             copy_from: None,
             output: rel.to_string(),
         });
