@@ -34,6 +34,9 @@ pub(crate) enum Target {
     /// The file an entry lives in (the tables' last column): a re-import
     /// matches by it after the slug.
     File,
+    /// Which kind a row is (the table of all kinds, the products sheet): a
+    /// row of another kind than `--kind` is skipped.
+    Kind,
     /// `-6.24, 106.99`
     Geo,
     /// "No HP/WA": one number that is both, or a phone and a WhatsApp
@@ -310,6 +313,9 @@ pub(crate) fn recognise(header: &str, kind: Kind) -> Target {
         "awardsyear" | "tahunpenghargaan" => return Target::AwardYear,
         "awardsprize" | "hadiahpenghargaan" => return Target::AwardPrize,
         "file" | "berkasentri" => return Target::File,
+        "kind" => return Target::Kind,
+        // The products sheet's entry name, there to be read by people.
+        "entry" => return Target::Skip,
         "koordinat" | "titikkoordinat" | "geo" | "titiklokasi" => return Target::Geo,
         "lat" | "latitude" | "lintang" => return Target::Lat,
         "long" | "lng" | "lon" | "longitude" | "bujur" => return Target::Lon,
@@ -377,6 +383,7 @@ pub(crate) fn named(target: &str, header: &str, kind: Kind) -> Option<Target> {
         "extra" => Target::Extra(data_key(header)),
         "skip" => Target::Skip,
         "file" => Target::File,
+        "kind" => Target::Kind,
         "awards" => Target::Awards,
         "products_halal" => Target::ProductHalal,
         "products_description" => Target::ProductDescription,

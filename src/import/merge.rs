@@ -602,7 +602,17 @@ fn merge(into: &mut Mapping, from: &Mapping) {
     for (k, v) in from {
         // An empty cell of a column the sheet has: the value goes.
         if v.is_null() {
-            into.remove(k);
+            // What already says "none" (`sharia: false`, `tags: []`) stays.
+            let none = match into.get(k) {
+                Some(Value::Bool(false) | Value::Null) => true,
+                Some(Value::String(t)) => t.trim().is_empty(),
+                Some(Value::Sequence(l)) => l.is_empty(),
+                Some(Value::Mapping(m)) => m.is_empty(),
+                _ => false,
+            };
+            if !none {
+                into.remove(k);
+            }
             continue;
         }
         // A value the sheet gives whole (`extra` from its own column).

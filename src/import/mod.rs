@@ -7,6 +7,7 @@ mod edit;
 mod mapfile;
 mod matching;
 mod merge;
+mod products;
 mod report;
 mod row;
 mod table;
@@ -108,7 +109,7 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
         }
     };
     let (root, config) = site_config(&opts.root)?;
-    let table = table::read(&opts.file, opts.sheet.as_deref())?;
+    let table = table::read(&opts.file, opts.sheet.as_deref(), kind.folder())?;
     let map = mapfile::read(opts.map.as_deref())?;
     let named = |h: &str| {
         map.columns
@@ -177,9 +178,21 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
             row::describe(&c.target)
         ));
     }
+    // The products sheet of Etalase's workbook: a row per product, folded
+    // into one per entry; it changes the products of entries that exist.
+    let products_only = products::is_products_sheet(&cols);
+    let mut table = table;
+    let mut rows = Vec::new();
+    if products_only {
+        let sheet = table.sheet.clone();
+        rows = products::fold(&mut table.rows, header_row, &cols, kind, &sheet);
+    }
     for needed in
         [EntryField::Name, EntryField::Category, EntryField::District].map(EntryField::key)
     {
+        if products_only {
+            break;
+        }
         if !cols.iter().any(|c| c.target == Target::Field(needed)) {
             return Err(msg!(
                 "lembar tidak punya kolom untuk `{needed}` (misalnya \"Nama Usaha\", \"Kategori\", \"Kecamatan\"); tambahkan kolomnya atau sebutkan di berkas peta",
@@ -240,7 +253,6 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
     let programmes = merge::programme_slugs(&site_files);
     let mut slugs = existing.slugs.clone();
     let mut out = Output::default();
-    let mut rows = Vec::new();
     // The rows that make an entry, matched: written after all are known.
     let mut pending = Vec::new();
     // What stands above the header: the sheet's title and subtitle.
@@ -277,7 +289,25 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
                 let k = columns::header_key(v);
                 ["jumlah", "total", "subtotal", "grandtotal", "jumlahtotal"].contains(&k.as_str())
             });
-        let no_business = if filled(cells, name) {
+        // The table of all kinds: a row of another kind is not this one's.
+        let other_kind = cols
+            .iter()
+            .filter(|c| c.target == Target::Kind)
+            .filter_map(|c| cells.get(c.index))
+            .map(|v| v.trim().to_lowercase())
+            .find(|v| !v.is_empty() && v != kind.folder());
+        if let Some(k) = other_kind {
+            rows.push(RowReport {
+                cell: format!("{}!{}", table.sheet, table::cell_ref(0, r)),
+                status: RowStatus::Skipped,
+                slug: String::new(),
+                notes: vec![format!("baris {k}: impor dengan --kind {k} untuk itu")],
+            });
+            continue;
+        }
+        let no_business = if products_only {
+            false
+        } else if filled(cells, name) {
             total && !place
         } else {
             !place || in_row <= 2
@@ -297,6 +327,7 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
         let cell = |c: &Column| table::cell_ref(c.index, r);
         let at = format!("{}!{}", table.sheet, table::cell_ref(0, r));
         let mut row = Row::new(&config, &programmes);
+        row.partial = products_only;
         for c in &cols {
             row.has_column(c);
             let Some(v) = cells.get(c.index).filter(|v| !v.trim().is_empty()) else {
@@ -403,6 +434,13 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
                 }
                 out.update(prev, map);
                 (RowStatus::Updated, prev.slug.clone())
+            }
+            Match::New if products_only => {
+                notes.push(format!(
+                    "tidak ada entri {} dengan slug ini; lembar produk hanya mengubah produk entri yang ada",
+                    kind.folder()
+                ));
+                (RowStatus::Rejected, String::new())
             }
             Match::New => {
                 let name = map

@@ -61,6 +61,9 @@ pub(super) struct Row<'c> {
     /// Required fields whose cell was rejected (reported already).
     failed: Vec<&'static str>,
     pub(super) guesses: Vec<String>,
+    /// A row that changes some fields of an entry that exists (a products
+    /// sheet's): no field is required.
+    pub(super) partial: bool,
     district: Option<usize>,
     pub(super) district_name: String,
     village: Option<(String, String)>,
@@ -93,6 +96,7 @@ impl<'c> Row<'c> {
             errors: Vec::new(),
             failed: Vec::new(),
             guesses: Vec::new(),
+            partial: false,
             district: None,
             district_name: String::new(),
             village: None,
@@ -191,6 +195,11 @@ impl<'c> Row<'c> {
                 self.extra
                     .insert(Value::String(k.clone()), Value::String(v.into()));
             }
+            // One name per line as the tables write them; an office's
+            // cell may use `;` as well.
+            Target::Products if v.contains('\n') => self
+                .products
+                .extend(clean::item_lines(v).into_iter().filter(|p| !p.is_empty())),
             Target::Products => self.products.extend(clean::list(v)),
             Target::Price => self
                 .prices
@@ -221,6 +230,7 @@ impl<'c> Row<'c> {
                 }
             },
             Target::File => self.file = Some(v.trim().to_string()),
+            Target::Kind => {}
             Target::Certificate(kind) => {
                 let (number, status) = match (crate::schema::cert_status(v), clean::yes(v)) {
                     (Some(status), _) => (None, status),
@@ -323,6 +333,7 @@ impl<'c> Row<'c> {
             | Target::AwardPrize
             | Target::CertificateUntil(_)
             | Target::File
+            | Target::Kind
             | Target::Skip => {}
         }
     }
@@ -596,7 +607,7 @@ impl<'c> Row<'c> {
             (EntryField::Category.key(), "kategori"),
             (EntryField::District.key(), "kecamatan"),
         ] {
-            if !self.map.contains_key(key) && !self.failed.contains(&key) {
+            if !self.partial && !self.map.contains_key(key) && !self.failed.contains(&key) {
                 self.errors.push(format!("{label} kosong"));
             }
         }
@@ -887,6 +898,7 @@ pub(super) fn describe(t: &Target) -> String {
         Target::AwardPrize => "awards (peringkat)".into(),
         Target::Deed(part) => format!("deed ({part})"),
         Target::File => "berkas entri (untuk mencocokkan)".into(),
+        Target::Kind => "jenis (baris jenis lain dilewati)".into(),
         Target::Certificate(c) => format!("certifications ({c})"),
         Target::CertificateUntil(c) => format!("certifications ({c}, berlaku sampai)"),
         Target::Geo => EntryField::Geo.key().into(),

@@ -35,8 +35,10 @@ pub(crate) fn cell_ref(col: usize, row: usize) -> String {
 }
 
 /// Reads `path` by its extension: `.csv`/`.tsv`/`.txt` as delimited text,
-/// `.xlsx`, `.xlsm`, `.xls` and `.ods` as workbooks (`sheet`, or the first).
-pub(crate) fn read(path: &Path, sheet: Option<&str>) -> Result<Table, Message> {
+/// `.xlsx`, `.xlsm`, `.xls` and `.ods` as workbooks (`sheet`; else the
+/// one named `prefer`, as Etalase's own workbook names a kind's sheet;
+/// else the first).
+pub(crate) fn read(path: &Path, sheet: Option<&str>, prefer: &str) -> Result<Table, Message> {
     let shown = path.display();
     let meta = std::fs::metadata(path)
         .map_err(|e| msg!("{shown} tidak bisa dibaca: {e}", "cannot read {shown}: {e}"))?;
@@ -53,7 +55,7 @@ pub(crate) fn read(path: &Path, sheet: Option<&str>) -> Result<Table, Message> {
         .unwrap_or("")
         .to_ascii_lowercase();
     match ext.as_str() {
-        "xlsx" | "xlsm" | "xls" | "ods" => workbook(path, sheet),
+        "xlsx" | "xlsm" | "xls" | "ods" => workbook(path, sheet, prefer),
         _ => {
             let bytes = std::fs::read(path)
                 .map_err(|e| msg!("{shown} tidak bisa dibaca: {e}", "cannot read {shown}: {e}"))?;
@@ -176,7 +178,7 @@ pub(crate) fn csv(text: &str) -> Vec<Vec<String>> {
 const MAX_ROWS: usize = 1_048_576;
 const MAX_COLUMNS: usize = 512;
 
-fn workbook(path: &Path, sheet: Option<&str>) -> Result<Table, Message> {
+fn workbook(path: &Path, sheet: Option<&str>, prefer: &str) -> Result<Table, Message> {
     use calamine::{open_workbook_auto, Data, Reader};
     let shown = path.display();
     guard_zip(path)?;
@@ -200,7 +202,9 @@ fn workbook(path: &Path, sheet: Option<&str>) -> Result<Table, Message> {
                 )
             })?,
         None => names
-            .first()
+            .iter()
+            .find(|n| n.eq_ignore_ascii_case(prefer))
+            .or(names.first())
             .cloned()
             .ok_or_else(|| msg!("{shown} tidak punya lembar kerja", "{shown} has no sheet"))?,
     };
@@ -351,7 +355,7 @@ fn guard_zip(path: &Path) -> Result<(), Message> {
 }
 
 #[cfg(not(feature = "spreadsheet"))]
-fn workbook(path: &Path, _sheet: Option<&str>) -> Result<Table, Message> {
+fn workbook(path: &Path, _sheet: Option<&str>, _prefer: &str) -> Result<Table, Message> {
     let shown = path.display();
     Err(msg!(
         "{shown}: Etalase ini dibuat tanpa pembaca XLSX/ODS (fitur `spreadsheet`); simpan lembarnya sebagai CSV",

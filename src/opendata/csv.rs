@@ -88,9 +88,77 @@ fn cell(out: &mut String, delimiter: char, c: &str) {
     out.push('"');
 }
 
+/// The cells of one line written by [`line_bytes`], the formula guard
+/// taken off: what was written, for the workbook's sheets.
+pub(crate) fn cells_of(line: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(line);
+    let text = text.strip_suffix("\r\n").unwrap_or(&text);
+    let mut out = Vec::new();
+    let mut cell = String::new();
+    let mut chars = text.chars().peekable();
+    let (mut quoted, mut at_start) = (false, true);
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    cell.push('"');
+                }
+                '"' => quoted = false,
+                c => cell.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if at_start => {
+                quoted = true;
+                // A guarded cell starts `"'=`: the apostrophe is the guard's.
+                let mut look = chars.clone();
+                if look.next() == Some('\'')
+                    && look
+                        .peek()
+                        .is_some_and(|n| ['=', '+', '-', '@', '\t', '\r'].contains(n))
+                {
+                    chars.next();
+                }
+            }
+            ',' => {
+                out.push(std::mem::take(&mut cell));
+                at_start = true;
+                continue;
+            }
+            c => cell.push(c),
+        }
+        at_start = false;
+    }
+    out.push(cell);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_reads_back_as_its_cells() {
+        let cells = [
+            "x, y",
+            "say \"hi\"",
+            "+65 6123 4567",
+            "-6.25",
+            "=1+1",
+            "two\nlines",
+            "",
+            "'quoted'",
+            "plain",
+            "",
+        ];
+        let line = line_bytes(cells);
+        assert_eq!(cells_of(&line), cells);
+        assert_eq!(cells_of(&line_bytes(["a"])), ["a"]);
+        assert_eq!(cells_of(&line_bytes(["\"a\""])), ["\"a\""]);
+        assert_eq!(cells_of(&line_bytes(["a", "\"b\""])), ["a", "\"b\""]);
+    }
 
     #[test]
     fn quotes_and_guards_like_a_spreadsheet_expects() {

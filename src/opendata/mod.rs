@@ -18,6 +18,7 @@ pub(crate) mod records;
 mod satudata;
 pub(crate) mod stats;
 pub(crate) mod table;
+mod workbook;
 
 use crate::diagnostic::Diagnostic;
 use crate::index::Site;
@@ -84,6 +85,7 @@ fn info(
         "geojson" => "application/geo+json",
         "atom" => "application/atom+xml",
         "ics" => "text/calendar",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         _ => "application/json",
     };
     Info {
@@ -106,6 +108,87 @@ fn file(path: String, bytes: Vec<u8>, info: Info) -> File {
 fn file_of(path: String, pieces: Vec<Piece>, mut info: Info) -> File {
     info.bytes = pieces.iter().map(|p| p.len()).sum();
     File { path, pieces, info }
+}
+
+/// The workbook: a sheet per kind with its table's columns but the
+/// products', and one sheet of products, a row each (read back by import).
+fn workbook_file(kind_columns: &[Vec<table::Column>], rows: &[Vec<&Piece>]) -> File {
+    let product_keys = table::PRODUCT_COLUMNS;
+    let sheets: Vec<(workbook::Sheet, Vec<Vec<String>>)> = Kind::DIRECTORY
+        .par_iter()
+        .zip(kind_columns)
+        .zip(rows)
+        .map(|((&kind, columns), rows)| {
+            let keep: Vec<bool> = columns
+                .iter()
+                .map(|c| !product_keys.contains(&c.key))
+                .collect();
+            let at = |key: &str| columns.iter().position(|c| c.key == key);
+            let product_at: Vec<Option<usize>> = product_keys.iter().map(|k| at(k)).collect();
+            let (slug_at, name_at) = (at("slug"), at("name"));
+            let mut sheet_rows = Vec::with_capacity(rows.len());
+            let mut products = Vec::new();
+            for (n, line) in rows.iter().enumerate() {
+                let cells = csv::cells_of(line);
+                let get =
+                    |i: Option<usize>| i.and_then(|i| cells.get(i)).cloned().unwrap_or_default();
+                let lines: Vec<Vec<String>> = product_at
+                    .iter()
+                    .map(|&i| get(i).split('\n').map(str::to_string).collect())
+                    .collect();
+                let count = lines[0].iter().filter(|l| !l.is_empty()).count();
+                for p in 0..count {
+                    let mut row = vec![kind.folder().to_string(), get(slug_at), get(name_at)];
+                    row.extend(lines.iter().map(|l| match l.get(p).map(String::as_str) {
+                        Some("-") | None => String::new(),
+                        Some(v) => v.to_string(),
+                    }));
+                    products.push(row);
+                }
+                let kept = cells.iter().zip(&keep).filter(|(_, k)| **k).map(|(c, _)| c);
+                sheet_rows.push(Arc::new(workbook::row(n + 2, kept)));
+            }
+            let header = columns
+                .iter()
+                .filter(|c| !product_keys.contains(&c.key))
+                .map(|c| c.key)
+                .collect();
+            let sheet = workbook::Sheet {
+                name: kind.folder(),
+                header,
+                rows: sheet_rows,
+            };
+            (sheet, products)
+        })
+        .collect();
+    let mut product_rows = Vec::new();
+    let mut list = Vec::new();
+    for (sheet, products) in sheets {
+        for p in products {
+            product_rows.push(Arc::new(workbook::row(product_rows.len() + 2, p)));
+        }
+        list.push(sheet);
+    }
+    let count: usize = list.iter().map(|s| s.rows.len()).sum();
+    let mut header = vec!["kind", "slug", "entry"];
+    header.extend(product_keys);
+    list.push(workbook::Sheet {
+        name: "produk",
+        header,
+        rows: product_rows,
+    });
+    file(
+        paths::data_file("semua.xlsx"),
+        workbook::file(&list),
+        info(
+            "semua-xlsx".into(),
+            "Semua usaha: buku kerja Excel (lembar per jenis dan lembar produk)".into(),
+            "entries",
+            "semua",
+            "xlsx",
+            count,
+        ),
+    )
 }
 
 /// A JSON list of records, one per line, between `open` and `close`.
@@ -346,6 +429,17 @@ pub(crate) fn build(site: &Site, cache: Option<&Cache>) -> Result<OpenData, Diag
     // Files of all kinds last among their formats: the table of all, first
     // in the data page's eyes, comes after the kinds' in the folder.
     let mut files = entry_files;
+    let by_kind: Vec<Vec<&Piece>> = Kind::DIRECTORY
+        .iter()
+        .map(|&k| {
+            (0..published.len())
+                .filter(|&n| entries[published[n]].kind == k)
+                .map(|n| &made[n].1.kind_row)
+                .collect()
+        })
+        .collect();
+    files.push(workbook_file(&kind_columns, &by_kind));
+    timer.lap("    open data: workbook");
 
     for (village, level, title) in [
         (false, "kecamatan", "Jumlah usaha per kecamatan (Satu Data)"),

@@ -13,6 +13,10 @@ pub(crate) fn datapackage(site: &Site, files: &[File]) -> Vec<u8> {
     let resources: Vec<Value> = files
         .iter()
         .filter_map(|f| Some((f.path.strip_prefix(&prefix)?, f)))
+        // The workbook holds the tables again, for Excel: a validator
+        // without an Excel reader would call it invalid, and the tables
+        // it copies are described here.
+        .filter(|(_, f)| f.info.format != "xlsx")
         .map(|(path, f)| {
             let i = &f.info;
             let mut r = Map::new();

@@ -328,6 +328,17 @@ fn lines<'a, T>(items: &[T], f: fn(&T) -> String) -> Option<Cow<'a, str>> {
     })
 }
 
+/// The columns of a table that hold products, a line per product: in the
+/// workbook, the products sheet's (a row per product) instead.
+pub(crate) const PRODUCT_COLUMNS: [&str; 6] = [
+    "products",
+    "price",
+    "unit",
+    PRODUCTS_HALAL,
+    PRODUCTS_DESCRIPTION,
+    PRODUCTS_IMAGE,
+];
+
 /// The column that says which kind a row is, in the table of all kinds.
 const KIND: Column = Column {
     key: "kind",

@@ -950,3 +950,140 @@ fn a_large_list_file_is_matched_on_reimport() {
     run.ok();
     assert!(run.stdout.contains("0 rows imported"), "{}", run.stdout);
 }
+
+/// The workbook an office downloads (data/semua.xlsx): each kind's sheet
+/// and the products sheet import back into the site they came from with
+/// no change; a phone changed in the UMKM sheet and a price in the
+/// products sheet change exactly those two lines; the next workbook holds
+/// the new values and imports back with no change again.
+#[test]
+#[cfg(feature = "spreadsheet")]
+fn an_edited_workbook_changes_exactly_what_was_edited() {
+    use std::io::{Read, Write};
+    let site = Site::sample();
+    site.build(&[]).ok();
+    let texts = |site: &Site| -> Vec<(String, String)> {
+        list_files(&site.root().join("content"))
+            .into_iter()
+            .filter(|f| f.ends_with(".md") || f.ends_with(".yaml"))
+            .map(|f| {
+                let text = std::fs::read_to_string(site.root().join("content").join(&f)).unwrap();
+                (f, text)
+            })
+            .collect()
+    };
+    let before = texts(&site);
+    let unchanged = |site: &Site, file: &str| {
+        for args in [
+            &["--kind", "umkm"][..],
+            &["--kind", "koperasi"],
+            &["--kind", "pkl"],
+            &["--kind", "umkm", "--sheet", "produk"],
+            &["--kind", "koperasi", "--sheet", "produk"],
+            &["--kind", "pkl", "--sheet", "produk"],
+        ] {
+            let run = import(site, file, args);
+            run.ok();
+            assert!(
+                run.stdout.contains(" 0 files written"),
+                "{args:?}: {}",
+                run.stdout
+            );
+        }
+    };
+    let workbook = std::fs::read(site.public().join("data/semua.xlsx")).unwrap();
+    site.write_bytes("semua.xlsx", &workbook);
+    unchanged(&site, "semua.xlsx");
+    assert!(
+        before == texts(&site),
+        "an unchanged workbook changes no file"
+    );
+
+    // Edited: the parts read, two cells changed, written again.
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(workbook)).unwrap();
+    let mut parts = Vec::new();
+    for i in 0..archive.len() {
+        let mut f = archive.by_index(i).unwrap();
+        let mut text = String::new();
+        f.read_to_string(&mut text).unwrap();
+        parts.push((f.name().to_string(), text));
+    }
+    // The cell under `header` in the first row of `slug`, set to `to`.
+    let set_cell = |xml: &mut String, slug: &str, header: &str, to: &str| {
+        let head = &xml[xml.find("<row r=\"1\">").unwrap()..];
+        let head = &head[..head.find("</row>").unwrap()];
+        let at = head.find(&format!(">{header}<")).expect("the column");
+        let c = head[..at].rfind("<c r=\"").unwrap() + 6;
+        let letters: String = head[c..]
+            .chars()
+            .take_while(|c| c.is_ascii_uppercase())
+            .collect();
+        let at = xml.find(&format!(">{slug}<")).expect("the entry's row");
+        let start = xml[..at].rfind("<row r=\"").unwrap();
+        let n: String = xml[start + 8..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        let cell = start
+            + xml[start..]
+                .find(&format!("<c r=\"{letters}{n}\""))
+                .expect("the cell");
+        let text = cell + xml[cell..].find("preserve\">").unwrap() + 10;
+        let end = text + xml[text..].find("</t>").unwrap();
+        xml.replace_range(text..end, to);
+    };
+    for (name, text) in &mut parts {
+        match name.as_str() {
+            "xl/worksheets/sheet1.xml" => {
+                set_cell(text, "keripik-tempe-bu-sri", "whatsapp", "0813-9999-0001")
+            }
+            "xl/worksheets/sheet4.xml" => set_cell(text, "keripik-tempe-bu-sri", "price", "17500"),
+            _ => {}
+        }
+    }
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, text) in &parts {
+        out.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(text.as_bytes()).unwrap();
+    }
+    site.write_bytes("diedit.xlsx", &out.finish().unwrap().into_inner());
+    import(&site, "diedit.xlsx", &["--kind", "umkm"]).ok();
+    import(
+        &site,
+        "diedit.xlsx",
+        &["--kind", "umkm", "--sheet", "produk"],
+    )
+    .ok();
+    let mut changed = Vec::new();
+    for ((f, was), (_, now)) in before.iter().zip(texts(&site)) {
+        assert_eq!(was.lines().count(), now.lines().count(), "{f}");
+        for (a, b) in was.lines().zip(now.lines()) {
+            if a != b {
+                changed.push(format!("{f}: {a} -> {b}"));
+            }
+        }
+    }
+    assert_eq!(changed.len(), 2, "{changed:#?}");
+    assert!(
+        changed[0].contains("whatsapp: 0813-9999-0001"),
+        "{changed:#?}"
+    );
+    assert!(changed[1].contains("price: 17500"), "{changed:#?}");
+
+    // The next workbook: the new values, and nothing to change again.
+    for f in ["semua.xlsx", "diedit.xlsx"] {
+        site.remove(f);
+    }
+    for f in list_files(site.root()) {
+        if f.ends_with(".laporan.csv") {
+            site.remove(&f);
+        }
+    }
+    site.build(&[]).ok();
+    let again = std::fs::read(site.public().join("data/semua.xlsx")).unwrap();
+    site.write_bytes("lagi.xlsx", &again);
+    let after = texts(&site);
+    unchanged(&site, "lagi.xlsx");
+    assert!(after == texts(&site), "the next workbook changes nothing");
+}

@@ -1,0 +1,241 @@
+//! The tables as one Excel workbook (`data/semua.xlsx`): a sheet per kind
+//! with the columns of its CSV, and a products sheet with a row per
+//! product, for an office that works in Excel. Written here without a
+//! crate: a handful of XML parts in a zip, deflated by flate2 (already in
+//! the tree), with a fixed date so the same site gives the same bytes.
+//!
+//! Cells are inline strings (never formulas, so no guard is needed, and a
+//! phone keeps its leading 0); a cell with line breaks wraps. Each sheet's
+//! header is frozen and filtered.
+
+use crate::output::Piece;
+use flate2::{write::DeflateEncoder, Compression, Crc};
+use rayon::prelude::*;
+use std::io::Write;
+
+/// One sheet: its name, header and rows (each made by [`row`]).
+pub(crate) struct Sheet<'a> {
+    pub(crate) name: &'a str,
+    pub(crate) header: Vec<&'a str>,
+    pub(crate) rows: Vec<Piece>,
+}
+
+/// The column letters of column `i` (0: `A`, 26: `AA`).
+fn letters(mut i: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + (i % 26) as u8);
+        if i < 26 {
+            break;
+        }
+        i = i / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Text as XML character data: escaped, and without the control
+/// characters XML 1.0 cannot hold (a tab and a line break stay).
+fn escape(out: &mut String, t: &str) {
+    for c in t.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\n' => out.push(c),
+            '\r' => {}
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            c => out.push(c),
+        }
+    }
+}
+
+/// Row `n` (1-based) of a sheet: its non-empty cells, each at its column.
+pub(crate) fn row<C: AsRef<str>>(n: usize, cells: impl IntoIterator<Item = C>) -> Vec<u8> {
+    row_styled(n, cells, false)
+}
+
+fn row_styled<C: AsRef<str>>(n: usize, cells: impl IntoIterator<Item = C>, bold: bool) -> Vec<u8> {
+    let mut out = format!("<row r=\"{n}\">");
+    for (i, c) in cells.into_iter().enumerate() {
+        let c = c.as_ref();
+        if c.is_empty() {
+            continue;
+        }
+        // Style 1 wraps a cell of several lines; 2 is the bold header.
+        let style = match (bold, c.contains('\n')) {
+            (true, _) => " s=\"2\"",
+            (false, true) => " s=\"1\"",
+            (false, false) => "",
+        };
+        out.push_str(&format!(
+            "<c r=\"{}{n}\"{style} t=\"inlineStr\"><is><t xml:space=\"preserve\">",
+            letters(i)
+        ));
+        escape(&mut out, c);
+        out.push_str("</t></is></c>");
+    }
+    out.push_str("</row>");
+    out.into_bytes()
+}
+
+const XML: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PKG_REL: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+/// The workbook's bytes.
+pub(crate) fn file(sheets: &[Sheet]) -> Vec<u8> {
+    let n = sheets.len();
+    let mut types = format!("{XML}<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>");
+    let mut book = format!(
+        "{XML}<workbook xmlns=\"{MAIN}\" xmlns:r=\"{REL}\"><bookViews><workbookView/></bookViews><sheets>"
+    );
+    let mut rels = format!("{XML}<Relationships xmlns=\"{PKG_REL}\">");
+    let mut names = String::new();
+    for (i, s) in sheets.iter().enumerate() {
+        let id = i + 1;
+        types.push_str(&format!("<Override PartName=\"/xl/worksheets/sheet{id}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"));
+        let mut name = String::new();
+        escape(&mut name, s.name);
+        book.push_str(&format!(
+            "<sheet name=\"{name}\" sheetId=\"{id}\" r:id=\"rId{id}\"/>"
+        ));
+        rels.push_str(&format!("<Relationship Id=\"rId{id}\" Type=\"{REL}/worksheet\" Target=\"worksheets/sheet{id}.xml\"/>"));
+        names.push_str(&format!(
+            "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"{i}\" hidden=\"1\">'{name}'!$A$1:${}${}</definedName>",
+            letters(s.header.len().max(1) - 1),
+            s.rows.len() + 1
+        ));
+    }
+    types.push_str("</Types>");
+    book.push_str(&format!(
+        "</sheets><definedNames>{names}</definedNames></workbook>"
+    ));
+    rels.push_str(&format!(
+        "<Relationship Id=\"rId{}\" Type=\"{REL}/styles\" Target=\"styles.xml\"/></Relationships>",
+        n + 1
+    ));
+    let root_rels = format!("{XML}<Relationships xmlns=\"{PKG_REL}\"><Relationship Id=\"rId1\" Type=\"{REL}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+    let styles = format!("{XML}<styleSheet xmlns=\"{MAIN}\"><fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts><fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills><borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs><cellXfs count=\"3\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\"><alignment vertical=\"top\" wrapText=\"1\"/></xf><xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/></cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>");
+
+    let mut parts: Vec<(String, Vec<Piece>)> = vec![
+        ("[Content_Types].xml".into(), vec![piece(types)]),
+        ("_rels/.rels".into(), vec![piece(root_rels)]),
+        ("xl/workbook.xml".into(), vec![piece(book)]),
+        ("xl/_rels/workbook.xml.rels".into(), vec![piece(rels)]),
+        ("xl/styles.xml".into(), vec![piece(styles)]),
+    ];
+    for (i, s) in sheets.iter().enumerate() {
+        let last = letters(s.header.len().max(1) - 1);
+        let head = format!(
+            "{XML}<worksheet xmlns=\"{MAIN}\" xmlns:r=\"{REL}\"><sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/><cols><col min=\"1\" max=\"{}\" width=\"24\" customWidth=\"1\"/></cols><sheetData>",
+            s.header.len().max(1)
+        );
+        let mut pieces = vec![piece(head)];
+        pieces.push(std::sync::Arc::new(row_styled(1, &s.header, true)));
+        pieces.extend(s.rows.iter().cloned());
+        pieces.push(piece(format!(
+            "</sheetData><autoFilter ref=\"A1:{last}{}\"/></worksheet>",
+            s.rows.len() + 1
+        )));
+        parts.push((format!("xl/worksheets/sheet{}.xml", i + 1), pieces));
+    }
+    zip(&parts)
+}
+
+fn piece(s: String) -> Piece {
+    std::sync::Arc::new(s.into_bytes())
+}
+
+/// A zip of `parts`, each deflated (in parallel), dated 1980-01-01.
+fn zip(parts: &[(String, Vec<Piece>)]) -> Vec<u8> {
+    let packed: Vec<(Vec<u8>, u32, usize)> = parts
+        .par_iter()
+        .map(|(_, pieces)| {
+            let mut crc = Crc::new();
+            let mut enc = DeflateEncoder::new(Vec::new(), Compression::default());
+            let mut size = 0;
+            for p in pieces {
+                crc.update(p);
+                size += p.len();
+                // Writing into memory cannot fail.
+                let _ = enc.write_all(p);
+            }
+            (enc.finish().unwrap_or_default(), crc.sum(), size)
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    const DATE: u16 = (1 << 5) | 1; // 1980-01-01, the zip format's first day
+    for ((name, _), (data, crc, size)) in parts.iter().zip(&packed) {
+        let offset = out.len() as u32;
+        let header = |sig: u32, central: bool| {
+            let mut h = Vec::new();
+            h.extend(sig.to_le_bytes());
+            if central {
+                h.extend(20u16.to_le_bytes()); // made by
+            }
+            h.extend(20u16.to_le_bytes()); // needed to extract
+            h.extend(0u16.to_le_bytes()); // flags
+            h.extend(8u16.to_le_bytes()); // deflate
+            h.extend(0u16.to_le_bytes()); // time
+            h.extend(DATE.to_le_bytes());
+            h.extend(crc.to_le_bytes());
+            h.extend((data.len() as u32).to_le_bytes());
+            h.extend((*size as u32).to_le_bytes());
+            h.extend((name.len() as u16).to_le_bytes());
+            h.extend(0u16.to_le_bytes()); // extra
+            if central {
+                h.extend(0u16.to_le_bytes()); // comment
+                h.extend(0u16.to_le_bytes()); // disk
+                h.extend(0u16.to_le_bytes()); // internal attributes
+                h.extend(0u32.to_le_bytes()); // external attributes
+                h.extend(offset.to_le_bytes());
+            }
+            h.extend(name.as_bytes());
+            h
+        };
+        out.extend(header(0x0403_4b50, false));
+        out.extend(data);
+        central.extend(header(0x0201_4b50, true));
+    }
+    let at = out.len() as u32;
+    let count = parts.len() as u16;
+    out.extend(&central);
+    out.extend(0x0605_4b50u32.to_le_bytes());
+    out.extend(0u16.to_le_bytes());
+    out.extend(0u16.to_le_bytes());
+    out.extend(count.to_le_bytes());
+    out.extend(count.to_le_bytes());
+    out.extend((central.len() as u32).to_le_bytes());
+    out.extend(at.to_le_bytes());
+    out.extend(0u16.to_le_bytes());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters() {
+        assert_eq!(letters(0), "A");
+        assert_eq!(letters(25), "Z");
+        assert_eq!(letters(26), "AA");
+        assert_eq!(letters(51), "AZ");
+        assert_eq!(letters(52), "BA");
+        assert_eq!(letters(701), "ZZ");
+        assert_eq!(letters(702), "AAA");
+    }
+
+    #[test]
+    fn cells_are_escaped_text() {
+        let r = String::from_utf8(row(3, ["a<b & \"c\"", "", "=1+1\nx\u{1}"])).unwrap();
+        assert_eq!(
+            r,
+            "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t xml:space=\"preserve\">a&lt;b &amp; &quot;c&quot;</t></is></c><c r=\"C3\" s=\"1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">=1+1\nx</t></is></c></row>"
+        );
+    }
+}
