@@ -103,8 +103,14 @@ fn site_yaml(r: &Regency) -> String {
     for d in &r.districts {
         let _ = writeln!(y, "  - name: {}", q(d.name));
         let _ = writeln!(y, "    code: {}", q(d.code));
-        let villages: Vec<String> = d.villages.iter().map(|v| q(v)).collect();
-        let _ = writeln!(y, "    villages: [{}]", villages.join(", "));
+        let _ = writeln!(y, "    villages:");
+        for (v, code) in d.villages.iter().zip(&d.village_codes) {
+            match code.as_str() {
+                "" => writeln!(y, "      - {}", q(v)),
+                code => writeln!(y, "      - {{ name: {}, code: {} }}", q(v), q(code)),
+            }
+            .ok();
+        }
     }
     y
 }

@@ -36,6 +36,8 @@ pub(crate) struct District<'a> {
     pub code: &'a str,
     pub name: &'a str,
     pub villages: Vec<&'a str>,
+    /// Each village's full Kemendagri code (`32.75.01.1001`), in step.
+    pub village_codes: Vec<String>,
 }
 
 impl Regency<'_> {
@@ -152,7 +154,9 @@ pub(crate) fn find<'a>(table: &'a str, query: &str) -> Result<Regency<'a>, Messa
             .iter()
             .filter(|r| {
                 let (p, n) = key(r[1]);
-                n == rest && (prefix.is_none() || p == prefix)
+                // "Pangkalpinang" is "Pangkal Pinang", "Tanjungpinang"
+                // "Tanjung Pinang": spaces do not count.
+                n.replace(' ', "") == rest.replace(' ', "") && (prefix.is_none() || p == prefix)
             })
             .collect();
         match found.as_slice() {
@@ -204,13 +208,29 @@ pub(crate) fn find<'a>(table: &'a str, query: &str) -> Result<Regency<'a>, Messa
     let districts = rows
         .iter()
         .filter(|r| level(r) == 2 && r[0].starts_with(code) && r[0].as_bytes()[code.len()] == b'.')
-        .map(|r| District {
-            code: r[0],
-            name: r[1],
-            villages: r
+        .map(|r| {
+            // `Bekasijaya=1001|Margahayu=1002`: a name and its code's last part.
+            let listed: Vec<(&str, &str)> = r
                 .get(2)
-                .map(|v| v.split('|').filter(|s| !s.is_empty()).collect())
-                .unwrap_or_default(),
+                .map(|v| {
+                    v.split('|')
+                        .filter(|s| !s.is_empty())
+                        .map(|s| s.rsplit_once('=').unwrap_or((s, "")))
+                        .collect()
+                })
+                .unwrap_or_default();
+            District {
+                code: r[0],
+                name: r[1],
+                villages: listed.iter().map(|(n, _)| *n).collect(),
+                village_codes: listed
+                    .iter()
+                    .map(|(_, c)| match c {
+                        &"" => String::new(),
+                        c => format!("{}.{c}", r[0]),
+                    })
+                    .collect(),
+            }
         })
         .collect();
     Ok(Regency {
@@ -224,6 +244,13 @@ pub(crate) fn find<'a>(table: &'a str, query: &str) -> Result<Regency<'a>, Messa
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_a_regency_written_as_one_word() {
+        let t = table();
+        let r = find(&t, "Kota Pangkalpinang").unwrap();
+        assert_eq!(r.code, "19.71");
+    }
 
     #[test]
     fn finds_a_regency_however_it_is_written() {
@@ -254,6 +281,12 @@ mod tests {
         assert_eq!(bekasi_timur.code, "32.75.01");
         assert_eq!(bekasi_timur.name, "Bekasi Timur");
         assert!(bekasi_timur.villages.contains(&"Durenjaya"));
+        let at = bekasi_timur
+            .villages
+            .iter()
+            .position(|v| *v == "Durenjaya")
+            .unwrap();
+        assert_eq!(bekasi_timur.village_codes[at], "32.75.01.1003");
     }
 
     #[test]

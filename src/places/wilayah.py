@@ -15,7 +15,8 @@ UTF-8 lines, sorted by code:
     # comment lines: the source, its version and licence, the date of extraction
     32<TAB>Jawa Barat                                     a province
     32.75<TAB>Kota Bekasi                                 a kota or kabupaten
-    32.75.01<TAB>Bekasi Timur<TAB>Bekasijaya|Margahayu|...   a kecamatan, its villages
+    32.75.01<TAB>Bekasi Timur<TAB>Bekasijaya=1001|Margahayu=1002|...
+                                         a kecamatan, its villages and their codes' last part
 
 Villages are listed by code (kelurahan 1xxx before desa 2xxx). Where two
 villages of one kecamatan share a name (15 kecamatan in 0.7.2), each gets
@@ -67,11 +68,12 @@ def main():
                 vname += " (Kelurahan)" if vcode.rsplit(".", 1)[1].startswith("1") else " (Desa)"
             out.append((vcode, vname))
         again = collections.Counter(key(n) for _, n in out)
-        out = [n if again[key(n)] == 1 else f"{n} {c.rsplit('.', 1)[1]}" for c, n in out]
-        assert len(set(map(key, out))) == len(out), code
-        for n in out:
-            assert "|" not in n and "\t" not in n, n
-        lines.append(f"{code}\t{name}\t{'|'.join(out)}")
+        out = [(c, n if again[key(n)] == 1 else f"{n} {c.rsplit('.', 1)[1]}") for c, n in out]
+        assert len(set(key(n) for _, n in out)) == len(out), code
+        for _, n in out:
+            assert "|" not in n and "\t" not in n and "=" not in n, n
+        listed = "|".join(f"{n}={c.rsplit('.', 1)[1]}" for c, n in out)
+        lines.append(f"{code}\t{name}\t{listed}")
     text = ("\n".join(lines) + "\n").encode()
     with open(os.path.join(HERE, "wilayah.tsv.gz"), "wb") as f:
         with gzip.GzipFile(fileobj=f, mode="wb", compresslevel=9, mtime=0, filename="") as z:
