@@ -16,6 +16,32 @@ pub(super) fn in_place(text: &str, prefix: &str, old: &Mapping, new: &Mapping) -
     let (mut before, mut after) = (Vec::new(), Vec::new());
     leaves(&Value::Mapping(old.clone()), "", &mut before);
     leaves(&Value::Mapping(new.clone()), "", &mut after);
+    // Lists that grew or shrank (a product added, a certificate gone): a
+    // list written on one line is written again whole; a block list gets
+    // its new items appended, or loses its last ones. What lies under them
+    // is done then, not leaf by leaf.
+    let mut lists = Vec::new();
+    resized(
+        &Value::Mapping(old.clone()),
+        &Value::Mapping(new.clone()),
+        "",
+        &mut lists,
+    );
+    let handled = |path: &str| {
+        lists.iter().any(|l: &Resized| {
+            let Some(rest) = path.strip_prefix(&l.path).and_then(|r| r.strip_prefix('.')) else {
+                return false;
+            };
+            let index: usize = rest
+                .split('.')
+                .next()
+                .and_then(|i| i.parse().ok())
+                .unwrap_or(0);
+            l.kept.is_some() || index >= l.old.len().min(l.new.len())
+        })
+    };
+    before.retain(|(p, _)| !handled(p));
+    after.retain(|(p, _)| !handled(p));
     // What is gone: the key whose whole value went (`phone`,
     // `products.1.halal`). A list item gone is a list reshaped.
     let mut gone: Vec<String> = Vec::new();
@@ -52,7 +78,220 @@ pub(super) fn in_place(text: &str, prefix: &str, old: &Mapping, new: &Mapping) -
     for (key, value) in added {
         text = append(&text, prefix, key, value)?;
     }
+    for l in &lists {
+        let path = format!("{prefix}{}", l.path);
+        let (_, at) = Positions::scan(&text, 1).exact(&path)?;
+        let start = offset(&text, at.line, at.column)?;
+        if text[start..].starts_with('[') {
+            text = replace_flow_list(&text, start, &l.new)?;
+            continue;
+        }
+        if let Some(kept) = &l.kept {
+            for i in (0..l.old.len()).rev().filter(|i| !kept.contains(i)) {
+                text = remove_item(&text, &format!("{path}.{i}"))?;
+            }
+            continue;
+        }
+        for i in (l.new.len()..l.old.len()).rev() {
+            text = remove_item(&text, &format!("{path}.{i}"))?;
+        }
+        for (i, item) in l.new.iter().enumerate().skip(l.old.len()) {
+            text = append_item(&text, &format!("{path}.{}", i - 1), item)?;
+        }
+    }
     Some(text)
+}
+
+/// A list whose length the change alters, by its path.
+struct Resized {
+    path: String,
+    old: Vec<Value>,
+    new: Vec<Value>,
+    /// When the new list is the old one with items taken out, the old
+    /// items that stay: the others are removed where they are.
+    kept: Option<Vec<usize>>,
+}
+
+/// The items of `old` that make up `new` in order, if `new` is `old` with
+/// some taken out.
+fn kept_items(old: &[Value], new: &[Value]) -> Option<Vec<usize>> {
+    let mut kept = Vec::new();
+    let mut i = 0;
+    for n in new {
+        while i < old.len() && &old[i] != n {
+            i += 1;
+        }
+        if i == old.len() {
+            return None;
+        }
+        kept.push(i);
+        i += 1;
+    }
+    Some(kept)
+}
+
+/// Every list found at the same path in `old` and `new` with another
+/// length (lists inside lists of another length are their items').
+fn resized(old: &Value, new: &Value, path: &str, out: &mut Vec<Resized>) {
+    let join = |k: &str| {
+        if path.is_empty() {
+            k.to_string()
+        } else {
+            format!("{path}.{k}")
+        }
+    };
+    match (old, new) {
+        (Value::Mapping(a), Value::Mapping(b)) => {
+            for (k, v) in a {
+                if let (Some(key), Some(w)) = (k.as_str(), b.get(k)) {
+                    resized(v, w, &join(key), out);
+                }
+            }
+        }
+        (Value::Sequence(a), Value::Sequence(b)) if a.len() != b.len() && !a.is_empty() => {
+            let kept = (b.len() < a.len()).then(|| kept_items(a, b)).flatten();
+            if kept.is_some() {
+                out.push(Resized {
+                    path: path.to_string(),
+                    old: a.clone(),
+                    new: b.clone(),
+                    kept,
+                });
+                return;
+            }
+            out.push(Resized {
+                path: path.to_string(),
+                old: a.clone(),
+                new: b.clone(),
+                kept: None,
+            });
+            for (i, (x, y)) in a.iter().zip(b).enumerate() {
+                resized(x, y, &join(&i.to_string()), out);
+            }
+        }
+        (Value::Sequence(a), Value::Sequence(b)) => {
+            for (i, (x, y)) in a.iter().zip(b).enumerate() {
+                resized(x, y, &join(&i.to_string()), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A value on one line in flow style: `{ name: X, price: 5 }`, `[a, b]`.
+fn flow_text(v: &Value) -> Option<String> {
+    match v {
+        Value::Mapping(m) => {
+            let mut parts = Vec::new();
+            for (k, v) in m {
+                parts.push(format!("{}: {}", flow_text(k)?, flow_text(v)?));
+            }
+            Some(format!("{{ {} }}", parts.join(", ")))
+        }
+        Value::Sequence(s) => {
+            let parts: Option<Vec<String>> = s.iter().map(flow_text).collect();
+            Some(format!("[{}]", parts?.join(", ")))
+        }
+        Value::Tagged(_) => None,
+        Value::String(t) => {
+            let plain = scalar_text(v)?;
+            // In a flow collection `,` `[` `]` `{` `}` end or split a plain
+            // value: such a text is written in double quotes (JSON's are
+            // YAML's too).
+            if plain.starts_with(['"', '\'']) || !plain.contains([',', '[', ']', '{', '}', '#']) {
+                Some(plain)
+            } else {
+                serde_json::to_string(t).ok()
+            }
+        }
+        scalar => scalar_text(scalar),
+    }
+}
+
+/// The flow list starting at byte `start` (a `[`), on its line, written
+/// again as `items`.
+fn replace_flow_list(text: &str, start: usize, items: &[Value]) -> Option<String> {
+    let line_end = text[start..].find('\n').map_or(text.len(), |n| start + n);
+    let mut depth = 0;
+    let mut in_quote: Option<char> = None;
+    let mut end = None;
+    for (i, c) in text[start..line_end].char_indices() {
+        match (in_quote, c) {
+            (Some(q), c) if c == q => in_quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => in_quote = Some(c),
+            (None, '[' | '{') => depth += 1,
+            (None, ']' | '}') => {
+                depth -= 1;
+                if depth == 0 {
+                    end = Some(start + i + 1);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let new = flow_text(&Value::Sequence(items.to_vec()))?;
+    Some(format!("{}{new}{}", &text[..start], &text[end?..]))
+}
+
+/// Where the block of the item or key at `at` (its `-` or key) ends: after
+/// its last line indented deeper than it; comments after it stay.
+fn block_end(text: &str, start: usize, indent: usize, item: bool) -> usize {
+    let mut end = text[start..]
+        .find('\n')
+        .map_or(text.len(), |n| start + n + 1);
+    let mut at_line = end;
+    for line in text[end..].split_inclusive('\n') {
+        let body = line.trim_start_matches(' ');
+        let blank = body.trim().is_empty() || body.starts_with('#');
+        if !blank {
+            let deeper = line.len() - body.len() > indent;
+            // A list written at its key's indent: its items' keys are
+            // deeper than the `-`, the next item is not.
+            if !deeper || (item && body.starts_with('-') && line.len() - body.len() == indent) {
+                break;
+            }
+            end = at_line + line.len();
+        }
+        at_line += line.len();
+    }
+    end
+}
+
+/// Removes the block list item at `path` with the lines under it.
+fn remove_item(text: &str, path: &str) -> Option<String> {
+    let (at, _) = Positions::scan(text, 1).exact(path)?;
+    let start = offset(text, at.line, 1)?;
+    let dash = offset(text, at.line, at.column)?;
+    if !text[start..dash].bytes().all(|b| b == b' ') || !text[dash..].starts_with('-') {
+        return None;
+    }
+    let end = block_end(text, start, dash - start, true);
+    Some(format!("{}{}", &text[..start], &text[end..]))
+}
+
+/// Adds `value` as a new item, in flow style, after the block list item at
+/// `last`, at its indent.
+fn append_item(text: &str, last: &str, value: &Value) -> Option<String> {
+    let (at, _) = Positions::scan(text, 1).exact(last)?;
+    let start = offset(text, at.line, 1)?;
+    let dash = offset(text, at.line, at.column)?;
+    if !text[start..dash].bytes().all(|b| b == b' ') || !text[dash..].starts_with('-') {
+        return None;
+    }
+    let end = block_end(text, start, dash - start, true);
+    let item = match value {
+        Value::Mapping(_) | Value::Sequence(_) => flow_text(value)?,
+        v => scalar_text(v)?,
+    };
+    let mut out = text[..end].to_string();
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out.push_str(&format!("{}- {item}\n", " ".repeat(dash - start)));
+    out.push_str(&text[end..]);
+    Some(out)
 }
 
 fn is_scalar(v: &Value) -> bool {
@@ -299,11 +538,28 @@ mod tests {
     }
 
     #[test]
+    fn lists_grow_and_shrink_in_place() {
+        let text = "name: A\n# produk\nproducts:\n  - name: X   # laris\n    price: 5\ntags: [a, b]\ncertifications:\n- halal\n- pirt\n# akhir\n";
+        let old = map(text);
+        let mut new = old.clone();
+        new["products"] =
+            serde_yaml::from_str("[{name: X, price: 5}, {name: \"Y, pedas\", price: 7}]").unwrap();
+        new["tags"] = serde_yaml::from_str("[a, b, c]").unwrap();
+        new["certifications"] = serde_yaml::from_str("[pirt]").unwrap();
+        let out = in_place(text, "", &old, &new).unwrap();
+        assert_eq!(
+            out,
+            "name: A\n# produk\nproducts:\n  - name: X   # laris\n    price: 5\n  - { name: \"Y, pedas\", price: 7 }\ntags: [a, b, c]\ncertifications:\n- pirt\n# akhir\n"
+        );
+        assert_eq!(map(&out), new);
+    }
+
+    #[test]
     fn gives_up_on_a_reshaped_entry() {
         let text = "name: A\nproducts:\n  - name: X\n";
         let old = map(text);
         let mut new = old.clone();
-        new["products"] = serde_yaml::from_str("[{name: X}, {name: Y}]").unwrap();
+        new["products"] = serde_yaml::from_str("[X]").unwrap();
         assert!(in_place(text, "", &old, &new).is_none());
     }
 }

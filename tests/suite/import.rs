@@ -1087,3 +1087,59 @@ fn an_edited_workbook_changes_exactly_what_was_edited() {
     unchanged(&site, "lagi.xlsx");
     assert!(after == texts(&site), "the next workbook changes nothing");
 }
+
+/// An office empties a certificate's cell and adds a product on a new line
+/// of the products' cells: the certificate's line goes, the product is a
+/// new line at the end of the list, in the hand-written Markdown entry;
+/// nothing else moves, and the site still checks.
+#[test]
+fn an_emptied_cell_and_an_added_product_are_written_in_place() {
+    let site = Site::sample();
+    site.build(&[]).ok();
+    let file = "content/umkm/bekasi-timur/keripik-tempe-bu-sri.md";
+    let before = site.read_root(file);
+    let csv = site.read("data/umkm.csv");
+    let mut rows = crate::opendata::csv_rows(csv.trim_start_matches('\u{feff}'));
+    let header = rows[0].clone();
+    let at = |h: &str| header.iter().position(|x| x == h).unwrap();
+    let row = rows
+        .iter()
+        .position(|r| r[at("slug")] == "keripik-tempe-bu-sri")
+        .unwrap();
+    assert!(!rows[row][at("halal")].is_empty());
+    rows[row][at("halal")] = String::new();
+    for (col, value) in [
+        ("products", "Keripik Tempe Pedas, Level 3"),
+        ("price", "16000"),
+        ("unit", "bungkus 200 g"),
+        ("products_halal", "ya"),
+    ] {
+        rows[row][at(col)].push('\n');
+        rows[row][at(col)].push_str(value);
+    }
+    let quote = |c: &str| format!("\"{}\"", c.replace('"', "\"\""));
+    let mut edited = String::from("\u{feff}");
+    for r in &rows {
+        edited.push_str(&r.iter().map(|c| quote(c)).collect::<Vec<_>>().join(","));
+        edited.push_str("\r\n");
+    }
+    site.write("umkm-diedit.csv", &edited);
+    import(&site, "umkm-diedit.csv", &["--kind", "umkm"]).ok();
+    let after = site.read_root(file);
+    let gone: Vec<&str> = before
+        .lines()
+        .filter(|l| !after.lines().any(|a| a == *l))
+        .collect();
+    let added: Vec<&str> = after
+        .lines()
+        .filter(|l| !before.lines().any(|b| b == *l))
+        .collect();
+    assert_eq!(gone.len(), 1, "{gone:#?}");
+    assert!(gone[0].contains("type: halal"), "{gone:#?}");
+    assert_eq!(
+        added,
+        ["  - { name: \"Keripik Tempe Pedas, Level 3\", price: 16000, unit: bungkus 200 g, halal: true }"]
+    );
+    site.remove("umkm-diedit.csv");
+    site.check(&[]).ok();
+}
