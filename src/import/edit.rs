@@ -8,6 +8,96 @@
 use crate::yaml::Positions;
 use serde_yaml::{Mapping, Value};
 
+/// A list file cut into the texts of its items (each with the comment and
+/// blank lines that follow it), so that a change to one item is made in
+/// that item's text: a re-import of 10,000 vendors in one file edits each
+/// once, not the whole file per row.
+pub(super) struct ListText {
+    head: String,
+    items: Vec<String>,
+    /// The items as parsed, kept current as they are changed.
+    pub(super) doc: Vec<Value>,
+    /// An item changed in a way its text cannot take: the file is written
+    /// again whole from `doc`.
+    whole: bool,
+}
+
+impl ListText {
+    pub(super) fn cut(text: &str, doc: Vec<Value>) -> ListText {
+        let positions = Positions::scan(text, 1);
+        let mut starts = Vec::with_capacity(doc.len());
+        for i in 0..doc.len() {
+            match positions
+                .exact(&i.to_string())
+                .and_then(|(at, _)| offset(text, at.line, 1))
+            {
+                Some(o) if starts.last().is_none_or(|l| o > *l) => starts.push(o),
+                // Not a block list as expected: edited whole, as before.
+                _ => {
+                    return ListText {
+                        head: text.to_string(),
+                        items: Vec::new(),
+                        doc,
+                        whole: true,
+                    }
+                }
+            }
+        }
+        // The comment and blank lines before an item are that item's.
+        for n in 1..starts.len() {
+            loop {
+                let before = &text[..starts[n]];
+                let Some(line_start) = before
+                    .strip_suffix('\n')
+                    .map(|b| b.rfind('\n').map_or(0, |p| p + 1))
+                else {
+                    break;
+                };
+                let line = text[line_start..starts[n]].trim();
+                if line_start <= starts[n - 1] || !(line.is_empty() || line.starts_with('#')) {
+                    break;
+                }
+                starts[n] = line_start;
+            }
+        }
+        let mut items = Vec::with_capacity(starts.len());
+        let head = starts.first().map_or(text, |&s| &text[..s]).to_string();
+        for (n, &s) in starts.iter().enumerate() {
+            let end = starts.get(n + 1).copied().unwrap_or(text.len());
+            items.push(text[s..end].to_string());
+        }
+        ListText {
+            head,
+            items,
+            doc,
+            whole: false,
+        }
+    }
+
+    /// Item `i`, which was `old`, becomes `new`: in its text where the
+    /// change allows, else the file is written again whole.
+    pub(super) fn set(&mut self, i: usize, old: &Mapping, new: Mapping) {
+        if !self.whole {
+            match in_place(&self.items[i], "0.", old, &new) {
+                Some(t) => self.items[i] = t,
+                None => self.whole = true,
+            }
+        }
+        self.doc[i] = Value::Mapping(new);
+    }
+
+    pub(super) fn text(&self) -> Result<String, serde_yaml::Error> {
+        if self.whole {
+            return serde_yaml::to_string(&Value::Sequence(self.doc.clone()));
+        }
+        let mut out = self.head.clone();
+        for item in &self.items {
+            out.push_str(item);
+        }
+        Ok(out)
+    }
+}
+
 /// `text` (a YAML file, or a Markdown file's front matter) with the entry
 /// at `prefix` (`""` for a file of one entry, `"3."` for the fourth of a
 /// list) changed from `old` to `new`; `None` when a change is not a
@@ -552,6 +642,25 @@ mod tests {
             "name: A\n# produk\nproducts:\n  - name: X   # laris\n    price: 5\n  - { name: \"Y, pedas\", price: 7 }\ntags: [a, b, c]\ncertifications:\n- pirt\n# akhir\n"
         );
         assert_eq!(map(&out), new);
+    }
+
+    #[test]
+    fn a_list_is_edited_item_by_item() {
+        let text = "# PKL\n- name: Satu\n  phone: 0812-1\n\n# dua\n- name: Dua\n  phone: 0812-2\n";
+        let doc: Vec<Value> = serde_yaml::from_str(text).unwrap();
+        let mut list = ListText::cut(text, doc.clone());
+        let old = doc[0].as_mapping().unwrap().clone();
+        let mut new = old.clone();
+        new.insert("address".into(), "Jl. Satu".into());
+        list.set(0, &old, new);
+        let old = doc[1].as_mapping().unwrap().clone();
+        let mut new = old.clone();
+        new.insert("phone".into(), "0812-3".into());
+        list.set(1, &old, new);
+        assert_eq!(
+            list.text().unwrap(),
+            "# PKL\n- name: Satu\n  phone: 0812-1\n  address: Jl. Satu\n\n# dua\n- name: Dua\n  phone: 0812-3\n"
+        );
     }
 
     #[test]

@@ -59,6 +59,18 @@ pub(super) struct Prev {
     pub(super) village: String,
 }
 
+/// What `Existing::by` indexes entries by.
+const SLUG: u8 = 0;
+const FILE: u8 = 1;
+const KEY: u8 = 2;
+const PLACE: u8 = 3;
+
+/// A name in its kecamatan and kelurahan, as one key.
+fn place_key(name: &str, district: Option<usize>, village: &str) -> String {
+    let d = district.map_or(String::from("-"), |d| d.to_string());
+    format!("{name}\u{1}{d}\u{1}{village}")
+}
+
 /// What a row of the sheet is, among the entries already there.
 pub(super) enum Match {
     New,
@@ -72,6 +84,9 @@ pub(super) struct Existing {
     /// Every slug of the kind, in any folder, and every file name.
     pub(super) slugs: std::collections::HashSet<String>,
     pub(super) entries: Vec<Prev>,
+    /// The entries by what a row is matched by, so a sheet of 10,000 rows
+    /// is matched in one pass: slug, file, key, name in its place.
+    by: std::collections::HashMap<(u8, String), Vec<usize>>,
 }
 
 impl Existing {
@@ -144,6 +159,17 @@ impl Existing {
                 });
             }
         }
+        for (i, p) in e.entries.iter().enumerate() {
+            let mut index = |what: u8, k: String| e.by.entry((what, k)).or_default().push(i);
+            index(SLUG, p.slug.clone());
+            if p.position.is_none() {
+                index(FILE, p.file.clone());
+            }
+            if let Some(k) = &p.key {
+                index(KEY, k.clone());
+            }
+            index(PLACE, place_key(&p.name, p.district, &p.village));
+        }
         e
     }
 
@@ -163,34 +189,26 @@ impl Existing {
         district: Option<usize>,
         village: &str,
     ) -> Match {
-        let all = |f: &dyn Fn(&Prev) -> bool| -> Vec<usize> {
-            (0..self.entries.len())
-                .filter(|&i| f(&self.entries[i]))
-                .collect()
+        let found = |what: u8, k: String| match self.by.get(&(what, k)).map(Vec::as_slice) {
+            None | Some([]) => None,
+            Some([one]) => Some(Match::One(*one)),
+            Some(many) => Some(Match::Many(many.to_vec())),
         };
-        let found = |list: Vec<usize>| match list.len() {
-            0 => None,
-            1 => Some(Match::One(list[0])),
-            _ => Some(Match::Many(list)),
-        };
-        if let Some(m) = slug.and_then(|s| found(all(&|p| p.slug == s))) {
+        if let Some(m) = slug.and_then(|s| found(SLUG, s.to_string())) {
             return m;
         }
         // The file of an entry that is alone in it (a list file holds many).
-        if let Some(m) = file.and_then(|f| found(all(&|p| p.file == f && p.position.is_none()))) {
+        if let Some(m) = file.and_then(|f| found(FILE, f.to_string())) {
             return m;
         }
-        if let Some(m) = key.and_then(|k| found(all(&|p| p.key.as_deref() == Some(k)))) {
+        if let Some(m) = key.and_then(|k| found(KEY, k.to_string())) {
             return m;
         }
         let (name, village) = (
             crate::places::match_key(name),
             crate::places::match_key(village),
         );
-        found(all(&|p| {
-            p.name == name && p.district == district && p.village == village
-        }))
-        .unwrap_or(Match::New)
+        found(PLACE, place_key(&name, district, &village)).unwrap_or(Match::New)
     }
 
     /// A file and place, for the report: `content/umkm/a.yaml`, or
@@ -308,7 +326,48 @@ impl Output {
         // Each file's YAML as parsed, kept while its text is unchanged: a
         // list of thousands is parsed once, not once per row.
         let mut parsed: std::collections::HashMap<String, Value> = Default::default();
+        // List files cut into their items: an item's change costs the item.
+        let mut lists: std::collections::BTreeMap<String, super::edit::ListText> =
+            Default::default();
         for (prev, map) in &self.updates {
+            if let Some(i) = prev.position.filter(|_| !prev.markdown) {
+                if !lists.contains_key(&prev.file) {
+                    let text = read(&prev.file, load::MAX_LIST_FILE)?;
+                    let doc: Value = serde_yaml::from_str(&text).map_err(|e| {
+                        let file = &prev.file;
+                        msg!("{file}: {e}", "{file}: {e}")
+                    })?;
+                    let Value::Sequence(doc) = doc else {
+                        let file = &prev.file;
+                        return Err(msg!(
+                            "{file} berubah sejak dibaca; impor tidak menulis apa pun",
+                            "{file} changed since it was read; import wrote nothing"
+                        ));
+                    };
+                    before.insert(prev.file.clone(), text.clone());
+                    lists.insert(prev.file.clone(), super::edit::ListText::cut(&text, doc));
+                }
+                let list = lists.get_mut(&prev.file).expect("just cut");
+                let old = list
+                    .doc
+                    .get(i)
+                    .and_then(Value::as_mapping)
+                    .cloned()
+                    .ok_or_else(|| {
+                        let file = &prev.file;
+                        msg!(
+                            "{file} berubah sejak dibaca; impor tidak menulis apa pun",
+                            "{file} changed since it was read; import wrote nothing"
+                        )
+                    })?;
+                let new = merged(&old, prev, map);
+                if new == old {
+                    unchanged.push(prev.slug.clone());
+                } else {
+                    list.set(i, &old, new);
+                }
+                continue;
+            }
             if !texts.contains_key(&prev.file) {
                 let text = read(&prev.file, load::MAX_LIST_FILE)?;
                 before.insert(prev.file.clone(), text.clone());
@@ -322,6 +381,12 @@ impl Output {
                 parsed.remove(&prev.file);
             }
             *text = new;
+        }
+        for (file, list) in lists {
+            let text = list
+                .text()
+                .map_err(|e| msg!("{file}: {e}", "{file}: {e}"))?;
+            texts.insert(file, text);
         }
         if list && !self.new.is_empty() {
             let file = format!("{folder}/{stem}.yaml");
@@ -439,12 +504,6 @@ fn updated(
         )
     })?;
     let mut map = map.clone();
-    // The slug the entry already has from its file name is no change.
-    let slug = EntryField::Slug.key();
-    if !old.contains_key(slug) && map.get(slug).and_then(Value::as_str) == Some(prev.slug.as_str())
-    {
-        map.remove(slug);
-    }
     // A Markdown entry's description is its body, below the front matter.
     let mut tail = tail.to_string();
     if prev.markdown {
@@ -456,8 +515,7 @@ fn updated(
             }
         }
     }
-    let mut new = old.clone();
-    merge(&mut new, &map);
+    let new = merged(&old, prev, &map);
     let prefix = prev.position.map(|i| format!("{i}.")).unwrap_or_default();
     if new == old {
         return Ok(format!("{head}{yaml}{tail}"));
@@ -478,6 +536,21 @@ fn updated(
         _ => doc = Value::Mapping(new),
     }
     serde_yaml::to_string(&doc).map_err(|e| msg!("{file}: {e}", "{file}: {e}"))
+}
+
+/// The entry `old` with the sheet's values `map` over it.
+fn merged(old: &Mapping, prev: &Prev, map: &Mapping) -> Mapping {
+    let mut map = map.clone();
+    // The slug the entry already has from its file name or name is no
+    // change.
+    let slug = EntryField::Slug.key();
+    if !old.contains_key(slug) && map.get(slug).and_then(Value::as_str) == Some(prev.slug.as_str())
+    {
+        map.remove(slug);
+    }
+    let mut new = old.clone();
+    merge(&mut new, &map);
+    new
 }
 
 /// Whether two values of the field `key` say the same thing.
