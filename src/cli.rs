@@ -75,6 +75,13 @@ pub struct ServeArgs {
     #[arg(long, value_name = "N")]
     pub port: Option<u16>,
 
+    /// A host name the preview answers besides localhost and IP addresses
+    /// (for example the preview machine's name on the office network);
+    /// may be given more than once. Other names are refused (403), so a
+    /// web page cannot read the preview through DNS rebinding.
+    #[arg(long = "allow-host", value_name = "NAME")]
+    pub allow_hosts: Vec<String>,
+
     /// Open the site in the web browser once it is served.
     #[arg(long)]
     pub open: bool,

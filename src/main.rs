@@ -257,6 +257,7 @@ fn serve(args: cli::ServeArgs, lang: Lang) -> ExitCode {
         site: site_options(args.site),
         interface: args.interface,
         port: args.port,
+        allow_hosts: args.allow_hosts,
         lang,
     };
     let result = etalase::serve(&opts, move |event| {

@@ -747,7 +747,7 @@ fn run(opts: &SiteOptions, mode: Mode) -> Result<Summary, BuildError> {
             (rendered, Some(out_path), 0)
         }
         Mode::Check => {
-            let memory = crate::output::Memory::default();
+            let memory = crate::output::Memory::new(&root);
             let mut early = ready.warnings.clone();
             // No search bundle: it cannot fail on content, and building it
             // was most of a check's time and memory (its links are not

@@ -15,6 +15,8 @@ use std::path::{Component, Path, PathBuf};
 /// or a panic while rendering), it removes its temporary folder, so no
 /// half-written output is ever left beside the real one.
 pub(crate) struct Disk {
+    /// The site's folder (canonical): copies are read from inside it only.
+    site_root: PathBuf,
     target: PathBuf,
     tmp: PathBuf,
     committed: bool,
@@ -121,6 +123,7 @@ impl Disk {
         fs::create_dir(&tmp)
             .map_err(|e| msg!("{tp} tidak bisa dibuat: {e}", "cannot create {tp}: {e}"))?;
         Ok(Disk {
+            site_root: fs::canonicalize(site_root).unwrap_or_else(|_| site_root.to_path_buf()),
             target,
             tmp,
             committed: false,
@@ -195,7 +198,11 @@ impl Sink for Disk {
     }
 
     fn copy(&self, rel: &str, from: &Path) -> io::Result<()> {
-        fs::copy(from, self.place(rel)?).map(|_| ())
+        // Read through no link that leads outside the site, even one put
+        // there after the check.
+        let mut source = super::source::open_inside(&self.site_root, &fs::canonicalize(from)?)?;
+        let mut to = fs::File::create(self.place(rel)?)?;
+        io::copy(&mut source, &mut to).map(|_| ())
     }
 
     fn abandon(&self) {

@@ -15,17 +15,25 @@ pub(crate) enum Stored {
     /// A generated file in pieces (`Sink::write_pieces`), joined when read.
     #[cfg_attr(not(feature = "serve"), allow(dead_code))]
     Pieces(Vec<super::Piece>),
-    /// A file published as it is; only its source is kept (`serve` will
-    /// read it from there).
-    Copy(#[allow(dead_code)] PathBuf),
+    /// A file published as it is: its source, pinned as the build saw it
+    /// (`serve` reads it from there, those bytes or none).
+    Copy(#[cfg_attr(not(feature = "serve"), allow(dead_code))] super::Pinned),
 }
 
-#[derive(Default)]
 pub(crate) struct Memory {
+    /// The site's folder (canonical): nothing is read from outside it.
+    root: PathBuf,
     files: Mutex<HashMap<String, Stored>>,
 }
 
 impl Memory {
+    pub(crate) fn new(root: &Path) -> Memory {
+        Memory {
+            root: root.to_path_buf(),
+            files: Mutex::default(),
+        }
+    }
+
     /// Every file, by its path in the site.
     pub(crate) fn into_files(self) -> HashMap<String, Stored> {
         self.files.into_inner().unwrap_or_else(|e| e.into_inner())
@@ -51,12 +59,10 @@ impl Sink for Memory {
     }
 
     fn copy(&self, rel: &str, from: &Path) -> io::Result<()> {
-        // The same failure as a disk build would meet: the file must be
-        // there and readable as a file.
-        if !std::fs::metadata(from)?.is_file() {
-            return Err(io::Error::other("not a regular file"));
-        }
-        self.put(rel, Stored::Copy(from.to_path_buf()));
+        // The same failure as a disk build would meet: a regular file,
+        // inside the site.
+        let pinned = super::Pinned::take(&self.root, from)?;
+        self.put(rel, Stored::Copy(pinned));
         Ok(())
     }
 }
@@ -67,7 +73,7 @@ mod tests {
 
     #[test]
     fn keeps_what_is_written() {
-        let m = Memory::default();
+        let m = Memory::new(Path::new("/nonexistent"));
         m.write("a/index.html", b"<p>x</p>").unwrap();
         assert!(m.copy("b.png", Path::new("/nonexistent/b.png")).is_err());
         let files = m.into_files();

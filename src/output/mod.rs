@@ -8,9 +8,11 @@
 
 mod disk;
 mod memory;
+mod source;
 
 pub(crate) use disk::Disk;
 pub(crate) use memory::{Memory, Stored};
+pub(crate) use source::Pinned;
 
 use std::io;
 use std::path::Path;

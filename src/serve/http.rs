@@ -28,14 +28,23 @@ const LIVE_JS: &str = include_str!("live.js");
 /// Where the server's own files are.
 pub(super) const OWN: &str = "/_etalase/";
 
-pub(super) async fn run(listener: std::net::TcpListener, live: Live) -> std::io::Result<()> {
+pub(super) async fn run(
+    listener: std::net::TcpListener,
+    live: Live,
+    hosts: super::guard::Hosts,
+) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::from_std(listener)?;
     let app = Router::new()
         .route("/_etalase/events", get(events))
         .route("/_etalase/live.js", get(script))
         .route("/_etalase/files", get(manifest))
         .fallback(page)
-        .with_state(live);
+        .with_state(live)
+        .layer(axum::middleware::from_fn_with_state(
+            hosts,
+            super::guard::hosts_only,
+        ));
+    let listener = super::guard::Bounded::new(listener, super::guard::connection_bound());
     axum::serve(listener, app).await
 }
 
@@ -61,7 +70,8 @@ async fn events(State(live): State<Live>) -> impl IntoResponse {
         let event = Event::default().event("state").data(state);
         Some((Ok::<_, Infallible>(event), (live, false)))
     });
-    Sse::new(stream).keep_alive(KeepAlive::default())
+    // Well within the connections' idle limit.
+    Sse::new(stream).keep_alive(KeepAlive::new().interval(super::guard::IDLE / 3))
 }
 
 /// Every file of the site served, with its size and a hash of its bytes:
@@ -86,7 +96,7 @@ async fn manifest(State(live): State<Live>) -> Response {
             let bytes = match &*snap.files[p] {
                 crate::output::Stored::Bytes(b) => b.clone(),
                 crate::output::Stored::Pieces(p) => crate::output::join(p),
-                crate::output::Stored::Copy(from) => std::fs::read(from).unwrap_or_default(),
+                crate::output::Stored::Copy(pinned) => pinned.read().unwrap_or_default(),
             };
             out.push_str(&format!(
                 "{p}\t{}\t{:016x}\n",
@@ -172,7 +182,13 @@ async fn read(stored: &crate::output::Stored) -> Option<Vec<u8>> {
     match stored {
         crate::output::Stored::Bytes(b) => Some(b.clone()),
         crate::output::Stored::Pieces(p) => Some(crate::output::join(p)),
-        crate::output::Stored::Copy(from) => tokio::fs::read(from).await.ok(),
+        crate::output::Stored::Copy(pinned) => {
+            let pinned = pinned.clone();
+            tokio::task::spawn_blocking(move || pinned.read().ok())
+                .await
+                .ok()
+                .flatten()
+        }
     }
 }
 

@@ -10,6 +10,7 @@
 //! of its own after a round whose records changed, and joins the
 //! snapshot when ready; pages never wait for it.
 
+mod guard;
 mod http;
 mod session;
 mod watch;
@@ -31,6 +32,9 @@ pub struct ServeOptions {
     pub interface: IpAddr,
     /// `None`: the first free port from [`DEFAULT_PORT`].
     pub port: Option<u16>,
+    /// Host names answered besides `localhost` and IP addresses (a name
+    /// the office gives the preview machine on its network).
+    pub allow_hosts: Vec<String>,
     /// The language of the problems shown on the page.
     pub lang: Lang,
 }
@@ -171,7 +175,13 @@ pub fn serve(
         .enable_all()
         .build()
         .map_err(|e| BuildError::Io(io_msg(&e)))?;
-    rt.block_on(http::run(listener, snap_rx))
+    let hosts = guard::Hosts(Arc::new(
+        opts.allow_hosts
+            .iter()
+            .map(|h| h.trim().trim_end_matches('.').to_ascii_lowercase())
+            .collect(),
+    ));
+    rt.block_on(http::run(listener, snap_rx, hosts))
         .map_err(|e| BuildError::Io(io_msg(&e)))
 }
 

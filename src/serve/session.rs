@@ -111,7 +111,7 @@ impl Session {
             other_records: Vec::new(),
             elapsed: started.elapsed(),
         };
-        let memory = Memory::default();
+        let memory = Memory::new(self.pipeline.root());
         let rendered = match self.pipeline.prepare(changes, &mut timer) {
             Err(problems) => return failed(problems),
             Ok(ready) => {

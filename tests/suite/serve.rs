@@ -875,3 +875,191 @@ fn a_site_in_two_languages_stays_a_full_builds() {
         assert_same_as_full_build(&site, &server, &format!("{rel}: renamed"));
     }
 }
+
+/// One request with the `Host` header given, on its own connection.
+fn request_as(origin: &str, host: &str, target: &str) -> Response {
+    let addr = origin.trim_start_matches("http://");
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    write!(
+        s,
+        "GET {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    parse(&raw, false)
+}
+
+/// DNS rebinding: a page on another name that resolves to this machine
+/// gets nothing, from the site, the event stream or the server's own
+/// addresses; localhost, IP addresses and names given with --allow-host
+/// are answered.
+#[test]
+fn answers_only_the_hosts_it_was_started_for() {
+    let site = Site::sample();
+    let server = Server::start(&site, &["--allow-host", "pratinjau.kantor"]);
+    let port = server.origin.rsplit(':').next().unwrap().to_string();
+    for target in ["/", "/_etalase/events", "/_etalase/files", "/umkm/"] {
+        for host in [
+            format!("evil.example:{port}"),
+            "evil.example".to_string(),
+            format!("localhost.evil.example:{port}"),
+            String::new(),
+        ] {
+            let r = request_as(&server.origin, &host, target);
+            assert_eq!(r.status, 403, "{host} {target}");
+            assert!(!r.text().contains("<html"), "{host} {target}");
+        }
+    }
+    for host in [
+        format!("localhost:{port}"),
+        format!("127.0.0.1:{port}"),
+        format!("pratinjau.kantor:{port}"),
+    ] {
+        assert_eq!(request_as(&server.origin, &host, "/").status, 200, "{host}");
+    }
+}
+
+/// A served file (a static file, an entry's picture) swapped for a link
+/// that leads outside the site is never answered with the outside file's
+/// bytes, however the swap falls between rounds; a file grown since the
+/// round checked it is not served either.
+#[test]
+#[cfg(unix)]
+fn a_file_swapped_for_a_link_is_not_followed() {
+    let site = Site::sample();
+    site.write("static/img/spanduk.png", "PNG-SPANDUK");
+    site.write("static/img/kedua.png", "PNG-KEDUA");
+    site.write("../rahasia-luar.txt", "RAHASIA-DI-LUAR-SITUS");
+    let outside = site.root().join("../rahasia-luar.txt");
+    let server = Server::start(&site, &[]);
+    let files = server.manifest().files;
+    let picture = files
+        .keys()
+        .find(|p| p.starts_with("media/") && p.ends_with(".png"))
+        .expect("a picture of an entry")
+        .clone();
+    let stat = files
+        .keys()
+        .find(|p| p.ends_with(".png") && !p.starts_with("media/"))
+        .expect("a static picture")
+        .clone();
+    assert_eq!(server.get(&format!("/{picture}")).status, 200);
+    // Where each is in the site folder: the one file of that name.
+    let source = |served: &str| -> std::path::PathBuf {
+        let name = Path::new(served).file_name().unwrap().to_str().unwrap();
+        let found: Vec<String> = list_files(site.root())
+            .into_iter()
+            .filter(|f| !f.starts_with("public/") && f.ends_with(&format!("/{name}")))
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        site.root().join(&found[0])
+    };
+    for served in [&picture, &stat] {
+        let path = source(served);
+        std::fs::remove_file(&path).unwrap();
+        std::os::unix::fs::symlink(&outside, &path).unwrap();
+        // Before and after the next round has seen the link.
+        for _ in 0..2 {
+            let r = server.get(&format!("/{served}"));
+            assert_ne!(r.status, 200, "{served}");
+            assert!(!r.text().contains("RAHASIA"), "{served}");
+            std::thread::sleep(Duration::from_millis(700));
+        }
+    }
+    // A file that grows after the round: not served as it is now.
+    let grown = source(
+        files
+            .keys()
+            .find(|p| p.ends_with(".png") && **p != picture && **p != stat)
+            .unwrap(),
+    );
+    let mut f = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&grown)
+        .unwrap();
+    f.write_all(b"RAHASIA-TAMBAHAN").unwrap();
+    drop(f);
+    let served = files
+        .keys()
+        .find(|p| p.ends_with(grown.file_name().unwrap().to_str().unwrap()))
+        .unwrap();
+    let r = server.get(&format!("/{served}"));
+    assert!(!r.text().contains("RAHASIA-TAMBAHAN"), "{served}");
+}
+
+/// Idle and surplus clients cannot make the preview deaf: with an
+/// open-file limit of 128, 140 idle connections are either served or
+/// refused at once, a page is still answered, and idle connections are
+/// closed by the server.
+#[test]
+#[cfg(target_os = "linux")]
+fn idle_and_surplus_connections_do_not_stop_it() {
+    use std::os::unix::process::CommandExt;
+    let site = Site::sample();
+    // The limit set for the server only (in the child, before exec).
+    let mut child = etalase();
+    child
+        .arg("serve")
+        .arg("--root")
+        .arg(site.root())
+        .args(["--port", "0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null());
+    unsafe {
+        child.pre_exec(|| {
+            let lim = libc::rlimit {
+                rlim_cur: 128,
+                rlim_max: 128,
+            };
+            if libc::setrlimit(libc::RLIMIT_NOFILE, &lim) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let mut child = child.spawn().unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    out.read_line(&mut line).unwrap();
+    let url = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap()
+        .to_string();
+    let origin = url.trim_end_matches('/').to_string();
+    let idle: Vec<TcpStream> = (0..140)
+        .map(|_| TcpStream::connect(origin.trim_start_matches("http://")).unwrap())
+        .collect();
+    let started = Instant::now();
+    let r = request(&origin, "GET", "/");
+    assert!(
+        r.status == 200 || r.status == 503,
+        "status {} with 140 idle connections",
+        r.status
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+    // Once the idle ones are closed by the server, pages are answered.
+    std::thread::sleep(Duration::from_secs(23));
+    let r = request(&origin, "GET", "/");
+    assert_eq!(r.status, 200);
+    let mut closed = 0;
+    for mut s in idle {
+        s.set_read_timeout(Some(Duration::from_secs(2))).unwrap();
+        let mut buf = [0u8; 256];
+        // The end of the stream (or the 503 before it), or a reset.
+        match s.read(&mut buf) {
+            Ok(_) => closed += 1,
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => closed += 1,
+            Err(_) => {}
+        }
+    }
+    assert_eq!(closed, 140, "idle connections left open by the server");
+    let _ = child.kill();
+    let _ = child.wait();
+}
