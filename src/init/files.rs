@@ -29,7 +29,7 @@ pub(super) fn site(r: &Regency) -> Vec<(String, String)> {
         ("content/program/contoh-program.md".into(), program()),
         ("content/acara/contoh-acara.md".into(), acara()),
         ("README.md".into(), readme(r)),
-        (".github/workflows/situs.yml".into(), WORKFLOW.into()),
+        (".github/workflows/situs.yml".into(), workflow()),
         (".gitignore".into(), GITIGNORE.into()),
     ]
 }
@@ -232,8 +232,9 @@ adalah hasil: jangan diubah dengan tangan, dan jangan dimasukkan ke git.
   menerbitkan setiap perubahan di cabang `main`; alamatnya
   `https://NAMA.github.io/REPO/` (sub-folder tidak apa-apa), dan alur
   kerja memakainya sendiri sebagai `base_url`. Alur kerja memasang
-  Etalase dari alamat `ETALASE_GIT` di bagian atas berkasnya: sesuaikan
-  bila tim teknis memakai salinan atau versi lain.
+  Etalase versi `ETALASE_VERSION` (versi yang membuat situs ini) dari
+  repositori `ETALASE_GIT`, keduanya di bagian atas berkasnya; untuk
+  pindah ke versi baru, ganti `ETALASE_VERSION` saja.
 - **Netlify.** Jalankan `etalase build --base-url https://NAMA.netlify.app/`
   lalu unggah folder `public/` (seret ke *Netlify Drop*, atau
   `netlify deploy --prod --dir public`). Dengan domain sendiri, pakai
@@ -255,9 +256,30 @@ Kecamatan dan kelurahan/desa di `site.yaml`: {source}.
     )
 }
 
+/// Where Etalase is installed from in a new site's workflow: the project's
+/// repository, one setting (`repository` in Cargo.toml; a fork changes it
+/// there), and the version that wrote the site, pinned by its tag.
+pub(crate) const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
+pub(crate) const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 /// The GitHub Actions workflow: check every pull request, build and
-/// publish the main branch to GitHub Pages.
-const WORKFLOW: &str = r#"# Memeriksa setiap pull request, dan menerbitkan cabang main ke GitHub Pages.
+/// publish the main branch to GitHub Pages, with the pinned Etalase
+/// (installed once per version: the cache's key is the version, so
+/// raising it takes effect, and a cached binary of another version is
+/// replaced).
+fn workflow() -> String {
+    let install = r#"      - uses: actions/cache@v4
+        with:
+          path: ~/.cargo/bin/etalase
+          key: etalase-${{ runner.os }}-${{ env.ETALASE_VERSION }}
+      - name: Pasang Etalase ${{ env.ETALASE_VERSION }}
+        run: |
+          if ! etalase --version 2>/dev/null | grep -qx "etalase $ETALASE_VERSION"; then
+            cargo install --locked --force --git "$ETALASE_GIT" --tag "v$ETALASE_VERSION" etalase
+          fi
+          etalase --version"#;
+    format!(
+        r#"# Memeriksa setiap pull request, dan menerbitkan cabang main ke GitHub Pages.
 # Aktifkan sekali: Settings -> Pages -> Source: GitHub Actions.
 name: Situs
 
@@ -271,25 +293,22 @@ permissions:
   contents: read
 
 concurrency:
-  group: pages-${{ github.ref }}
+  group: pages-${{{{ github.ref }}}}
   cancel-in-progress: true
 
 env:
-  # Dari mana Etalase dipasang: repositori proyek Etalase dan versinya.
-  ETALASE_GIT: https://github.com/etalase/etalase
-  ETALASE_REF: main
+  # Etalase yang dipasang: dari repositori proyeknya, pada versi (tag
+  # v{VERSION}) yang membuat situs ini. Untuk memakai versi yang lebih baru,
+  # ganti ETALASE_VERSION; Etalase dipasang ulang sekali untuk versi itu.
+  ETALASE_GIT: {REPOSITORY}
+  ETALASE_VERSION: "{VERSION}"
 
 jobs:
   check:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
-      - uses: actions/cache@v4
-        with:
-          path: ~/.cargo/bin/etalase
-          key: etalase-${{ runner.os }}-${{ env.ETALASE_REF }}
-      - name: Pasang Etalase
-        run: command -v etalase || cargo install --locked --git "$ETALASE_GIT" --branch "$ETALASE_REF" etalase
+{install}
       - name: Periksa isi situs
         run: etalase check
 
@@ -303,25 +322,22 @@ jobs:
       id-token: write
     environment:
       name: github-pages
-      url: ${{ steps.deployment.outputs.page_url }}
+      url: ${{{{ steps.deployment.outputs.page_url }}}}
     steps:
       - uses: actions/checkout@v4
-      - uses: actions/cache@v4
-        with:
-          path: ~/.cargo/bin/etalase
-          key: etalase-${{ runner.os }}-${{ env.ETALASE_REF }}
-      - name: Pasang Etalase
-        run: command -v etalase || cargo install --locked --git "$ETALASE_GIT" --branch "$ETALASE_REF" etalase
+{install}
       - id: pages
         uses: actions/configure-pages@v5
       - name: Buat situs
-        run: etalase build --base-url "${{ steps.pages.outputs.base_url }}/"
+        run: etalase build --base-url "${{{{ steps.pages.outputs.base_url }}}}/"
       - uses: actions/upload-pages-artifact@v3
         with:
           path: public
       - id: deployment
         uses: actions/deploy-pages@v4
-"#;
+"#
+    )
+}
 
 #[cfg(test)]
 mod tests {

@@ -71,3 +71,50 @@ fn the_workflows_pass_actionlint() {
     std::fs::write(&broken, "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n").unwrap();
     assert!(!lint(&[broken]).is_empty());
 }
+
+/// The workflow `init` writes installs the Etalase that wrote the site, by
+/// its version's tag, from the repository Cargo.toml names, and keys its
+/// cache by that version, so raising `ETALASE_VERSION` takes effect.
+#[test]
+fn the_site_workflow_pins_the_etalase_version() {
+    let site = Site::empty();
+    let dir = site.root().join("baru");
+    let mut cmd = etalase();
+    cmd.arg("init").arg(&dir).args(["--wilayah", "Kota Bekasi"]);
+    Run::from(cmd.output().unwrap()).ok();
+    let text = std::fs::read_to_string(dir.join(".github/workflows/situs.yml")).unwrap();
+    let version = env!("CARGO_PKG_VERSION");
+    let repository = env!("CARGO_PKG_REPOSITORY");
+    assert!(!repository.is_empty());
+    assert!(
+        text.contains(&format!("ETALASE_VERSION: \"{version}\"")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("ETALASE_GIT: {repository}\n")),
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("key: etalase-${{ runner.os }}-${{ env.ETALASE_VERSION }}")
+            .count(),
+        2,
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("--tag \"v$ETALASE_VERSION\"").count(),
+        2,
+        "{text}"
+    );
+    // A cached binary of another version is replaced.
+    assert!(
+        text.contains("grep -qx \"etalase $ETALASE_VERSION\""),
+        "{text}"
+    );
+    assert!(!text.contains("--branch"), "{text}");
+    // What `etalase --version` prints is what the workflow compares.
+    let out = etalase().arg("--version").output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        format!("etalase {version}")
+    );
+}
