@@ -27,6 +27,8 @@ fn site_options(args: SiteArgs) -> SiteOptions {
 }
 
 fn main() -> ExitCode {
+    // Before any thread: a stopped build leaves no temporary folder.
+    etalase::on_signals();
     let cli = Cli::parse();
     // A panic is a bug, but it must never reach the user as a crash
     // report: it becomes one clear message and exit code 2.

@@ -114,7 +114,7 @@ impl Disk {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        remove_leftovers(parent, &name);
+        super::leftovers::remove_stale(parent, &name, MANIFEST);
         let tmp = parent.join(format!(".{name}.etalase-tmp-{}", std::process::id()));
         if tmp.exists() {
             let _ = fs::remove_dir_all(&tmp);
@@ -122,6 +122,9 @@ impl Disk {
         let tp = tmp.display();
         fs::create_dir(&tmp)
             .map_err(|e| msg!("{tp} tidak bisa dibuat: {e}", "cannot create {tp}: {e}"))?;
+        super::leftovers::register(&tmp);
+        fs::write(tmp.join(super::leftovers::MARK), super::leftovers::me())
+            .map_err(|e| msg!("{tp} tidak bisa ditulisi: {e}", "cannot write in {tp}: {e}"))?;
         Ok(Disk {
             site_root: fs::canonicalize(site_root).unwrap_or_else(|_| site_root.to_path_buf()),
             target,
@@ -142,6 +145,8 @@ impl Disk {
             manifest.push('\n');
         }
         fs::write(self.tmp.join(MANIFEST), manifest)?;
+        // The build's mark goes: the folder becomes the output.
+        fs::remove_file(self.tmp.join(super::leftovers::MARK))?;
         let old = self.tmp.with_file_name(format!(
             ".{}.etalase-old-{}",
             self.target
@@ -151,12 +156,15 @@ impl Disk {
             std::process::id()
         ));
         let had_old = self.target.exists();
+        super::leftovers::register(&old);
         if had_old && exchange(&self.tmp, &self.target).is_ok() {
             // One step: a web server, or a kill, never sees the output
             // missing. The old output is now at the temporary path.
             self.committed = true;
+            super::leftovers::unregister(&self.tmp);
             let _ = fs::rename(&self.tmp, &old);
             remove_tree(&old);
+            super::leftovers::unregister(&old);
             return Ok(());
         }
         if had_old {
@@ -169,9 +177,11 @@ impl Disk {
             return Err(e);
         }
         self.committed = true;
+        super::leftovers::unregister(&self.tmp);
         if had_old {
             remove_tree(&old);
         }
+        super::leftovers::unregister(&old);
         Ok(())
     }
 
@@ -184,6 +194,9 @@ impl Disk {
 impl Disk {
     /// The path of `rel` in the temporary folder, its folder made.
     fn place(&self, rel: &str) -> io::Result<PathBuf> {
+        if super::leftovers::stopping() {
+            return Err(io::Error::other("stopped"));
+        }
         let path = self.tmp.join(rel);
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir)?;
@@ -214,6 +227,7 @@ impl Drop for Disk {
     fn drop(&mut self) {
         if !self.committed {
             remove_tree(&self.tmp);
+            super::leftovers::unregister(&self.tmp);
         }
     }
 }
@@ -249,33 +263,8 @@ fn exchange(_: &Path, _: &Path) -> io::Result<()> {
     Err(io::Error::from(io::ErrorKind::Unsupported))
 }
 
-/// Removes the temporary and old folders that builds of `name` which were
-/// interrupted (Ctrl-C, a kill, a power cut) left in `parent`; a folder
-/// of a build still running (its process is alive) is left alone.
-fn remove_leftovers(parent: &Path, name: &str) {
-    let Ok(entries) = fs::read_dir(parent) else {
-        return;
-    };
-    let prefixes = [
-        format!(".{name}.etalase-tmp-"),
-        format!(".{name}.etalase-old-"),
-    ];
-    for e in entries.flatten() {
-        let file = e.file_name().to_string_lossy().into_owned();
-        let Some(pid) = prefixes.iter().find_map(|p| file.strip_prefix(p.as_str())) else {
-            continue;
-        };
-        let alive = pid.parse::<u32>().is_ok_and(|pid| {
-            pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists()
-        });
-        if !alive && e.file_type().is_ok_and(|t| t.is_dir()) {
-            remove_tree(&e.path());
-        }
-    }
-}
-
 /// Removes a folder, its top-level parts in parallel.
-fn remove_tree(dir: &Path) {
+pub(super) fn remove_tree(dir: &Path) {
     if let Ok(entries) = fs::read_dir(dir) {
         let paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
         paths.par_iter().for_each(|p| {

@@ -7,10 +7,12 @@
 //! index, exports) write through the same sink before the commit.
 
 mod disk;
+mod leftovers;
 mod memory;
 mod source;
 
 pub(crate) use disk::Disk;
+pub use leftovers::on_signals;
 pub(crate) use memory::{Memory, Stored};
 pub(crate) use source::Pinned;
 

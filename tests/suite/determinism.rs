@@ -89,7 +89,7 @@ const CATEGORIES: &[&str] = &["kuliner", "fesyen", "kerajinan", "jasa"];
 /// A site of `n` entries in every form, with names that sort alike (case,
 /// accents, equal names in different kinds), equal update dates, many
 /// programmes and events, two languages and small pages.
-fn generated(n: usize) -> Site {
+pub(crate) fn generated(n: usize) -> Site {
     let site = Site::empty();
     let mut yaml = String::from(
         "title: Direktori Besar\nbase_url: https://besar.example/sub/\nlanguages: [id, en]\npaginate: 7\ncategories:\n",

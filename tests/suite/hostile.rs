@@ -891,11 +891,22 @@ fn refuses_an_output_inside_a_content_folder_that_is_a_link() {
 fn a_build_removes_what_an_interrupted_build_left_beside_the_output() {
     let site = Site::fixture("minimal");
     let root = site.root();
-    // No process has these ids: the builds that made them were killed.
+    // No process has these ids: the builds that made them were killed. A
+    // temporary folder carries a build's mark, an old output its manifest.
     for left in [".public.etalase-tmp-4000000", ".public.etalase-old-4000001"] {
         fs::create_dir_all(root.join(left).join("umkm")).unwrap();
         fs::write(root.join(left).join("umkm/index.html"), "setengah").unwrap();
     }
+    fs::write(
+        root.join(".public.etalase-tmp-4000000/.etalase-build"),
+        "4000000 123",
+    )
+    .unwrap();
+    fs::write(
+        root.join(".public.etalase-old-4000001/.etalase-manifest"),
+        "umkm/index.html\n",
+    )
+    .unwrap();
     site.build(&[]).ok();
     let names: Vec<String> = fs::read_dir(root)
         .unwrap()
@@ -1212,4 +1223,80 @@ fn errors_on_thousands_of_misspelt_names_among_thousands_of_choices_in_near_line
             &run.stderr[..2000.min(run.stderr.len())]
         );
     }
+}
+
+/// The folders a build works in beside its output, as their names show.
+fn build_folders(site: &Site) -> Vec<String> {
+    let mut out: Vec<String> = std::fs::read_dir(site.root())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".public.etalase-"))
+        .collect();
+    out.sort();
+    out
+}
+
+/// A build in progress, stopped once its temporary folder exists.
+#[cfg(target_os = "linux")]
+fn stopped_build(site: &Site, signal: i32) -> Option<std::process::ExitStatus> {
+    let mut child = etalase()
+        .arg("build")
+        .arg("--root")
+        .arg(site.root())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while build_folders(site).is_empty() {
+        if child.try_wait().unwrap().is_some() || started.elapsed().as_secs() > 60 {
+            return None; // done before it could be stopped
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    // SAFETY: a signal to the child this test started.
+    unsafe {
+        libc::kill(child.id() as i32, signal);
+    }
+    Some(child.wait().unwrap())
+}
+
+/// Ctrl-C and SIGTERM during a build remove its temporary folder before
+/// the process ends, and the last output stays whole; a SIGKILL leaves
+/// the folder, and the next build removes it, while a folder that only
+/// looks like a build's (no mark of one) is left alone.
+#[test]
+#[cfg(target_os = "linux")]
+fn an_interrupted_build_leaves_nothing_behind() {
+    use std::os::unix::process::ExitStatusExt;
+    let site = crate::determinism::generated(1500);
+    site.build(&[]).ok();
+    let home = std::fs::read(site.public().join("index.html")).unwrap();
+    for signal in [libc::SIGINT, libc::SIGTERM] {
+        let Some(status) = stopped_build(&site, signal) else {
+            continue;
+        };
+        assert_eq!(status.code(), Some(128 + signal), "{status:?}");
+        assert_eq!(
+            build_folders(&site),
+            Vec::<String>::new(),
+            "signal {signal}"
+        );
+        assert_eq!(
+            std::fs::read(site.public().join("index.html")).unwrap(),
+            home
+        );
+    }
+    let status = stopped_build(&site, libc::SIGKILL).expect("a build to kill");
+    assert_eq!(status.signal(), Some(libc::SIGKILL));
+    let left = build_folders(&site);
+    assert_eq!(left.len(), 1, "{left:?}");
+    let look_alike = site.root().join(".public.etalase-tmp-1");
+    std::fs::create_dir(&look_alike).unwrap();
+    std::fs::write(look_alike.join("catatan.txt"), "bukan buatan Etalase").unwrap();
+    site.build(&[]).ok();
+    assert_eq!(build_folders(&site), [".public.etalase-tmp-1"]);
+    assert!(look_alike.join("catatan.txt").is_file());
 }
