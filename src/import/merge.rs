@@ -265,7 +265,7 @@ impl Output {
                 Ok(_) => {
                     let text = load::read_text(&path, &rel, load::MAX_ENTRY_FILE)
                         .map_err(|d| d.message)?;
-                    match serde_yaml::from_str::<Value>(&text) {
+                    match yaml_of(&text) {
                         Ok(Value::Mapping(m)) => m,
                         Ok(Value::Null) => Mapping::new(),
                         _ => {
@@ -333,7 +333,7 @@ impl Output {
             if let Some(i) = prev.position.filter(|_| !prev.markdown) {
                 if !lists.contains_key(&prev.file) {
                     let text = read(&prev.file, load::MAX_LIST_FILE)?;
-                    let doc: Value = serde_yaml::from_str(&text).map_err(|e| {
+                    let doc: Value = yaml_of(&text).map_err(|e| {
                         let file = &prev.file;
                         msg!("{file}: {e}", "{file}: {e}")
                     })?;
@@ -396,7 +396,7 @@ impl Output {
                     Ok(_) => read(&file, load::MAX_LIST_FILE)?,
                 };
                 // An earlier list: added to, never replaced.
-                match serde_yaml::from_str::<Value>(&text) {
+                match yaml_of(&text) {
                     Ok(Value::Sequence(_) | Value::Null) => {}
                     Ok(_) => {
                         return Err(msg!(
@@ -486,8 +486,7 @@ fn updated(
         ("", text, "")
     };
     if !parsed.contains_key(file) {
-        let doc: Value =
-            serde_yaml::from_str(yaml).map_err(|e| msg!("{file}: {e}", "{file}: {e}"))?;
+        let doc: Value = yaml_of(yaml).map_err(|e| msg!("{file}: {e}", "{file}: {e}"))?;
         parsed.insert(file.to_string(), doc);
     }
     let doc = &parsed[file];
@@ -651,7 +650,16 @@ fn fields_of(f: &load::InputFile) -> Option<Value> {
         Form::Markdown => load::frontmatter::split(&text).ok()?.yaml.to_string(),
         Form::Yaml => text,
     };
-    serde_yaml::from_str(&yaml).ok()
+    yaml_of(&yaml).ok()
+}
+
+/// A site file's YAML, parsed as the build parses it: bounded in depth,
+/// aliases and size, so a hostile file costs import no more than `check`.
+fn yaml_of(text: &str) -> Result<Value, String> {
+    crate::yaml::parse(text, 0).map_err(|e| {
+        let (line, column) = (e.pos.line, e.pos.column);
+        format!("{line}:{column}: {}", e.message.id)
+    })
 }
 
 /// Refuses a folder that leads outside the site (a symbolic link on the

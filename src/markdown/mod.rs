@@ -26,18 +26,19 @@ pub(crate) fn render(markdown: &str, scope: &str) -> String {
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     let mut in_comment = false;
     let footnote = |label: CowStr<'_>| CowStr::from(format!("fn-{scope}-{label}"));
-    let parsed: Vec<Event> = Parser::new_ext(markdown, options()).collect();
+    let markdown = &*defused(markdown);
     // The page's own title is its only h1: the text's highest heading
     // becomes h2 and the others keep their distance from it, so levels
-    // are never skipped below the title.
-    let top = parsed
-        .iter()
+    // are never skipped below the title. Found in a pass of its own: the
+    // events are streamed, never all held (a 1 MiB text can be a million).
+    let top = Parser::new_ext(markdown, options())
         .filter_map(|e| match e {
-            Event::Start(Tag::Heading { level, .. }) => Some(*level as usize),
+            Event::Start(Tag::Heading { level, .. }) => Some(level as usize),
             _ => None,
         })
         .min()
         .unwrap_or(2);
+    let parsed = Parser::new_ext(markdown, options());
     let level = |l: HeadingLevel| shifted(l, top);
     // Inside a link, an image or a code block, text stays text.
     let mut inside = 0usize;
@@ -122,6 +123,86 @@ pub(crate) fn render(markdown: &str, scope: &str) -> String {
     out
 }
 
+/// How deep block quotes may nest; a `>` past it is text. Deeper quoting
+/// means nothing on a page, and a million `>` cost the parser gigabytes.
+const MAX_QUOTE_DEPTH: usize = 16;
+
+/// How many `[` in a row may open links; the rest are text. No link needs
+/// more, and a million in a row cost the parser a node each.
+const MAX_BRACKET_RUN: usize = 32;
+
+/// `markdown` with block quotes nested no deeper than [`MAX_QUOTE_DEPTH`]
+/// and runs of `[` no longer than [`MAX_BRACKET_RUN`]: each `>` or `[`
+/// past them is escaped (`\>`, `\[`), so it shows as written.
+fn defused(markdown: &str) -> std::borrow::Cow<'_, str> {
+    let markdown = unbracketed(markdown);
+    match quotes_defused(&markdown) {
+        std::borrow::Cow::Owned(o) => std::borrow::Cow::Owned(o),
+        std::borrow::Cow::Borrowed(_) => markdown,
+    }
+}
+
+fn unbracketed(markdown: &str) -> std::borrow::Cow<'_, str> {
+    let run = "[".repeat(MAX_BRACKET_RUN + 1);
+    if !markdown.contains(&run) {
+        return std::borrow::Cow::Borrowed(markdown);
+    }
+    let mut out = String::with_capacity(markdown.len() * 2);
+    let mut in_run = 0;
+    for c in markdown.chars() {
+        if c == '[' {
+            in_run += 1;
+            if in_run > MAX_BRACKET_RUN {
+                out.push('\\');
+            }
+        } else {
+            in_run = 0;
+        }
+        out.push(c);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+fn quotes_defused(markdown: &str) -> std::borrow::Cow<'_, str> {
+    let deep = |line: &str| {
+        line.trim_start()
+            .bytes()
+            .filter(|b| *b != b' ')
+            .take_while(|b| *b == b'>')
+            .nth(MAX_QUOTE_DEPTH)
+            .is_some()
+    };
+    if !markdown.lines().any(deep) {
+        return std::borrow::Cow::Borrowed(markdown);
+    }
+    let mut out = String::with_capacity(markdown.len() + 64);
+    for line in markdown.split_inclusive('\n') {
+        if !deep(line) {
+            out.push_str(line);
+            continue;
+        }
+        let mut seen = 0;
+        let mut chars = line.char_indices();
+        for (i, c) in chars.by_ref() {
+            match c {
+                '>' if seen < MAX_QUOTE_DEPTH => seen += 1,
+                '>' => {
+                    out.push('\\');
+                    out.push_str(&line[i..]);
+                    break;
+                }
+                ' ' | '\t' => {}
+                _ => {
+                    out.push_str(&line[i..]);
+                    break;
+                }
+            }
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// A text with its phone numbers and e-mail addresses as links.
 fn linked(text: CowStr<'_>) -> Vec<Event<'_>> {
     let pieces = autolink::pieces(&text);
@@ -153,6 +234,7 @@ fn linked(text: CowStr<'_>) -> Vec<Event<'_>> {
 /// The words of a Markdown text, without its markup (raw HTML included):
 /// for the search index and page descriptions.
 pub(crate) fn plain(md: &str) -> String {
+    let md = &*defused(md);
     let mut out = String::with_capacity(md.len());
     for event in Parser::new_ext(md, options()) {
         match event {
@@ -257,6 +339,20 @@ pub(crate) fn is_safe_url(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pathological_nesting_is_text_past_a_depth() {
+        let html = render(&format!("{} dalam\n", ">".repeat(100_000)), "d");
+        assert_eq!(html.matches("<blockquote>").count(), MAX_QUOTE_DEPTH);
+        assert!(html.contains("&gt;&gt;&gt; dalam") || html.contains("&gt;&gt;&gt;dalam"));
+        let html = render(&format!("{}](x)", "[".repeat(100_000)), "d");
+        assert!(html.matches('[').count() >= 100_000 - 1);
+        // Ordinary quoting and links are untouched.
+        assert_eq!(
+            defused("> a\n>> b\n[x](y) [[z]]"),
+            "> a\n>> b\n[x](y) [[z]]"
+        );
+    }
 
     #[test]
     fn renders_the_extensions() {

@@ -35,6 +35,14 @@ pub(crate) fn parse(text: &str, line_offset: usize) -> Result<Value, SyntaxError
     // the text.
     // A string costs its bytes too, so a long anchored string repeated by
     // aliases is bounded like many small values are.
+    if let Some(at) = too_deep(text) {
+        return Err(syntax_error(
+            text,
+            line_offset,
+            "recursion limit exceeded",
+            Some(at),
+        ));
+    }
     let budget = Cell::new(2 * text.len() as u64 + 100_000);
     Builder(&budget)
         .deserialize(serde_yaml::Deserializer::from_str(text))
@@ -42,6 +50,65 @@ pub(crate) fn parse(text: &str, line_offset: usize) -> Result<Value, SyntaxError
             let at = e.location().map(|l| (l.index(), l.line(), l.column()));
             syntax_error(text, line_offset, &e.to_string(), at)
         })
+}
+
+/// How deep flow collections (`[[[`, `{a: {a:`) may nest: the parser's
+/// own limit for the tree.
+const MAX_FLOW_DEPTH: usize = 128;
+
+/// Where flow collections first nest deeper than [`MAX_FLOW_DEPTH`], as
+/// (byte, line, column), found in one pass before the parser sees the
+/// text: the parser's time grows with the square of the depth (150,000
+/// levels in 300 KB took minutes), this pass with the length.
+fn too_deep(text: &str) -> Option<(usize, usize, usize)> {
+    let (mut depth, mut line, mut column) = (0usize, 1usize, 0usize);
+    let mut quote: Option<char> = None;
+    let (mut comment, mut escaped) = (false, false);
+    // The last character that was not a space on this line, outside a
+    // string: a bracket opens a collection only where a value starts.
+    let mut before = '\n';
+    for (i, c) in text.char_indices() {
+        column += 1;
+        if c == '\n' {
+            (line, column, comment, before) = (line + 1, 0, false, '\n');
+            if depth == 0 {
+                quote = None;
+            }
+            continue;
+        }
+        if comment {
+            continue;
+        }
+        if let Some(q) = quote {
+            match (q, c) {
+                ('"', '\\') if !escaped => escaped = true,
+                ('"', '"') if !escaped => quote = None,
+                ('\'', '\'') => quote = None, // `''` closes and opens again
+                _ => escaped = false,
+            }
+            continue;
+        }
+        match c {
+            '#' if before == '\n' || text[..i].ends_with([' ', '\t']) => comment = true,
+            '"' | '\''
+                if depth > 0 || matches!(before, '\n' | ':' | '-' | ',' | '[' | '{' | '?') =>
+            {
+                quote = Some(c)
+            }
+            '[' | '{' if depth > 0 || matches!(before, '\n' | ':' | '-' | '?') => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    return Some((i, line, column));
+                }
+            }
+            ']' | '}' if depth > 0 => depth -= 1,
+            _ => {}
+        }
+        if c != ' ' && c != '\t' {
+            before = c;
+        }
+    }
+    None
 }
 
 /// The error a `Builder` stops with when its budget is spent.
@@ -199,6 +266,34 @@ pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deep_flow_nesting_is_found_in_one_pass() {
+        let deep = format!(
+            "a: 1\ntags: {}{}\n",
+            "[".repeat(150_000),
+            "]".repeat(150_000)
+        );
+        let at = too_deep(&deep).unwrap();
+        assert_eq!((at.1, at.2), (2, 7 + MAX_FLOW_DEPTH));
+        let maps = format!("extra: {}1{}\n", "{a: ".repeat(200), "}".repeat(200));
+        assert!(too_deep(&maps).is_some());
+        // Brackets in strings, comments and plain words are no nesting.
+        let fine = format!(
+            "a: \"{}\"\nb: '{}'\n# {}\nc: x{}\nd: [[1], {{e: [2]}}]\n",
+            "[".repeat(300),
+            "{".repeat(300),
+            "[".repeat(300),
+            "[".repeat(300)
+        );
+        assert_eq!(too_deep(&fine), None);
+        let ok = format!(
+            "t: {}{}\n",
+            "[".repeat(MAX_FLOW_DEPTH),
+            "]".repeat(MAX_FLOW_DEPTH)
+        );
+        assert_eq!(too_deep(&ok), None);
+    }
 
     #[test]
     fn splits_lines_like_yaml() {

@@ -1300,3 +1300,43 @@ fn an_interrupted_build_leaves_nothing_behind() {
     assert_eq!(build_folders(&site), [".public.etalase-tmp-1"]);
     assert!(look_alike.join("catatan.txt").is_file());
 }
+
+/// Flow collections nested 150,000 deep (`[[[…` and `{a: {a: …`, 300 KB
+/// and more) are refused as nested too deeply, at the line they are on,
+/// by check and build; the parser never sees them (its time grows with
+/// the square of the depth: minutes at this size).
+#[test]
+fn deeply_nested_flow_yaml_is_refused() {
+    let site = Site::fixture("minimal");
+    let n = 150_000;
+    site.write(
+        "content/umkm/dalam.yaml",
+        &format!(
+            "name: Dalam\ncategory: kuliner\ndistrict: Bekasi Timur\ntags: {}{}\n",
+            "[".repeat(n),
+            "]".repeat(n)
+        ),
+    );
+    site.write(
+        "content/umkm/peta.md",
+        &format!(
+            "---\nname: Peta\ncategory: kuliner\ndistrict: Bekasi Timur\nextra: {}1{}\n---\nIsi.\n",
+            "{a: ".repeat(n),
+            "}".repeat(n)
+        ),
+    );
+    for run in [site.check(&[]), site.build(&[])] {
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert!(
+            run.stderr.contains("content/umkm/dalam.yaml:4:")
+                && run.stderr.contains("nested too deeply"),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains("content/umkm/peta.md:5:"),
+            "{}",
+            run.stderr
+        );
+    }
+}
