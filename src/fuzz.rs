@@ -238,3 +238,74 @@ fn fuzz_phones_and_hours() {
         },
     );
 }
+
+/// The preview server's request paths and `Host` headers: decoding never
+/// panics, a decoded path always stays inside the site (no `.` or `..`
+/// segment, no NUL, no backslash, however encoded), and a host is
+/// admitted only when it is localhost, an IP address or a listed name.
+#[test]
+#[cfg(feature = "serve")]
+fn fuzz_the_servers_paths_and_hosts() {
+    use crate::serve::fuzzing::{admits, decode};
+    fuzz(
+        &[
+            "/umkm/keripik-tempe-bu-sri/",
+            "/%2e%2e/%2E%2e/etc/passwd",
+            "/..%2f..%2fsite.yaml",
+            "/a/%252e%252e/b",
+            "/%c0%ae%c0%ae/x",
+            "/media/foto%20warung%201.png",
+            "//etc/passwd",
+            "/direktori/cari/?q=..",
+        ],
+        |raw| {
+            if let Some(path) = decode(raw) {
+                assert!(path.starts_with('/'), "{raw:?} -> {path:?}");
+                assert!(!path.contains(['\0', '\\']), "{raw:?} -> {path:?}");
+                let inside = std::path::Path::new("/situs").join(path.trim_start_matches('/'));
+                assert!(
+                    inside
+                        .components()
+                        .skip(2)
+                        .all(|c| matches!(c, std::path::Component::Normal(_))),
+                    "{raw:?} -> {path:?}"
+                );
+            }
+        },
+    );
+    fuzz(
+        &[
+            "localhost:8000",
+            "127.0.0.1:8000",
+            "[::1]:8000",
+            "pratinjau.kantor",
+            "evil.example",
+            "localhost.evil.example:80",
+        ],
+        |raw| {
+            if admits(raw, &["pratinjau.kantor"]) {
+                let lower = raw.trim().to_ascii_lowercase();
+                let name = if lower.starts_with('[') {
+                    lower
+                        .split(']')
+                        .next()
+                        .unwrap_or("")
+                        .trim_start_matches('[')
+                        .to_string()
+                } else {
+                    lower
+                        .rsplit_once(':')
+                        .map_or(lower.as_str(), |(n, _)| n)
+                        .to_string()
+                };
+                let name = name.trim_end_matches('.');
+                assert!(
+                    name == "localhost"
+                        || name == "pratinjau.kantor"
+                        || name.parse::<std::net::IpAddr>().is_ok(),
+                    "{raw:?} admitted as {name:?}"
+                );
+            }
+        },
+    );
+}

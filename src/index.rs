@@ -41,6 +41,17 @@ pub(crate) struct Site {
 }
 
 impl Site {
+    /// What programme `i` has achieved: its `achieved`, else its published
+    /// participants (a draft shown under `--drafts` is no achievement).
+    pub(crate) fn programme_achieved(&self, i: usize) -> u64 {
+        self.content.programmes[i].achieved.unwrap_or(
+            self.by_programme[i]
+                .iter()
+                .filter(|&&e| !self.content.entries[e].draft)
+                .count() as u64,
+        )
+    }
+
     /// The path of a page of this site (`routes::Job::path_in`).
     pub(crate) fn path(&self, job: &Job) -> String {
         job.path_in(&self.config, &self.content)

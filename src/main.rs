@@ -165,10 +165,24 @@ fn main() -> ExitCode {
 /// (usage, I/O, an unknown region, a bad sheet): one line, exit 2.
 fn usage_error(err: &mut impl Write, lang: Lang, m: &etalase::Message) -> ExitCode {
     let _ = match lang {
-        Lang::Id => writeln!(err, "kesalahan: {}", m.get(lang)),
-        Lang::En => writeln!(err, "error: {}", m.get(lang)),
+        Lang::Id => writeln!(err, "kesalahan: {}", shown(m.get(lang))),
+        Lang::En => writeln!(err, "error: {}", shown(m.get(lang))),
     };
     ExitCode::from(2)
+}
+
+/// Text for the terminal on one line: a control character (a line break or
+/// an escape sequence in a file's name) is shown escaped, never obeyed.
+fn shown(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// `etalase import`: each column's target, each rejected row and guess,
@@ -320,7 +334,7 @@ fn serve(args: cli::ServeArgs, lang: Lang) -> ExitCode {
                         writeln!(err, "Indeks pencarian diperbarui dalam {s:.1} detik")
                     }
                     (Lang::En, None) => writeln!(err, "Search index updated in {s:.1} s"),
-                    (_, Some(m)) => writeln!(err, "{}", m.get(lang)),
+                    (_, Some(m)) => writeln!(err, "{}", shown(m.get(lang))),
                 };
             }
         }
@@ -367,7 +381,7 @@ fn new_item(opts: &etalase::NewOptions, lang: Lang) -> ExitCode {
                 // The commands to run next name the site folder unless it is
                 // the current one.
                 let (file, root) = if opts.root == std::path::Path::new(".") {
-                    (r.rel.clone(), String::new())
+                    (shown(&r.rel), String::new())
                 } else {
                     let root = opts.root.display().to_string();
                     let root = if root.contains(char::is_whitespace) {
@@ -375,7 +389,7 @@ fn new_item(opts: &etalase::NewOptions, lang: Lang) -> ExitCode {
                     } else {
                         format!(" --root {root}")
                     };
-                    (r.file.display().to_string(), root)
+                    (shown(&r.file.display().to_string()), root)
                 };
                 let lines: Vec<String> = r.placeholders.iter().map(u32::to_string).collect();
                 let lines = match lines.split_last() {

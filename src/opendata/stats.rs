@@ -84,7 +84,7 @@ pub(crate) fn charts(site: &Site, published: &[usize]) -> Vec<Chart> {
         .filter(|(_, p)| !p.draft)
         .map(|(i, p)| Row {
             label: p.name.clone(),
-            value: p.achieved.unwrap_or(site.by_programme[i].len() as u64),
+            value: site.programme_achieved(i),
             target: p.target.as_ref().map(|t| t.count),
         })
         .collect();

@@ -530,7 +530,7 @@ pub(crate) fn programme<'a>(
     entries: Vec<Value>,
 ) -> ProgrammeView<'a> {
     let p = &site.content.programmes[i];
-    let achieved = p.achieved.unwrap_or(site.by_programme[i].len() as u64);
+    let achieved = site.programme_achieved(i);
     ProgrammeView {
         slug: &p.slug,
         name: &p.name,

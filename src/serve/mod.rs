@@ -12,6 +12,20 @@
 
 mod guard;
 mod http;
+
+/// What the fuzzer (`src/fuzz.rs`) feeds: the request path's decoding and
+/// the hosts answered.
+#[cfg(test)]
+pub(crate) mod fuzzing {
+    pub(crate) fn decode(raw: &str) -> Option<String> {
+        super::http::decode(raw)
+    }
+
+    pub(crate) fn admits(host: &str, names: &[&str]) -> bool {
+        let names = names.iter().map(|n| n.to_string()).collect();
+        super::guard::Hosts(std::sync::Arc::new(names)).admits(host)
+    }
+}
 mod session;
 mod watch;
 

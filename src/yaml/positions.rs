@@ -32,8 +32,15 @@ impl Positions {
         let mut block_scalar: Option<usize> = None;
         let mut seen_content = false;
 
+        // The last line of a flow collection read across lines: the lines
+        // up to it are its, not block content.
+        let mut inside_flow_until = 0;
         for (n, raw) in lines(text).enumerate() {
             let line = first_line + n;
+            if line <= inside_flow_until {
+                continue;
+            }
+            let offset = raw.as_ptr() as usize - text.as_ptr() as usize;
             let body = raw.trim_end();
             let indent = body.len() - body.trim_start_matches(' ').len();
             let content = &body[indent..];
@@ -96,7 +103,7 @@ impl Positions {
                 }
                 if rest.starts_with(['[', '{']) {
                     let path = frame.1.clone();
-                    out.flow(body, col, &path, line);
+                    inside_flow_until = out.flow(text, offset, col, &path, line);
                     break;
                 }
                 if let Some((key, value_at)) = split_key(rest) {
@@ -112,7 +119,7 @@ impl Positions {
                     } else if value.starts_with('|') || value.starts_with('>') {
                         block_scalar = Some(col);
                     } else if value.starts_with(['[', '{']) {
-                        out.flow(body, value_col, &path, line);
+                        inside_flow_until = out.flow(text, offset, value_col, &path, line);
                     }
                 }
                 break;
@@ -132,16 +139,22 @@ impl Positions {
     }
 
     /// Records the items of the flow collection starting at byte `start` of
-    /// `body` (a `[` or `{`), as far as it goes on this line.
-    fn flow(&mut self, body: &str, start: usize, path: &str, line: usize) {
+    /// the line at byte `offset` of `text` (a `[` or `{`), across lines if
+    /// it goes on; gives the line it ends on (0 when it does not end).
+    fn flow(&mut self, text: &str, offset: usize, start: usize, path: &str, line: usize) -> usize {
         let mut p = FlowScan {
-            body,
+            body: &text[offset..],
             at: start,
             line,
+            line_start: 0,
             depth: 0,
             counted: (0, 0),
         };
-        p.collection(self, path);
+        if p.collection(self, path) {
+            p.line
+        } else {
+            0
+        }
     }
 
     /// The position of the key at `path`, or of its nearest ancestor found.
@@ -169,13 +182,17 @@ impl Positions {
     }
 }
 
-/// A one-line reader of flow collections; gives up (silently) at the end of
-/// the line or on anything it does not understand.
+/// A reader of flow collections, on one line or across several (line
+/// breaks and comments are spaces inside them); gives up (silently) at the
+/// end of the text or on anything it does not understand.
 struct FlowScan<'a> {
+    /// The text from the line the collection starts on.
     body: &'a str,
     /// Byte index in `body`.
     at: usize,
     line: usize,
+    /// Where the current line starts in `body`.
+    line_start: usize,
     depth: usize,
     /// (byte index, characters before it) at the last `pos()`.
     counted: (usize, usize),
@@ -186,10 +203,10 @@ impl FlowScan<'_> {
     /// long line costs no more than reading it once.
     fn pos(&mut self) -> Pos {
         let (byte, col) = self.counted;
-        let col = if byte <= self.at {
+        let col = if byte >= self.line_start && byte <= self.at {
             col + self.body[byte..self.at].chars().count()
         } else {
-            self.body[..self.at].chars().count()
+            self.body[self.line_start..self.at].chars().count()
         };
         self.counted = (self.at, col);
         Pos::new(self.line, col + 1)
@@ -200,9 +217,30 @@ impl FlowScan<'_> {
     }
 
     fn skip_spaces(&mut self) {
-        while matches!(self.peek(), Some(b' ' | b'\t')) {
-            self.at += 1;
+        loop {
+            match self.peek() {
+                Some(b' ' | b'\t' | b'\r') => self.at += 1,
+                Some(b'\n') => self.next_line(self.at + 1),
+                // A comment runs to the end of its line.
+                Some(b'#')
+                    if self.at == self.line_start
+                        || matches!(self.body.as_bytes()[self.at - 1], b' ' | b'\t') =>
+                {
+                    self.at = self.body[self.at..]
+                        .find('\n')
+                        .map_or(self.body.len(), |n| self.at + n);
+                }
+                _ => return,
+            }
         }
+    }
+
+    /// A new line starts at byte `at`.
+    fn next_line(&mut self, at: usize) {
+        self.at = at;
+        self.line += 1;
+        self.line_start = at;
+        self.counted = (at, 0);
     }
 
     /// At a `[` or `{`: reads it whole; false when the line ends first.
@@ -226,7 +264,7 @@ impl FlowScan<'_> {
         loop {
             self.skip_spaces();
             match self.peek() {
-                None | Some(b'#') => return false,
+                None => return false,
                 Some(b']') => {
                     self.at += 1;
                     return true;
@@ -250,7 +288,7 @@ impl FlowScan<'_> {
         loop {
             self.skip_spaces();
             match self.peek() {
-                None | Some(b'#') => return false,
+                None => return false,
                 Some(b'}') => {
                     self.at += 1;
                     return true;
@@ -305,6 +343,14 @@ impl FlowScan<'_> {
                 }
                 let text = self.body.get(start..i)?.to_string();
                 self.at = i + 1;
+                // A quoted text may go on over lines.
+                if let Some(last) = text.rfind('\n') {
+                    let at = self.at;
+                    self.line += text.matches('\n').count();
+                    self.line_start = start + last + 1;
+                    self.counted = (self.line_start, 0);
+                    self.at = at;
+                }
                 Some(text)
             }
             _ => {
@@ -313,9 +359,9 @@ impl FlowScan<'_> {
                     let ends_key = c == b':'
                         && matches!(
                             bytes.get(self.at + 1),
-                            None | Some(b' ' | b',' | b']' | b'}')
+                            None | Some(b' ' | b',' | b']' | b'}' | b'\n' | b'\r')
                         );
-                    if matches!(c, b',' | b']' | b'}') || ends_key {
+                    if matches!(c, b',' | b']' | b'}' | b'\n' | b'\r') || ends_key {
                         break;
                     }
                     if c == b'#' && bytes.get(self.at.wrapping_sub(1)) == Some(&b' ') {
@@ -379,6 +425,19 @@ fn split_key(s: &str) -> Option<(String, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_items_of_flow_collections_written_over_lines() {
+        let text = "name: A\nproducts: [\n  { name: Teh, price: abc },  # murah\n  {\n    name: \"Kopi\n    Hitam\",\n    price: 5 }\n]\ntags: [a,\n  b]\nphone: x\n";
+        let p = Positions::scan(text, 1);
+        assert_eq!(p.value("products.0.price"), Some(Pos::new(3, 23)));
+        assert_eq!(p.key("products.1.name"), Some(Pos::new(5, 5)));
+        assert_eq!(p.key("products.1.price"), Some(Pos::new(7, 5)));
+        assert_eq!(p.key("tags.1"), Some(Pos::new(10, 3)));
+        // Block content after the collection is read as before.
+        assert_eq!(p.key("phone"), Some(Pos::new(11, 1)));
+        assert!(p.duplicate.is_none());
+    }
 
     #[test]
     fn finds_keys_items_and_nested_fields() {

@@ -1340,3 +1340,76 @@ fn deeply_nested_flow_yaml_is_refused() {
         );
     }
 }
+
+/// A problem inside a flow list or mapping written over several lines is
+/// reported at its own line and column, not at the key that opens it.
+#[test]
+fn a_problem_in_a_flow_list_over_lines_points_at_its_line() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "content/umkm/alir.yaml",
+        "name: Alir\ncategory: kuliner\ndistrict: Bekasi Timur\nproducts: [\n  { name: Teh, price: 3000 },\n  { name: Kopi,\n    price: mahal },\n]\nphone: \"0812-3456-7001\"\n",
+    );
+    let run = site.check(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/umkm/alir.yaml:7:12:"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// A file whose name holds a line break or an escape sequence is named
+/// escaped in the terminal's report, as text and as JSON, never obeyed.
+#[test]
+fn a_file_name_with_control_characters_is_shown_escaped() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "content/umkm/baris\nbaru\u{1b}[31m.yaml",
+        "name: X\ncategory: tidak-ada\ndistrict: Bekasi Timur\n",
+    );
+    for args in [&[][..], &["--format", "json"]] {
+        let run = site.check(args);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert!(!run.stderr.contains('\u{1b}'), "{:?}", run.stderr);
+        assert!(
+            run.stderr.contains("baris\\nbaru\\u{1b}[31m.yaml")
+                || run.stderr.contains("baris\\nbaru\\u001b[31m.yaml"),
+            "{:?}",
+            run.stderr
+        );
+        // One line per problem: the name's line break is not one.
+        assert!(
+            run.stderr.lines().all(|l| !l.starts_with("baru")),
+            "{:?}",
+            run.stderr
+        );
+    }
+}
+
+/// Under --drafts a draft is shown, but never counted as a programme's
+/// achievement: not in /data/statistik/program.csv, not on its page.
+#[test]
+fn drafts_are_never_counted_in_programme_statistics() {
+    let site = Site::fixture("minimal");
+    for (slug, draft) in [("ikut-satu", false), ("ikut-draf", true)] {
+        site.write(
+            &format!("content/umkm/{slug}.yaml"),
+            &format!(
+                "name: {slug}\ncategory: kuliner\ndistrict: Bekasi Timur\nprograms: [opop]\ndraft: {draft}\n"
+            ),
+        );
+    }
+    for args in [&[][..], &["--drafts"]] {
+        site.build(args).ok();
+        let csv = site.read("data/statistik/program.csv");
+        let row = csv
+            .lines()
+            .find(|l| l.contains("One Pesantren One Product"))
+            .unwrap_or_else(|| panic!("{csv}"));
+        assert!(
+            row.ends_with(",1") || row.contains(",1,"),
+            "{args:?}: {row}"
+        );
+    }
+}
