@@ -75,7 +75,7 @@ pub struct ServeArgs {
     #[arg(long, value_name = "N")]
     pub port: Option<u16>,
 
-    /// A host name the preview answers besides localhost and IP addresses
+    /// A host name the preview answers besides localhost and its addresses
     /// (for example the preview machine's name on the office network);
     /// may be given more than once. Other names are refused (403), so a
     /// web page cannot read the preview through DNS rebinding.

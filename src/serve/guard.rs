@@ -4,8 +4,8 @@
 //! Hosts: a web page the staff open could otherwise read the preview
 //! through DNS rebinding (its own name resolving to 127.0.0.1), drafts and
 //! all. A name is answered only if it is `localhost` or named with
-//! `--allow-host`; an IP address is always answered, since rebinding needs
-//! a name the attacker controls.
+//! `--allow-host`; an address only if the server is reached at it (a
+//! loopback address, the one bound to, any when bound to all).
 //!
 //! Connections: at most a bound derived from the open-file limit are
 //! served at once (others get a quick 503 and are closed, so the server
@@ -31,10 +31,14 @@ use tokio::time::{Instant, Sleep};
 /// a keep-alive well within it.
 pub(super) const IDLE: Duration = Duration::from_secs(20);
 
-/// The host names (lowercase, without a port) answered besides
-/// `localhost` and IP addresses.
-#[derive(Clone, Default)]
-pub(super) struct Hosts(pub(super) Arc<Vec<String>>);
+/// The hosts answered: `localhost`, the loopback addresses, the address
+/// bound to (any address of this machine when bound to all, `0.0.0.0`),
+/// and the names (lowercase, without a port) given with `--allow-host`.
+#[derive(Clone)]
+pub(super) struct Hosts {
+    pub(super) names: Arc<Vec<String>>,
+    pub(super) bound: std::net::IpAddr,
+}
 
 impl Hosts {
     /// Whether the `Host` header `host` names this server.
@@ -44,7 +48,9 @@ impl Hosts {
             // `[::1]:8000`
             Some(v6) => match v6.split_once(']') {
                 Some((ip, rest)) if rest.is_empty() || port(rest.strip_prefix(':')) => {
-                    return ip.parse::<std::net::Ipv6Addr>().is_ok()
+                    return ip
+                        .parse::<std::net::Ipv6Addr>()
+                        .is_ok_and(|ip| self.ours(ip.into()))
                 }
                 _ => return false,
             },
@@ -57,8 +63,16 @@ impl Hosts {
         let name = name.strip_suffix('.').unwrap_or(name);
         !name.is_empty()
             && (name == "localhost"
-                || name.parse::<std::net::Ipv4Addr>().is_ok()
-                || self.0.iter().any(|h| h == name))
+                || name
+                    .parse::<std::net::Ipv4Addr>()
+                    .is_ok_and(|ip| self.ours(ip.into()))
+                || self.names.iter().any(|h| h == name))
+    }
+
+    /// An address this server is reached at: rebinding needs a name, so
+    /// an address is safe; one it does not listen on is not this server.
+    fn ours(&self, ip: std::net::IpAddr) -> bool {
+        ip.is_loopback() || ip == self.bound || self.bound.is_unspecified()
     }
 }
 
@@ -267,19 +281,29 @@ mod tests {
 
     #[test]
     fn answers_its_own_hosts_only() {
-        let hosts = Hosts(Arc::new(vec!["pratinjau.kantor".into()]));
+        let hosts = Hosts {
+            names: Arc::new(vec!["pratinjau.kantor".into()]),
+            bound: "127.0.0.1".parse().unwrap(),
+        };
         for ok in [
             "localhost",
             "localhost:8000",
             "LOCALHOST.:8000",
             "127.0.0.1:8000",
-            "192.168.1.20:8000",
             "[::1]:8000",
             "[::1]",
             "pratinjau.kantor:8000",
         ] {
             assert!(hosts.admits(ok), "{ok}");
         }
+        // Another machine's address: not this server.
+        assert!(!hosts.admits("192.168.1.20:8000"));
+        let all = Hosts {
+            names: Arc::new(Vec::new()),
+            bound: "0.0.0.0".parse().unwrap(),
+        };
+        assert!(all.admits("192.168.1.20:8000"));
+        assert!(!all.admits("pratinjau.kantor:8000"));
         for bad in [
             "",
             "evil.example",

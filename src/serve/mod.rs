@@ -23,7 +23,11 @@ pub(crate) mod fuzzing {
 
     pub(crate) fn admits(host: &str, names: &[&str]) -> bool {
         let names = names.iter().map(|n| n.to_string()).collect();
-        super::guard::Hosts(std::sync::Arc::new(names)).admits(host)
+        super::guard::Hosts {
+            names: std::sync::Arc::new(names),
+            bound: std::net::Ipv4Addr::UNSPECIFIED.into(),
+        }
+        .admits(host)
     }
 }
 mod session;
@@ -189,12 +193,15 @@ pub fn serve(
         .enable_all()
         .build()
         .map_err(|e| BuildError::Io(io_msg(&e)))?;
-    let hosts = guard::Hosts(Arc::new(
-        opts.allow_hosts
-            .iter()
-            .map(|h| h.trim().trim_end_matches('.').to_ascii_lowercase())
-            .collect(),
-    ));
+    let hosts = guard::Hosts {
+        names: Arc::new(
+            opts.allow_hosts
+                .iter()
+                .map(|h| h.trim().trim_end_matches('.').to_ascii_lowercase())
+                .collect(),
+        ),
+        bound: opts.interface,
+    };
     rt.block_on(http::run(listener, snap_rx, hosts))
         .map_err(|e| BuildError::Io(io_msg(&e)))
 }

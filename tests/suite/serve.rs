@@ -905,6 +905,8 @@ fn answers_only_the_hosts_it_was_started_for() {
             format!("evil.example:{port}"),
             "evil.example".to_string(),
             format!("localhost.evil.example:{port}"),
+            // An address it is not bound to (it listens on 127.0.0.1).
+            format!("10.9.8.7:{port}"),
             String::new(),
         ] {
             let r = request_as(&server.origin, &host, target);
