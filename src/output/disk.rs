@@ -2,10 +2,10 @@
 //! the output folder, which replaces it whole only when the build has
 //! succeeded. A failed build leaves the previous output as it was.
 
+use super::leftovers::remove_tree;
 use super::Sink;
 use crate::message::Message;
 use crate::paths::MANIFEST;
-use rayon::prelude::*;
 use std::collections::HashSet;
 use std::fs;
 use std::io;
@@ -261,21 +261,6 @@ fn exchange(a: &Path, b: &Path) -> io::Result<()> {
 #[cfg(not(target_os = "linux"))]
 fn exchange(_: &Path, _: &Path) -> io::Result<()> {
     Err(io::Error::from(io::ErrorKind::Unsupported))
-}
-
-/// Removes a folder, its top-level parts in parallel.
-pub(super) fn remove_tree(dir: &Path) {
-    if let Ok(entries) = fs::read_dir(dir) {
-        let paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-        paths.par_iter().for_each(|p| {
-            if p.is_dir() && !p.is_symlink() {
-                let _ = fs::remove_dir_all(p);
-            } else {
-                let _ = fs::remove_file(p);
-            }
-        });
-    }
-    let _ = fs::remove_dir_all(dir);
 }
 
 /// The first file in `dir` that the last build did not write, if any.

@@ -107,7 +107,7 @@ pub(super) fn remove_stale(parent: &Path, name: &str, manifest: &str) {
             }),
         };
         if !alive {
-            super::disk::remove_tree(&path);
+            remove_tree(&path);
         }
     }
 }
@@ -139,7 +139,7 @@ pub fn on_signals() {
                 // Writers stop at the flag; a file made meanwhile is
                 // caught by the second pass.
                 for _ in 0..3 {
-                    super::disk::remove_tree(&dir);
+                    remove_tree(&dir);
                     if !dir.exists() {
                         break;
                     }
@@ -153,3 +153,19 @@ pub fn on_signals() {
 
 #[cfg(not(unix))]
 pub fn on_signals() {}
+
+/// Removes a folder, its top-level parts in parallel.
+pub(super) fn remove_tree(dir: &Path) {
+    use rayon::prelude::*;
+    if let Ok(entries) = fs::read_dir(dir) {
+        let paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+        paths.par_iter().for_each(|p| {
+            if p.is_dir() && !p.is_symlink() {
+                let _ = fs::remove_dir_all(p);
+            } else {
+                let _ = fs::remove_file(p);
+            }
+        });
+    }
+    let _ = fs::remove_dir_all(dir);
+}
