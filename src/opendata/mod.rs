@@ -114,6 +114,8 @@ fn file_of(path: String, pieces: Vec<Piece>, mut info: Info) -> File {
 /// products', and one sheet of products, a row each (read back by import).
 fn workbook_file(kind_columns: &[Vec<table::Column>], rows: &[Vec<&Piece>]) -> File {
     let product_keys = table::PRODUCT_COLUMNS;
+    // Each kind's sheet made and deflated on its own thread; its products
+    // kept (a row each) for the products sheet.
     let sheets: Vec<(workbook::Sheet, Vec<Vec<String>>)> = Kind::DIRECTORY
         .par_iter()
         .zip(kind_columns)
@@ -126,9 +128,14 @@ fn workbook_file(kind_columns: &[Vec<table::Column>], rows: &[Vec<&Piece>]) -> F
             let at = |key: &str| columns.iter().position(|c| c.key == key);
             let product_at: Vec<Option<usize>> = product_keys.iter().map(|k| at(k)).collect();
             let (slug_at, name_at) = (at("slug"), at("name"));
-            let mut sheet_rows = Vec::with_capacity(rows.len());
+            let header: Vec<&str> = columns
+                .iter()
+                .filter(|c| !product_keys.contains(&c.key))
+                .map(|c| c.key)
+                .collect();
+            let mut sheet = workbook::Sheet::new(kind.folder(), &header);
             let mut products = Vec::new();
-            for (n, line) in rows.iter().enumerate() {
+            for line in rows.iter() {
                 let cells = csv::cells_of(line);
                 let get =
                     |i: Option<usize>| i.and_then(|i| cells.get(i)).cloned().unwrap_or_default();
@@ -145,41 +152,26 @@ fn workbook_file(kind_columns: &[Vec<table::Column>], rows: &[Vec<&Piece>]) -> F
                     }));
                     products.push(row);
                 }
-                let kept = cells.iter().zip(&keep).filter(|(_, k)| **k).map(|(c, _)| c);
-                sheet_rows.push(Arc::new(workbook::row(n + 2, kept)));
+                sheet.row(cells.iter().zip(&keep).filter(|(_, k)| **k).map(|(c, _)| c));
             }
-            let header = columns
-                .iter()
-                .filter(|c| !product_keys.contains(&c.key))
-                .map(|c| c.key)
-                .collect();
-            let sheet = workbook::Sheet {
-                name: kind.folder(),
-                header,
-                rows: sheet_rows,
-            };
             (sheet, products)
         })
         .collect();
-    let mut product_rows = Vec::new();
+    let count: usize = rows.iter().map(Vec::len).sum();
+    let mut header = vec!["kind", "slug", "entry"];
+    header.extend(product_keys);
+    let mut product_sheet = workbook::Sheet::new("produk", &header);
     let mut list = Vec::new();
     for (sheet, products) in sheets {
         for p in products {
-            product_rows.push(Arc::new(workbook::row(product_rows.len() + 2, p)));
+            product_sheet.row(p);
         }
         list.push(sheet);
     }
-    let count: usize = list.iter().map(|s| s.rows.len()).sum();
-    let mut header = vec!["kind", "slug", "entry"];
-    header.extend(product_keys);
-    list.push(workbook::Sheet {
-        name: "produk",
-        header,
-        rows: product_rows,
-    });
+    list.push(product_sheet);
     file(
         paths::data_file("semua.xlsx"),
-        workbook::file(&list),
+        workbook::file(list),
         info(
             "semua-xlsx".into(),
             "Semua usaha: buku kerja Excel (lembar per jenis dan lembar produk)".into(),

@@ -8,16 +8,81 @@
 //! phone keeps its leading 0); a cell with line breaks wraps. Each sheet's
 //! header is frozen and filtered.
 
-use crate::output::Piece;
 use flate2::{write::DeflateEncoder, Compression, Crc};
-use rayon::prelude::*;
 use std::io::Write;
 
-/// One sheet: its name, header and rows (each made by [`row`]).
+/// One sheet, deflated as its rows are written: the sheet's XML is never
+/// held whole (at 10,000 entries it is several times the CSV).
 pub(crate) struct Sheet<'a> {
-    pub(crate) name: &'a str,
-    pub(crate) header: Vec<&'a str>,
-    pub(crate) rows: Vec<Piece>,
+    name: &'a str,
+    columns: usize,
+    rows: usize,
+    out: Deflated,
+}
+
+impl<'a> Sheet<'a> {
+    /// A sheet named `name` with its `header` row (bold, frozen, filtered).
+    pub(crate) fn new(name: &'a str, header: &[&str]) -> Sheet<'a> {
+        let mut out = Deflated::new();
+        out.write(format!(
+            "{XML}<worksheet xmlns=\"{MAIN}\" xmlns:r=\"{REL}\"><sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/><cols><col min=\"1\" max=\"{}\" width=\"24\" customWidth=\"1\"/></cols><sheetData>",
+            header.len().max(1)
+        )
+        .as_bytes());
+        out.write(&row_styled(1, header, true));
+        Sheet {
+            name,
+            columns: header.len(),
+            rows: 0,
+            out,
+        }
+    }
+
+    /// The next row: its cells, an empty one left out.
+    pub(crate) fn row<C: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = C>) {
+        self.rows += 1;
+        let bytes = row_styled(self.rows + 1, cells, false);
+        self.out.write(&bytes);
+    }
+
+    fn finish(mut self) -> (String, usize, usize, Deflated) {
+        let last = letters(self.columns.max(1) - 1);
+        let tail = format!(
+            "</sheetData><autoFilter ref=\"A1:{last}{}\"/></worksheet>",
+            self.rows + 1
+        );
+        self.out.write(tail.as_bytes());
+        (self.name.to_string(), self.columns, self.rows, self.out)
+    }
+}
+
+/// A part of the zip, deflated as it is written, with its checksum.
+struct Deflated {
+    enc: DeflateEncoder<Vec<u8>>,
+    crc: Crc,
+    size: usize,
+}
+
+impl Deflated {
+    fn new() -> Deflated {
+        Deflated {
+            enc: DeflateEncoder::new(Vec::new(), Compression::default()),
+            crc: Crc::new(),
+            size: 0,
+        }
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.crc.update(bytes);
+        self.size += bytes.len();
+        // Writing into memory cannot fail.
+        let _ = self.enc.write_all(bytes);
+    }
+
+    fn done(self) -> (Vec<u8>, u32, usize) {
+        let crc = self.crc.sum();
+        (self.enc.finish().unwrap_or_default(), crc, self.size)
+    }
 }
 
 /// The column letters of column `i` (0: `A`, 26: `AA`).
@@ -52,10 +117,6 @@ fn escape(out: &mut String, t: &str) {
 }
 
 /// Row `n` (1-based) of a sheet: its non-empty cells, each at its column.
-pub(crate) fn row<C: AsRef<str>>(n: usize, cells: impl IntoIterator<Item = C>) -> Vec<u8> {
-    row_styled(n, cells, false)
-}
-
 fn row_styled<C: AsRef<str>>(n: usize, cells: impl IntoIterator<Item = C>, bold: bool) -> Vec<u8> {
     let mut out = format!("<row r=\"{n}\">");
     for (i, c) in cells.into_iter().enumerate() {
@@ -85,8 +146,10 @@ const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PKG_REL: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
 
-/// The workbook's bytes.
-pub(crate) fn file(sheets: &[Sheet]) -> Vec<u8> {
+/// The workbook's bytes, from its sheets (each finished in parallel).
+pub(crate) fn file(sheets: Vec<Sheet>) -> Vec<u8> {
+    let sheets: Vec<(String, usize, usize, Deflated)> =
+        sheets.into_iter().map(Sheet::finish).collect();
     let n = sheets.len();
     let mut types = format!("{XML}<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>");
     let mut book = format!(
@@ -94,19 +157,19 @@ pub(crate) fn file(sheets: &[Sheet]) -> Vec<u8> {
     );
     let mut rels = format!("{XML}<Relationships xmlns=\"{PKG_REL}\">");
     let mut names = String::new();
-    for (i, s) in sheets.iter().enumerate() {
+    for (i, (sheet_name, columns, rows, _)) in sheets.iter().enumerate() {
         let id = i + 1;
         types.push_str(&format!("<Override PartName=\"/xl/worksheets/sheet{id}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"));
         let mut name = String::new();
-        escape(&mut name, s.name);
+        escape(&mut name, sheet_name);
         book.push_str(&format!(
             "<sheet name=\"{name}\" sheetId=\"{id}\" r:id=\"rId{id}\"/>"
         ));
         rels.push_str(&format!("<Relationship Id=\"rId{id}\" Type=\"{REL}/worksheet\" Target=\"worksheets/sheet{id}.xml\"/>"));
         names.push_str(&format!(
             "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"{i}\" hidden=\"1\">'{name}'!$A$1:${}${}</definedName>",
-            letters(s.header.len().max(1) - 1),
-            s.rows.len() + 1
+            letters(columns.max(&1) - 1),
+            rows + 1
         ));
     }
     types.push_str("</Types>");
@@ -119,57 +182,31 @@ pub(crate) fn file(sheets: &[Sheet]) -> Vec<u8> {
     ));
     let root_rels = format!("{XML}<Relationships xmlns=\"{PKG_REL}\"><Relationship Id=\"rId1\" Type=\"{REL}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
     let styles = format!("{XML}<styleSheet xmlns=\"{MAIN}\"><fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts><fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills><borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs><cellXfs count=\"3\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\"><alignment vertical=\"top\" wrapText=\"1\"/></xf><xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/></cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>");
-
-    let mut parts: Vec<(String, Vec<Piece>)> = vec![
-        ("[Content_Types].xml".into(), vec![piece(types)]),
-        ("_rels/.rels".into(), vec![piece(root_rels)]),
-        ("xl/workbook.xml".into(), vec![piece(book)]),
-        ("xl/_rels/workbook.xml.rels".into(), vec![piece(rels)]),
-        ("xl/styles.xml".into(), vec![piece(styles)]),
+    let small = |name: &str, text: String| {
+        let mut d = Deflated::new();
+        d.write(text.as_bytes());
+        (name.to_string(), d.done())
+    };
+    let mut parts = vec![
+        small("[Content_Types].xml", types),
+        small("_rels/.rels", root_rels),
+        small("xl/workbook.xml", book),
+        small("xl/_rels/workbook.xml.rels", rels),
+        small("xl/styles.xml", styles),
     ];
-    for (i, s) in sheets.iter().enumerate() {
-        let last = letters(s.header.len().max(1) - 1);
-        let head = format!(
-            "{XML}<worksheet xmlns=\"{MAIN}\" xmlns:r=\"{REL}\"><sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/><cols><col min=\"1\" max=\"{}\" width=\"24\" customWidth=\"1\"/></cols><sheetData>",
-            s.header.len().max(1)
-        );
-        let mut pieces = vec![piece(head)];
-        pieces.push(std::sync::Arc::new(row_styled(1, &s.header, true)));
-        pieces.extend(s.rows.iter().cloned());
-        pieces.push(piece(format!(
-            "</sheetData><autoFilter ref=\"A1:{last}{}\"/></worksheet>",
-            s.rows.len() + 1
-        )));
-        parts.push((format!("xl/worksheets/sheet{}.xml", i + 1), pieces));
+    for (i, (_, _, _, out)) in sheets.into_iter().enumerate() {
+        parts.push((format!("xl/worksheets/sheet{}.xml", i + 1), out.done()));
     }
     zip(&parts)
 }
 
-fn piece(s: String) -> Piece {
-    std::sync::Arc::new(s.into_bytes())
-}
-
-/// A zip of `parts`, each deflated (in parallel), dated 1980-01-01.
-fn zip(parts: &[(String, Vec<Piece>)]) -> Vec<u8> {
-    let packed: Vec<(Vec<u8>, u32, usize)> = parts
-        .par_iter()
-        .map(|(_, pieces)| {
-            let mut crc = Crc::new();
-            let mut enc = DeflateEncoder::new(Vec::new(), Compression::default());
-            let mut size = 0;
-            for p in pieces {
-                crc.update(p);
-                size += p.len();
-                // Writing into memory cannot fail.
-                let _ = enc.write_all(p);
-            }
-            (enc.finish().unwrap_or_default(), crc.sum(), size)
-        })
-        .collect();
+/// A zip of `parts` (each deflated, with its checksum and size), dated
+/// 1980-01-01.
+fn zip(parts: &[(String, (Vec<u8>, u32, usize))]) -> Vec<u8> {
     let mut out = Vec::new();
     let mut central = Vec::new();
     const DATE: u16 = (1 << 5) | 1; // 1980-01-01, the zip format's first day
-    for ((name, _), (data, crc, size)) in parts.iter().zip(&packed) {
+    for (name, (data, crc, size)) in parts {
         let offset = out.len() as u32;
         let header = |sig: u32, central: bool| {
             let mut h = Vec::new();
@@ -232,7 +269,8 @@ mod tests {
 
     #[test]
     fn cells_are_escaped_text() {
-        let r = String::from_utf8(row(3, ["a<b & \"c\"", "", "=1+1\nx\u{1}"])).unwrap();
+        let r =
+            String::from_utf8(row_styled(3, ["a<b & \"c\"", "", "=1+1\nx\u{1}"], false)).unwrap();
         assert_eq!(
             r,
             "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t xml:space=\"preserve\">a&lt;b &amp; &quot;c&quot;</t></is></c><c r=\"C3\" s=\"1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">=1+1\nx</t></is></c></row>"
