@@ -56,6 +56,9 @@ impl<'a> Sheet<'a> {
     }
 }
 
+/// A part's deflated bytes, checksum and size.
+type Packed = (Vec<u8>, u32, usize);
+
 /// A part of the zip, deflated as it is written, with its checksum.
 struct Deflated {
     enc: DeflateEncoder<Vec<u8>>,
@@ -79,7 +82,7 @@ impl Deflated {
         let _ = self.enc.write_all(bytes);
     }
 
-    fn done(self) -> (Vec<u8>, u32, usize) {
+    fn done(self) -> Packed {
         let crc = self.crc.sum();
         (self.enc.finish().unwrap_or_default(), crc, self.size)
     }
@@ -202,7 +205,7 @@ pub(crate) fn file(sheets: Vec<Sheet>) -> Vec<u8> {
 
 /// A zip of `parts` (each deflated, with its checksum and size), dated
 /// 1980-01-01.
-fn zip(parts: &[(String, (Vec<u8>, u32, usize))]) -> Vec<u8> {
+fn zip(parts: &[(String, Packed)]) -> Vec<u8> {
     let mut out = Vec::new();
     let mut central = Vec::new();
     const DATE: u16 = (1 << 5) | 1; // 1980-01-01, the zip format's first day
