@@ -476,7 +476,13 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
         r.notes.iter_mut().for_each(one_line);
     }
     column_lines.iter_mut().for_each(one_line);
-    let report = report::path(&opts.file, &table.sheet);
+    // A products sheet serves every kind: one report per kind.
+    let sheet = if products_only {
+        format!("{}-{}", table.sheet, kind.folder())
+    } else {
+        table.sheet.clone()
+    };
+    let report = report::path(&opts.file, &sheet);
     let private = format!("{}/{}", crate::load::PRIVATE, kind.folder());
     let (files, unchanged) = out.write(
         &opts.root,
