@@ -349,14 +349,19 @@ fn block_end(text: &str, start: usize, indent: usize, item: bool) -> usize {
     end
 }
 
-/// Removes the block list item at `path` with the lines under it.
-fn remove_item(text: &str, path: &str) -> Option<String> {
+/// Where the block list item at `path` starts: its line, and its `-`
+/// (only an item that starts its line).
+fn item_at(text: &str, path: &str) -> Option<(usize, usize)> {
     let (at, _) = Positions::scan(text, 1).exact(path)?;
     let start = offset(text, at.line, 1)?;
     let dash = offset(text, at.line, at.column)?;
-    if !text[start..dash].bytes().all(|b| b == b' ') || !text[dash..].starts_with('-') {
-        return None;
-    }
+    (text[start..dash].bytes().all(|b| b == b' ') && text[dash..].starts_with('-'))
+        .then_some((start, dash))
+}
+
+/// Removes the block list item at `path` with the lines under it.
+fn remove_item(text: &str, path: &str) -> Option<String> {
+    let (start, dash) = item_at(text, path)?;
     let end = block_end(text, start, dash - start, true);
     Some(format!("{}{}", &text[..start], &text[end..]))
 }
@@ -364,12 +369,7 @@ fn remove_item(text: &str, path: &str) -> Option<String> {
 /// Adds `value` as a new item, in flow style, after the block list item at
 /// `last`, at its indent.
 fn append_item(text: &str, last: &str, value: &Value) -> Option<String> {
-    let (at, _) = Positions::scan(text, 1).exact(last)?;
-    let start = offset(text, at.line, 1)?;
-    let dash = offset(text, at.line, at.column)?;
-    if !text[start..dash].bytes().all(|b| b == b' ') || !text[dash..].starts_with('-') {
-        return None;
-    }
+    let (start, dash) = item_at(text, last)?;
     let end = block_end(text, start, dash - start, true);
     let item = match value {
         Value::Mapping(_) | Value::Sequence(_) => flow_text(value)?,
@@ -500,22 +500,7 @@ fn remove(text: &str, path: &str) -> Option<String> {
     if !text[start..key_at].bytes().all(|b| b == b' ') {
         return None; // in a flow mapping, or the first key of a list item
     }
-    let indent = key_at - start;
-    let mut end = text[start..]
-        .find('\n')
-        .map_or(text.len(), |n| start + n + 1);
-    let mut at_line = end;
-    for line in text[end..].split_inclusive('\n') {
-        let body = line.trim_start_matches(' ');
-        let blank = body.trim().is_empty() || body.starts_with('#');
-        if !blank {
-            if line.len() - body.len() <= indent {
-                break;
-            }
-            end = at_line + line.len();
-        }
-        at_line += line.len();
-    }
+    let end = block_end(text, start, key_at - start, false);
     Some(format!("{}{}", &text[..start], &text[end..]))
 }
 

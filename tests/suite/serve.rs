@@ -194,7 +194,13 @@ impl Response {
 /// on its own connection.
 pub fn request(origin: &str, method: &str, target: &str) -> Response {
     let host = origin.trim_start_matches("http://");
-    let mut s = TcpStream::connect(host).unwrap();
+    request_with(origin, method, host, target)
+}
+
+/// The same, with the `Host` header given.
+fn request_with(origin: &str, method: &str, host: &str, target: &str) -> Response {
+    let addr = origin.trim_start_matches("http://");
+    let mut s = TcpStream::connect(addr).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
     write!(
         s,
@@ -876,21 +882,6 @@ fn a_site_in_two_languages_stays_a_full_builds() {
     }
 }
 
-/// One request with the `Host` header given, on its own connection.
-fn request_as(origin: &str, host: &str, target: &str) -> Response {
-    let addr = origin.trim_start_matches("http://");
-    let mut s = TcpStream::connect(addr).unwrap();
-    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-    write!(
-        s,
-        "GET {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut raw = Vec::new();
-    s.read_to_end(&mut raw).unwrap();
-    parse(&raw, false)
-}
-
 /// DNS rebinding: a page on another name that resolves to this machine
 /// gets nothing, from the site, the event stream or the server's own
 /// addresses; localhost, IP addresses and names given with --allow-host
@@ -909,7 +900,7 @@ fn answers_only_the_hosts_it_was_started_for() {
             format!("10.9.8.7:{port}"),
             String::new(),
         ] {
-            let r = request_as(&server.origin, &host, target);
+            let r = request_with(&server.origin, "GET", &host, target);
             assert_eq!(r.status, 403, "{host} {target}");
             assert!(!r.text().contains("<html"), "{host} {target}");
         }
@@ -919,7 +910,11 @@ fn answers_only_the_hosts_it_was_started_for() {
         format!("127.0.0.1:{port}"),
         format!("pratinjau.kantor:{port}"),
     ] {
-        assert_eq!(request_as(&server.origin, &host, "/").status, 200, "{host}");
+        assert_eq!(
+            request_with(&server.origin, "GET", &host, "/").status,
+            200,
+            "{host}"
+        );
     }
 }
 
