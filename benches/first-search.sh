@@ -7,9 +7,8 @@
 # `cargo bench --bench build -- --generate-only 10000 DIR`) with the release
 # binary for a local address, serves the output with python3's http.server,
 # opens /cari/?q=QUERY in headless Chromium at a phone's size, and sums what
-# the server sent: text files as `gzip -6` would send them, Pagefind's own
-# files as they are (they are gzipped already). Needs python3 and chromium
-# (apt-get install chromium).
+# the server sent, every file as `gzip -6` would send it. Needs python3 and
+# chromium (apt-get install chromium).
 set -euo pipefail
 site=$(realpath "$1"); query=${2:-keripik}
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -30,10 +29,7 @@ cd "$work/out"
 total=0
 while read -r path; do
   f=".${path%%\?*}"; [ -d "$f" ] && f="$f/index.html"
-  case "$f" in
-    *.pf_*|*.pagefind) n=$(stat -c %s "$f") ;;
-    *) n=$(gzip -6 -c "$f" | wc -c) ;;
-  esac
+  n=$(gzip -6 -c "$f" | wc -c)
   printf '%8d  %s\n' "$n" "${path%%\?*}"
   total=$((total + n))
 done < <(grep -o '"GET [^ ]*' "$work/log" | cut -c6-)

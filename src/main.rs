@@ -244,9 +244,9 @@ fn import(opts: &etalase::ImportOptions, lang: Lang) -> ExitCode {
 }
 
 /// Makes mimalloc keep the memory it frees rather than hand it back to
-/// the system after a delay. For `serve`: the search bundle's 200 MB
-/// (10,000 entries) were handed back in the middle of the next round and
-/// taken again page by page, four times that round's own work (see
+/// the system after a delay. For `serve`: a round's memory handed back in
+/// the middle of the next round was taken again page by page (with
+/// Pagefind's 200 MB bundle, four times that round's own work; see
 /// benches/serve.rs). The peak stays what it was.
 #[cfg(feature = "serve")]
 fn keep_freed_memory() {

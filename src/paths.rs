@@ -17,10 +17,10 @@ pub(crate) const EVENTS: &str = "acara";
 pub(crate) const MEDIA: &str = "media";
 /// The theme's own static files.
 pub(crate) const ASSETS: &str = "assets";
-/// Reserved for the search bundle and open-data downloads.
+/// Reserved for the search index and open-data downloads.
 pub(crate) const SEARCH: &str = "cari";
-/// The search bundle (Pagefind's files), one for all languages.
-pub(crate) const SEARCH_BUNDLE: &str = "cari/pagefind/";
+/// The search index (its format in ARCHITECTURE.md), one for all languages.
+pub(crate) const SEARCH_INDEX: &str = "cari/indeks/";
 /// Open data: the downloads and the page that lists them.
 pub(crate) const DATA: &str = "data";
 /// The map page and its points.
@@ -115,11 +115,6 @@ pub(crate) fn data_file(name: &str) -> String {
 /// `data/statistik/umkm-per-kecamatan.csv`.
 pub(crate) fn stats_csv(chart: &str) -> String {
     data_file(&format!("statistik/{chart}.csv"))
-}
-
-/// Pagefind's script, shared by every language.
-pub(crate) fn search_script() -> String {
-    format!("{SEARCH_BUNDLE}pagefind.js")
 }
 
 /// The map's point list.
@@ -286,7 +281,7 @@ mod tests {
             none,
             &langs
         ));
-        assert!(is_reserved_file("cari/pagefind.js", none, &langs));
+        assert!(is_reserved_file("cari/indeks/meta.json", none, &langs));
         assert!(!is_reserved_file("favicon.ico", none, &langs));
         assert!(!is_reserved_file("foto/halaman/a.png", none, &langs));
         assert!(!is_reserved_file("umkm/foto.png", none, &langs));

@@ -633,7 +633,7 @@ impl Pipeline {
 
 /// Renders every page into `out` and, with the `search` feature, indexes
 /// the site beside it (its own thread, fed by the entry pages as they are
-/// rendered), then writes the search bundle through the same sink.
+/// rendered), then writes the search index through the same sink.
 fn search_beside(
     site: &Site,
     prepared: &render::Prepared,
@@ -664,7 +664,7 @@ fn search_beside(
             "  of which, on the indexing thread: adding records",
             cost.adding,
         );
-        timer.span("  and building the search bundle", cost.building);
+        timer.span("  and building the search index", cost.building);
         if let Some(files) = bundle.map_err(render::Failure::Io)? {
             for (path, bytes) in files {
                 out.write(&path, &bytes).map_err(|e| {
@@ -749,7 +749,7 @@ fn run(opts: &SiteOptions, mode: Mode) -> Result<Summary, BuildError> {
         Mode::Check => {
             let memory = crate::output::Memory::new(&root);
             let mut early = ready.warnings.clone();
-            // No search bundle: it cannot fail on content, and building it
+            // No search index: it cannot fail on content, and building it
             // was most of a check's time and memory (its links are not
             // the pages' links).
             let rendered = pipeline

@@ -1,16 +1,16 @@
 //! Search: one record per published entry, programme and event, made from
 //! the validated data (never from written HTML, never from `private`),
-//! and, with the `search` feature, indexed by Pagefind beside rendering
-//! into the bundle at `cari/pagefind/` (bundle.rs).
+//! and, with the `search` feature, made into Etalase's own static index
+//! beside rendering, at `cari/indeks/` (index.rs).
 //!
 //! Filter and sort names are Indonesian, as they appear in the search
 //! page's address (`/cari/?q=keripik&kecamatan=Medansatria`).
 
 #[cfg(feature = "search")]
-mod bundle;
+mod index;
 
 #[cfg(feature = "search")]
-pub(crate) use bundle::{Cost, Indexer};
+pub(crate) use index::{Cost, Indexer};
 
 use crate::index::Site;
 use crate::model::Kind;
@@ -21,14 +21,15 @@ use crate::schema::{Shape, ENTRY};
 use crate::text::rupiah_label;
 use std::collections::BTreeMap;
 
-/// What Pagefind gets for one page of the site.
+/// What the index gets for one page of the site.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Record {
     /// The page's path in the site (`umkm/keripik-bu-sri/`), without the
     /// base path or language prefix: the search page adds its own.
     pub url: String,
-    /// The words it is found by.
-    pub content: String,
+    /// The words it is found by, each with the rank of the field they come
+    /// from (`schema::Def::search`: 1 the name, 9 the description).
+    pub words: Vec<(u8, String)>,
     /// Shown in a result (`title`, `jenis`, `kecamatan`, ...).
     pub meta: BTreeMap<String, String>,
     pub filters: BTreeMap<String, Vec<String>>,
@@ -68,12 +69,13 @@ pub(crate) fn entry_record(site: &Site, i: usize, description: &str) -> Record {
         .filter(|d| d.search > 0 && d.kinds.contains(&e.kind))
         .collect();
     searched.sort_by_key(|d| d.search);
-    let mut pieces: Vec<String> = Vec::new();
+    let mut pieces: Vec<(u8, String)> = Vec::new();
     for d in searched {
         let val = project::value(site, i, description, d.field);
-        words(val, d.shape == Shape::Markdown, &mut pieces);
+        let mut found = Vec::new();
+        words(val, d.shape == Shape::Markdown, &mut found);
+        pieces.extend(found.into_iter().map(|w| (d.search, w)));
     }
-    let content = pieces.join(". ");
     let programmes: Vec<String> = site.entry_programmes[i]
         .iter()
         .map(|&p| site.content.programmes[p].name.clone())
@@ -138,7 +140,7 @@ pub(crate) fn entry_record(site: &Site, i: usize, description: &str) -> Record {
 
     Record {
         url: paths::entry(e.kind, &e.slug),
-        content,
+        words: pieces,
         meta,
         filters,
         sort: sort_keys(&e.name, e.updated.as_ref().map(|d| d.iso())),
@@ -151,9 +153,7 @@ fn words(val: Val, description: bool, out: &mut Vec<String>) {
     match val {
         Val::Text(t) if description => {
             // The start of the description: where owners say what they
-            // make and sell. Pagefind's memory and time grow with every
-            // word indexed (about 70 times the text), so a long one is
-            // cut.
+            // make and sell; the rest would only grow the index.
             let start: String = t.chars().take(MAX_DESCRIPTION).collect();
             if !start.is_empty() {
                 out.push(start);
@@ -184,14 +184,16 @@ pub(crate) fn other_records(site: &Site) -> Vec<Record> {
         let mut meta = BTreeMap::new();
         meta.insert("title".into(), p.name.clone());
         meta.insert("jenis".into(), Kind::Program.folder().into());
-        let content = [Some(p.name.as_str()), p.summary.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(". ");
+        let mut words = vec![(1, p.name.clone())];
+        words.extend(p.summary.iter().map(|s| (9, s.clone())));
+        let text: String = crate::markdown::plain(&p.description)
+            .chars()
+            .take(MAX_DESCRIPTION)
+            .collect();
+        words.push((9, text));
         out.push(Record {
             url: paths::item(Kind::Program, &p.slug),
-            content: format!("{content}. {}", crate::markdown::plain(&p.description)),
+            words,
             meta,
             filters: BTreeMap::from([("jenis".into(), vec![Kind::Program.folder().into()])]),
             sort: sort_keys(&p.name, None),
@@ -201,10 +203,9 @@ pub(crate) fn other_records(site: &Site) -> Vec<Record> {
         let mut meta = BTreeMap::new();
         meta.insert("title".into(), ev.name.clone());
         meta.insert("jenis".into(), Kind::Acara.folder().into());
-        let mut content = ev.name.clone();
+        let mut words = vec![(1, ev.name.clone())];
         if let Some(v) = &ev.venue {
-            content.push_str(". ");
-            content.push_str(v);
+            words.push((4, v.clone()));
         }
         let mut filters = BTreeMap::from([("jenis".into(), vec![Kind::Acara.folder().into()])]);
         if let Some(d) = ev.district {
@@ -212,13 +213,12 @@ pub(crate) fn other_records(site: &Site) -> Vec<Record> {
             meta.insert("kecamatan".into(), dis.name.clone());
             filters.insert("kecamatan".into(), vec![dis.name.clone()]);
             for name in places::spellings(&dis.name, &dis.aliases) {
-                content.push_str(". ");
-                content.push_str(&name);
+                words.push((6, name));
             }
         }
         out.push(Record {
             url: paths::item(Kind::Acara, &ev.slug),
-            content,
+            words,
             meta,
             filters,
             sort: sort_keys(&ev.name, None),

@@ -335,13 +335,13 @@ mod tests {
             "text/html; charset=utf-8"
         );
         assert_eq!(
-            content_type("cari/pagefind/pagefind.js"),
+            content_type("assets/cari.js"),
             "text/javascript; charset=utf-8"
         );
         assert_eq!(content_type("media/umkm/a/LOGO.PNG"), "image/png");
         assert_eq!(
-            content_type("cari/pagefind/x.pf_meta"),
-            "application/octet-stream"
+            content_type("cari/indeks/kata-0.txt"),
+            "text/plain; charset=utf-8"
         );
     }
 }

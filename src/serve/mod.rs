@@ -6,7 +6,7 @@
 //! [`session::Session`] and runs a round per batch, publishing each good
 //! site as a new [`Snapshot`]; the HTTP server (`http.rs`) answers from the
 //! latest snapshot and tells open pages, over server-sent events, to
-//! reload or to show the problems. The search bundle is made on a thread
+//! reload or to show the problems. The search index is made on a thread
 //! of its own after a round whose records changed, and joins the
 //! snapshot when ready; pages never wait for it.
 
@@ -73,7 +73,7 @@ pub enum ServeEvent<'a> {
         elapsed: Duration,
         first: bool,
     },
-    /// A search bundle is in place (or could not be made).
+    /// A search index is in place (or could not be made).
     Search {
         elapsed: Duration,
         error: Option<&'a crate::Message>,
@@ -92,7 +92,7 @@ pub(crate) struct Snapshot {
     /// The errors of the last round, as lines, when it failed.
     pub(crate) problems: Vec<String>,
     pub(crate) base_path: String,
-    /// Whether the search bundle in `files` is that of the pages.
+    /// Whether the search index in `files` is that of the pages.
     pub(crate) search_ready: bool,
 }
 
@@ -113,7 +113,7 @@ impl Snapshot {
     }
 }
 
-/// A search bundle's files: (path in the site, bytes).
+/// A search index's files: (path in the site, bytes).
 type Bundle = Vec<(String, Vec<u8>)>;
 
 /// What reaches the builder thread.
@@ -263,7 +263,7 @@ const QUIET: Duration = Duration::from_millis(10);
 const BATCH_MAX: Duration = Duration::from_millis(300);
 
 /// The builder thread: a round per batch of changes, a new snapshot per
-/// round, and the search bundle made again in the background.
+/// round, and the search index made again in the background.
 #[allow(clippy::too_many_arguments)]
 fn builder(
     mut session: Session,
@@ -419,7 +419,7 @@ type Records = Vec<Arc<crate::search::Record>>;
 /// round's they are.
 type IndexJob = (Records, Vec<crate::search::Record>, u64);
 
-/// Makes the search bundle on one long-lived thread and sends each to the
+/// Makes the search index on one long-lived thread and sends each to the
 /// builder. One thread for the whole session, not one per bundle: the
 /// memory of a finished thread is handed back to the system by whichever
 /// thread allocates next, which was the builder, in the middle of a round.

@@ -29,10 +29,10 @@ pub(crate) struct Round {
     pub(crate) files: Option<Arc<Files>>,
     /// Pages rendered this round.
     pub(crate) rendered: usize,
-    /// The search records, in entry order, when the search bundle must
+    /// The search records, in entry order, when the search index must
     /// be made again.
     pub(crate) records: Option<Vec<Arc<crate::search::Record>>>,
-    /// Programmes, events and pages for the search bundle.
+    /// Programmes, events and pages for the search index.
     pub(crate) other_records: Vec<crate::search::Record>,
     pub(crate) elapsed: Duration,
 }
@@ -169,7 +169,7 @@ impl Session {
             // Keep the last bundle: it stays in place while a new one is
             // made.
             for (k, v) in self.site.iter() {
-                if k.starts_with(paths::SEARCH_BUNDLE) {
+                if k.starts_with(paths::SEARCH_INDEX) {
                     files.entry(k.clone()).or_insert_with(|| v.clone());
                 }
             }
@@ -195,12 +195,12 @@ impl Session {
         }
     }
 
-    /// Puts a newly made search bundle into the site served.
+    /// Puts a newly made search index into the site served.
     pub(crate) fn add_bundle(&mut self, bundle: Vec<(String, Vec<u8>)>) -> Arc<Files> {
         let mut files: Files = self
             .site
             .iter()
-            .filter(|(k, _)| !k.starts_with(paths::SEARCH_BUNDLE))
+            .filter(|(k, _)| !k.starts_with(paths::SEARCH_INDEX))
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
         for (path, bytes) in bundle {

@@ -519,13 +519,13 @@ fn a_site_under_a_sub_path_loads_in_chromium() {
 
 // ---- search (/cari/) ----
 
-/// The DOM of a search page once its results are in: Pagefind's worker
-/// gives up under virtual time and it falls back to the page, so the
-/// budget is longer than for other pages.
+/// The DOM of a search page once its results are in (the index's files
+/// are fetched one after another, so the budget is longer than for other
+/// pages).
 #[cfg(feature = "search")]
 fn search_dom(url: &str) -> scraper::Html {
     // On a loaded machine Chromium may end its virtual time before the
-    // bundle arrived; the page then still says it is loading. Up to three
+    // index arrived; the page then still says it is loading. Up to three
     // tries: a search that never loads still fails.
     let mut doc = scraper::Html::parse_document("");
     for _ in 0..3 {
@@ -845,9 +845,9 @@ fn an_entry_shows_its_small_map_only_on_a_tap() {
     assert!(offline_tiles_aside(&b.errors).is_empty(), "{:#?}", b.errors);
 }
 
-/// A first search with a query alone fetches no filter index (the largest
-/// part of a first search on a big site); the bytes it transferred are
-/// printed, as the figure the README gives at 10,000 entries is measured.
+/// A first search with a query alone fetches the index's meta, the shard
+/// of its word and the cards it shows: no filter sets, no per-entry table;
+/// the bytes it transferred are printed.
 #[test]
 #[cfg(feature = "search")]
 fn a_first_search_loads_no_filter_index() {
@@ -858,13 +858,24 @@ fn a_first_search_loads_no_filter_index() {
     let mut b = crate::devtools::Browser::start(chromium(), 360, 740);
     b.open(&server.url("cari/?q=keripik"));
     b.wait_for("document.querySelectorAll('#cari-results .result').length > 0");
-    let filters: Vec<String> = server
+    let index: Vec<String> = server
         .requests()
         .into_iter()
         .map(|(r, _)| r)
-        .filter(|r| r.contains("/pagefind/filter/"))
+        .filter(|r| r.contains("/cari/indeks/"))
         .collect();
-    assert!(filters.is_empty(), "{filters:?}");
+    // meta.json, the shard of the word, the cards of the results: no
+    // filter sets, no orders.
+    assert!(
+        index
+            .iter()
+            .all(|r| r.contains("/meta.json") || r.contains("/kata-") || r.contains("/kartu-")),
+        "{index:?}"
+    );
+    assert!(
+        index.iter().filter(|r| r.contains("/kata-")).count() <= 2,
+        "{index:?}"
+    );
     eprintln!(
         "a first search for keripik transferred {} bytes",
         b.transferred
@@ -875,6 +886,6 @@ fn a_first_search_loads_no_filter_index() {
     assert!(server
         .requests()
         .iter()
-        .any(|(r, _)| r.contains("/pagefind/filter/")));
+        .any(|(r, _)| r.contains("/cari/indeks/saring.json")));
     assert!(b.errors.is_empty(), "{:#?}", b.errors);
 }

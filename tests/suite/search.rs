@@ -1,59 +1,94 @@
-//! The search bundle and the search page, without a browser: the bundle
-//! is built on every build from the entries' data, finds what residents
-//! type, and holds no private value or draft (build.rs scans every file,
-//! the bundle's gunzipped); the page leads somewhere without JavaScript.
+//! The search index and the search page, without a browser: the index is
+//! built on every build from the entries' data, finds what residents type,
+//! and holds no private value or draft (build.rs scans every file); the
+//! page leads somewhere without JavaScript.
 
 use crate::common::*;
 #[cfg(feature = "search")]
 use std::fs;
 
-/// Every file of the bundle, gunzipped, in one text.
+/// The terms of the index's dictionary, its shards' front coding undone.
 #[cfg(feature = "search")]
-fn bundle_text(site: &Site) -> String {
-    let dir = site.public().join("cari/pagefind");
-    list_files(&dir)
-        .iter()
-        .map(|f| output_text(&dir.join(f)))
-        .collect::<Vec<_>>()
-        .join("\n")
+fn terms(site: &Site) -> Vec<String> {
+    let dir = site.public().join("cari/indeks");
+    let mut out = Vec::new();
+    for f in list_files(&dir).iter().filter(|f| f.starts_with("kata-")) {
+        let mut prev = String::new();
+        for line in fs::read_to_string(dir.join(f)).unwrap().lines() {
+            let mut parts = line.splitn(3, ' ');
+            let shared = usize::from_str_radix(parts.next().unwrap(), 36).unwrap();
+            let term: String =
+                prev.chars().take(shared).collect::<String>() + parts.next().unwrap();
+            assert!(!parts.next().unwrap().is_empty(), "{term} has no entry");
+            prev = term.clone();
+            out.push(term);
+        }
+    }
+    out
 }
 
 #[test]
 #[cfg(feature = "search")]
-fn every_build_writes_the_search_bundle_in_indonesian() {
+fn every_build_writes_the_search_index() {
     let site = Site::sample();
     site.build(&[]).ok();
-    let dir = site.public().join("cari/pagefind");
-    for f in ["pagefind.js", "pagefind-entry.json", "wasm.id.pagefind"] {
+    let dir = site.public().join("cari/indeks");
+    for f in [
+        "meta.json",
+        "saring.json",
+        "kata-0.txt",
+        "kartu-0.json",
+        "urut.txt",
+        "nama.txt",
+    ] {
         assert!(dir.join(f).is_file(), "{f} missing");
     }
-    let entry = fs::read_to_string(dir.join("pagefind-entry.json")).unwrap();
+    let meta: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.join("meta.json")).unwrap()).unwrap();
     // 97 entries, 4 programmes and 2 events.
-    assert!(entry.contains("\"page_count\":103"), "{entry}");
-    // Pagefind's own UIs are left out.
+    assert_eq!(meta["n"], 103);
+    let shards = meta["shards"].as_array().unwrap();
     let files = list_files(&dir);
-    assert!(!files.iter().any(|f| f.contains("-ui")), "{files:?}");
+    assert_eq!(
+        files.iter().filter(|f| f.starts_with("kata-")).count(),
+        shards.len()
+    );
+    // The dictionary is sorted, and each shard starts where meta says.
+    let all = terms(&site);
+    assert!(all.windows(2).all(|w| w[0] < w[1]));
     // In the manifest, so the next build knows them as its own.
     let manifest = fs::read_to_string(site.public().join(".etalase-manifest")).unwrap();
-    assert!(manifest.contains("cari/pagefind/pagefind.js"));
+    assert!(manifest.contains("cari/indeks/meta.json"));
 }
 
 #[test]
 #[cfg(feature = "search")]
-fn the_bundle_holds_the_words_residents_type() {
+fn the_index_holds_the_words_residents_type() {
     let site = Site::sample();
     site.build(&[]).ok();
-    let text = bundle_text(&site);
+    let all = terms(&site);
     for word in [
-        "Keripik Tempe Bu Sri",
-        "Medan Satria",
-        "Medansatria",
-        "Tutup permanen",
-        "HALAL",
-        "QRIS",
-        "One Pesantren One Product",
+        "keripik",
+        "tempe",
+        "medan",
+        "satria",
+        "medansatria",
+        "pesantren",
     ] {
-        assert!(text.contains(word), "{word} is not in the bundle");
+        assert!(all.iter().any(|t| t == word), "{word} is not in the index");
+    }
+    let dir = site.public().join("cari/indeks");
+    let filters = fs::read_to_string(dir.join("saring.json")).unwrap();
+    for value in ["Tutup permanen", "HALAL", "QRIS"] {
+        assert!(filters.contains(value), "{value} is not a filter value");
+    }
+    let cards: String = list_files(&dir)
+        .iter()
+        .filter(|f| f.starts_with("kartu-"))
+        .map(|f| fs::read_to_string(dir.join(f)).unwrap())
+        .collect();
+    for name in ["Keripik Tempe Bu Sri", "One Pesantren One Product"] {
+        assert!(cards.contains(name), "{name} has no card");
     }
 }
 
@@ -93,6 +128,6 @@ fn the_search_page_is_in_every_language() {
     assert_eq!(attrs(&en, "form#cari", "data-base"), ["/kota/en/"]);
     assert_eq!(
         attrs(&en, "form#cari", "data-bundle"),
-        ["/kota/cari/pagefind/pagefind.js"]
+        ["/kota/cari/indeks/"]
     );
 }

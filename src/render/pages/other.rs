@@ -127,12 +127,12 @@ pub(super) fn free_page(site: &Site, lang: &Lang, path: &str, i: usize) -> Page 
 /// What the search page's script needs.
 #[derive(Serialize)]
 struct SearchView {
-    /// Pagefind's script, shared by every language.
+    /// The search index's folder, shared by every language.
     bundle: String,
     /// Where this language's pages start: results link below it.
     base: String,
     filters: &'static [&'static str],
-    /// Whether this build made a search bundle (the `search` feature).
+    /// Whether this build made a search index (the `search` feature).
     built: bool,
 }
 
@@ -142,7 +142,7 @@ pub(super) fn search(lang: &Lang, path: &str) -> Page {
     page.ctx.insert(
         "search",
         &SearchView {
-            bundle: urls.asset(&paths::search_script()),
+            bundle: urls.asset(paths::SEARCH_INDEX),
             base: urls.page(""),
             filters: &crate::search::FILTERS,
             built: cfg!(feature = "search"),

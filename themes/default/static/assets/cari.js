@@ -1,5 +1,8 @@
-/* Etalase search page (/cari/): live search with filters over the Pagefind
-   bundle of the site. The query, the filters and the order live in the
+/* Etalase search page (/cari/): live search with filters over the site's
+   own index (cari/indeks/, its format in ARCHITECTURE.md). A first search
+   loads meta.json and one dictionary shard per word; the cards of the
+   results on screen come in chunks. The query, the filters and the order
+   live in the
    page's address (?q=keripik&kecamatan=Medansatria&urut=nama), so a result
    list can be shared and the back button works. Without this script, or
    when the bundle cannot be loaded, the form and the static lists below it
@@ -25,16 +28,14 @@
     if (key.indexOf("f-") === 0) FILTERS.push(key.slice(2));
   });
   var PAGE = 20;
-  var pagefind = null, shown = 0, results = [], runs = 0, filtersLoaded = false;
+  var engine = null, shown = 0, results = [], runs = 0, filtersLoaded = false;
 
-  // The filter index (every page's filter values) is the largest part of
-  // a first search on a big site, so it is loaded only when filters are
-  // used: browsing without a query, a filter in the address, or the
-  // resident asking for them.
+  // The filters' sets are loaded only when filters are used: browsing
+  // without a query, a filter in the address, or the resident asking.
   function needsFilters(s) { return !s.q || Object.keys(s.filters).length > 0; }
   function loadFilters() {
     if (filtersLoaded) return Promise.resolve();
-    return pagefind.filters().then(function () { filtersLoaded = true; });
+    return engine.filters().then(function () { filtersLoaded = true; });
   }
 
   function t(key, fallback) { return text[key] || fallback || key; }
@@ -158,14 +159,7 @@
     var mine = ++runs;
     var filters = {};
     Object.keys(s.filters).forEach(function (f) { filters[f] = { any: s.filters[f] }; });
-    // Pagefind gives nothing for no query and no filter; every record has
-    // a kind, so browsing everything is a filter on all of them.
-    if (!s.q && !Object.keys(filters).length) {
-      filters.jenis = { any: ["umkm", "koperasi", "pkl", "program", "acara"] };
-    }
-    var options = { filters: filters, sort: {} };
-    options.sort[s.urut] = s.urut === "diperbarui" ? "desc" : "asc";
-    return pagefind.search(s.q || null, options).then(function (found) {
+    return engine.search(s.q, { filters: filters, sort: s.urut }).then(function (found) {
       if (mine !== runs) return;
       found = found || { results: [], filters: {} };
       results = found.results;
@@ -211,24 +205,215 @@
     run(s);
   });
   more.addEventListener("click", showMore);
-  window.addEventListener("popstate", function () { if (pagefind) apply(readState()); });
+  window.addEventListener("popstate", function () { if (engine) apply(readState()); });
 
   status.textContent = t("loading");
   ui.hidden = false;
-  import(form.getAttribute("data-bundle"))
-    .then(function (pf) {
-      pagefind = pf;
-      // No worker: one script less to fetch on a slow phone, and no wait
-      // for a worker that cannot start (Pagefind waits 5 s, then falls
-      // back to the page anyway); searching a directory takes
-      // milliseconds on the page.
-      return pf.options({ baseUrl: form.getAttribute("data-base"), noWorker: true }).then(function () {
-        pf.init();
-        browse.hidden = true;
-        return apply(readState());
-      });
+  engine = Engine(form.getAttribute("data-bundle"), form.getAttribute("data-base"));
+  engine.init()
+    .then(function () {
+      browse.hidden = true;
+      return apply(readState());
     })
     .catch(function () {
       status.textContent = t("failed");
     });
+
+  /* The index reader. search(q, {filters, sort}) gives
+     {results: [{id, data()}], filters: {name: {value: count}}}. */
+  function Engine(base, pages) {
+    var files = {}, meta = null, sets = null;
+    function get(name, json) {
+      if (!files[name]) {
+        files[name] = fetch(base + name).then(function (r) {
+          if (!r.ok) throw new Error(name + ": " + r.status);
+          return json ? r.json() : r.text();
+        });
+      }
+      return files[name];
+    }
+    var FOLD = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ł": "l", "ı": "i" };
+    // As the index's terms are made (src/search/index.rs).
+    function terms(text) {
+      var s = text.toLowerCase().replace(/[ßæœøđłı]/g, function (c) { return FOLD[c]; });
+      s = s.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+      return s.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    }
+    // A shard: its terms (front-coded in the file) and their postings.
+    function shard(i) {
+      return get("kata-" + i + ".txt").then(function (text) {
+        var words = [], posts = [], prev = "";
+        text.split("\n").forEach(function (line) {
+          if (!line) return;
+          var a = line.indexOf(" "), b = line.indexOf(" ", a + 1);
+          var word = prev.slice(0, parseInt(line.slice(0, a), 36)) + line.slice(a + 1, b);
+          words.push(word);
+          posts.push(line.slice(b + 1));
+          prev = word;
+        });
+        return { words: words, posts: posts };
+      });
+    }
+    function shardOf(word) {
+      var lo = 0, hi = meta.shards.length - 1;
+      while (lo < hi) {
+        var mid = (lo + hi + 1) >> 1;
+        if (meta.shards[mid] <= word) lo = mid; else hi = mid - 1;
+      }
+      return lo;
+    }
+    // Entries and the field each was found in: [doc, class, doc, class...].
+    function decode(list) {
+      var out = [], at = 0;
+      list.split(",").forEach(function (x) {
+        var v = parseInt(x, 36);
+        at += Math.floor(v / 4);
+        out.push(at, v % 4);
+      });
+      return out;
+    }
+    function distance(a, b, max) {
+      if (Math.abs(a.length - b.length) > max) return max + 1;
+      var prev = [], cur, i, j;
+      for (j = 0; j <= b.length; j++) prev[j] = j;
+      for (i = 1; i <= a.length; i++) {
+        cur = [i];
+        var best = i;
+        for (j = 1; j <= b.length; j++) {
+          cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+          if (cur[j] < best) best = cur[j];
+        }
+        if (best > max) return max + 1;
+        prev = cur;
+      }
+      return prev[b.length];
+    }
+    // The entries a word finds, with a score each: an exact term counts
+    // most, a term it begins (typing goes on) less, a near spelling least;
+    // a name more than a product, a product more than a place or a text.
+    function lookup(word, last) {
+      // One typo in a word of five letters or more.
+      var fuzzy = word.length >= 5 ? 1 : 0;
+      var prefix = word.length >= 2 || last;
+      var first = shardOf(word);
+      var wanted = [first];
+      return shard(first).then(function (sh) {
+        // A prefix may go on into the next shards.
+        var more = [], k = first;
+        while (prefix && k + 1 < meta.shards.length && meta.shards[k + 1].indexOf(word) === 0 && more.length < 2) {
+          more.push(++k);
+        }
+        return Promise.all([sh].concat(more.map(shard)));
+      }).then(function (shards) {
+        var scores = new Map();
+        shards.forEach(function (sh) {
+          sh.words.forEach(function (w, i) {
+            var q = w === word ? 3 : prefix && w.indexOf(word) === 0 ? 2
+              : fuzzy && distance(word, w, fuzzy) <= fuzzy ? 1 : 0;
+            if (!q) return;
+            var d = decode(sh.posts[i]);
+            for (var j = 0; j < d.length; j += 2) {
+              var score = q * (1 << d[j + 1]);
+              if ((scores.get(d[j]) || 0) < score) scores.set(d[j], score);
+            }
+          });
+        });
+        return scores;
+      });
+    }
+    // A filter value's entries, as a Uint8Array of membership.
+    function members(code) {
+      var m = new Uint8Array(meta.n);
+      if (code.indexOf("b:") === 0) {
+        for (var i = 2; i < code.length; i++) {
+          var v = parseInt(code[i], 16), at = (i - 2) * 4;
+          for (var k = 0; k < 4; k++) if (v & (8 >> k) && at + k < meta.n) m[at + k] = 1;
+        }
+        return m;
+      }
+      var at = 0;
+      code.split(",").forEach(function (run) {
+        if (!run) return;
+        var p = run.split(".");
+        at += parseInt(p[0], 36);
+        for (var n = parseInt(p[1], 36); n > 0; n--) m[at++] = 1;
+      });
+      return m;
+    }
+    function set(f, v) {
+      var all = sets[f] || {};
+      if (typeof all[v] === "string") all[v] = members(all[v]);
+      return all[v] || new Uint8Array(meta.n);
+    }
+    function card(doc) {
+      return get("kartu-" + Math.floor(doc / meta.chunk) + ".json", true).then(function (cards) {
+        var c = cards[doc % meta.chunk], m = {};
+        meta.fields.forEach(function (f, i) { if (c[i + 1]) m[f] = c[i + 1]; });
+        return { url: pages + c[0], meta: m };
+      });
+    }
+    return {
+      init: function () { return get("meta.json", true).then(function (m) { meta = m; }); },
+      filters: function () { return get("saring.json", true).then(function (s) { sets = s; }); },
+      search: function (q, o) {
+        var words = terms(q || "");
+        var found = words.length
+          ? Promise.all(words.map(function (w, i) { return lookup(w, i === words.length - 1); }))
+          : Promise.resolve(null);
+        return found.then(function (per) {
+          var docs = [], score = new Map();
+          if (per) {
+            // Every word, or as many as any entry has.
+            var count = new Map(), best = 0;
+            per.forEach(function (scores) {
+              scores.forEach(function (v, d) {
+                count.set(d, (count.get(d) || 0) + 1);
+                score.set(d, (score.get(d) || 0) + v);
+              });
+            });
+            count.forEach(function (c) { if (c > best) best = c; });
+            count.forEach(function (c, d) { if (c === best) docs.push(d); });
+          } else {
+            for (var d = 0; d < meta.n; d++) docs.push(d);
+          }
+          var chosen = Object.keys(o.filters || {}).filter(function (f) { return sets; });
+          if (chosen.length) {
+            docs = docs.filter(function (d) {
+              return chosen.every(function (f) {
+                return o.filters[f].any.some(function (v) { return set(f, v)[d]; });
+              });
+            });
+          }
+          // By date, or A to Z when browsing; with words, by relevance.
+          var file = o.sort === "diperbarui" ? "urut.txt" : per ? null : "nama.txt";
+          var order = file ? get(file) : Promise.resolve(null);
+          return order.then(function (list) {
+            if (list) {
+              var rank = new Map();
+              list.split(",").forEach(function (x, i) { rank.set(parseInt(x, 36), i); });
+              docs.sort(function (a, b) { return rank.get(a) - rank.get(b); });
+            } else {
+              // The most relevant first; else by place and name.
+              docs.sort(function (a, b) { return (score.get(b) || 0) - (score.get(a) || 0) || a - b; });
+            }
+            var counts = {};
+            if (sets) {
+              Object.keys(sets).forEach(function (f) {
+                counts[f] = {};
+                Object.keys(sets[f]).forEach(function (v) {
+                  var m = set(f, v), n = 0;
+                  for (var i = 0; i < docs.length; i++) n += m[docs[i]];
+                  counts[f][v] = n;
+                });
+              });
+            }
+            return {
+              results: docs.map(function (d) { return { id: d, data: function () { return card(d); } }; }),
+              filters: counts
+            };
+          });
+        });
+      }
+    };
+  }
 })();
