@@ -53,7 +53,8 @@
   // The state in the address: q, urut, and each filter's chosen values.
   function readState() {
     var p = new URLSearchParams(location.search);
-    var s = { q: p.get("q") || "", urut: p.get("urut") === "diperbarui" ? "diperbarui" : "nama", filters: {} };
+    var urut = p.get("urut");
+    var s = { q: p.get("q") || "", urut: urut === "diperbarui" || urut === "nama" ? urut : "cocok", filters: {} };
     FILTERS.forEach(function (f) {
       var v = p.getAll(f);
       if (v.length) s.filters[f] = v;
@@ -64,7 +65,7 @@
     var p = new URLSearchParams();
     if (s.q) p.set("q", s.q);
     FILTERS.forEach(function (f) { (s.filters[f] || []).forEach(function (v) { p.append(f, v); }); });
-    if (s.urut !== "nama") p.set("urut", s.urut);
+    if (s.urut !== "cocok") p.set("urut", s.urut);
     var qs = p.toString();
     var url = location.pathname + (qs ? "?" + qs : "");
     if (url === location.pathname + location.search) return;
@@ -384,8 +385,10 @@
               });
             });
           }
-          // By date, or A to Z when browsing; with words, by relevance.
-          var file = o.sort === "diperbarui" ? "urut.txt" : per ? null : "nama.txt";
+          // By date, by name, or the best match first (A to Z without
+          // words).
+          var file = o.sort === "diperbarui" ? "urut.txt"
+            : o.sort === "nama" || !per ? "nama.txt" : null;
           var order = file ? get(file) : Promise.resolve(null);
           return order.then(function (list) {
             if (list) {
