@@ -6,7 +6,8 @@
 //! - entries are numbered in the order of their place and name, so every
 //!   kecamatan and kelurahan is one run of numbers;
 //! - `meta.json` (what every search loads): the count, the size of a card
-//!   chunk, and the first term of each dictionary shard;
+//!   chunk, the first term of each dictionary shard, and the (few) closed
+//!   businesses, ranked after the open ones;
 //! - `kata-N.txt`: the terms of a range, sorted and front-coded, each with
 //!   its postings: entry numbers delta-coded in base 36, the field the
 //!   term was found in (name, product, place, text) in the low two bits;
@@ -333,12 +334,20 @@ pub(crate) fn build(records: &[Record]) -> Files {
     let nama: Vec<String> = by_name.iter().map(|&d| b36(d as u64)).collect();
     files.push((format!("{dir}nama.txt"), nama.join(",").into_bytes()));
 
+    // The closed businesses (few): ranked after the open ones.
+    let closed: Vec<u32> = order
+        .iter()
+        .enumerate()
+        .filter(|(_, &i)| records[i].meta.contains_key("tutup"))
+        .map(|(d, _)| d as u32)
+        .collect();
     let meta = serde_json::json!({
         "v": 1,
         "n": n,
         "chunk": CHUNK,
         "fields": SHOWN,
         "shards": firsts,
+        "closed": set(&closed, n),
     });
     files.push((
         format!("{dir}meta.json"),
@@ -409,5 +418,6 @@ mod tests {
         // `warung` after `b`... front-coded against the term before it.
         assert!(words.contains(" warung 0,7\n"), "{words}");
         assert!(text("saring.json").contains("\"Bekasi Timur\":\"0.1\""));
+        assert!(text("meta.json").contains("\"closed\":\"\""));
     }
 }

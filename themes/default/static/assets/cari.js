@@ -354,7 +354,12 @@
       });
     }
     return {
-      init: function () { return get("meta.json", true).then(function (m) { meta = m; }); },
+      init: function () {
+        return get("meta.json", true).then(function (m) {
+          meta = m;
+          meta.closed = members(m.closed || "");
+        });
+      },
       filters: function () { return get("saring.json", true).then(function (s) { sets = s; }); },
       search: function (q, o) {
         var words = terms(q || "");
@@ -396,8 +401,11 @@
               list.split(",").forEach(function (x, i) { rank.set(parseInt(x, 36), i); });
               docs.sort(function (a, b) { return rank.get(a) - rank.get(b); });
             } else {
-              // The most relevant first; else by place and name.
-              docs.sort(function (a, b) { return (score.get(b) || 0) - (score.get(a) || 0) || a - b; });
+              // The best match first, an open business before a closed
+              // one; else by place and name.
+              docs.sort(function (a, b) {
+                return meta.closed[a] - meta.closed[b] || (score.get(b) || 0) - (score.get(a) || 0) || a - b;
+              });
             }
             var counts = {};
             if (sets) {
