@@ -121,6 +121,45 @@ pub(crate) fn terms(text: &str) -> impl Iterator<Item = String> + '_ {
         .into_iter()
 }
 
+/// A word's stem, by a light Indonesian affix stripper that `cari.js`
+/// repeats letter for letter: `-nya`, then `-an`, then a prefix: `meng-`,
+/// `meny-`, `mem-`, `men-`, `peng-`, `peny-`, `pem-`, `pen-` before a
+/// consonant, or `ber-`, `ter-`, `di-`; each only while four letters stay.
+/// So "jahitan", "menjahit", "penjahit" and "dijahit" are all "jahit". No
+/// sound change is undone ("menulis" stays as it is), and no prefix that
+/// starts common roots (`ke-`, `se-`, `pe-`) is taken: a wrong stem would
+/// join words of different meanings. The word itself is always indexed too.
+pub(crate) fn stem(word: &str) -> String {
+    const NASAL: [&str; 8] = ["meng", "meny", "mem", "men", "peng", "peny", "pem", "pen"];
+    const PLAIN: [&str; 3] = ["ber", "ter", "di"];
+    let mut w: Vec<char> = word.chars().collect();
+    if w.len() < 5 || !w.iter().all(|c| c.is_ascii_lowercase()) {
+        return word.to_string();
+    }
+    let ends = |w: &[char], s: &str| {
+        w.len() >= s.len() + 4 && w.iter().rev().zip(s.chars().rev()).all(|(a, b)| *a == b)
+    };
+    let starts = |w: &[char], s: &str| {
+        w.len() >= s.len() + 4 && w.iter().zip(s.chars()).all(|(a, b)| *a == b)
+    };
+    for s in ["nya", "an"] {
+        if ends(&w, s) {
+            w.truncate(w.len() - s.len());
+        }
+    }
+    let vowel = |c: char| "aeiou".contains(c);
+    // The longest nasal prefix the word starts with, and only before a
+    // consonant ("mengirim" is not "men-girim").
+    let prefix = match NASAL.iter().find(|p| starts(&w, p)) {
+        Some(p) => (!vowel(w[p.len()])).then_some(p),
+        None => PLAIN.iter().find(|p| starts(&w, p)),
+    };
+    if let Some(p) = prefix {
+        w.drain(..p.len());
+    }
+    w.into_iter().collect()
+}
+
 /// Numbers in base 36, as `parseInt(x, 36)` reads them.
 fn b36(mut n: u64) -> String {
     const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
@@ -192,10 +231,19 @@ pub(crate) fn build(records: &[Record]) -> Files {
         for (rank, text) in &records[i].words {
             let c = class(*rank);
             for term in terms(text) {
-                let list = postings.entry(term).or_default();
-                match list.last_mut() {
-                    Some((d, best)) if *d == doc => *best = (*best).max(c),
-                    _ => list.push((doc, c)),
+                // The word, and its stem: "jahit" finds "penjahit".
+                let root = stem(&term);
+                let both = if root != term {
+                    vec![term, root]
+                } else {
+                    vec![term]
+                };
+                for t in both {
+                    let list = postings.entry(t).or_default();
+                    match list.last_mut() {
+                        Some((d, best)) if *d == doc => *best = (*best).max(c),
+                        _ => list.push((doc, c)),
+                    }
                 }
             }
         }
@@ -381,6 +429,31 @@ mod tests {
             t,
             ["kopi", "cafe", "bakso", "malang", "2", "aesop", "strasse"]
         );
+    }
+
+    #[test]
+    fn stems_indonesian_forms_lightly() {
+        for (word, root) in [
+            ("jahitan", "jahit"),
+            ("menjahit", "jahit"),
+            ("penjahit", "jahit"),
+            ("dijahit", "jahit"),
+            ("jahitannya", "jahit"),
+            ("berjualan", "jual"),
+            ("keripik", "keripik"),
+            ("makanan", "makan"),
+            ("sapi", "sapi"),
+            ("bakso", "bakso"),
+            ("pesantren", "pesantren"),
+            ("kerajinan", "kerajin"),
+            ("membuat", "buat"),
+            ("mengirim", "mengirim"),
+            ("sekolah", "sekolah"),
+            ("masakan", "masak"),
+            ("menulis", "menulis"),
+        ] {
+            assert_eq!(stem(word), root, "{word}");
+        }
     }
 
     #[test]

@@ -131,3 +131,66 @@ fn the_search_page_is_in_every_language() {
         ["/kota/cari/indeks/"]
     );
 }
+
+/// The page's script stems words as the index does: the same pairs as the
+/// index's own test (`search::index::tests::stems_indonesian_forms_lightly`),
+/// run under Node through the function the browser runs.
+#[test]
+#[cfg(feature = "search")]
+fn the_script_stems_words_as_the_index_does() {
+    let node = std::process::Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !require_tool_with(node, "node", "apt-get install nodejs") {
+        return;
+    }
+    let script = fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("themes/default/static/assets/cari.js"),
+    )
+    .unwrap();
+    let start = script
+        .find("    var NASAL")
+        .expect("the stemmer in cari.js");
+    let end = start
+        + script[start..].find("      return w;\n    }").unwrap()
+        + "      return w;\n    }".len();
+    let pairs = [
+        ("jahitan", "jahit"),
+        ("menjahit", "jahit"),
+        ("penjahit", "jahit"),
+        ("dijahit", "jahit"),
+        ("jahitannya", "jahit"),
+        ("berjualan", "jual"),
+        ("keripik", "keripik"),
+        ("makanan", "makan"),
+        ("sapi", "sapi"),
+        ("bakso", "bakso"),
+        ("menulis", "menulis"),
+        ("pesantren", "pesantren"),
+        ("kerajinan", "kerajin"),
+        ("membuat", "buat"),
+        ("mengirim", "mengirim"),
+        ("sekolah", "sekolah"),
+        ("masakan", "masak"),
+    ];
+    let words: Vec<String> = pairs.iter().map(|(w, _)| format!("{w:?}")).collect();
+    let program = format!(
+        "{}\nconsole.log([{}].map(stem).join(' '));",
+        &script[start..end],
+        words.join(",")
+    );
+    let out = std::process::Command::new("node")
+        .args(["-e", &program])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let got = String::from_utf8_lossy(&out.stdout);
+    let want: Vec<&str> = pairs.iter().map(|(_, r)| *r).collect();
+    assert_eq!(got.split_whitespace().collect::<Vec<_>>(), want);
+}

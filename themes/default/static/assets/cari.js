@@ -240,6 +240,26 @@
       s = s.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
       return s.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     }
+    // As src/search/index.rs stems: -nya, -an, then a prefix, each only
+    // while four letters stay; a nasal prefix only before a consonant.
+    var NASAL = ["meng", "meny", "mem", "men", "peng", "peny", "pem", "pen"];
+    var PLAIN = ["ber", "ter", "di"];
+    function stem(word) {
+      if (word.length < 5 || !/^[a-z]+$/.test(word)) return word;
+      var w = word;
+      ["nya", "an"].forEach(function (s) {
+        if (w.length >= s.length + 4 && w.slice(-s.length) === s) w = w.slice(0, -s.length);
+      });
+      var starts = function (p) { return w.length >= p.length + 4 && w.indexOf(p) === 0; };
+      var nasal = NASAL.filter(starts)[0];
+      if (nasal) {
+        if ("aeiou".indexOf(w[nasal.length]) < 0) w = w.slice(nasal.length);
+      } else {
+        var plain = PLAIN.filter(starts)[0];
+        if (plain) w = w.slice(plain.length);
+      }
+      return w;
+    }
     // A shard: its terms (front-coded in the file) and their postings.
     function shard(i) {
       return get("kata-" + i + ".txt").then(function (text) {
@@ -292,7 +312,7 @@
     // The entries a word finds, with a score each: an exact term counts
     // most, a term it begins (typing goes on) less, a near spelling least;
     // a name more than a product, a product more than a place or a text.
-    function lookup(word, last) {
+    function lookup(word, last, weaker) {
       // One typo in a word of five letters or more.
       var fuzzy = word.length >= 5 ? 1 : 0;
       var prefix = word.length >= 2 || last;
@@ -312,6 +332,8 @@
             var q = w === word ? 3 : prefix && w.indexOf(word) === 0 ? 2
               : fuzzy && distance(word, w, fuzzy) <= fuzzy ? 1 : 0;
             if (!q) return;
+            // A stem's match counts as a word begun, not a whole word.
+            if (weaker) q = Math.min(q, 2);
             var d = decode(sh.posts[i]);
             for (var j = 0; j < d.length; j += 2) {
               var score = q * (1 << d[j + 1]);
@@ -363,8 +385,20 @@
       filters: function () { return get("saring.json", true).then(function (s) { sets = s; }); },
       search: function (q, o) {
         var words = terms(q || "");
+        // Each word, and its stem ("penjahit" finds "jahitan").
         var found = words.length
-          ? Promise.all(words.map(function (w, i) { return lookup(w, i === words.length - 1); }))
+          ? Promise.all(words.map(function (w, i) {
+              var last = i === words.length - 1, root = stem(w);
+              var both = [lookup(w, last, false)];
+              if (root !== w) both.push(lookup(root, false, true));
+              return Promise.all(both).then(function (maps) {
+                var m = maps[0];
+                if (maps[1]) {
+                  maps[1].forEach(function (v, d) { if ((m.get(d) || 0) < v) m.set(d, v); });
+                }
+                return m;
+              });
+            }))
           : Promise.resolve(null);
         return found.then(function (per) {
           var docs = [], score = new Map();
