@@ -9,7 +9,8 @@
 //!   chunk, the first term of each dictionary shard, and the (few) closed
 //!   businesses, ranked after the open ones;
 //! - `kata-N.txt`: the terms of a range, sorted and front-coded, each with
-//!   its postings: entry numbers delta-coded in base 36, the field the
+//!   its postings (the shared prefix counted in UTF-16 units, as the
+//!   script slices): entry numbers delta-coded in base 36, the field the
 //!   term was found in (name, product, place, text) in the low two bits;
 //! - `saring.json`: each filter value's entries, as runs or a bitmap,
 //!   whichever is shorter, loaded when filters are shown or used;
@@ -277,7 +278,9 @@ pub(crate) fn build(records: &[Record]) -> Files {
             .take_while(|(a, b)| a == b)
             .count();
         let suffix: String = term.chars().skip(shared).collect();
-        shard.push_str(&b36(shared as u64));
+        // Counted as the script's `slice` counts: in UTF-16 units.
+        let units: usize = term.chars().take(shared).map(char::len_utf16).sum();
+        shard.push_str(&b36(units as u64));
         shard.push(' ');
         shard.push_str(&suffix);
         shard.push(' ');

@@ -17,8 +17,9 @@ fn terms(site: &Site) -> Vec<String> {
         for line in fs::read_to_string(dir.join(f)).unwrap().lines() {
             let mut parts = line.splitn(3, ' ');
             let shared = usize::from_str_radix(parts.next().unwrap(), 36).unwrap();
-            let term: String =
-                prev.chars().take(shared).collect::<String>() + parts.next().unwrap();
+            // The shared prefix in UTF-16 units, as the script slices.
+            let units: Vec<u16> = prev.encode_utf16().take(shared).collect();
+            let term = String::from_utf16(&units).unwrap() + parts.next().unwrap();
             assert!(!parts.next().unwrap().is_empty(), "{term} has no entry");
             prev = term.clone();
             out.push(term);
