@@ -133,9 +133,9 @@ fn the_search_page_is_in_every_language() {
     );
 }
 
-/// The page's script stems words as the index does: the same pairs as the
-/// index's own test (`search::index::tests::stems_indonesian_forms_lightly`),
-/// run under Node through the function the browser runs.
+/// The page's script stems words as the index does: the pairs of
+/// tests/fixtures/stems.txt, which the index's own test reads too, run
+/// under Node through the function the browser runs.
 #[test]
 #[cfg(feature = "search")]
 fn the_script_stems_words_as_the_index_does() {
@@ -157,25 +157,15 @@ fn the_script_stems_words_as_the_index_does() {
     let end = start
         + script[start..].find("      return w;\n    }").unwrap()
         + "      return w;\n    }".len();
-    let pairs = [
-        ("jahitan", "jahit"),
-        ("menjahit", "jahit"),
-        ("penjahit", "jahit"),
-        ("dijahit", "jahit"),
-        ("jahitannya", "jahit"),
-        ("berjualan", "jual"),
-        ("keripik", "keripik"),
-        ("makanan", "makan"),
-        ("sapi", "sapi"),
-        ("bakso", "bakso"),
-        ("menulis", "menulis"),
-        ("pesantren", "pesantren"),
-        ("kerajinan", "kerajin"),
-        ("membuat", "buat"),
-        ("mengirim", "mengirim"),
-        ("sekolah", "sekolah"),
-        ("masakan", "masak"),
-    ];
+    let fixture = fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/stems.txt"),
+    )
+    .unwrap();
+    let pairs: Vec<(&str, &str)> = fixture
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| l.split_once(' ').unwrap())
+        .collect();
     let words: Vec<String> = pairs.iter().map(|(w, _)| format!("{w:?}")).collect();
     let program = format!(
         "{}\nconsole.log([{}].map(stem).join(' '));",
