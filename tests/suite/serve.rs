@@ -26,16 +26,26 @@ pub struct Server {
 
 impl Server {
     pub fn start(site: &Site, args: &[&str]) -> Server {
-        let mut child = etalase()
-            .arg("serve")
+        Server::start_with(site, args, |_| {})
+    }
+
+    /// The same, the command set up further before it starts (a limit of
+    /// its own, say).
+    pub fn start_with(
+        site: &Site,
+        args: &[&str],
+        setup: impl FnOnce(&mut std::process::Command),
+    ) -> Server {
+        let mut cmd = etalase();
+        cmd.arg("serve")
             .arg("--root")
             .arg(site.root())
             .args(["--port", "0"])
             .args(args)
             .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
+            .stderr(Stdio::piped());
+        setup(&mut cmd);
+        let mut child = cmd.spawn().unwrap();
         let log = Arc::new(Mutex::new(String::new()));
         let err = child.stderr.take().unwrap();
         let sink = log.clone();
@@ -996,16 +1006,8 @@ fn idle_and_surplus_connections_do_not_stop_it() {
     use std::os::unix::process::CommandExt;
     let site = Site::sample();
     // The limit set for the server only (in the child, before exec).
-    let mut child = etalase();
-    child
-        .arg("serve")
-        .arg("--root")
-        .arg(site.root())
-        .args(["--port", "0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null());
-    unsafe {
-        child.pre_exec(|| {
+    let server = Server::start_with(&site, &[], |cmd| unsafe {
+        cmd.pre_exec(|| {
             let lim = libc::rlimit {
                 rlim_cur: 128,
                 rlim_max: 128,
@@ -1015,17 +1017,8 @@ fn idle_and_surplus_connections_do_not_stop_it() {
             }
             Ok(())
         });
-    }
-    let mut child = child.spawn().unwrap();
-    let mut out = BufReader::new(child.stdout.take().unwrap());
-    let mut line = String::new();
-    out.read_line(&mut line).unwrap();
-    let url = line
-        .split_whitespace()
-        .find(|w| w.starts_with("http://"))
-        .unwrap()
-        .to_string();
-    let origin = url.trim_end_matches('/').to_string();
+    });
+    let origin = server.origin.clone();
     let idle: Vec<TcpStream> = (0..140)
         .map(|_| TcpStream::connect(origin.trim_start_matches("http://")).unwrap())
         .collect();
@@ -1057,6 +1050,4 @@ fn idle_and_surplus_connections_do_not_stop_it() {
         }
     }
     assert_eq!(closed, 140, "idle connections left open by the server");
-    let _ = child.kill();
-    let _ = child.wait();
 }
