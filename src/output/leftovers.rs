@@ -154,18 +154,67 @@ pub fn on_signals() {
 #[cfg(not(unix))]
 pub fn on_signals() {}
 
-/// Removes a folder, its top-level parts in parallel.
+/// Removes a folder, its top-level parts in parallel. What marks it as
+/// Etalase's (the build's mark, the output's manifest) goes last, and
+/// only once the rest is gone: a kill in the middle, or a part that cannot
+/// be removed, leaves a folder the next build still knows as its own.
 pub(super) fn remove_tree(dir: &Path) {
+    remove_tree_with(dir, |p| {
+        if p.is_dir() && !p.is_symlink() {
+            fs::remove_dir_all(p)
+        } else {
+            fs::remove_file(p)
+        }
+    });
+}
+
+fn remove_tree_with(dir: &Path, remove: impl Fn(&Path) -> std::io::Result<()> + Sync) {
     use rayon::prelude::*;
+    let marks = [MARK, crate::paths::MANIFEST];
+    let is_mark = |e: &fs::DirEntry| marks.iter().any(|m| e.file_name() == *m);
     if let Ok(entries) = fs::read_dir(dir) {
-        let paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+        let paths: Vec<PathBuf> = entries
+            .flatten()
+            .filter(|e| !is_mark(e))
+            .map(|e| e.path())
+            .collect();
         paths.par_iter().for_each(|p| {
-            if p.is_dir() && !p.is_symlink() {
-                let _ = fs::remove_dir_all(p);
-            } else {
-                let _ = fs::remove_file(p);
-            }
+            let _ = remove(p);
         });
     }
-    let _ = fs::remove_dir_all(dir);
+    let rest = fs::read_dir(dir).map(|d| d.flatten().any(|e| !is_mark(&e)));
+    if rest.unwrap_or(false) {
+        return;
+    }
+    for m in marks {
+        let _ = fs::remove_file(dir.join(m));
+    }
+    let _ = fs::remove_dir(dir);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_that_cannot_be_emptied_keeps_its_mark() {
+        let dir = std::env::temp_dir().join(format!("etalase-remove-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("stuck")).unwrap();
+        fs::write(dir.join("stuck/page.html"), "x").unwrap();
+        fs::write(dir.join("loose.html"), "x").unwrap();
+        fs::write(dir.join(MARK), "1 1").unwrap();
+        // As a kill, or a part the system refuses, would leave it.
+        remove_tree_with(&dir, |p| {
+            if p.ends_with("stuck") {
+                Err(std::io::Error::other("refused"))
+            } else {
+                fs::remove_file(p)
+            }
+        });
+        assert!(dir.join(MARK).is_file(), "the mark went before the rest");
+        assert!(!dir.join("loose.html").exists());
+        remove_tree(&dir);
+        assert!(!dir.exists());
+    }
 }
