@@ -6,20 +6,22 @@
 //! - entries are numbered in the order of their place and name, so every
 //!   kecamatan and kelurahan is one run of numbers;
 //! - `meta.json` (what every search loads): the count, the size of a card
-//!   chunk, the first term of each dictionary shard, and the (few) closed
-//!   businesses, ranked after the open ones;
+//!   chunk, the first term of each dictionary shard, the (few) closed
+//!   businesses, ranked after the open ones, and each filter value's
+//!   entries, as runs or a bitmap, whichever is shorter (the counts beside
+//!   every result list);
 //! - `kata-N.txt`: the terms of a range, sorted and front-coded, each with
 //!   its postings (the shared prefix counted in UTF-16 units, as the
 //!   script slices): entry numbers delta-coded in base 36, the field the
 //!   term was found in (name, product, place, text) in the low two bits;
-//! - `saring.json`: each filter value's entries, as runs or a bitmap,
-//!   whichever is shorter, loaded when filters are shown or used;
 //! - `kartu-N.json`: what a result shows, for a chunk of entries in
 //!   number order, loaded for the results on screen only;
+//! - `atas/S-L.json`: the first cards of a common word (line L of shard
+//!   S), so a first search for it needs one file for its first screen;
 //! - `urut.txt`, `nama.txt`: the entries newest first, and A to Z, loaded
 //!   only to sort by date, or to browse without a query by name.
 
-use super::Record;
+use super::{b36, Record};
 use crate::message::Message;
 use crate::paths;
 use std::collections::{BTreeMap, HashMap};
@@ -29,8 +31,30 @@ use std::time::{Duration, Instant};
 /// The index's files: (path in the site, bytes).
 type Files = Vec<(String, Vec<u8>)>;
 
-/// Entries per card chunk.
-const CHUNK: usize = 64;
+/// Entries per card chunk: small, as a first screen's cards come from a
+/// few chunks of entries far apart.
+const CHUNK: usize = 16;
+/// A term found in this many entries or more gets the cards of its first
+/// results in a file of its own (`atas/`): a first search for a common
+/// word then needs one file for its first screen, not one per card.
+const TOP_MIN: usize = 32;
+/// How many cards that file holds: a first screen and some.
+const TOP: usize = 8;
+/// What a result's card shows, in the order the card files hold it.
+const SHOWN: [&str; 12] = [
+    "title",
+    "jenis",
+    "kecamatan",
+    "kelurahan",
+    "alamat",
+    "produk",
+    "harga",
+    "wa",
+    "tel",
+    "jam",
+    "image",
+    "tutup",
+];
 /// A dictionary shard ends once its text passes this many bytes.
 const SHARD_BYTES: usize = 12 * 1024;
 
@@ -161,25 +185,29 @@ pub(crate) fn stem(word: &str) -> String {
     w.into_iter().collect()
 }
 
-/// Numbers in base 36, as `parseInt(x, 36)` reads them.
-fn b36(mut n: u64) -> String {
-    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut out = Vec::new();
-    loop {
-        out.push(DIGITS[(n % 36) as usize]);
-        n /= 36;
-        if n == 0 {
-            break;
-        }
-    }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
-}
+/// The 64 digits of a bitmap, six entries each.
+const DIGITS64: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// A set of entry numbers, as runs (`start.length,...`, base 36, each
 /// start counted from the end of the run before) or as a bitmap (`b:` and
-/// hex digits, four entries each), whichever is shorter.
+/// a digit of `DIGITS64` per six entries, the first the highest bit),
+/// whichever is shorter; a set of more than half the entries is written
+/// as `!` and the set of the others.
 fn set(numbers: &[u32], n: usize) -> String {
+    if numbers.len() * 2 > n {
+        let mut inside = numbers.iter().peekable();
+        let others: Vec<u32> = (0..n as u32)
+            .filter(|x| {
+                while inside.next_if(|y| **y < *x).is_some() {}
+                inside.next_if_eq(&x).is_none()
+            })
+            .collect();
+        return format!("!{}", plain_set(&others, n));
+    }
+    plain_set(numbers, n)
+}
+
+fn plain_set(numbers: &[u32], n: usize) -> String {
     let mut runs = Vec::new();
     let (mut at, mut i) = (0u32, 0);
     while i < numbers.len() {
@@ -193,16 +221,13 @@ fn set(numbers: &[u32], n: usize) -> String {
         i += len;
     }
     let runs = runs.join(",");
-    let mut bits = vec![0u8; n.div_ceil(4)];
+    let mut bits = vec![0u8; n.div_ceil(6)];
     for &x in numbers {
-        bits[x as usize / 4] |= 8 >> (x % 4);
+        bits[x as usize / 6] |= 32 >> (x % 6);
     }
-    let hex: String = bits
-        .iter()
-        .map(|b| char::from_digit(*b as u32, 16).unwrap_or('0'))
-        .collect();
-    if hex.len() + 2 < runs.len() {
-        format!("b:{hex}")
+    if bits.len() + 2 < runs.len() {
+        let digits: String = bits.iter().map(|b| DIGITS64[*b as usize] as char).collect();
+        format!("b:{digits}")
     } else {
         runs
     }
@@ -210,8 +235,16 @@ fn set(numbers: &[u32], n: usize) -> String {
 
 /// The index of `records` (entries first, then programmes and events).
 pub(crate) fn build(records: &[Record]) -> Files {
-    // Entries by place and name: every kecamatan and kelurahan is a run.
+    // Entries by place, kind, category and name: every kecamatan and
+    // kelurahan is a run, and within them every kind and category.
     let meta = |r: &Record, k: &str| r.meta.get(k).map(String::as_str).unwrap_or("").to_string();
+    let first = |r: &Record, k: &str| {
+        r.filters
+            .get(k)
+            .and_then(|v| v.first())
+            .cloned()
+            .unwrap_or_default()
+    };
     let mut order: Vec<usize> = (0..records.len()).collect();
     order.sort_by_cached_key(|&i| {
         let r = &records[i];
@@ -219,6 +252,8 @@ pub(crate) fn build(records: &[Record]) -> Files {
             meta(r, "kecamatan").is_empty(),
             crate::places::match_key(&meta(r, "kecamatan")),
             crate::places::match_key(&meta(r, "kelurahan")),
+            first(r, "jenis"),
+            first(r, "kategori"),
             r.sort.get("nama").cloned().unwrap_or_default(),
             r.url.clone(),
         )
@@ -252,6 +287,22 @@ pub(crate) fn build(records: &[Record]) -> Files {
     let mut dictionary: Vec<(String, Vec<(u32, u32)>)> = postings.into_iter().collect();
     dictionary.sort_unstable_by(|a, b| a.0.cmp(&b.0));
 
+    // A result's card: its address, then the SHOWN fields.
+    let card = |doc: usize| -> Vec<&str> {
+        let r = &records[order[doc]];
+        std::iter::once(r.url.as_str())
+            .chain(
+                SHOWN
+                    .iter()
+                    .map(|k| r.meta.get(*k).map(String::as_str).unwrap_or("")),
+            )
+            .collect()
+    };
+    let closed: Vec<bool> = order
+        .iter()
+        .map(|&i| records[i].meta.contains_key("tutup"))
+        .collect();
+
     let mut files: Files = Vec::new();
     let dir = paths::SEARCH_INDEX;
     // The dictionary in shards of about SHARD_BYTES, front-coded.
@@ -264,6 +315,7 @@ pub(crate) fn build(records: &[Record]) -> Files {
             std::mem::take(shard).into_bytes(),
         ));
     };
+    let mut line = 0;
     for (term, list) in &dictionary {
         if shard.len() >= SHARD_BYTES {
             close(&mut shard, &mut files, firsts.len() - 1);
@@ -271,6 +323,7 @@ pub(crate) fn build(records: &[Record]) -> Files {
         if shard.is_empty() {
             firsts.push(term.clone());
             previous.clear();
+            line = 0;
         }
         let shared = previous
             .chars()
@@ -284,6 +337,23 @@ pub(crate) fn build(records: &[Record]) -> Files {
         shard.push(' ');
         shard.push_str(&suffix);
         shard.push(' ');
+        if list.len() >= TOP_MIN {
+            // The first results of the word alone, as the script ranks an
+            // exact word: open first, the best field, then entry order.
+            let mut top = list.clone();
+            top.sort_by_key(|&(doc, c)| (closed[doc as usize], std::cmp::Reverse(c), doc));
+            let cards: Vec<serde_json::Value> = top
+                .iter()
+                .take(TOP)
+                .map(|&(doc, _)| serde_json::json!([doc, card(doc as usize)]))
+                .collect();
+            files.push((
+                format!("{dir}atas/{}-{line}.json", firsts.len() - 1),
+                serde_json::to_vec(&cards).unwrap_or_default(),
+            ));
+            shard.push('*');
+        }
+        line += 1;
         let mut at = 0u32;
         for (k, (doc, c)) in list.iter().enumerate() {
             if k > 0 {
@@ -322,38 +392,10 @@ pub(crate) fn build(records: &[Record]) -> Files {
             )
         })
         .collect();
-    files.push((
-        format!("{dir}saring.json"),
-        serde_json::to_vec(&filters).unwrap_or_default(),
-    ));
 
     // The cards, a chunk of CHUNK entries a file.
-    const SHOWN: [&str; 10] = [
-        "title",
-        "jenis",
-        "kecamatan",
-        "kelurahan",
-        "produk",
-        "harga",
-        "wa",
-        "tel",
-        "image",
-        "tutup",
-    ];
-    for (c, chunk) in order.chunks(CHUNK).enumerate() {
-        let cards: Vec<Vec<&str>> = chunk
-            .iter()
-            .map(|&i| {
-                let r = &records[i];
-                std::iter::once(r.url.as_str())
-                    .chain(
-                        SHOWN
-                            .iter()
-                            .map(|k| r.meta.get(*k).map(String::as_str).unwrap_or("")),
-                    )
-                    .collect()
-            })
-            .collect();
+    for c in 0..n.div_ceil(CHUNK) {
+        let cards: Vec<Vec<&str>> = (c * CHUNK..n.min((c + 1) * CHUNK)).map(card).collect();
         files.push((
             format!("{dir}kartu-{c}.json"),
             serde_json::to_vec(&cards).unwrap_or_default(),
@@ -386,12 +428,7 @@ pub(crate) fn build(records: &[Record]) -> Files {
     files.push((format!("{dir}nama.txt"), nama.join(",").into_bytes()));
 
     // The closed businesses (few): ranked after the open ones.
-    let closed: Vec<u32> = order
-        .iter()
-        .enumerate()
-        .filter(|(_, &i)| records[i].meta.contains_key("tutup"))
-        .map(|(d, _)| d as u32)
-        .collect();
+    let closed: Vec<u32> = (0..n as u32).filter(|&d| closed[d as usize]).collect();
     let meta = serde_json::json!({
         "v": 1,
         "n": n,
@@ -399,6 +436,7 @@ pub(crate) fn build(records: &[Record]) -> Files {
         "fields": SHOWN,
         "shards": firsts,
         "closed": set(&closed, n),
+        "sets": filters,
     });
     files.push((
         format!("{dir}meta.json"),
@@ -452,8 +490,14 @@ mod tests {
     #[test]
     fn sets_are_runs_or_bitmaps() {
         assert_eq!(set(&[0, 1, 2, 10, 11], 100), "0.3,7.2");
-        let every_other: Vec<u32> = (0..100).step_by(2).collect();
-        assert!(set(&every_other, 100).starts_with("b:"));
+        let every_third: Vec<u32> = (0..100).step_by(3).collect();
+        let code = set(&every_third, 100);
+        // 100100 is 36, `k`.
+        assert!(code.starts_with("b:kkk"), "{code}");
+        assert_eq!(code.len(), 2 + 17);
+        // Most entries: the others, after `!`.
+        let most: Vec<u32> = (0..100).filter(|x| *x != 5 && *x != 6).collect();
+        assert_eq!(set(&most, 100), "!5.2");
     }
 
     #[test]
@@ -483,7 +527,7 @@ mod tests {
         assert!(words.contains("kopi 3,6\n"), "{words}");
         // `warung` after `b`... front-coded against the term before it.
         assert!(words.contains(" warung 0,7\n"), "{words}");
-        assert!(text("saring.json").contains("\"Bekasi Timur\":\"0.1\""));
+        assert!(text("meta.json").contains("\"Bekasi Timur\":\"0.1\""));
         assert!(text("meta.json").contains("\"closed\":\"\""));
     }
 }

@@ -104,6 +104,12 @@ pub(crate) fn entry_record(site: &Site, i: usize, description: &str) -> Record {
     if let Some(logo) = &e.logo {
         meta.insert("image".into(), logo.output.clone());
     }
+    if let Some(a) = &e.address {
+        meta.insert("alamat".into(), a.clone());
+    }
+    if !e.hours.is_empty() {
+        meta.insert("jam".into(), hours(&e.hours));
+    }
     if e.closed {
         meta.insert("tutup".into(), "1".into());
     }
@@ -145,6 +151,37 @@ pub(crate) fn entry_record(site: &Site, i: usize, description: &str) -> Record {
         filters,
         sort: sort_keys(&e.name, e.updated.as_ref().map(|d| d.iso())),
     }
+}
+
+/// Opening hours as a result's card carries them, for "open now": seven
+/// days from Monday, comma-separated, each empty (not said), `x` (closed)
+/// or the opening and closing minute in base 36 (`dc-140`: 08:00 to 17:00).
+fn hours(days: &[crate::model::DayHours]) -> String {
+    let mut week = vec![String::new(); 7];
+    for d in days {
+        if let Some(slot) = week.get_mut(d.day as usize) {
+            *slot = match d.open_close {
+                Some((o, c)) => format!("{}-{}", b36(o.into()), b36(c.into())),
+                None => "x".into(),
+            };
+        }
+    }
+    week.join(",")
+}
+
+/// Numbers in base 36, as `parseInt(x, 36)` reads them.
+pub(crate) fn b36(mut n: u64) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// The words of a field's value, for the record's text: a place in every

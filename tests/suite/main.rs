@@ -4,6 +4,15 @@
 
 mod common;
 
+// The bench's generator of synthetic sites, for tests that need a large,
+// realistic directory.
+#[path = "../../benches/build/data.rs"]
+#[allow(dead_code)]
+mod data;
+#[path = "../../benches/build/sitegen.rs"]
+#[allow(dead_code)]
+mod sitegen;
+
 mod a11y;
 mod browser;
 mod build;

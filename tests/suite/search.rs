@@ -36,7 +36,6 @@ fn every_build_writes_the_search_index() {
     let dir = site.public().join("cari/indeks");
     for f in [
         "meta.json",
-        "saring.json",
         "kata-0.txt",
         "kartu-0.json",
         "urut.txt",
@@ -79,7 +78,7 @@ fn the_index_holds_the_words_residents_type() {
         assert!(all.iter().any(|t| t == word), "{word} is not in the index");
     }
     let dir = site.public().join("cari/indeks");
-    let filters = fs::read_to_string(dir.join("saring.json")).unwrap();
+    let filters = fs::read_to_string(dir.join("meta.json")).unwrap();
     for value in ["Tutup permanen", "HALAL", "QRIS"] {
         assert!(filters.contains(value), "{value} is not a filter value");
     }
@@ -133,30 +132,31 @@ fn the_search_page_is_in_every_language() {
     );
 }
 
+/// Whether Node is here (or a loud skip, or a failure under
+/// ETALASE_REQUIRE_TOOLS=1).
+#[cfg(feature = "search")]
+fn node() -> bool {
+    let node = std::process::Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    require_tool_with(node, "node", "apt-get install nodejs")
+}
+
+#[cfg(feature = "search")]
+fn script() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/assets/cari.js")
+}
+
 /// The page's script stems words as the index does: the pairs of
 /// tests/fixtures/stems.txt, which the index's own test reads too, run
 /// under Node through the function the browser runs.
 #[test]
 #[cfg(feature = "search")]
 fn the_script_stems_words_as_the_index_does() {
-    let node = std::process::Command::new("node")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !require_tool_with(node, "node", "apt-get install nodejs") {
+    if !node() {
         return;
     }
-    let script = fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("themes/default/static/assets/cari.js"),
-    )
-    .unwrap();
-    let start = script
-        .find("    var NASAL")
-        .expect("the stemmer in cari.js");
-    let end = start
-        + script[start..].find("      return w;\n    }").unwrap()
-        + "      return w;\n    }".len();
     let fixture = fs::read_to_string(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/stems.txt"),
     )
@@ -168,8 +168,8 @@ fn the_script_stems_words_as_the_index_does() {
         .collect();
     let words: Vec<String> = pairs.iter().map(|(w, _)| format!("{w:?}")).collect();
     let program = format!(
-        "{}\nconsole.log([{}].map(stem).join(' '));",
-        &script[start..end],
+        "const {{ stem }} = require({:?});\nconsole.log([{}].map(stem).join(' '));",
+        script().display().to_string(),
         words.join(",")
     );
     let out = std::process::Command::new("node")
@@ -184,4 +184,132 @@ fn the_script_stems_words_as_the_index_does() {
     let got = String::from_utf8_lossy(&out.stdout);
     let want: Vec<&str> = pairs.iter().map(|(_, r)| *r).collect();
     assert_eq!(got.split_whitespace().collect::<Vec<_>>(), want);
+}
+
+/// Runs `queries` (as the page's address has them) through the page's own
+/// reader over `site`'s index, under Node: each query's count of results,
+/// its first three pages and all its pages.
+#[cfg(feature = "search")]
+fn search_with_the_script(site: &Site, queries: &[&str]) -> Vec<(usize, Vec<String>, Vec<String>)> {
+    let asked: Vec<serde_json::Value> = queries
+        .iter()
+        .map(|q| {
+            let mut filters = serde_json::Map::new();
+            let mut text = String::new();
+            for pair in q.split('&') {
+                let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+                if k == "q" {
+                    text = v.to_string();
+                } else {
+                    filters
+                        .entry(k)
+                        .or_insert_with(|| serde_json::json!([]))
+                        .as_array_mut()
+                        .unwrap()
+                        .push(v.into());
+                }
+            }
+            serde_json::json!({ "q": text, "filters": filters })
+        })
+        .collect();
+    let runner =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/search-run.cjs");
+    let mut child = std::process::Command::new("node")
+        .arg(runner)
+        .arg(script())
+        .arg(site.public().join("cari/indeks"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write as _;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(serde_json::to_string(&asked).unwrap().as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let pages = |k: &str| -> Vec<String> {
+                v[k].as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|u| u.as_str().unwrap().to_string())
+                    .collect()
+            };
+            (
+                v["n"].as_u64().unwrap() as usize,
+                pages("top"),
+                pages("all"),
+            )
+        })
+        .collect()
+}
+
+/// Relevance, held to tests/fixtures/relevance.txt: names, words begun,
+/// typos, word forms, places in both spellings, a thing and a place,
+/// categories, filters, drafts and nonsense, over the sample and a
+/// generated site of 1,000 entries.
+#[test]
+#[cfg(feature = "search")]
+fn the_first_results_are_the_ones_a_resident_means() {
+    if !node() {
+        return;
+    }
+    let fixture = fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/relevance.txt"),
+    )
+    .unwrap();
+    let lines: Vec<[&str; 3]> = fixture
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let p: Vec<&str> = l.split('\t').collect();
+            assert_eq!(p.len(), 3, "not SITE, QUERY and WANTED: {l}");
+            [p[0], p[1], p[2]]
+        })
+        .collect();
+    assert!(lines.len() >= 50, "{} queries", lines.len());
+    let sample = Site::sample();
+    sample.build(&[]).ok();
+    let generated = Site::empty();
+    crate::sitegen::generate(1000, generated.root()).unwrap();
+    generated.build(&[]).ok();
+    let mut wrong = Vec::new();
+    for (name, site) in [("sample", &sample), ("generated", &generated)] {
+        let mine: Vec<&[&str; 3]> = lines.iter().filter(|l| l[0] == name).collect();
+        assert!(!mine.is_empty(), "no query for {name}");
+        let queries: Vec<&str> = mine.iter().map(|l| l[1]).collect();
+        let got = search_with_the_script(site, &queries);
+        assert_eq!(got.len(), mine.len());
+        for (l, (n, top, all)) in mine.iter().zip(&got) {
+            for want in l[2].split_whitespace() {
+                let ok = if want == "-" {
+                    *n == 0
+                } else if let Some(page) = want.strip_prefix('!') {
+                    !all.iter().any(|t| t == page)
+                } else {
+                    top.iter().any(|t| t == want)
+                };
+                if !ok {
+                    wrong.push(format!(
+                        "{name} {:?}: wanted {want}, got {n} results, first {top:?}",
+                        l[1]
+                    ));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }

@@ -150,7 +150,7 @@ pub(super) fn village(site: &Site, lang: &Lang, n: usize, path: &str, d: usize, 
 }
 
 /// The villages of district `d` that have entries, with their counts.
-fn village_links(site: &Site, urls: &Urls, d: usize) -> Vec<TermItem> {
+pub(super) fn village_links(site: &Site, urls: &Urls, d: usize) -> Vec<TermItem> {
     let dis = &site.config.districts[d];
     dis.villages
         .iter()

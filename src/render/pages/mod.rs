@@ -91,7 +91,7 @@ pub(super) fn render(
         Route::Programme(i) => showcase::programme(site, lang, job.page, path, i),
         Route::Event(i) => showcase::event(site, lang, job.page, path, i),
         Route::Page(i) => other::free_page(site, lang, path, i),
-        Route::Search => other::search(lang, path),
+        Route::Search => other::search(site, lang, path),
         Route::Map => other::map(site, lang, path),
         Route::Stats => other::stats(lang, path),
         Route::Data => other::data(site, lang, path),

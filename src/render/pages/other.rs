@@ -134,10 +134,31 @@ struct SearchView {
     filters: &'static [&'static str],
     /// Whether this build made a search index (the `search` feature).
     built: bool,
+    /// Each kecamatan with its kelurahan that have entries: offered as
+    /// the box's suggestions and as links, with or without the script.
+    places: Vec<PlaceView>,
 }
 
-pub(super) fn search(lang: &Lang, path: &str) -> Page {
+#[derive(Serialize)]
+struct PlaceView {
+    name: String,
+    url: String,
+    villages: Vec<TermItem>,
+}
+
+pub(super) fn search(site: &Site, lang: &Lang, path: &str) -> Page {
     let urls = &lang.urls;
+    let places = site
+        .config
+        .districts
+        .iter()
+        .enumerate()
+        .map(|(d, dis)| PlaceView {
+            name: dis.name.clone(),
+            url: urls.page(&paths::district(&dis.slug)),
+            villages: super::listing::village_links(site, urls, d),
+        })
+        .collect();
     let mut page = Page::new("search", lang);
     page.ctx.insert(
         "search",
@@ -146,6 +167,7 @@ pub(super) fn search(lang: &Lang, path: &str) -> Page {
             base: urls.page(""),
             filters: &crate::search::FILTERS,
             built: cfg!(feature = "search"),
+            places,
         },
     );
     let name = lang.ui("search_title");
