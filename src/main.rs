@@ -261,6 +261,14 @@ fn keep_freed_memory() {
             libmimalloc_sys::mi_option_set(PURGE_DELAY, -1);
         }
     }
+    // No transparent huge pages for this process: a round touches a few
+    // kilobytes here and there, and each first touch of a huge page
+    // zeroed two megabytes (half of a save's round at 10,000 entries).
+    #[cfg(target_os = "linux")]
+    // SAFETY: a process setting of its own, no memory handed over.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
 }
 
 /// `etalase serve`: the address, then a line per build, until stopped.
@@ -327,14 +335,11 @@ fn serve(args: cli::ServeArgs, lang: Lang) -> ExitCode {
                     ),
                 };
             }
-            ServeEvent::Search { elapsed, error } => {
-                let s = elapsed.as_secs_f64();
-                let _ = match (lang, error) {
-                    (Lang::Id, None) => {
-                        writeln!(err, "Indeks pencarian diperbarui dalam {s:.1} detik")
-                    }
-                    (Lang::En, None) => writeln!(err, "Search index updated in {s:.1} s"),
-                    (_, Some(m)) => writeln!(err, "{}", shown(m.get(lang))),
+            ServeEvent::Search(elapsed) => {
+                let ms = elapsed.as_secs_f64() * 1000.0;
+                let _ = match lang {
+                    Lang::Id => writeln!(err, "Indeks pencarian dibuat ulang dalam {ms:.0} ms"),
+                    Lang::En => writeln!(err, "Search index made again in {ms:.0} ms"),
                 };
             }
         }

@@ -20,6 +20,8 @@ pub(crate) mod stats;
 pub(crate) mod table;
 mod workbook;
 
+pub(crate) use workbook::keep_pieces as keep_workbook_pieces;
+
 use crate::diagnostic::Diagnostic;
 use crate::index::Site;
 use crate::model::Kind;
@@ -116,7 +118,7 @@ fn workbook_file(kind_columns: &[Vec<table::Column>], rows: &[Vec<&Piece>]) -> F
     let product_keys = table::PRODUCT_COLUMNS;
     // Each kind's sheet made and deflated on its own thread; its products
     // kept (a row each) for the products sheet.
-    let sheets: Vec<(workbook::Sheet, Vec<Vec<String>>)> = Kind::DIRECTORY
+    let sheets: Vec<(workbook::Sheet, Vec<(&Piece, workbook::MadeRow)>)> = Kind::DIRECTORY
         .par_iter()
         .zip(kind_columns)
         .zip(rows)
@@ -136,23 +138,37 @@ fn workbook_file(kind_columns: &[Vec<table::Column>], rows: &[Vec<&Piece>]) -> F
             let mut sheet = workbook::Sheet::new(kind.folder(), &header);
             let mut products = Vec::new();
             for line in rows.iter() {
-                let cells = csv::cells_of(line);
-                let get =
-                    |i: Option<usize>| i.and_then(|i| cells.get(i)).cloned().unwrap_or_default();
-                let lines: Vec<Vec<String>> = product_at
-                    .iter()
-                    .map(|&i| get(i).split('\n').map(str::to_string).collect())
-                    .collect();
-                let count = lines[0].iter().filter(|l| !l.is_empty()).count();
-                for p in 0..count {
-                    let mut row = vec![kind.folder().to_string(), get(slug_at), get(name_at)];
-                    row.extend(lines.iter().map(|l| match l.get(p).map(String::as_str) {
-                        Some("-") | None => String::new(),
-                        Some(v) => v.to_string(),
-                    }));
-                    products.push(row);
+                // Kept from the last workbook in `serve` when the line and
+                // its row are the same.
+                let made = workbook::row_of(0, line, sheet.next_row(), || {
+                    let cells = csv::cells_of(line);
+                    let get = |i: Option<usize>| {
+                        i.and_then(|i| cells.get(i)).cloned().unwrap_or_default()
+                    };
+                    let lines: Vec<Vec<String>> = product_at
+                        .iter()
+                        .map(|&i| get(i).split('\n').map(str::to_string).collect())
+                        .collect();
+                    let count = lines[0].iter().filter(|l| !l.is_empty()).count();
+                    let mut products = Vec::new();
+                    for p in 0..count {
+                        let mut row = vec![kind.folder().to_string(), get(slug_at), get(name_at)];
+                        row.extend(lines.iter().map(|l| match l.get(p).map(String::as_str) {
+                            Some("-") | None => String::new(),
+                            Some(v) => v.to_string(),
+                        }));
+                        products.push(row);
+                    }
+                    let xml = workbook::row_xml(
+                        sheet.next_row(),
+                        cells.iter().zip(&keep).filter(|(_, k)| **k).map(|(c, _)| c),
+                    );
+                    (xml, products)
+                });
+                sheet.made_rows(&made, 1);
+                if !made.products.is_empty() {
+                    products.push((*line, made));
                 }
-                sheet.row(cells.iter().zip(&keep).filter(|(_, k)| **k).map(|(c, _)| c));
             }
             (sheet, products)
         })
@@ -163,8 +179,18 @@ fn workbook_file(kind_columns: &[Vec<table::Column>], rows: &[Vec<&Piece>]) -> F
     let mut product_sheet = workbook::Sheet::new("produk", &header);
     let mut list = Vec::new();
     for (sheet, products) in sheets {
-        for p in products {
-            product_sheet.row(p);
+        for (line, made) in products {
+            let start = product_sheet.next_row();
+            let rows = workbook::row_of(1, line, start, || {
+                let xml = made
+                    .products
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(k, p)| workbook::row_xml(start + k, p))
+                    .collect();
+                (xml, Vec::new())
+            });
+            product_sheet.made_rows(&rows, made.products.len());
         }
         list.push(sheet);
     }

@@ -8,8 +8,10 @@
 //! phone keeps its leading 0); a cell with line breaks wraps. Each sheet's
 //! header is frozen and filtered.
 
-use flate2::{write::DeflateEncoder, Compression, Crc};
-use std::io::Write;
+use flate2::{Compress, Compression, Crc, FlushCompress};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
 /// One sheet, deflated as its rows are written: the sheet's XML is never
 /// held whole (at 10,000 entries it is several times the CSV).
@@ -24,12 +26,13 @@ impl<'a> Sheet<'a> {
     /// A sheet named `name` with its `header` row (bold, frozen, filtered).
     pub(crate) fn new(name: &'a str, header: &[&str]) -> Sheet<'a> {
         let mut out = Deflated::new();
-        out.write(format!(
+        let mut head = format!(
             "{XML}<worksheet xmlns=\"{MAIN}\" xmlns:r=\"{REL}\"><sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/><cols><col min=\"1\" max=\"{}\" width=\"24\" customWidth=\"1\"/></cols><sheetData>",
             header.len().max(1)
         )
-        .as_bytes());
-        out.write(&row_styled(1, header, true));
+        .into_bytes();
+        head.extend(row_styled(1, header, true));
+        out.text(&head);
         Sheet {
             name,
             columns: header.len(),
@@ -38,11 +41,15 @@ impl<'a> Sheet<'a> {
         }
     }
 
-    /// The next row: its cells, an empty one left out.
-    pub(crate) fn row<C: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = C>) {
-        self.rows += 1;
-        let bytes = row_styled(self.rows + 1, cells, false);
-        self.out.write(&bytes);
+    /// The number the next row will have.
+    pub(crate) fn next_row(&self) -> usize {
+        self.rows + 2
+    }
+
+    /// The next `count` rows, made from `next_row` on (`row_of`).
+    pub(crate) fn made_rows(&mut self, made: &MadeRow, count: usize) {
+        self.rows += count;
+        self.out.row(made);
     }
 
     fn finish(mut self) -> (String, usize, usize, Deflated) {
@@ -51,7 +58,7 @@ impl<'a> Sheet<'a> {
             "</sheetData><autoFilter ref=\"A1:{last}{}\"/></worksheet>",
             self.rows + 1
         );
-        self.out.write(tail.as_bytes());
+        self.out.text(tail.as_bytes());
         (self.name.to_string(), self.columns, self.rows, self.out)
     }
 }
@@ -59,32 +66,241 @@ impl<'a> Sheet<'a> {
 /// A part's deflated bytes, checksum and size.
 type Packed = (Vec<u8>, u32, usize);
 
-/// A part of the zip, deflated as it is written, with its checksum.
+/// A part is deflated in pieces of about this many bytes, each on its own
+/// (a fresh compressor, ended byte-aligned): rows end a piece where their
+/// own bytes say, so the same rows give the same piece wherever they
+/// stand, and `serve` deflates again only the pieces whose rows changed.
+const PIECE: usize = 64 * 1024;
+
+/// Whether rows and pieces are kept between workbooks (`serve`).
+static KEEP: AtomicBool = AtomicBool::new(false);
+
+/// Keeps the rows and deflated pieces of each workbook for the next one:
+/// for `serve`, where a save changes a few rows of ten thousand.
+pub(crate) fn keep_pieces() {
+    KEEP.store(true, Ordering::Relaxed);
+}
+
+/// Rows made of a table line: their XML, the products they list (a kind's
+/// sheet), and whether a piece may end after them.
+pub(crate) struct Made {
+    xml: Vec<u8>,
+    pub(crate) products: Vec<Vec<String>>,
+    end: bool,
+}
+
+pub(crate) type MadeRow = Arc<Made>;
+
+/// A deflated piece: its bytes, the checksum and length of what it holds.
+struct Piece {
+    bytes: Vec<u8>,
+    crc: Crc,
+    len: usize,
+}
+
+impl Piece {
+    fn of(raw: &[u8]) -> Piece {
+        let mut crc = Crc::new();
+        crc.update(raw);
+        Piece {
+            bytes: deflate(raw),
+            crc,
+            len: raw.len(),
+        }
+    }
+}
+
+/// A run of rows and its piece.
+type Run = (Vec<MadeRow>, Arc<Piece>);
+
+/// What the last workbook made, kept for the next (`serve` only).
+#[derive(Default)]
+struct Kept {
+    /// Rows by sheet (0 a kind's, 1 the products'), line and row number.
+    rows: HashMap<(u8, usize, usize), (crate::output::Piece, MadeRow)>,
+    /// Pieces of rows, by the rows (the same rows made: the same piece).
+    runs: HashMap<u64, Vec<Run>>,
+    /// Pieces of other text (a sheet's head and tail, the small parts),
+    /// by two checksums and the length of the text.
+    texts: HashMap<(u64, u32, usize), Arc<Piece>>,
+}
+
+/// The last workbook's, and this one's so far.
+static KEPT: Mutex<Option<(Kept, Kept)>> = Mutex::new(None);
+
+fn kept<T>(f: impl FnOnce(&Kept, &mut Kept) -> T) -> T {
+    let mut k = KEPT.lock().unwrap_or_else(|e| e.into_inner());
+    let (last, now) = k.get_or_insert_with(Default::default);
+    f(last, now)
+}
+
+/// The rows made of table line `line` from row `n` of sheet `sheet` (0 a
+/// kind's, 1 the products'); in `serve`, those of the last workbook when
+/// the line (the same bytes in memory) and the row are the same.
+pub(crate) fn row_of(
+    sheet: u8,
+    line: &crate::output::Piece,
+    n: usize,
+    make: impl FnOnce() -> (Vec<u8>, Vec<Vec<String>>),
+) -> MadeRow {
+    let made = || {
+        let (xml, products) = make();
+        let end = crate::hash::quick(&xml) & 15 == 0;
+        Arc::new(Made { xml, products, end })
+    };
+    if !KEEP.load(Ordering::Relaxed) {
+        return made();
+    }
+    let key = (sheet, Arc::as_ptr(line) as usize, n);
+    let found = kept(|last, _| {
+        last.rows
+            .get(&key)
+            .filter(|(l, _)| Arc::ptr_eq(l, line))
+            .map(|(_, r)| r.clone())
+    });
+    let row = found.unwrap_or_else(made);
+    kept(|_, now| now.rows.insert(key, (line.clone(), row.clone())));
+    row
+}
+
+/// The piece of a run of rows.
+fn run_piece(rows: &[MadeRow]) -> Arc<Piece> {
+    let raw = || {
+        rows.iter()
+            .flat_map(|r| r.xml.iter().copied())
+            .collect::<Vec<u8>>()
+    };
+    if !KEEP.load(Ordering::Relaxed) {
+        return Arc::new(Piece::of(&raw()));
+    }
+    let key = rows.iter().fold(0u64, |h, r| {
+        (h ^ Arc::as_ptr(r) as u64)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            .rotate_left(29)
+    });
+    let same = |(list, _): &&Run| {
+        list.len() == rows.len() && list.iter().zip(rows).all(|(a, b)| Arc::ptr_eq(a, b))
+    };
+    let found = kept(|last, now| {
+        [&last.runs, &now.runs]
+            .into_iter()
+            .find_map(|m| m.get(&key)?.iter().find(same).map(|(_, p)| p.clone()))
+    });
+    let piece = found.unwrap_or_else(|| Arc::new(Piece::of(&raw())));
+    kept(|_, now| {
+        let list = now.runs.entry(key).or_default();
+        if !list.iter().any(|e| same(&e)) {
+            list.push((rows.to_vec(), piece.clone()));
+        }
+    });
+    piece
+}
+
+/// The piece of other text.
+fn text_piece(raw: &[u8]) -> Arc<Piece> {
+    if !KEEP.load(Ordering::Relaxed) {
+        return Arc::new(Piece::of(raw));
+    }
+    let mut crc = Crc::new();
+    crc.update(raw);
+    let key = (crate::hash::quick(raw), crc.sum(), raw.len());
+    let found = kept(|last, now| {
+        last.texts
+            .get(&key)
+            .or_else(|| now.texts.get(&key))
+            .cloned()
+    });
+    let piece = found.unwrap_or_else(|| Arc::new(Piece::of(raw)));
+    kept(|_, now| now.texts.insert(key, piece.clone()));
+    piece
+}
+
+/// Ends a workbook: what it made is what is kept for the next.
+fn workbook_done() {
+    if let Some((last, now)) = KEPT.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
+        *last = std::mem::take(now);
+    }
+}
+
+/// `bytes` deflated on their own, ended with a full flush (byte-aligned,
+/// no block marked last): pieces made so follow one another in a stream.
+fn deflate(bytes: &[u8]) -> Vec<u8> {
+    let mut c = Compress::new(Compression::default(), false);
+    let mut out = Vec::with_capacity(bytes.len() / 3 + 64);
+    loop {
+        out.reserve(4096);
+        let at = c.total_in() as usize;
+        if c.compress_vec(&bytes[at..], &mut out, FlushCompress::Full)
+            .is_err()
+        {
+            break;
+        }
+        if c.total_in() as usize == bytes.len() && out.len() < out.capacity() {
+            break;
+        }
+    }
+    out
+}
+
+/// A part of the zip, deflated in pieces as it is written, with its
+/// checksum.
 struct Deflated {
-    enc: DeflateEncoder<Vec<u8>>,
+    out: Vec<u8>,
     crc: Crc,
     size: usize,
+    run: Vec<MadeRow>,
+    run_bytes: usize,
 }
 
 impl Deflated {
     fn new() -> Deflated {
         Deflated {
-            enc: DeflateEncoder::new(Vec::new(), Compression::default()),
+            out: Vec::new(),
             crc: Crc::new(),
             size: 0,
+            run: Vec::new(),
+            run_bytes: 0,
         }
     }
 
-    fn write(&mut self, bytes: &[u8]) {
-        self.crc.update(bytes);
-        self.size += bytes.len();
-        // Writing into memory cannot fail.
-        let _ = self.enc.write_all(bytes);
+    fn add(&mut self, p: &Piece) {
+        self.out.extend_from_slice(&p.bytes);
+        self.crc.combine(&p.crc);
+        self.size += p.len;
     }
 
-    fn done(self) -> Packed {
-        let crc = self.crc.sum();
-        (self.enc.finish().unwrap_or_default(), crc, self.size)
+    /// Text that is not rows: a piece of its own.
+    fn text(&mut self, raw: &[u8]) {
+        self.flush();
+        let p = text_piece(raw);
+        self.add(&p);
+    }
+
+    /// Rows: a piece ends past half a piece after rows whose bytes say
+    /// so (a hash ending in four zero bits), or at two pieces.
+    fn row(&mut self, made: &MadeRow) {
+        self.run.push(made.clone());
+        self.run_bytes += made.xml.len();
+        if self.run_bytes >= PIECE / 2 && made.end || self.run_bytes >= PIECE * 2 {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if self.run.is_empty() {
+            return;
+        }
+        let p = run_piece(&self.run);
+        self.add(&p);
+        self.run.clear();
+        self.run_bytes = 0;
+    }
+
+    fn done(mut self) -> Packed {
+        self.flush();
+        // The last block: empty, fixed codes, marked last.
+        self.out.extend_from_slice(&[0x03, 0x00]);
+        (self.out, self.crc.sum(), self.size)
     }
 }
 
@@ -120,6 +336,11 @@ fn escape(out: &mut String, t: &str) {
 }
 
 /// Row `n` (1-based) of a sheet: its non-empty cells, each at its column.
+/// Row `n` of a sheet, as `Sheet::row` writes it.
+pub(crate) fn row_xml<C: AsRef<str>>(n: usize, cells: impl IntoIterator<Item = C>) -> Vec<u8> {
+    row_styled(n, cells, false)
+}
+
 fn row_styled<C: AsRef<str>>(n: usize, cells: impl IntoIterator<Item = C>, bold: bool) -> Vec<u8> {
     let mut out = format!("<row r=\"{n}\">");
     for (i, c) in cells.into_iter().enumerate() {
@@ -187,7 +408,7 @@ pub(crate) fn file(sheets: Vec<Sheet>) -> Vec<u8> {
     let styles = format!("{XML}<styleSheet xmlns=\"{MAIN}\"><fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts><fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills><borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs><cellXfs count=\"3\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\"><alignment vertical=\"top\" wrapText=\"1\"/></xf><xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/></cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>");
     let small = |name: &str, text: String| {
         let mut d = Deflated::new();
-        d.write(text.as_bytes());
+        d.text(text.as_bytes());
         (name.to_string(), d.done())
     };
     let mut parts = vec![
@@ -200,6 +421,7 @@ pub(crate) fn file(sheets: Vec<Sheet>) -> Vec<u8> {
     for (i, (_, _, _, out)) in sheets.into_iter().enumerate() {
         parts.push((format!("xl/worksheets/sheet{}.xml", i + 1), out.done()));
     }
+    workbook_done();
     zip(&parts)
 }
 

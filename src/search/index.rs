@@ -21,7 +21,7 @@
 //! - `urut.txt`, `nama.txt`: the entries newest first, and A to Z, loaded
 //!   only to sort by date, or to browse without a query by name.
 
-use super::{b36, Record};
+use super::{b36, push_b36, Record};
 use crate::message::Message;
 use crate::paths;
 use std::collections::{BTreeMap, HashMap};
@@ -79,14 +79,16 @@ impl Indexer {
         others: Vec<Record>,
         cost: &mut Cost,
     ) -> Result<Option<Files>, Message> {
-        let mut records: Vec<Option<Record>> = vec![None; entries];
+        // Each record is prepared as it arrives, beside rendering.
+        let mut terms = Terms::default();
+        let mut records: Vec<Option<Prepared>> = (0..entries).map(|_| None).collect();
         let mut got = 0;
         while got < entries {
             match rx.recv() {
                 Ok((i, r)) => {
                     let start = Instant::now();
                     if let Some(slot) = records.get_mut(i) {
-                        if slot.replace(r).is_none() {
+                        if slot.replace(prepare(&r, &mut terms)).is_none() {
                             got += 1;
                         }
                     }
@@ -96,8 +98,9 @@ impl Indexer {
             }
         }
         let start = Instant::now();
-        let all: Vec<Record> = records.into_iter().flatten().chain(others).collect();
-        let files = build(&all);
+        let others: Vec<Prepared> = others.iter().map(|r| prepare(r, &mut terms)).collect();
+        let all: Vec<&Prepared> = records.iter().flatten().chain(&others).collect();
+        let files = build_prepared(&all, &terms, &mut Reuse::default());
         cost.building = start.elapsed();
         Ok(Some(files))
     }
@@ -233,82 +236,248 @@ fn plain_set(numbers: &[u32], n: usize) -> String {
     }
 }
 
-/// The index of `records` (entries first, then programmes and events).
-pub(crate) fn build(records: &[Record]) -> Files {
-    // Entries by place, kind, category and name: every kecamatan and
-    // kelurahan is a run, and within them every kind and category.
-    let meta = |r: &Record, k: &str| r.meta.get(k).map(String::as_str).unwrap_or("").to_string();
-    let first = |r: &Record, k: &str| {
+/// Every term the records hold, numbered once: a prepared record keeps
+/// its terms as numbers, so `serve` re-reads only the records that
+/// changed, and a round hashes no word. Numbers are never the output's
+/// order (the dictionary is sorted by the words).
+#[derive(Default)]
+pub(crate) struct Terms {
+    ids: HashMap<String, u32>,
+    words: Vec<String>,
+}
+
+impl Terms {
+    fn id(&mut self, term: &str) -> u32 {
+        if let Some(&id) = self.ids.get(term) {
+            return id;
+        }
+        let id = self.words.len() as u32;
+        self.words.push(term.to_string());
+        self.ids.insert(term.to_string(), id);
+        id
+    }
+}
+
+/// What sorts a record into its entry number: place, kind, category,
+/// name and address (empty kecamatan last).
+type OrderKey = (bool, String, String, String, String, String, String);
+
+/// A record made ready for the index: its terms (with their stems) as
+/// numbers, each with the best field it was found in, its card, and what
+/// it is ordered and filtered by.
+pub(crate) struct Prepared {
+    terms: Vec<(u32, u32)>,
+    card: String,
+    order: OrderKey,
+    name: String,
+    updated: String,
+    closed: bool,
+    filters: Vec<(String, String)>,
+}
+
+/// Prepares `r`, numbering its terms in `terms`.
+pub(crate) fn prepare(r: &Record, terms_: &mut Terms) -> Prepared {
+    let mut found: HashMap<u32, u32> = HashMap::new();
+    for (rank, text) in &r.words {
+        let c = class(*rank);
+        for term in terms(text) {
+            // The word, and its stem: "jahit" finds "penjahit".
+            let root = stem(&term);
+            for t in [&term, &root] {
+                let best = found.entry(terms_.id(t)).or_default();
+                *best = (*best).max(c);
+            }
+        }
+    }
+    let mut list: Vec<(u32, u32)> = found.into_iter().collect();
+    list.sort_unstable();
+    let meta = |k: &str| r.meta.get(k).map(String::as_str).unwrap_or("");
+    let first = |k: &str| {
         r.filters
             .get(k)
             .and_then(|v| v.first())
             .cloned()
             .unwrap_or_default()
     };
-    let mut order: Vec<usize> = (0..records.len()).collect();
-    order.sort_by_cached_key(|&i| {
-        let r = &records[i];
-        (
-            meta(r, "kecamatan").is_empty(),
-            crate::places::match_key(&meta(r, "kecamatan")),
-            crate::places::match_key(&meta(r, "kelurahan")),
-            first(r, "jenis"),
-            first(r, "kategori"),
+    let card: Vec<&str> = std::iter::once(r.url.as_str())
+        .chain(SHOWN.iter().map(|k| meta(k)))
+        .collect();
+    Prepared {
+        terms: list,
+        card: serde_json::to_string(&card).unwrap_or_default(),
+        order: (
+            meta("kecamatan").is_empty(),
+            crate::places::match_key(meta("kecamatan")),
+            crate::places::match_key(meta("kelurahan")),
+            first("jenis"),
+            first("kategori"),
             r.sort.get("nama").cloned().unwrap_or_default(),
             r.url.clone(),
-        )
-    });
-    let n = order.len();
+        ),
+        name: r.sort.get("nama").cloned().unwrap_or_default(),
+        updated: r.sort.get("diperbarui").cloned().unwrap_or_default(),
+        closed: r.meta.contains_key("tutup"),
+        filters: r
+            .filters
+            .iter()
+            .flat_map(|(f, values)| values.iter().map(move |v| (f.clone(), v.clone())))
+            .collect(),
+    }
+}
 
-    // Each term's postings, entries in number order, the best field kept.
-    let mut postings: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
-    for (doc, &i) in order.iter().enumerate() {
-        let doc = doc as u32;
-        for (rank, text) in &records[i].words {
-            let c = class(*rank);
-            for term in terms(text) {
-                // The word, and its stem: "jahit" finds "penjahit".
-                let root = stem(&term);
-                let both = if root != term {
-                    vec![term, root]
-                } else {
-                    vec![term]
-                };
-                for t in both {
-                    let list = postings.entry(t).or_default();
-                    match list.last_mut() {
-                        Some((d, best)) if *d == doc => *best = (*best).max(c),
-                        _ => list.push((doc, c)),
-                    }
-                }
-            }
+/// What `serve` keeps between rounds: every record prepared, by its
+/// page, so a round prepares only the records that changed and makes the
+/// index in the same round as the pages.
+#[derive(Default)]
+pub(crate) struct Cache {
+    terms: Terms,
+    reuse: Reuse,
+    /// The records of the last index, kept alive for `reuse`'s pointers.
+    alive: Vec<std::sync::Arc<Prepared>>,
+    prepared: HashMap<String, (std::sync::Arc<Record>, std::sync::Arc<Prepared>)>,
+}
+
+impl Cache {
+    /// The index of `records` (entries, in entry order) and `others`,
+    /// byte for byte the one a build makes.
+    pub(crate) fn index(&mut self, records: &[std::sync::Arc<Record>], others: &[Record]) -> Files {
+        use std::sync::Arc;
+        let mut next = HashMap::with_capacity(records.len());
+        let mut list: Vec<Arc<Prepared>> = Vec::with_capacity(records.len() + others.len());
+        for r in records {
+            let p = match self.prepared.remove(&r.url) {
+                Some((old, p)) if Arc::ptr_eq(&old, r) || *old == **r => p,
+                _ => Arc::new(prepare(r, &mut self.terms)),
+            };
+            next.insert(r.url.clone(), (r.clone(), p.clone()));
+            list.push(p);
+        }
+        for r in others {
+            // Kept too, so their place in the order is known unchanged.
+            let p = match self.prepared.remove(&r.url) {
+                Some((old, p)) if *old == *r => p,
+                _ => Arc::new(prepare(r, &mut self.terms)),
+            };
+            next.insert(r.url.clone(), (Arc::new(r.clone()), p.clone()));
+            list.push(p);
+        }
+        self.prepared = next;
+        let refs: Vec<&Prepared> = list.iter().map(|p| &**p).collect();
+        let files = build_prepared(&refs, &self.terms, &mut self.reuse);
+        self.alive = list;
+        files
+    }
+}
+
+/// A term's postings as the last index had them: the postings, their
+/// text, and the top file with the entries it holds.
+type Line = (Vec<(u32, u32)>, String, Option<(Vec<u32>, Vec<u8>)>);
+
+/// What the last index's making can lend the next (`serve`): each term's
+/// postings and their text, with its top file; the prepared records and
+/// their order.
+#[derive(Default)]
+pub(crate) struct Reuse {
+    lines: HashMap<u32, Line>,
+    order: Vec<usize>,
+    /// The records, in the order given, and by entry number.
+    keys: Vec<*const Prepared>,
+    docs: Vec<*const Prepared>,
+}
+
+// SAFETY: the pointers are only compared, never read; the `Cache` holding
+// this keeps every record they point to alive (`alive`), so no new record
+// can take an old one's address.
+unsafe impl Send for Reuse {}
+
+/// The index of `records` (entries first, then programmes and events).
+#[cfg(test)]
+pub(crate) fn build(records: &[Record]) -> Files {
+    let mut t = Terms::default();
+    let prepared: Vec<Prepared> = records.iter().map(|r| prepare(r, &mut t)).collect();
+    let refs: Vec<&Prepared> = prepared.iter().collect();
+    build_prepared(&refs, &t, &mut Reuse::default())
+}
+
+/// The first TOP of a term's postings as the script ranks a word alone:
+/// open before closed, the best field, then entry order; in one pass.
+fn first_results(list: &[(u32, u32)], closed: &[bool]) -> Vec<u32> {
+    // Eight buckets, (open, class 3) first; each filled in entry order.
+    let mut buckets: [Vec<u32>; 8] = Default::default();
+    for &(doc, c) in list {
+        let b = usize::from(closed[doc as usize]) * 4 + (3 - c as usize);
+        if buckets[b].len() < TOP {
+            buckets[b].push(doc);
         }
     }
-    let mut dictionary: Vec<(String, Vec<(u32, u32)>)> = postings.into_iter().collect();
-    dictionary.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    buckets.into_iter().flatten().take(TOP).collect()
+}
 
-    // A result's card: its address, then the SHOWN fields.
-    let card = |doc: usize| -> Vec<&str> {
-        let r = &records[order[doc]];
-        std::iter::once(r.url.as_str())
-            .chain(
-                SHOWN
-                    .iter()
-                    .map(|k| r.meta.get(*k).map(String::as_str).unwrap_or("")),
-            )
-            .collect()
+/// The index of prepared records.
+pub(crate) fn build_prepared(records: &[&Prepared], terms_: &Terms, reuse: &mut Reuse) -> Files {
+    // Entries by place, kind, category and name: every kecamatan and
+    // kelurahan is a run, and within them every kind and category. The
+    // last order stands when the same records come in the same places.
+    let keys: Vec<*const Prepared> = records.iter().map(|p| *p as *const Prepared).collect();
+    let order: Vec<usize> = if keys == reuse.keys {
+        std::mem::take(&mut reuse.order)
+    } else {
+        let mut order: Vec<usize> = (0..records.len()).collect();
+        order.sort_by(|&a, &b| records[a].order.cmp(&records[b].order));
+        order
     };
-    let closed: Vec<bool> = order
-        .iter()
-        .map(|&i| records[i].meta.contains_key("tutup"))
+    // The cards that are not the last index's, by entry number.
+    let docs: Vec<*const Prepared> = order.iter().map(|&i| keys[i]).collect();
+    let same_card: Vec<bool> = (0..docs.len())
+        .map(|d| reuse.docs.get(d) == Some(&docs[d]))
         .collect();
+    let n = order.len();
+    let at = |doc: usize| records[order[doc]];
+
+    // Each term's postings, entries in number order: counted first, then
+    // laid out in one array (a term's list is a slice of it).
+    let mut start = vec![0usize; terms_.words.len() + 1];
+    for doc in 0..n {
+        for &(id, _) in &at(doc).terms {
+            start[id as usize + 1] += 1;
+        }
+    }
+    for i in 1..start.len() {
+        start[i] += start[i - 1];
+    }
+    let mut fill = start.clone();
+    let mut flat = vec![(0u32, 0u32); start[start.len() - 1]];
+    for doc in 0..n {
+        for &(id, c) in &at(doc).terms {
+            flat[fill[id as usize]] = (doc as u32, c);
+            fill[id as usize] += 1;
+        }
+    }
+    let postings = |id: u32| &flat[start[id as usize]..start[id as usize + 1]];
+    let mut dictionary: Vec<u32> = (0..terms_.words.len() as u32)
+        .filter(|&id| !postings(id).is_empty())
+        .collect();
+    dictionary.sort_unstable_by(|&a, &b| terms_.words[a as usize].cmp(&terms_.words[b as usize]));
+
+    let closed: Vec<bool> = (0..n).map(|doc| at(doc).closed).collect();
+    let cards = |docs: &mut dyn Iterator<Item = usize>| -> Vec<u8> {
+        let mut out = b"[".to_vec();
+        for (k, doc) in docs.enumerate() {
+            if k > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(at(doc).card.as_bytes());
+        }
+        out.push(b']');
+        out
+    };
 
     let mut files: Files = Vec::new();
     let dir = paths::SEARCH_INDEX;
     // The dictionary in shards of about SHARD_BYTES, front-coded.
     let mut firsts: Vec<String> = Vec::new();
     let mut shard = String::new();
-    let mut previous = String::new();
+    let mut previous = "";
     let close = |shard: &mut String, files: &mut Files, count: usize| {
         files.push((
             format!("{dir}kata-{count}.txt"),
@@ -316,13 +485,17 @@ pub(crate) fn build(records: &[Record]) -> Files {
         ));
     };
     let mut line = 0;
-    for (term, list) in &dictionary {
+    let mut last_lines = std::mem::take(&mut reuse.lines);
+    let mut next_lines = HashMap::with_capacity(dictionary.len());
+    for &id in &dictionary {
+        let term = terms_.words[id as usize].as_str();
+        let list = postings(id);
         if shard.len() >= SHARD_BYTES {
             close(&mut shard, &mut files, firsts.len() - 1);
         }
         if shard.is_empty() {
-            firsts.push(term.clone());
-            previous.clear();
+            firsts.push(term.to_string());
+            previous = "";
             line = 0;
         }
         let shared = previous
@@ -330,102 +503,119 @@ pub(crate) fn build(records: &[Record]) -> Files {
             .zip(term.chars())
             .take_while(|(a, b)| a == b)
             .count();
-        let suffix: String = term.chars().skip(shared).collect();
         // Counted as the script's `slice` counts: in UTF-16 units.
         let units: usize = term.chars().take(shared).map(char::len_utf16).sum();
-        shard.push_str(&b36(units as u64));
+        let suffix = &term[term
+            .char_indices()
+            .nth(shared)
+            .map_or(term.len(), |(i, _)| i)..];
+        push_b36(&mut shard, units as u64);
         shard.push(' ');
-        shard.push_str(&suffix);
+        shard.push_str(suffix);
         shard.push(' ');
-        if list.len() >= TOP_MIN {
-            // The first results of the word alone, as the script ranks an
-            // exact word: open first, the best field, then entry order.
-            let mut top = list.clone();
-            top.sort_by_key(|&(doc, c)| (closed[doc as usize], std::cmp::Reverse(c), doc));
-            let cards: Vec<serde_json::Value> = top
-                .iter()
-                .take(TOP)
-                .map(|&(doc, _)| serde_json::json!([doc, card(doc as usize)]))
-                .collect();
+        // The postings' text and top file as the last index had them,
+        // when the postings and the top cards are the same.
+        let firsts_of = (list.len() >= TOP_MIN).then(|| first_results(list, &closed));
+        let kept = last_lines.remove(&id).filter(|(l, _, top)| {
+            l.as_slice() == list
+                && match (top, &firsts_of) {
+                    (None, None) => true,
+                    (Some((docs, _)), Some(now)) => {
+                        docs == now && now.iter().all(|&d| same_card[d as usize])
+                    }
+                    _ => false,
+                }
+        });
+        let (text, top) = match kept {
+            Some((_, text, top)) => (text, top),
+            None => {
+                let top = firsts_of.map(|docs| {
+                    // The first cards of the word alone, as the script
+                    // ranks it.
+                    let mut top = Vec::from(&b"["[..]);
+                    for (k, &doc) in docs.iter().enumerate() {
+                        if k > 0 {
+                            top.push(b',');
+                        }
+                        top.extend_from_slice(format!("[{doc},").as_bytes());
+                        top.extend_from_slice(at(doc as usize).card.as_bytes());
+                        top.push(b']');
+                    }
+                    top.push(b']');
+                    (docs, top)
+                });
+                let mut text = String::with_capacity(list.len() * 3 + 2);
+                if top.is_some() {
+                    text.push('*');
+                }
+                let mut last = 0u32;
+                for (k, (doc, c)) in list.iter().enumerate() {
+                    if k > 0 {
+                        text.push(',');
+                    }
+                    push_b36(&mut text, ((doc - last) as u64) << 2 | *c as u64);
+                    last = *doc;
+                }
+                (text, top)
+            }
+        };
+        if let Some((_, top)) = &top {
             files.push((
                 format!("{dir}atas/{}-{line}.json", firsts.len() - 1),
-                serde_json::to_vec(&cards).unwrap_or_default(),
+                top.clone(),
             ));
-            shard.push('*');
         }
         line += 1;
-        let mut at = 0u32;
-        for (k, (doc, c)) in list.iter().enumerate() {
-            if k > 0 {
-                shard.push(',');
-            }
-            shard.push_str(&b36(((doc - at) as u64) << 2 | *c as u64));
-            at = *doc;
-        }
+        shard.push_str(&text);
         shard.push('\n');
-        previous = term.clone();
+        next_lines.insert(id, (list.to_vec(), text, top));
+        previous = term;
     }
     if !shard.is_empty() {
         close(&mut shard, &mut files, firsts.len() - 1);
     }
+    drop(last_lines);
 
     // The filters' sets.
-    let mut filters: BTreeMap<&str, BTreeMap<&str, Vec<u32>>> = BTreeMap::new();
-    for (doc, &i) in order.iter().enumerate() {
-        for (name, values) in &records[i].filters {
-            for v in values {
-                filters
-                    .entry(name.as_str())
-                    .or_default()
-                    .entry(v.as_str())
-                    .or_default()
-                    .push(doc as u32);
-            }
+    let mut sets: crate::hash::FastMap<(&str, &str), Vec<u32>> = Default::default();
+    for doc in 0..n {
+        for (name, v) in &at(doc).filters {
+            sets.entry((name.as_str(), v.as_str()))
+                .or_default()
+                .push(doc as u32);
         }
     }
-    let filters: BTreeMap<&str, BTreeMap<&str, String>> = filters
-        .into_iter()
-        .map(|(f, values)| {
-            (
-                f,
-                values.into_iter().map(|(v, s)| (v, set(&s, n))).collect(),
-            )
-        })
-        .collect();
+    let mut filters: BTreeMap<&str, BTreeMap<&str, String>> = BTreeMap::new();
+    for ((f, v), docs) in sets {
+        filters.entry(f).or_default().insert(v, set(&docs, n));
+    }
 
     // The cards, a chunk of CHUNK entries a file.
     for c in 0..n.div_ceil(CHUNK) {
-        let cards: Vec<Vec<&str>> = (c * CHUNK..n.min((c + 1) * CHUNK)).map(card).collect();
         files.push((
             format!("{dir}kartu-{c}.json"),
-            serde_json::to_vec(&cards).unwrap_or_default(),
+            cards(&mut (c * CHUNK..n.min((c + 1) * CHUNK))),
         ));
     }
 
-    // Newest first, for the sort by date only.
+    // Newest first, for the sort by date only; A to Z, for browsing
+    // without a query and the sort by name.
     let mut newest: Vec<u32> = (0..n as u32).collect();
-    newest.sort_by_cached_key(|&d| {
-        std::cmp::Reverse(
-            records[order[d as usize]]
-                .sort
-                .get("diperbarui")
-                .cloned()
-                .unwrap_or_default(),
-        )
-    });
-    let urut: Vec<String> = newest.iter().map(|&d| b36(d as u64)).collect();
-    files.push((format!("{dir}urut.txt"), urut.join(",").into_bytes()));
-    // A to Z, for browsing without a query only.
+    newest.sort_by(|&a, &b| at(b as usize).updated.cmp(&at(a as usize).updated));
+    let joined = |docs: &[u32]| {
+        let mut out = String::with_capacity(docs.len() * 4);
+        for (k, &d) in docs.iter().enumerate() {
+            if k > 0 {
+                out.push(',');
+            }
+            push_b36(&mut out, d as u64);
+        }
+        out.into_bytes()
+    };
+    files.push((format!("{dir}urut.txt"), joined(&newest)));
     let mut by_name: Vec<u32> = (0..n as u32).collect();
-    by_name.sort_by_cached_key(|&d| {
-        records[order[d as usize]]
-            .sort
-            .get("nama")
-            .cloned()
-            .unwrap_or_default()
-    });
-    let nama: Vec<String> = by_name.iter().map(|&d| b36(d as u64)).collect();
-    files.push((format!("{dir}nama.txt"), nama.join(",").into_bytes()));
+    by_name.sort_by(|&a, &b| at(a as usize).name.cmp(&at(b as usize).name));
+    files.push((format!("{dir}nama.txt"), joined(&by_name)));
 
     // The closed businesses (few): ranked after the open ones.
     let closed: Vec<u32> = (0..n as u32).filter(|&d| closed[d as usize]).collect();
@@ -443,6 +633,10 @@ pub(crate) fn build(records: &[Record]) -> Files {
         serde_json::to_vec(&meta).unwrap_or_default(),
     ));
     files.sort();
+    reuse.lines = next_lines;
+    reuse.order = order;
+    reuse.keys = keys;
+    reuse.docs = docs;
     files
 }
 

@@ -10,7 +10,7 @@
 mod index;
 
 #[cfg(feature = "search")]
-pub(crate) use index::{Cost, Indexer};
+pub(crate) use index::{Cache, Cost, Indexer};
 
 use crate::index::Site;
 use crate::model::Kind;
@@ -170,18 +170,27 @@ fn hours(days: &[crate::model::DayHours]) -> String {
 }
 
 /// Numbers in base 36, as `parseInt(x, 36)` reads them.
-pub(crate) fn b36(mut n: u64) -> String {
+pub(crate) fn b36(n: u64) -> String {
+    let mut s = String::new();
+    push_b36(&mut s, n);
+    s
+}
+
+/// Writes `n` in base 36 at the end of `out`, without a string of its own
+/// (the index writes a million of them at 10,000 entries).
+pub(crate) fn push_b36(out: &mut String, mut n: u64) {
     const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut out = Vec::new();
+    let mut buf = [0u8; 13];
+    let mut i = buf.len();
     loop {
-        out.push(DIGITS[(n % 36) as usize]);
+        i -= 1;
+        buf[i] = DIGITS[(n % 36) as usize];
         n /= 36;
         if n == 0 {
             break;
         }
     }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
+    out.extend(buf[i..].iter().map(|&b| b as char));
 }
 
 /// The words of a field's value, for the record's text: a place in every

@@ -6,9 +6,9 @@
 //! [`session::Session`] and runs a round per batch, publishing each good
 //! site as a new [`Snapshot`]; the HTTP server (`http.rs`) answers from the
 //! latest snapshot and tells open pages, over server-sent events, to
-//! reload or to show the problems. The search index is made on a thread
-//! of its own after a round whose records changed, and joins the
-//! snapshot when ready; pages never wait for it.
+//! reload or to show the problems. A round whose search records changed
+//! makes the search index again from the records it prepared before, in
+//! the same round: a save is searchable when its page is.
 
 mod guard;
 mod http;
@@ -36,7 +36,7 @@ mod watch;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::message::Lang;
 use crate::pipeline::{BuildError, SiteOptions};
-use session::{Files, Round, Session};
+use session::{Files, Session};
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::mpsc;
@@ -73,11 +73,9 @@ pub enum ServeEvent<'a> {
         elapsed: Duration,
         first: bool,
     },
-    /// A search index is in place (or could not be made).
-    Search {
-        elapsed: Duration,
-        error: Option<&'a crate::Message>,
-    },
+    /// A round made the search index again, in this long (part of the
+    /// round's time).
+    Search(Duration),
 }
 
 /// What the server answers from: the last good site and the state of
@@ -113,20 +111,6 @@ impl Snapshot {
     }
 }
 
-/// A search index's files: (path in the site, bytes).
-type Bundle = Vec<(String, Vec<u8>)>;
-
-/// What reaches the builder thread.
-enum Msg {
-    Changed(Vec<PathBuf>),
-    #[cfg_attr(not(feature = "search"), allow(dead_code))]
-    Bundle {
-        records: u64,
-        result: Result<Option<Bundle>, crate::Message>,
-        elapsed: Duration,
-    },
-}
-
 /// Serves the site until the process is stopped. Returns only when it
 /// cannot start: the folder is not a site, or the address is taken.
 pub fn serve(
@@ -139,6 +123,9 @@ pub fn serve(
         .map_err(|e| BuildError::Io(io_msg(&e)))?;
     let local = format!("http://{}", display_addr(addr));
     let mut session = Session::new(opts.site.clone(), local.clone())?;
+    // A save changes a few rows of the workbook: its other pieces are
+    // kept, not deflated again.
+    crate::opendata::keep_workbook_pieces();
     let report = Arc::new(report);
     // A page whose template never ends must not end the server: its
     // problem is shown, and the rest keeps being served.
@@ -159,7 +146,7 @@ pub fn serve(
         rounds: 1,
         problems: lines(&first.problems, opts.lang),
         base_path: base_path.clone(),
-        search_ready: false,
+        search_ready: cfg!(feature = "search"),
     }));
     report(ServeEvent::Built {
         problems: &first.problems,
@@ -167,6 +154,9 @@ pub fn serve(
         elapsed: first.elapsed,
         first: true,
     });
+    if let Some(d) = first.search {
+        report(ServeEvent::Search(d));
+    }
     let home = format!("{local}{base_path}");
     report(ServeEvent::Listening(&home));
 
@@ -174,18 +164,7 @@ pub fn serve(
     let builder_report = report.clone();
     std::thread::Builder::new()
         .name("etalase-build".into())
-        .spawn(move || {
-            builder(
-                session,
-                watcher,
-                first,
-                rx,
-                tx,
-                snap_tx,
-                lang,
-                &*builder_report,
-            )
-        })
+        .spawn(move || builder(session, watcher, rx, snap_tx, lang, &*builder_report))
         .map_err(|e| BuildError::Io(io_msg(&e)))?;
 
     let rt = tokio::runtime::Builder::new_multi_thread()
@@ -263,93 +242,24 @@ const QUIET: Duration = Duration::from_millis(10);
 const BATCH_MAX: Duration = Duration::from_millis(300);
 
 /// The builder thread: a round per batch of changes, a new snapshot per
-/// round, and the search index made again in the background.
-#[allow(clippy::too_many_arguments)]
+/// round, the search index made in the same round.
 fn builder(
     mut session: Session,
     mut watcher: watch::Watch,
-    first: Round,
-    rx: mpsc::Receiver<Msg>,
-    tx: mpsc::Sender<Msg>,
+    rx: mpsc::Receiver<Vec<PathBuf>>,
     snap_tx: tokio::sync::watch::Sender<Arc<Snapshot>>,
     lang: Lang,
     report: &(dyn Fn(ServeEvent) + Send + Sync),
 ) {
     let mut generation = 1u64;
-    // Which records the bundle in the snapshot was made from, and which
-    // the pages have now.
-    let mut records_made = 0u64;
-    let mut records_now = 0u64;
-    let mut indexing = false;
-    let mut waiting: Option<(Records, Vec<crate::search::Record>)> = None;
-    let search = SearchWorker::start(tx);
-    let start_index =
-        |records: Records, others: Vec<crate::search::Record>, id: u64, indexing: &mut bool| {
-            *indexing = search.submit((records, others, id));
-        };
-    if let Some(records) = first.records {
-        records_now += 1;
-        start_index(records, first.other_records, records_now, &mut indexing);
-    }
     loop {
-        let Ok(msg) = rx.recv() else { return };
-        let mut paths = Vec::new();
-        let mut bundles = Vec::new();
-        let mut push = |m: Msg, paths: &mut Vec<PathBuf>| match m {
-            Msg::Changed(p) => paths.extend(p),
-            b @ Msg::Bundle { .. } => bundles.push(b),
-        };
-        push(msg, &mut paths);
-        if !paths.is_empty() {
-            let start = std::time::Instant::now();
-            while start.elapsed() < BATCH_MAX {
-                match rx.recv_timeout(QUIET) {
-                    Ok(m) => push(m, &mut paths),
-                    Err(_) => break,
-                }
+        let Ok(mut paths) = rx.recv() else { return };
+        let start = std::time::Instant::now();
+        while start.elapsed() < BATCH_MAX {
+            match rx.recv_timeout(QUIET) {
+                Ok(p) => paths.extend(p),
+                Err(_) => break,
             }
-        }
-        for b in bundles {
-            let Msg::Bundle {
-                records,
-                result,
-                elapsed,
-            } = b
-            else {
-                continue;
-            };
-            indexing = false;
-            match result {
-                Ok(Some(bundle)) => {
-                    let files = session.add_bundle(bundle);
-                    records_made = records;
-                    let problems = snap_tx.borrow().problems.clone();
-                    publish(
-                        &snap_tx,
-                        false,
-                        Some(files),
-                        problems,
-                        generation,
-                        records_made == records_now,
-                        session.base_path(),
-                    );
-                    report(ServeEvent::Search {
-                        elapsed,
-                        error: None,
-                    });
-                }
-                Ok(None) => {}
-                Err(e) => report(ServeEvent::Search {
-                    elapsed,
-                    error: Some(&e),
-                }),
-            }
-            if let Some((r, o)) = waiting.take() {
-                start_index(r, o, records_now, &mut indexing);
-            }
-        }
-        if paths.is_empty() {
-            continue;
         }
         watcher.refresh();
         let changes = session.classify(&paths);
@@ -360,25 +270,18 @@ fn builder(
             elapsed: round.elapsed,
             first: false,
         });
+        if let Some(d) = round.search {
+            report(ServeEvent::Search(d));
+        }
         let problems = lines(&round.problems, lang);
         if round.files.is_some() {
             generation += 1;
         }
-        if let Some(records) = round.records {
-            records_now += 1;
-            if indexing {
-                waiting = Some((records, round.other_records));
-            } else {
-                start_index(records, round.other_records, records_now, &mut indexing);
-            }
-        }
         publish(
             &snap_tx,
-            true,
             round.files,
             problems,
             generation,
-            records_made == records_now,
             session.base_path(),
         );
     }
@@ -388,19 +291,14 @@ fn builder(
 #[allow(clippy::too_many_arguments)]
 fn publish(
     snap_tx: &tokio::sync::watch::Sender<Arc<Snapshot>>,
-    new_round: bool,
     files: Option<Arc<Files>>,
     problems: Vec<String>,
     generation: u64,
-    search_ready: bool,
     base_path: String,
 ) {
     let (files, rounds) = {
         let last = snap_tx.borrow();
-        (
-            files.unwrap_or_else(|| last.files.clone()),
-            last.rounds + u64::from(new_round),
-        )
+        (files.unwrap_or_else(|| last.files.clone()), last.rounds + 1)
     };
     snap_tx.send_replace(Arc::new(Snapshot {
         files,
@@ -408,57 +306,6 @@ fn publish(
         rounds,
         problems,
         base_path,
-        search_ready,
+        search_ready: cfg!(feature = "search"),
     }));
-}
-
-/// The search records of the entries, in entry order.
-type Records = Vec<Arc<crate::search::Record>>;
-
-/// What the search thread is asked to index: the records, and which
-/// round's they are.
-type IndexJob = (Records, Vec<crate::search::Record>, u64);
-
-/// Makes the search index on one long-lived thread and sends each to the
-/// builder. One thread for the whole session, not one per bundle: the
-/// memory of a finished thread is handed back to the system by whichever
-/// thread allocates next, which was the builder, in the middle of a round.
-struct SearchWorker(Option<mpsc::Sender<IndexJob>>);
-
-impl SearchWorker {
-    #[cfg(feature = "search")]
-    fn start(tx: mpsc::Sender<Msg>) -> SearchWorker {
-        let (jobs, rx) = mpsc::channel::<IndexJob>();
-        let spawned = std::thread::Builder::new()
-            .name("etalase-search".into())
-            .spawn(move || {
-                for (records, others, id) in rx {
-                    let started = std::time::Instant::now();
-                    let (rtx, rrx) = mpsc::channel();
-                    let n = records.len();
-                    for (i, r) in records.into_iter().enumerate() {
-                        let _ = rtx.send((i, Arc::unwrap_or_clone(r)));
-                    }
-                    drop(rtx);
-                    let mut cost = crate::search::Cost::default();
-                    let result = crate::search::Indexer::run(rrx, n, others, &mut cost);
-                    let _ = tx.send(Msg::Bundle {
-                        records: id,
-                        result,
-                        elapsed: started.elapsed(),
-                    });
-                }
-            });
-        SearchWorker(spawned.ok().map(|_| jobs))
-    }
-
-    #[cfg(not(feature = "search"))]
-    fn start(_: mpsc::Sender<Msg>) -> SearchWorker {
-        SearchWorker(None)
-    }
-
-    /// Asks for a bundle; false when this build has no search.
-    fn submit(&self, job: IndexJob) -> bool {
-        self.0.as_ref().is_some_and(|jobs| jobs.send(job).is_ok())
-    }
 }

@@ -29,11 +29,8 @@ pub(crate) struct Round {
     pub(crate) files: Option<Arc<Files>>,
     /// Pages rendered this round.
     pub(crate) rendered: usize,
-    /// The search records, in entry order, when the search index must
-    /// be made again.
-    pub(crate) records: Option<Vec<Arc<crate::search::Record>>>,
-    /// Programmes, events and pages for the search index.
-    pub(crate) other_records: Vec<crate::search::Record>,
+    /// How long making the search index again took, when it was.
+    pub(crate) search: Option<Duration>,
     pub(crate) elapsed: Duration,
 }
 
@@ -42,6 +39,9 @@ pub(crate) struct Session {
     site: Arc<Files>,
     /// The last good round's records of programmes and events.
     other_records: Vec<crate::search::Record>,
+    /// The records prepared for the search index, kept between rounds.
+    #[cfg(feature = "search")]
+    search: crate::search::Cache,
 }
 
 impl Session {
@@ -50,6 +50,8 @@ impl Session {
             pipeline: Pipeline::open(opts, true, Some(local))?,
             site: Arc::new(Files::default()),
             other_records: Vec::new(),
+            #[cfg(feature = "search")]
+            search: crate::search::Cache::default(),
         })
     }
 
@@ -107,8 +109,7 @@ impl Session {
             problems: diagnostic::finish(problems),
             files: None,
             rendered: 0,
-            records: None,
-            other_records: Vec::new(),
+            search: None,
             elapsed: started.elapsed(),
         };
         let memory = Memory::new(self.pipeline.root());
@@ -140,7 +141,8 @@ impl Session {
             }
         };
         let mut new = memory.into_files();
-        let (files, count) = if rendered.in_place {
+        #[cfg_attr(not(feature = "search"), allow(unused_mut))]
+        let (mut files, count) = if rendered.in_place {
             // Only what it wrote changes.
             let mut files: Files = (*self.site).clone();
             let count = new.len();
@@ -166,8 +168,8 @@ impl Session {
                 };
                 files.insert(f.clone(), stored);
             }
-            // Keep the last bundle: it stays in place while a new one is
-            // made.
+            // Keep the last index: made again below only when a record
+            // changed.
             for (k, v) in self.site.iter() {
                 if k.starts_with(paths::SEARCH_INDEX) {
                     files.entry(k.clone()).or_insert_with(|| v.clone());
@@ -184,29 +186,31 @@ impl Session {
                 search_changed = true;
             }
         }
+        // The index, in the same round as the pages: a save is searchable
+        // when its page is.
+        let mut search = None;
+        #[cfg(feature = "search")]
+        if search_changed {
+            let start = Instant::now();
+            let index = self
+                .search
+                .index(&self.pipeline.records(), &self.other_records);
+            files.retain(|k, _| !k.starts_with(paths::SEARCH_INDEX));
+            for (path, bytes) in index {
+                files.insert(path, Arc::new(Stored::Bytes(bytes)));
+            }
+            search = Some(start.elapsed());
+            timer.lap("serve: search index");
+        }
+        #[cfg(not(feature = "search"))]
+        let _ = search_changed;
         self.site = Arc::new(files);
         Round {
             problems: diagnostic::finish(rendered.warnings),
             files: Some(self.site.clone()),
             rendered: count,
-            records: search_changed.then(|| self.pipeline.records()),
-            other_records: self.other_records.clone(),
+            search,
             elapsed: started.elapsed(),
         }
-    }
-
-    /// Puts a newly made search index into the site served.
-    pub(crate) fn add_bundle(&mut self, bundle: Vec<(String, Vec<u8>)>) -> Arc<Files> {
-        let mut files: Files = self
-            .site
-            .iter()
-            .filter(|(k, _)| !k.starts_with(paths::SEARCH_INDEX))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
-        for (path, bytes) in bundle {
-            files.insert(path, Arc::new(Stored::Bytes(bytes)));
-        }
-        self.site = Arc::new(files);
-        self.site.clone()
     }
 }

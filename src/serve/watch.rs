@@ -6,7 +6,6 @@
 //! watched from the next batch on (`refresh`, on the builder's thread:
 //! the watcher's own thread may not add watches).
 
-use super::Msg;
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
@@ -23,7 +22,7 @@ pub(super) struct Watch {
 impl Watch {
     /// Starts watching; changes arrive on `tx` as batches of paths. The
     /// watching stops when this is dropped.
-    pub(super) fn start(root: &Path, tx: Sender<Msg>) -> notify::Result<Watch> {
+    pub(super) fn start(root: &Path, tx: Sender<Vec<PathBuf>>) -> notify::Result<Watch> {
         let root = root.to_path_buf();
         let inside = root.clone();
         let mut watcher =
@@ -40,7 +39,7 @@ impl Watch {
                     .filter(|p| is_input(&inside, p))
                     .collect();
                 if !paths.is_empty() {
-                    let _ = tx.send(Msg::Changed(paths));
+                    let _ = tx.send(paths);
                 }
             })?;
         watcher.watch(&root, RecursiveMode::NonRecursive)?;

@@ -151,6 +151,20 @@ impl Server {
         }
     }
 
+    /// Waits until the page at `path` holds `text`; fails after a minute.
+    #[cfg_attr(not(feature = "search"), allow(dead_code))]
+    pub fn wait_until_page(&self, path: &str, text: &str) {
+        let started = Instant::now();
+        while !self.get(path).text().contains(text) {
+            assert!(
+                started.elapsed() < Duration::from_secs(60),
+                "{path} never showed {text}; log:\n{}",
+                self.log()
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
     /// The server's resident memory, in KiB (Linux).
     pub fn rss_kib(&self) -> Option<u64> {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
@@ -1050,4 +1064,46 @@ fn idle_and_surplus_connections_do_not_stop_it() {
         }
     }
     assert_eq!(closed, 140, "idle connections left open by the server");
+}
+
+/// A save is searchable when its page is: the index is made in the same
+/// round as the pages, so the snapshot that shows a new name finds it.
+#[test]
+#[cfg(feature = "search")]
+fn a_save_is_searchable_in_the_round_of_its_page() {
+    let site = Site::sample();
+    let server = Server::start(&site, &[]);
+    let generation = server.wait_round(0, false).generation;
+    let rel = "content/umkm/bekasi-timur/keripik-tempe-bu-sri.md";
+    let text = std::fs::read_to_string(site.root().join(rel)).unwrap();
+    std::fs::write(
+        site.root().join(rel),
+        set_line(&text, "name", "\"Keripik Zebrakopi Bu Sri\""),
+    )
+    .unwrap();
+    server.wait_until_page("/umkm/keripik-tempe-bu-sri/", "Zebrakopi");
+    // No waiting for anything else: the page's round holds its index.
+    let meta: serde_json::Value =
+        serde_json::from_str(&server.get("/cari/indeks/meta.json").text()).unwrap();
+    let shards = meta["shards"].as_array().unwrap();
+    // The terms of every shard, their front coding undone.
+    let found = (0..shards.len()).any(|i| {
+        let mut prev = String::new();
+        server
+            .get(&format!("/cari/indeks/kata-{i}.txt"))
+            .text()
+            .lines()
+            .any(|line| {
+                let mut p = line.splitn(3, ' ');
+                let shared = usize::from_str_radix(p.next().unwrap(), 36).unwrap();
+                let units: Vec<u16> = prev.encode_utf16().take(shared).collect();
+                prev = String::from_utf16(&units).unwrap() + p.next().unwrap();
+                prev == "zebrakopi"
+            })
+    });
+    assert!(
+        found,
+        "the new word is not in the index of its page's round"
+    );
+    assert!(server.manifest().generation > generation);
 }
