@@ -245,9 +245,9 @@ fn import(opts: &etalase::ImportOptions, lang: Lang) -> ExitCode {
 
 /// Makes mimalloc keep the memory it frees rather than hand it back to
 /// the system after a delay. For `serve`: a round's memory handed back in
-/// the middle of the next round was taken again page by page (with
-/// Pagefind's 200 MB bundle, four times that round's own work; see
-/// benches/serve.rs). The peak stays what it was.
+/// the middle of the next round was taken again page by page (once four
+/// times that round's own work; see benches/serve.rs). The peak stays
+/// what it was.
 #[cfg(feature = "serve")]
 fn keep_freed_memory() {
     // `mi_option_purge_delay` in mimalloc 3's mimalloc.h; the option is
