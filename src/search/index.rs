@@ -266,7 +266,8 @@ type OrderKey = (bool, String, String, String, String, String, String);
 /// numbers, each with the best field it was found in, its card, and what
 /// it is ordered and filtered by.
 pub(crate) struct Prepared {
-    terms: Vec<(u32, u32)>,
+    /// `term << 2 | field`, by term.
+    terms: Vec<u32>,
     card: String,
     order: OrderKey,
     name: String,
@@ -289,8 +290,9 @@ pub(crate) fn prepare(r: &Record, terms_: &mut Terms) -> Prepared {
             }
         }
     }
-    let mut list: Vec<(u32, u32)> = found.into_iter().collect();
+    let mut list: Vec<u32> = found.into_iter().map(|(id, c)| id << 2 | c).collect();
     list.sort_unstable();
+    list.shrink_to_fit();
     let meta = |k: &str| r.meta.get(k).map(String::as_str).unwrap_or("");
     let first = |k: &str| {
         r.filters
@@ -371,7 +373,7 @@ impl Cache {
 
 /// A term's postings as the last index had them: the postings, their
 /// text, and the top file with the entries it holds.
-type Line = (Vec<(u32, u32)>, String, Option<(Vec<u32>, Vec<u8>)>);
+type Line = (Vec<u32>, String, Option<(Vec<u32>, Vec<u8>)>);
 
 /// What the last index's making can lend the next (`serve`): each term's
 /// postings and their text, with its top file; the prepared records and
@@ -401,10 +403,11 @@ pub(crate) fn build(records: &[Record]) -> Files {
 
 /// The first TOP of a term's postings as the script ranks a word alone:
 /// open before closed, the best field, then entry order; in one pass.
-fn first_results(list: &[(u32, u32)], closed: &[bool]) -> Vec<u32> {
+fn first_results(list: &[u32], closed: &[bool]) -> Vec<u32> {
     // Eight buckets, (open, class 3) first; each filled in entry order.
     let mut buckets: [Vec<u32>; 8] = Default::default();
-    for &(doc, c) in list {
+    for &p in list {
+        let (doc, c) = (p >> 2, p & 3);
         let b = usize::from(closed[doc as usize]) * 4 + (3 - c as usize);
         if buckets[b].len() < TOP {
             buckets[b].push(doc);
@@ -438,19 +441,21 @@ pub(crate) fn build_prepared(records: &[&Prepared], terms_: &Terms, reuse: &mut 
     // laid out in one array (a term's list is a slice of it).
     let mut start = vec![0usize; terms_.words.len() + 1];
     for doc in 0..n {
-        for &(id, _) in &at(doc).terms {
-            start[id as usize + 1] += 1;
+        for &t in &at(doc).terms {
+            start[(t >> 2) as usize + 1] += 1;
         }
     }
     for i in 1..start.len() {
         start[i] += start[i - 1];
     }
     let mut fill = start.clone();
-    let mut flat = vec![(0u32, 0u32); start[start.len() - 1]];
+    // Each posting `entry << 2 | field`.
+    let mut flat = vec![0u32; start[start.len() - 1]];
     for doc in 0..n {
-        for &(id, c) in &at(doc).terms {
-            flat[fill[id as usize]] = (doc as u32, c);
-            fill[id as usize] += 1;
+        for &t in &at(doc).terms {
+            let id = (t >> 2) as usize;
+            flat[fill[id]] = (doc as u32) << 2 | (t & 3);
+            fill[id] += 1;
         }
     }
     let postings = |id: u32| &flat[start[id as usize]..start[id as usize + 1]];
@@ -549,12 +554,13 @@ pub(crate) fn build_prepared(records: &[&Prepared], terms_: &Terms, reuse: &mut 
                     text.push('*');
                 }
                 let mut last = 0u32;
-                for (k, (doc, c)) in list.iter().enumerate() {
+                for (k, &p) in list.iter().enumerate() {
+                    let (doc, c) = (p >> 2, p & 3);
                     if k > 0 {
                         text.push(',');
                     }
-                    push_b36(&mut text, ((doc - last) as u64) << 2 | *c as u64);
-                    last = *doc;
+                    push_b36(&mut text, ((doc - last) as u64) << 2 | c as u64);
+                    last = doc;
                 }
                 (text, top)
             }

@@ -188,6 +188,7 @@ impl Session {
         }
         // The index, in the same round as the pages: a save is searchable
         // when its page is.
+        #[cfg_attr(not(feature = "search"), allow(unused_mut))]
         let mut search = None;
         #[cfg(feature = "search")]
         if search_changed {

@@ -855,6 +855,42 @@ fn an_entry_shows_its_small_map_only_on_a_tap() {
     assert!(offline_tiles_aside(&b.errors).is_empty(), "{:#?}", b.errors);
 }
 
+/// Typing on after a first search fetches little: each further letter
+/// of "keripik" transfers at most 12 KB (as sent, without compression; a
+/// host's gzip sends about a third), a shard or two and a few card chunks.
+#[test]
+#[cfg(feature = "search")]
+fn each_further_keystroke_fetches_a_few_kilobytes() {
+    if !have_chromium() {
+        return;
+    }
+    let site = Site::empty();
+    crate::sitegen::generate(1000, site.root()).unwrap();
+    let server = Server::start(site.public(), "/");
+    site.build(&["--base-url", &server.base_url()]).ok();
+    let mut b = crate::devtools::Browser::start(chromium(), 360, 740);
+    b.open(&server.url("cari/?q=ke"));
+    b.wait_for("document.querySelectorAll('#cari-results .result-name').length > 0");
+    b.eval("document.getElementById('cari-q').focus(); document.getElementById('cari-q').setSelectionRange(2, 2)");
+    let mut each = Vec::new();
+    for (i, letter) in "ripik".chars().enumerate() {
+        let before = b.transferred;
+        b.type_text(&letter.to_string());
+        let typed = &"keripik"[..3 + i];
+        b.wait_for(&format!("location.search == '?q={typed}'"));
+        // The results of this query drawn, their first cards filled.
+        b.wait_for(
+            "document.querySelectorAll('#cari-results .result-name').length > 0 \
+             && !document.querySelector('#cari-results .result[aria-busy]:nth-child(-n+4)')",
+        );
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        each.push(b.transferred - before);
+    }
+    eprintln!("bytes per keystroke (ker..keripik): {each:?}");
+    assert!(each.iter().all(|&n| n <= 12 * 1024), "{each:?}");
+    assert!(b.errors.is_empty(), "{:#?}", b.errors);
+}
+
 /// A first search for a common word, as a phone on a fresh visit makes
 /// it: the page, its style, the script, the index's meta (with the filter
 /// sets), the shard of the word and the first cards: at most eight requests, no
