@@ -855,6 +855,34 @@ fn an_entry_shows_its_small_map_only_on_a_tap() {
     assert!(offline_tiles_aside(&b.errors).is_empty(), "{:#?}", b.errors);
 }
 
+/// Without JavaScript the search page shows no empty results area and
+/// no dead controls: the box with its suggestions and the lists of
+/// categories, kecamatan and kelurahan, as links.
+#[test]
+#[cfg(feature = "search")]
+fn the_search_page_without_javascript_offers_its_lists() {
+    if !have_chromium() {
+        return;
+    }
+    let (_site, server) = served_sample("/");
+    let mut b = crate::devtools::Browser::start(chromium(), 360, 740);
+    b.send("Emulation.setScriptExecutionDisabled", serde_json::json!({"value": true}));
+    b.open(&server.url("cari/?q=keripik"));
+    b.wait_for("document.readyState == 'complete'");
+    let shown = |b: &mut crate::devtools::Browser, sel: &str| {
+        b.eval(&format!(
+            "getComputedStyle(document.querySelector('{sel}')).display != 'none'"
+        ))
+    };
+    assert_eq!(shown(&mut b, "#cari-ui"), serde_json::json!(false), "the results area");
+    assert_eq!(shown(&mut b, ".search-tools"), serde_json::json!(false), "filters and order");
+    assert_eq!(shown(&mut b, "#cari-browse"), serde_json::json!(true));
+    let options = b.eval("document.querySelectorAll('#cari-saran option').length");
+    assert!(options.as_u64().unwrap() > 20, "{options}");
+    let villages = b.eval("document.querySelectorAll('#cari-browse .places .chips a').length");
+    assert!(villages.as_u64().unwrap() > 10, "{villages}");
+}
+
 /// Typing on after a first search fetches little: each further letter
 /// of "keripik" transfers at most 12 KB (as sent, without compression; a
 /// host's gzip sends about a third), a shard or two and a few card chunks.
