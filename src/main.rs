@@ -174,15 +174,7 @@ fn usage_error(err: &mut impl Write, lang: Lang, m: &etalase::Message) -> ExitCo
 /// Text for the terminal on one line: a control character (a line break or
 /// an escape sequence in a file's name) is shown escaped, never obeyed.
 fn shown(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    etalase::one_line(text).into_owned()
 }
 
 /// `etalase import`: each column's target, each rejected row and guess,

@@ -84,7 +84,7 @@ pub(crate) fn parse_grouped(s: &str) -> Option<u64> {
 /// terminal's escape sequence) written as escapes (`\u{1b}`, `\n`), so a
 /// problem or an import's note stays on one line and cannot move the
 /// cursor or recolour the terminal.
-pub(crate) fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.chars().any(char::is_control) {
         return text.into();
     }

@@ -253,6 +253,16 @@ fn served_sample(base_path: &str) -> (Site, Server) {
     (site, server)
 }
 
+/// A site of `n` entries made by the bench's generator, built and served.
+#[cfg(feature = "search")]
+fn served_generated(n: usize) -> (Site, Server) {
+    let site = Site::empty();
+    crate::sitegen::generate(n, site.root()).unwrap();
+    let server = Server::start(site.public(), "/");
+    site.build(&["--base-url", &server.base_url()]).ok();
+    (site, server)
+}
+
 #[test]
 fn pages_load_in_chromium_with_their_content_styles_and_script() {
     if !have_chromium() {
@@ -866,7 +876,10 @@ fn the_search_page_without_javascript_offers_its_lists() {
     }
     let (_site, server) = served_sample("/");
     let mut b = crate::devtools::Browser::start(chromium(), 360, 740);
-    b.send("Emulation.setScriptExecutionDisabled", serde_json::json!({"value": true}));
+    b.send(
+        "Emulation.setScriptExecutionDisabled",
+        serde_json::json!({"value": true}),
+    );
     b.open(&server.url("cari/?q=keripik"));
     b.wait_for("document.readyState == 'complete'");
     let shown = |b: &mut crate::devtools::Browser, sel: &str| {
@@ -874,8 +887,16 @@ fn the_search_page_without_javascript_offers_its_lists() {
             "getComputedStyle(document.querySelector('{sel}')).display != 'none'"
         ))
     };
-    assert_eq!(shown(&mut b, "#cari-ui"), serde_json::json!(false), "the results area");
-    assert_eq!(shown(&mut b, ".search-tools"), serde_json::json!(false), "filters and order");
+    assert_eq!(
+        shown(&mut b, "#cari-ui"),
+        serde_json::json!(false),
+        "the results area"
+    );
+    assert_eq!(
+        shown(&mut b, ".search-tools"),
+        serde_json::json!(false),
+        "filters and order"
+    );
     assert_eq!(shown(&mut b, "#cari-browse"), serde_json::json!(true));
     let options = b.eval("document.querySelectorAll('#cari-saran option').length");
     assert!(options.as_u64().unwrap() > 20, "{options}");
@@ -892,10 +913,7 @@ fn each_further_keystroke_fetches_a_few_kilobytes() {
     if !have_chromium() {
         return;
     }
-    let site = Site::empty();
-    crate::sitegen::generate(1000, site.root()).unwrap();
-    let server = Server::start(site.public(), "/");
-    site.build(&["--base-url", &server.base_url()]).ok();
+    let (_site, server) = served_generated(1000);
     let mut b = crate::devtools::Browser::start(chromium(), 360, 740);
     b.open(&server.url("cari/?q=ke"));
     b.wait_for("document.querySelectorAll('#cari-results .result-name').length > 0");
@@ -931,10 +949,7 @@ fn a_first_search_stays_within_its_request_budget() {
         return;
     }
     // A directory of a thousand, where keripik is a common word.
-    let site = Site::empty();
-    crate::sitegen::generate(1000, site.root()).unwrap();
-    let server = Server::start(site.public(), "/");
-    site.build(&["--base-url", &server.base_url()]).ok();
+    let (_site, server) = served_generated(1000);
     let mut b = crate::devtools::Browser::start(chromium(), 360, 740);
     b.open(&server.url("cari/?q=keripik"));
     b.wait_for("document.querySelectorAll('#cari-results .result-name').length > 0");
