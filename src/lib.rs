@@ -64,8 +64,8 @@ pub use message::{Lang, Message};
 pub use output::on_signals;
 pub use render::on_stuck;
 pub use scaffold::{new_item, NewOptions, NewReport};
-pub use text::one_line;
 #[cfg(feature = "serve")]
 pub use serve::{serve, ServeEvent, ServeOptions, DEFAULT_PORT};
+pub use text::one_line;
 
 pub use pipeline::{build, check, BuildError, BuildOptions, SiteOptions, Summary};

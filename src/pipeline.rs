@@ -666,15 +666,17 @@ fn search_beside(
         );
         timer.span("  and building the search index", cost.building);
         if let Some(files) = bundle.map_err(render::Failure::Io)? {
-            for (path, bytes) in files {
-                out.write(&path, &bytes).map_err(|e| {
+            // Thousands of small files: written in parallel, as pages are.
+            use rayon::prelude::*;
+            files.par_iter().try_for_each(|(path, bytes)| {
+                out.write(path, bytes).map_err(|e| {
                     render::Failure::Io(msg!(
                         "{path} tidak bisa ditulis: {e}",
                         "cannot write {path}: {e}"
                     ))
-                })?;
-                stats.files.push(path);
-            }
+                })
+            })?;
+            stats.files.extend(files.into_iter().map(|(path, _)| path));
             stats.files.sort();
         }
         timer.lap("bundle");

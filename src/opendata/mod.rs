@@ -118,7 +118,8 @@ fn workbook_file(kind_columns: &[Vec<table::Column>], rows: &[Vec<&Piece>]) -> F
     let product_keys = table::PRODUCT_COLUMNS;
     // Each kind's sheet made and deflated on its own thread; its products
     // kept (a row each) for the products sheet.
-    let sheets: Vec<(workbook::Sheet, Vec<(&Piece, workbook::MadeRow)>)> = Kind::DIRECTORY
+    type Products<'a> = Vec<(&'a Piece, Arc<Vec<Vec<String>>>)>;
+    let sheets: Vec<(workbook::Sheet, Products)> = Kind::DIRECTORY
         .par_iter()
         .zip(kind_columns)
         .zip(rows)
@@ -167,7 +168,7 @@ fn workbook_file(kind_columns: &[Vec<table::Column>], rows: &[Vec<&Piece>]) -> F
                 });
                 sheet.made_rows(&made, 1);
                 if !made.products.is_empty() {
-                    products.push((*line, made));
+                    products.push((*line, made.products.clone()));
                 }
             }
             (sheet, products)
@@ -179,18 +180,17 @@ fn workbook_file(kind_columns: &[Vec<table::Column>], rows: &[Vec<&Piece>]) -> F
     let mut product_sheet = workbook::Sheet::new("produk", &header);
     let mut list = Vec::new();
     for (sheet, products) in sheets {
-        for (line, made) in products {
+        for (line, products) in products {
             let start = product_sheet.next_row();
             let rows = workbook::row_of(1, line, start, || {
-                let xml = made
-                    .products
+                let xml = products
                     .iter()
                     .enumerate()
                     .flat_map(|(k, p)| workbook::row_xml(start + k, p))
                     .collect();
                 (xml, Vec::new())
             });
-            product_sheet.made_rows(&rows, made.products.len());
+            product_sheet.made_rows(&rows, products.len());
         }
         list.push(sheet);
     }

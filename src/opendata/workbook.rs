@@ -85,7 +85,9 @@ pub(crate) fn keep_pieces() {
 /// sheet), and whether a piece may end after them.
 pub(crate) struct Made {
     xml: Vec<u8>,
-    pub(crate) products: Vec<Vec<String>>,
+    /// Shared on its own: the products sheet, written last, keeps these
+    /// and not the rows' XML.
+    pub(crate) products: Arc<Vec<Vec<String>>>,
     end: bool,
 }
 
@@ -146,7 +148,11 @@ pub(crate) fn row_of(
     let made = || {
         let (xml, products) = make();
         let end = crate::hash::quick(&xml) & 15 == 0;
-        Arc::new(Made { xml, products, end })
+        Arc::new(Made {
+            xml,
+            products: Arc::new(products),
+            end,
+        })
     };
     if !KEEP.load(Ordering::Relaxed) {
         return made();

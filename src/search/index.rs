@@ -16,8 +16,8 @@
 //!   term was found in (name, product, place, text) in the low two bits;
 //! - `kartu-N.json`: what a result shows, for a chunk of entries in
 //!   number order, loaded for the results on screen only;
-//! - `atas/S-L.json`: the first cards of a common word (line L of shard
-//!   S), so a first search for it needs one file for its first screen;
+//! - `atas-S.json`: the first cards of the common words of shard S, by
+//!   line, so a first search for one needs one file for its first screen;
 //! - `urut.txt`, `nama.txt`: the entries newest first, and A to Z, loaded
 //!   only to sort by date, or to browse without a query by name.
 
@@ -35,7 +35,7 @@ type Files = Vec<(String, Vec<u8>)>;
 /// few chunks of entries far apart.
 const CHUNK: usize = 16;
 /// A term found in this many entries or more gets the cards of its first
-/// results in a file of its own (`atas/`): a first search for a common
+/// results in its shard's top file (`atas-S.json`): a first search for a common
 /// word then needs one file for its first screen, not one per card.
 const TOP_MIN: usize = 32;
 /// How many cards that file holds: a first screen and some.
@@ -79,16 +79,18 @@ impl Indexer {
         others: Vec<Record>,
         cost: &mut Cost,
     ) -> Result<Option<Files>, Message> {
-        // Each record is prepared as it arrives, beside rendering.
-        let mut terms = Terms::default();
-        let mut records: Vec<Option<Prepared>> = (0..entries).map(|_| None).collect();
+        // The records are kept as they arrive and prepared once rendering
+        // is done: preparing beside rendering took the renderer's CPU on
+        // two cores, and freeing each record on this thread slowed the
+        // threads that made it.
+        let mut records: Vec<Option<Record>> = (0..entries).map(|_| None).collect();
         let mut got = 0;
         while got < entries {
             match rx.recv() {
                 Ok((i, r)) => {
                     let start = Instant::now();
                     if let Some(slot) = records.get_mut(i) {
-                        if slot.replace(prepare(&r, &mut terms)).is_none() {
+                        if slot.replace(r).is_none() {
                             got += 1;
                         }
                     }
@@ -98,8 +100,15 @@ impl Indexer {
             }
         }
         let start = Instant::now();
-        let others: Vec<Prepared> = others.iter().map(|r| prepare(r, &mut terms)).collect();
-        let all: Vec<&Prepared> = records.iter().flatten().chain(&others).collect();
+        let mut terms = Terms::default();
+        let prepared: Vec<Prepared> = records
+            .iter()
+            .flatten()
+            .chain(&others)
+            .map(|r| prepare(r, &mut terms))
+            .collect();
+        drop(records);
+        let all: Vec<&Prepared> = prepared.iter().collect();
         let files = build_prepared(&all, &terms, &mut Reuse::default());
         cost.building = start.elapsed();
         Ok(Some(files))
@@ -383,14 +392,12 @@ pub(crate) struct Reuse {
     lines: HashMap<u32, Line>,
     order: Vec<usize>,
     /// The records, in the order given, and by entry number.
-    keys: Vec<*const Prepared>,
-    docs: Vec<*const Prepared>,
+    /// Addresses, only compared: the `Cache` holding this keeps every
+    /// record they name alive (`alive`), so no new record can take an old
+    /// one's address.
+    keys: Vec<usize>,
+    docs: Vec<usize>,
 }
-
-// SAFETY: the pointers are only compared, never read; the `Cache` holding
-// this keeps every record they point to alive (`alive`), so no new record
-// can take an old one's address.
-unsafe impl Send for Reuse {}
 
 /// The index of `records` (entries first, then programmes and events).
 #[cfg(test)]
@@ -421,7 +428,10 @@ pub(crate) fn build_prepared(records: &[&Prepared], terms_: &Terms, reuse: &mut 
     // Entries by place, kind, category and name: every kecamatan and
     // kelurahan is a run, and within them every kind and category. The
     // last order stands when the same records come in the same places.
-    let keys: Vec<*const Prepared> = records.iter().map(|p| *p as *const Prepared).collect();
+    let keys: Vec<usize> = records
+        .iter()
+        .map(|p| *p as *const Prepared as usize)
+        .collect();
     let order: Vec<usize> = if keys == reuse.keys {
         std::mem::take(&mut reuse.order)
     } else {
@@ -430,7 +440,7 @@ pub(crate) fn build_prepared(records: &[&Prepared], terms_: &Terms, reuse: &mut 
         order
     };
     // The cards that are not the last index's, by entry number.
-    let docs: Vec<*const Prepared> = order.iter().map(|&i| keys[i]).collect();
+    let docs: Vec<usize> = order.iter().map(|&i| keys[i]).collect();
     let same_card: Vec<bool> = (0..docs.len())
         .map(|d| reuse.docs.get(d) == Some(&docs[d]))
         .collect();
@@ -483,11 +493,18 @@ pub(crate) fn build_prepared(records: &[&Prepared], terms_: &Terms, reuse: &mut 
     let mut firsts: Vec<String> = Vec::new();
     let mut shard = String::new();
     let mut previous = "";
-    let close = |shard: &mut String, files: &mut Files, count: usize| {
+    // A shard's top files together, `{"line": cards, ...}`: one file a
+    // shard, not one a common word (on a disk, files cost more than bytes).
+    let mut tops: Vec<u8> = Vec::new();
+    let close = |shard: &mut String, tops: &mut Vec<u8>, files: &mut Files, count: usize| {
         files.push((
             format!("{dir}kata-{count}.txt"),
             std::mem::take(shard).into_bytes(),
         ));
+        if !tops.is_empty() {
+            tops.push(b'}');
+            files.push((format!("{dir}atas-{count}.json"), std::mem::take(tops)));
+        }
     };
     let mut line = 0;
     let mut last_lines = std::mem::take(&mut reuse.lines);
@@ -496,7 +513,7 @@ pub(crate) fn build_prepared(records: &[&Prepared], terms_: &Terms, reuse: &mut 
         let term = terms_.words[id as usize].as_str();
         let list = postings(id);
         if shard.len() >= SHARD_BYTES {
-            close(&mut shard, &mut files, firsts.len() - 1);
+            close(&mut shard, &mut tops, &mut files, firsts.len() - 1);
         }
         if shard.is_empty() {
             firsts.push(term.to_string());
@@ -566,10 +583,9 @@ pub(crate) fn build_prepared(records: &[&Prepared], terms_: &Terms, reuse: &mut 
             }
         };
         if let Some((_, top)) = &top {
-            files.push((
-                format!("{dir}atas/{}-{line}.json", firsts.len() - 1),
-                top.clone(),
-            ));
+            tops.push(if tops.is_empty() { b'{' } else { b',' });
+            tops.extend_from_slice(format!("\"{line}\":").as_bytes());
+            tops.extend_from_slice(top);
         }
         line += 1;
         shard.push_str(&text);
@@ -578,7 +594,7 @@ pub(crate) fn build_prepared(records: &[&Prepared], terms_: &Terms, reuse: &mut 
         previous = term;
     }
     if !shard.is_empty() {
-        close(&mut shard, &mut files, firsts.len() - 1);
+        close(&mut shard, &mut tops, &mut files, firsts.len() - 1);
     }
     drop(last_lines);
 

@@ -1,7 +1,7 @@
 /* Etalase search page (/cari/): live search with filters over the site's
    own index (cari/indeks/, its format in ARCHITECTURE.md). A first search
    loads meta.json (with the filters' sets) and one dictionary shard per word;
-   a common word's first cards come in one small file (atas/), the others
+   a common word's first cards come in its shard's top file, the others
    in chunks, loaded as they come into view. The query, the filters and
    the order live in the page's address (?q=keripik&kecamatan=Medansatria
    &urut=nama), so a result list can be shared and the back button works.
@@ -65,7 +65,7 @@
 
   /* The index reader. `load(name)` gives a file of the index as text.
      search(q, {filters, sort}) gives {results: [entry numbers], filters:
-     {name: {value: count}}, tops: [files of first cards]}; card(n) an
+     {name: {value: count}}, tops: [[shard, line] of top cards]}; card(n) an
      entry's card {url, meta}. */
   function Engine(pages, load) {
     var files = {}, meta = null, sets = null, known = {};
@@ -137,7 +137,7 @@
               : plain && w.length === word.length + 1 && w.replace("h", "") === plain ? 2
               : fuzzy && distance(word, w, fuzzy) <= fuzzy ? 1 : 0;
             if (!q) return;
-            if (q === 3 && !weaker && sh.tops[i]) tops.push("atas/" + sh.i + "-" + i + ".json");
+            if (q === 3 && !weaker && sh.tops[i]) tops.push([sh.i, i]);
             // A stem's match counts as a word begun, not a whole word.
             if (weaker) q = Math.min(q, 2);
             var d = decode(sh.posts[i]);
@@ -196,9 +196,9 @@
       },
       // The first cards of common words, kept for card().
       prime: function (tops) {
-        return Promise.all(tops.map(function (name) {
-          return get(name, true).then(function (cards) {
-            cards.forEach(function (c) { known[c[0]] = made(c[1]); });
+        return Promise.all(tops.map(function (top) {
+          return get("atas-" + top[0] + ".json", true).then(function (lines) {
+            (lines[top[1]] || []).forEach(function (c) { known[c[0]] = made(c[1]); });
           });
         }));
       },
