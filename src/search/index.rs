@@ -101,12 +101,7 @@ impl Indexer {
         }
         let start = Instant::now();
         let mut terms = Terms::default();
-        let prepared: Vec<Prepared> = records
-            .iter()
-            .flatten()
-            .chain(&others)
-            .map(|r| prepare(r, &mut terms))
-            .collect();
+        let prepared = prepare_all(records.iter().flatten().chain(&others), &mut terms);
         drop(records);
         let all: Vec<&Prepared> = prepared.iter().collect();
         let files = build_prepared(&all, &terms, &mut Reuse::default());
@@ -285,21 +280,48 @@ pub(crate) struct Prepared {
     filters: Vec<(String, String)>,
 }
 
-/// Prepares `r`, numbering its terms in `terms`.
-pub(crate) fn prepare(r: &Record, terms_: &mut Terms) -> Prepared {
-    let mut found: HashMap<u32, u32> = HashMap::new();
+/// The words of `r` and their stems ("jahit" finds "penjahit"), each once
+/// with the best field it is in: the part of preparing that needs no
+/// shared numbering, so it runs on every core.
+fn words_of(r: &Record) -> Vec<(String, u32)> {
+    let mut found: HashMap<String, u32> = HashMap::new();
     for (rank, text) in &r.words {
         let c = class(*rank);
         for term in terms(text) {
-            // The word, and its stem: "jahit" finds "penjahit".
             let root = stem(&term);
-            for t in [&term, &root] {
-                let best = found.entry(terms_.id(t)).or_default();
+            if root != term {
+                let best = found.entry(root).or_default();
                 *best = (*best).max(c);
             }
+            let best = found.entry(term).or_default();
+            *best = (*best).max(c);
         }
     }
-    let mut list: Vec<u32> = found.into_iter().map(|(id, c)| id << 2 | c).collect();
+    found.into_iter().collect()
+}
+
+/// Prepares `r`, numbering its terms in `terms`.
+pub(crate) fn prepare(r: &Record, terms_: &mut Terms) -> Prepared {
+    prepare_with(r, words_of(r), terms_)
+}
+
+/// Records prepared on every core, numbered in order on this one.
+fn prepare_all<'a>(records: impl Iterator<Item = &'a Record>, terms_: &mut Terms) -> Vec<Prepared> {
+    use rayon::prelude::*;
+    let records: Vec<&Record> = records.collect();
+    let mut out = Vec::with_capacity(records.len());
+    // In batches: the words of every record at once would outweigh them.
+    for batch in records.chunks(2048) {
+        let words: Vec<Vec<(String, u32)>> = batch.par_iter().map(|r| words_of(r)).collect();
+        for (r, w) in batch.iter().zip(words) {
+            out.push(prepare_with(r, w, terms_));
+        }
+    }
+    out
+}
+
+fn prepare_with(r: &Record, words: Vec<(String, u32)>, terms_: &mut Terms) -> Prepared {
+    let mut list: Vec<u32> = words.iter().map(|(t, c)| terms_.id(t) << 2 | c).collect();
     list.sort_unstable();
     list.shrink_to_fit();
     let meta = |k: &str| r.meta.get(k).map(String::as_str).unwrap_or("");
