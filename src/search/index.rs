@@ -16,8 +16,9 @@
 //!   term was found in (name, product, place, text) in the low two bits;
 //! - `kartu-N.json`: what a result shows, for a chunk of entries in
 //!   number order, loaded for the results on screen only;
-//! - `atas-S.json`: the first cards of the common words of shard S, by
-//!   line, so a first search for one needs one file for its first screen;
+//! - `atas-S-G.json`: the first cards of common words of shard S (four
+//!   words a file, G counting them), by line, so a first search for one
+//!   needs one file for its first screen;
 //! - `urut.txt`, `nama.txt`: the entries newest first, and A to Z, loaded
 //!   only to sort by date, or to browse without a query by name.
 
@@ -35,11 +36,13 @@ type Files = Vec<(String, Vec<u8>)>;
 /// few chunks of entries far apart.
 const CHUNK: usize = 16;
 /// A term found in this many entries or more gets the cards of its first
-/// results in its shard's top file (`atas-S.json`): a first search for a common
+/// results in a top file of its shard (`atas-S-G.json`): a first search for a common
 /// word then needs one file for its first screen, not one per card.
 const TOP_MIN: usize = 32;
 /// How many cards that file holds: a first screen and some.
 const TOP: usize = 8;
+/// How many common words' top cards share a file.
+const TOPS_PER_FILE: usize = 4;
 /// What a result's card shows, in the order the card files hold it.
 const SHOWN: [&str; 12] = [
     "title",
@@ -515,18 +518,26 @@ pub(crate) fn build_prepared(records: &[&Prepared], terms_: &Terms, reuse: &mut 
     let mut firsts: Vec<String> = Vec::new();
     let mut shard = String::new();
     let mut previous = "";
-    // A shard's top files together, `{"line": cards, ...}`: one file a
-    // shard, not one a common word (on a disk, files cost more than bytes).
+    // The top cards of a shard's common words, TOPS_PER_FILE words a file
+    // (`{"line": cards, ...}`): not a file a word (on a disk, files cost
+    // more than their bytes), nor a shard's all (a keystroke's bytes).
     let mut tops: Vec<u8> = Vec::new();
-    let close = |shard: &mut String, tops: &mut Vec<u8>, files: &mut Files, count: usize| {
+    let mut in_tops = 0;
+    let mut groups = 0;
+    let flush_tops = |tops: &mut Vec<u8>, files: &mut Files, count: usize, group: usize| {
+        if !tops.is_empty() {
+            tops.push(b'}');
+            files.push((
+                format!("{dir}atas-{count}-{group}.json"),
+                std::mem::take(tops),
+            ));
+        }
+    };
+    let close = |shard: &mut String, files: &mut Files, count: usize| {
         files.push((
             format!("{dir}kata-{count}.txt"),
             std::mem::take(shard).into_bytes(),
         ));
-        if !tops.is_empty() {
-            tops.push(b'}');
-            files.push((format!("{dir}atas-{count}.json"), std::mem::take(tops)));
-        }
     };
     let mut line = 0;
     let mut last_lines = std::mem::take(&mut reuse.lines);
@@ -535,12 +546,15 @@ pub(crate) fn build_prepared(records: &[&Prepared], terms_: &Terms, reuse: &mut 
         let term = terms_.words[id as usize].as_str();
         let list = postings(id);
         if shard.len() >= SHARD_BYTES {
-            close(&mut shard, &mut tops, &mut files, firsts.len() - 1);
+            flush_tops(&mut tops, &mut files, firsts.len() - 1, groups);
+            close(&mut shard, &mut files, firsts.len() - 1);
         }
         if shard.is_empty() {
             firsts.push(term.to_string());
             previous = "";
             line = 0;
+            in_tops = 0;
+            groups = 0;
         }
         let shared = previous
             .chars()
@@ -605,9 +619,15 @@ pub(crate) fn build_prepared(records: &[&Prepared], terms_: &Terms, reuse: &mut 
             }
         };
         if let Some((_, top)) = &top {
+            if in_tops == TOPS_PER_FILE {
+                flush_tops(&mut tops, &mut files, firsts.len() - 1, groups);
+                in_tops = 0;
+                groups += 1;
+            }
             tops.push(if tops.is_empty() { b'{' } else { b',' });
             tops.extend_from_slice(format!("\"{line}\":").as_bytes());
             tops.extend_from_slice(top);
+            in_tops += 1;
         }
         line += 1;
         shard.push_str(&text);
@@ -616,7 +636,8 @@ pub(crate) fn build_prepared(records: &[&Prepared], terms_: &Terms, reuse: &mut 
         previous = term;
     }
     if !shard.is_empty() {
-        close(&mut shard, &mut tops, &mut files, firsts.len() - 1);
+        flush_tops(&mut tops, &mut files, firsts.len() - 1, groups);
+        close(&mut shard, &mut files, firsts.len() - 1);
     }
     drop(last_lines);
 
@@ -667,6 +688,7 @@ pub(crate) fn build_prepared(records: &[&Prepared], terms_: &Terms, reuse: &mut 
         "v": 1,
         "n": n,
         "chunk": CHUNK,
+        "tops": TOPS_PER_FILE,
         "fields": SHOWN,
         "shards": firsts,
         "closed": set(&closed, n),

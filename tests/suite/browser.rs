@@ -977,7 +977,7 @@ fn a_first_search_stays_within_its_request_budget() {
         requests.len()
     );
     eprintln!(
-        "a first search for keripik: {} requests, {} bytes",
+        "a first search for keripik: {} requests, {} bytes: {requests:?}",
         requests.len(),
         b.transferred
     );

@@ -252,7 +252,12 @@ impl Browser {
     pub fn wait_for(&mut self, expr: &str) {
         let started = Instant::now();
         while started.elapsed() < Duration::from_secs(20) {
-            if self.eval(&format!("!!({expr})")) == json!(true) {
+            // A page in the middle of reloading has no body yet: not
+            // true yet, rather than an error.
+            if self.eval(&format!(
+                "(() => {{ try {{ return !!({expr}); }} catch (e) {{ return false; }} }})()"
+            )) == json!(true)
+            {
                 return;
             }
             std::thread::sleep(Duration::from_millis(50));

@@ -65,7 +65,7 @@
 
   /* The index reader. `load(name)` gives a file of the index as text.
      search(q, {filters, sort}) gives {results: [entry numbers], filters:
-     {name: {value: count}}, tops: [[shard, line] of top cards]}; card(n) an
+     {name: {value: count}}, tops: [[shard, file, line] of top cards]}; card(n) an
      entry's card {url, meta}. */
   function Engine(pages, load) {
     var files = {}, meta = null, sets = null, known = {};
@@ -79,14 +79,15 @@
     // which have a file of first cards (postings begun with "*").
     function shard(i) {
       return get("kata-" + i + ".txt").then(function (text) {
-        var words = [], posts = [], tops = [], prev = "";
+        var words = [], posts = [], tops = [], prev = "", counted = 0;
         text.split("\n").forEach(function (line) {
           if (!line) return;
           var a = line.indexOf(" "), b = line.indexOf(" ", a + 1);
           var word = prev.slice(0, parseInt(line.slice(0, a), 36)) + line.slice(a + 1, b);
-          var top = line.charAt(b + 1) === "*";
+          // A top file's word: which of its shard's top files holds it.
+          var top = line.charAt(b + 1) === "*" ? Math.floor(counted++ / meta.tops) : -1;
           words.push(word);
-          posts.push(line.slice(b + (top ? 2 : 1)));
+          posts.push(line.slice(b + (top >= 0 ? 2 : 1)));
           tops.push(top);
           prev = word;
         });
@@ -137,7 +138,7 @@
               : plain && w.length === word.length + 1 && w.replace("h", "") === plain ? 2
               : fuzzy && distance(word, w, fuzzy) <= fuzzy ? 1 : 0;
             if (!q) return;
-            if (q === 3 && !weaker && sh.tops[i]) tops.push([sh.i, i]);
+            if (q === 3 && !weaker && sh.tops[i] >= 0) tops.push([sh.i, sh.tops[i], i]);
             // A stem's match counts as a word begun, not a whole word.
             if (weaker) q = Math.min(q, 2);
             var d = decode(sh.posts[i]);
@@ -197,8 +198,8 @@
       // The first cards of common words, kept for card().
       prime: function (tops) {
         return Promise.all(tops.map(function (top) {
-          return get("atas-" + top[0] + ".json", true).then(function (lines) {
-            (lines[top[1]] || []).forEach(function (c) { known[c[0]] = made(c[1]); });
+          return get("atas-" + top[0] + "-" + top[1] + ".json", true).then(function (lines) {
+            (lines[top[2]] || []).forEach(function (c) { known[c[0]] = made(c[1]); });
           });
         }));
       },
