@@ -132,6 +132,24 @@ fn the_search_page_is_in_every_language() {
     );
 }
 
+/// A text file of tests/fixtures/.
+#[cfg(feature = "search")]
+fn fixture_text(name: &str) -> String {
+    fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name),
+    )
+    .unwrap()
+}
+
+/// A fixture's lines that are neither comments (`#`) nor blank.
+#[cfg(feature = "search")]
+fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+}
+
 /// Whether Node is here (or a loud skip, or a failure under
 /// ETALASE_REQUIRE_TOOLS=1).
 #[cfg(feature = "search")]
@@ -157,13 +175,8 @@ fn the_script_stems_words_as_the_index_does() {
     if !node() {
         return;
     }
-    let fixture = fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/stems.txt"),
-    )
-    .unwrap();
-    let pairs: Vec<(&str, &str)> = fixture
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    let fixture = fixture_text("stems.txt");
+    let pairs: Vec<(&str, &str)> = data_lines(&fixture)
         .map(|l| l.split_once(' ').unwrap())
         .collect();
     let words: Vec<String> = pairs.iter().map(|(w, _)| format!("{w:?}")).collect();
@@ -267,13 +280,8 @@ fn the_first_results_are_the_ones_a_resident_means() {
     if !node() {
         return;
     }
-    let fixture = fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/relevance.txt"),
-    )
-    .unwrap();
-    let lines: Vec<[&str; 3]> = fixture
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    let fixture = fixture_text("relevance.txt");
+    let lines: Vec<[&str; 3]> = data_lines(&fixture)
         .map(|l| {
             let p: Vec<&str> = l.split('\t').collect();
             assert_eq!(p.len(), 3, "not SITE, QUERY and WANTED: {l}");
