@@ -107,7 +107,7 @@ impl Indexer {
         let prepared = prepare_all(records.iter().flatten().chain(&others), &mut terms);
         drop(records);
         let all: Vec<&Prepared> = prepared.iter().collect();
-        let files = build_prepared(&all, &terms, &mut Reuse::default());
+        let files = make(&all, &terms, None);
         cost.building = start.elapsed();
         Ok(Some(files))
     }
@@ -361,67 +361,269 @@ fn prepare_with(r: &Record, words: Vec<(String, u32)>, terms_: &mut Terms) -> Pr
     }
 }
 
-/// What `serve` keeps between rounds: every record prepared, by its
-/// page, so a round prepares only the records that changed and makes the
-/// index in the same round as the pages.
+/// What `serve` keeps between rounds: every record prepared, in the order
+/// given, and what the last index was made of, so a round prepares only
+/// the records that changed and, when no entry moved, updates only their
+/// terms' lines.
 #[derive(Default)]
 pub(crate) struct Cache {
     terms: Terms,
     reuse: Reuse,
-    /// The records of the last index, kept alive for `reuse`'s pointers.
-    alive: Vec<std::sync::Arc<Prepared>>,
-    prepared: HashMap<String, (std::sync::Arc<Record>, std::sync::Arc<Prepared>)>,
+    records: Vec<std::sync::Arc<Record>>,
+    prepared: Vec<std::sync::Arc<Prepared>>,
 }
+
+/// The index's files after a round: each path, with its bytes when they
+/// are not the last round's.
+pub(crate) type Update = Vec<(String, Option<Vec<u8>>)>;
 
 impl Cache {
     /// The index of `records` (entries, in entry order) and `others`,
     /// byte for byte the one a build makes.
-    pub(crate) fn index(&mut self, records: &[std::sync::Arc<Record>], others: &[Record]) -> Files {
+    pub(crate) fn index(
+        &mut self,
+        records: &[std::sync::Arc<Record>],
+        others: &[Record],
+    ) -> Update {
         use std::sync::Arc;
-        let mut next = HashMap::with_capacity(records.len());
-        let mut list: Vec<Arc<Prepared>> = Vec::with_capacity(records.len() + others.len());
-        for r in records {
-            let p = match self.prepared.remove(&r.url) {
-                Some((old, p)) if Arc::ptr_eq(&old, r) || *old == **r => p,
-                _ => Arc::new(prepare(r, &mut self.terms)),
+        let all: Vec<Arc<Record>> = records
+            .iter()
+            .cloned()
+            .chain(others.iter().map(|r| Arc::new(r.clone())))
+            .collect();
+        // The last round's records by address, looked up by position
+        // first (a save changes a few), by address only when they moved.
+        let mut by_url: Option<HashMap<&str, usize>> = None;
+        let mut list: Vec<Arc<Prepared>> = Vec::with_capacity(all.len());
+        for (i, r) in all.iter().enumerate() {
+            let same = |j: usize| {
+                let old = &self.records[j];
+                Arc::ptr_eq(old, r) || **old == **r
             };
-            next.insert(r.url.clone(), (r.clone(), p.clone()));
-            list.push(p);
-        }
-        for r in others {
-            // Kept too, so their place in the order is known unchanged.
-            let p = match self.prepared.remove(&r.url) {
-                Some((old, p)) if *old == *r => p,
-                _ => Arc::new(prepare(r, &mut self.terms)),
+            let at = if i < self.records.len() && self.records[i].url == r.url {
+                Some(i).filter(|&j| same(j))
+            } else {
+                let map = by_url.get_or_insert_with(|| {
+                    self.records
+                        .iter()
+                        .enumerate()
+                        .map(|(j, r)| (r.url.as_str(), j))
+                        .collect()
+                });
+                map.get(r.url.as_str()).copied().filter(|&j| same(j))
             };
-            next.insert(r.url.clone(), (Arc::new(r.clone()), p.clone()));
-            list.push(p);
+            list.push(match at {
+                Some(j) => self.prepared[j].clone(),
+                None => Arc::new(prepare(r, &mut self.terms)),
+            });
         }
-        self.prepared = next;
-        let refs: Vec<&Prepared> = list.iter().map(|p| &**p).collect();
-        let files = build_prepared(&refs, &self.terms, &mut self.reuse);
-        self.alive = list;
-        files
+        drop(by_url);
+        let update = match self.reuse.update(&self.prepared, &list, &self.terms) {
+            Some(update) => update,
+            None => {
+                let refs: Vec<&Prepared> = list.iter().map(|p| &**p).collect();
+                let files = make(&refs, &self.terms, Some(&mut self.reuse));
+                self.reuse.changed(files)
+            }
+        };
+        self.records = all;
+        self.prepared = list;
+        update
     }
 }
 
-/// A term's postings as the last index had them: the postings, their
-/// text, and the top file with the entries it holds.
-type Line = (Vec<u32>, String, Option<(Vec<u32>, Vec<u8>)>);
+/// A term's line in its shard, but for its front-coded start: the
+/// postings' text and, for a common word, its top cards with the entries
+/// they show.
+#[derive(Clone)]
+struct Line {
+    text: String,
+    top: Option<(Vec<u32>, Vec<u8>)>,
+}
 
-/// What the last index's making can lend the next (`serve`): each term's
-/// postings and their text, with its top file; the prepared records and
-/// their order.
+/// What the last index was made of (`serve`): a save that moves no entry
+/// changes only the lines of its record's terms, its card chunk, and the
+/// files that gather those.
 #[derive(Default)]
 pub(crate) struct Reuse {
-    lines: HashMap<u32, Line>,
-    order: Vec<usize>,
-    /// The records, in the order given, and by entry number.
-    /// Addresses, only compared: the `Cache` holding this keeps every
-    /// record they name alive (`alive`), so no new record can take an old
-    /// one's address.
-    keys: Vec<usize>,
-    docs: Vec<usize>,
+    /// By entry number, the record's place in the list given; and back.
+    order: Vec<u32>,
+    rank: Vec<u32>,
+    /// By term number: its postings, and its line (terms without
+    /// postings have none: they are not in the dictionary).
+    lists: Vec<Vec<u32>>,
+    lines: Vec<Option<Line>>,
+    /// The terms with postings, as the dictionary sorts them.
+    dictionary: Vec<u32>,
+    closed: Vec<bool>,
+    sets: Sets,
+    newest: Vec<u8>,
+    by_name: Vec<u8>,
+    /// Each file's hash as last made, by path.
+    written: HashMap<String, u64>,
+    /// How many rounds were updates (the tests' check that they were).
+    #[cfg(test)]
+    updates: usize,
+}
+
+/// Each filter's values and their sets.
+type Sets = BTreeMap<String, BTreeMap<String, String>>;
+
+/// How many changed records a round updates in place; more make the
+/// index again.
+const UPDATE_MAX: usize = 256;
+
+impl Reuse {
+    /// The files as an update: each marked unchanged when its bytes hash
+    /// as last time.
+    fn changed(&mut self, files: Files) -> Update {
+        let mut written = HashMap::with_capacity(files.len());
+        let update = files
+            .into_iter()
+            .map(|(path, bytes)| {
+                let h = crate::hash::quick(&bytes);
+                let same = self.written.get(&path) == Some(&h);
+                written.insert(path.clone(), h);
+                (path, (!same).then_some(bytes))
+            })
+            .collect();
+        self.written = written;
+        update
+    }
+
+    /// The index after `old` became `new` (the same records in the same
+    /// places, a few of them changed without moving), from the last one;
+    /// `None` when it must be made again.
+    fn update(
+        &mut self,
+        old: &[std::sync::Arc<Prepared>],
+        new: &[std::sync::Arc<Prepared>],
+        terms_: &Terms,
+    ) -> Option<Update> {
+        use std::sync::Arc;
+        let n = new.len();
+        if self.order.len() != n || old.len() != n || n == 0 {
+            return None;
+        }
+        let changed: Vec<usize> = (0..n).filter(|&i| !Arc::ptr_eq(&old[i], &new[i])).collect();
+        if changed.len() > UPDATE_MAX {
+            return None;
+        }
+        let at = |doc: usize| &*new[self.order[doc] as usize];
+        // Keys are unique (the address is the last): the order stands when
+        // each changed record still sorts between its neighbours.
+        for &i in &changed {
+            let d = self.rank[i] as usize;
+            let key = &new[i].order;
+            if d > 0 && at(d - 1).order >= *key || d + 1 < n && *key >= at(d + 1).order {
+                return None;
+            }
+        }
+        let words = &terms_.words;
+        if self.lists.len() < words.len() {
+            self.lists.resize_with(words.len(), Vec::new);
+            self.lines.resize_with(words.len(), || None);
+        }
+        let mut touched: Vec<u32> = Vec::new();
+        let (mut filters, mut sorts) = (false, false);
+        for &i in &changed {
+            let doc = self.rank[i];
+            let (was, now) = (&old[i], &new[i]);
+            for &t in &was.terms {
+                let list = &mut self.lists[(t >> 2) as usize];
+                if let Ok(k) = list.binary_search_by(|p| (p >> 2).cmp(&doc)) {
+                    list.remove(k);
+                }
+                touched.push(t >> 2);
+            }
+            for &t in &now.terms {
+                let list = &mut self.lists[(t >> 2) as usize];
+                let k = list.partition_point(|p| (p >> 2) < doc);
+                list.insert(k, doc << 2 | (t & 3));
+                touched.push(t >> 2);
+            }
+            self.closed[doc as usize] = now.closed;
+            filters |= was.filters != now.filters || was.closed != now.closed;
+            sorts |= was.name != now.name || was.updated != now.updated;
+        }
+        touched.sort_unstable();
+        touched.dedup();
+        for &id in &touched {
+            let list = &self.lists[id as usize];
+            let found = self
+                .dictionary
+                .binary_search_by(|&x| words[x as usize].cmp(&words[id as usize]));
+            match (found, list.is_empty()) {
+                (Ok(k), true) => {
+                    self.dictionary.remove(k);
+                }
+                (Err(k), false) => self.dictionary.insert(k, id),
+                _ => {}
+            }
+            self.lines[id as usize] =
+                (!list.is_empty()).then(|| line(list, &self.closed, &|d| at(d as usize)));
+        }
+        let mut files: Files = Vec::new();
+        let lines = &self.lines;
+        let firsts = shards(
+            self.dictionary.iter().filter_map(|&id| {
+                lines[id as usize]
+                    .as_ref()
+                    .map(|l| (words[id as usize].as_str(), l))
+            }),
+            &mut files,
+        );
+        if filters {
+            self.sets = sets(n, &|d| at(d));
+        }
+        if sorts {
+            (self.newest, self.by_name) = sorted(n, &|d| at(d));
+        }
+        files.push((
+            format!("{}urut.txt", paths::SEARCH_INDEX),
+            self.newest.clone(),
+        ));
+        files.push((
+            format!("{}nama.txt", paths::SEARCH_INDEX),
+            self.by_name.clone(),
+        ));
+        files.push(meta(n, firsts, &self.closed, &self.sets));
+        let mut update = changed_among(&mut self.written, files);
+        // The card chunks: made again only where a record changed.
+        let mut chunks: Vec<usize> = changed
+            .iter()
+            .map(|&i| self.rank[i] as usize / CHUNK)
+            .collect();
+        chunks.sort_unstable();
+        chunks.dedup();
+        for c in 0..n.div_ceil(CHUNK) {
+            let path = format!("{}kartu-{c}.json", paths::SEARCH_INDEX);
+            let bytes = chunks
+                .binary_search(&c)
+                .is_ok()
+                .then(|| cards(c * CHUNK..n.min((c + 1) * CHUNK), &|d| at(d)));
+            update.push((path, bytes));
+        }
+        update.sort_by(|a, b| a.0.cmp(&b.0));
+        #[cfg(test)]
+        {
+            self.updates += 1;
+        }
+        Some(update)
+    }
+}
+
+/// `Reuse::changed` for some of the files: the others (the card chunks,
+/// made again only where a record changed) keep their hashes.
+fn changed_among(written: &mut HashMap<String, u64>, files: Files) -> Update {
+    files
+        .into_iter()
+        .map(|(path, bytes)| {
+            let h = crate::hash::quick(&bytes);
+            let same = written.insert(path.clone(), h) == Some(h);
+            (path, (!same).then_some(bytes))
+        })
+        .collect()
 }
 
 /// The index of `records` (entries first, then programmes and events).
@@ -430,7 +632,7 @@ pub(crate) fn build(records: &[Record]) -> Files {
     let mut t = Terms::default();
     let prepared: Vec<Prepared> = records.iter().map(|r| prepare(r, &mut t)).collect();
     let refs: Vec<&Prepared> = prepared.iter().collect();
-    build_prepared(&refs, &t, &mut Reuse::default())
+    make(&refs, &t, None)
 }
 
 /// The first TOP of a term's postings as the script ranks a word alone:
@@ -448,29 +650,201 @@ fn first_results(list: &[u32], closed: &[bool]) -> Vec<u32> {
     buckets.into_iter().flatten().take(TOP).collect()
 }
 
-/// The index of prepared records.
-pub(crate) fn build_prepared(records: &[&Prepared], terms_: &Terms, reuse: &mut Reuse) -> Files {
-    // Entries by place, kind, category and name: every kecamatan and
-    // kelurahan is a run, and within them every kind and category. The
-    // last order stands when the same records come in the same places.
-    let keys: Vec<usize> = records
-        .iter()
-        .map(|p| *p as *const Prepared as usize)
-        .collect();
-    let order: Vec<usize> = if keys == reuse.keys {
-        std::mem::take(&mut reuse.order)
-    } else {
-        let mut order: Vec<usize> = (0..records.len()).collect();
-        order.sort_by(|&a, &b| records[a].order.cmp(&records[b].order));
-        order
+/// A term's line from its postings: delta-coded entry numbers with the
+/// field in the low two bits, `*` first when the term has top cards.
+fn line<'a>(list: &[u32], closed: &[bool], at: &dyn Fn(u32) -> &'a Prepared) -> Line {
+    let top = (list.len() >= TOP_MIN).then(|| {
+        let docs = first_results(list, closed);
+        // The first cards of the word alone, as the script ranks it.
+        let mut top = Vec::from(&b"["[..]);
+        for (k, &doc) in docs.iter().enumerate() {
+            if k > 0 {
+                top.push(b',');
+            }
+            top.extend_from_slice(format!("[{doc},").as_bytes());
+            top.extend_from_slice(at(doc).card.as_bytes());
+            top.push(b']');
+        }
+        top.push(b']');
+        (docs, top)
+    });
+    let mut text = String::with_capacity(list.len() * 3 + 2);
+    if top.is_some() {
+        text.push('*');
+    }
+    let mut last = 0u32;
+    for (k, &p) in list.iter().enumerate() {
+        let (doc, c) = (p >> 2, p & 3);
+        if k > 0 {
+            text.push(',');
+        }
+        push_b36(&mut text, ((doc - last) as u64) << 2 | c as u64);
+        last = doc;
+    }
+    Line { text, top }
+}
+
+/// The dictionary in shards of about SHARD_BYTES, front-coded, with the
+/// top files of their common words; returns each shard's first term.
+fn shards<'a, L: std::borrow::Borrow<Line>>(
+    lines: impl Iterator<Item = (&'a str, L)>,
+    files: &mut Files,
+) -> Vec<String> {
+    let dir = paths::SEARCH_INDEX;
+    let mut firsts: Vec<String> = Vec::new();
+    let mut shard = String::new();
+    let mut previous = "";
+    // The top cards of a shard's common words, TOPS_PER_FILE words a file
+    // (`{"line": cards, ...}`): not a file a word (on a disk, files cost
+    // more than their bytes), nor a shard's all (a keystroke's bytes).
+    let mut tops: Vec<u8> = Vec::new();
+    let (mut in_tops, mut groups, mut number) = (0, 0, 0);
+    let flush_tops = |tops: &mut Vec<u8>, files: &mut Files, count: usize, group: usize| {
+        if !tops.is_empty() {
+            tops.push(b'}');
+            files.push((
+                format!("{dir}atas-{count}-{group}.json"),
+                std::mem::take(tops),
+            ));
+        }
     };
-    // The cards that are not the last index's, by entry number.
-    let docs: Vec<usize> = order.iter().map(|&i| keys[i]).collect();
-    let same_card: Vec<bool> = (0..docs.len())
-        .map(|d| reuse.docs.get(d) == Some(&docs[d]))
-        .collect();
+    let close = |shard: &mut String, files: &mut Files, count: usize| {
+        files.push((
+            format!("{dir}kata-{count}.txt"),
+            std::mem::take(shard).into_bytes(),
+        ));
+    };
+    for (term, l) in lines {
+        let l = l.borrow();
+        if shard.len() >= SHARD_BYTES {
+            flush_tops(&mut tops, files, firsts.len() - 1, groups);
+            close(&mut shard, files, firsts.len() - 1);
+        }
+        if shard.is_empty() {
+            firsts.push(term.to_string());
+            previous = "";
+            (number, in_tops, groups) = (0, 0, 0);
+        }
+        let shared = previous
+            .chars()
+            .zip(term.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        // Counted as the script's `slice` counts: in UTF-16 units.
+        let units: usize = term.chars().take(shared).map(char::len_utf16).sum();
+        let suffix = &term[term
+            .char_indices()
+            .nth(shared)
+            .map_or(term.len(), |(i, _)| i)..];
+        push_b36(&mut shard, units as u64);
+        shard.push(' ');
+        shard.push_str(suffix);
+        shard.push(' ');
+        if let Some((_, top)) = &l.top {
+            if in_tops == TOPS_PER_FILE {
+                flush_tops(&mut tops, files, firsts.len() - 1, groups);
+                in_tops = 0;
+                groups += 1;
+            }
+            tops.push(if tops.is_empty() { b'{' } else { b',' });
+            tops.extend_from_slice(format!("\"{number}\":").as_bytes());
+            tops.extend_from_slice(top);
+            in_tops += 1;
+        }
+        number += 1;
+        shard.push_str(&l.text);
+        shard.push('\n');
+        previous = term;
+    }
+    if !shard.is_empty() {
+        flush_tops(&mut tops, files, firsts.len() - 1, groups);
+        close(&mut shard, files, firsts.len() - 1);
+    }
+    firsts
+}
+
+/// Each filter value's entries, as a set.
+fn sets<'a>(n: usize, at: &dyn Fn(usize) -> &'a Prepared) -> Sets {
+    let mut found: crate::hash::FastMap<(&str, &str), Vec<u32>> = Default::default();
+    for doc in 0..n {
+        for (name, v) in &at(doc).filters {
+            found
+                .entry((name.as_str(), v.as_str()))
+                .or_default()
+                .push(doc as u32);
+        }
+    }
+    let mut sets = Sets::new();
+    for ((f, v), docs) in found {
+        sets.entry(f.to_string())
+            .or_default()
+            .insert(v.to_string(), set(&docs, n));
+    }
+    sets
+}
+
+/// A chunk's cards.
+fn cards<'a>(docs: std::ops::Range<usize>, at: &dyn Fn(usize) -> &'a Prepared) -> Vec<u8> {
+    let mut out = b"[".to_vec();
+    for (k, doc) in docs.enumerate() {
+        if k > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(at(doc).card.as_bytes());
+    }
+    out.push(b']');
+    out
+}
+
+/// Newest first, for the sort by date only; A to Z, for browsing without
+/// a query and the sort by name.
+fn sorted<'a>(n: usize, at: &dyn Fn(usize) -> &'a Prepared) -> (Vec<u8>, Vec<u8>) {
+    let joined = |docs: &[u32]| {
+        let mut out = String::with_capacity(docs.len() * 4);
+        for (k, &d) in docs.iter().enumerate() {
+            if k > 0 {
+                out.push(',');
+            }
+            push_b36(&mut out, d as u64);
+        }
+        out.into_bytes()
+    };
+    let mut newest: Vec<u32> = (0..n as u32).collect();
+    newest.sort_by(|&a, &b| at(b as usize).updated.cmp(&at(a as usize).updated));
+    let mut by_name: Vec<u32> = (0..n as u32).collect();
+    by_name.sort_by(|&a, &b| at(a as usize).name.cmp(&at(b as usize).name));
+    (joined(&newest), joined(&by_name))
+}
+
+/// `meta.json`: what every search loads.
+fn meta(n: usize, firsts: Vec<String>, closed: &[bool], sets: &Sets) -> (String, Vec<u8>) {
+    // The closed businesses (few): ranked after the open ones.
+    let closed: Vec<u32> = (0..n as u32).filter(|&d| closed[d as usize]).collect();
+    let meta = serde_json::json!({
+        "v": 1,
+        "n": n,
+        "chunk": CHUNK,
+        "tops": TOPS_PER_FILE,
+        "fields": SHOWN,
+        "shards": firsts,
+        "closed": set(&closed, n),
+        "sets": sets,
+    });
+    (
+        format!("{}meta.json", paths::SEARCH_INDEX),
+        serde_json::to_vec(&meta).unwrap_or_default(),
+    )
+}
+
+/// The index of prepared records, every file of it; with `keep`, what
+/// the next round can update it from.
+fn make(records: &[&Prepared], terms_: &Terms, keep: Option<&mut Reuse>) -> Files {
+    // Entries by place, kind, category and name: every kecamatan and
+    // kelurahan is a run, and within them every kind and category.
+    let mut order: Vec<u32> = (0..records.len() as u32).collect();
+    order.sort_by(|&a, &b| records[a as usize].order.cmp(&records[b as usize].order));
     let n = order.len();
-    let at = |doc: usize| records[order[doc]];
+    let at = |doc: usize| records[order[doc] as usize];
 
     // Each term's postings, entries in number order: counted first, then
     // laid out in one array (a term's list is a slice of it).
@@ -493,216 +867,76 @@ pub(crate) fn build_prepared(records: &[&Prepared], terms_: &Terms, reuse: &mut 
             fill[id] += 1;
         }
     }
+    drop(fill);
     let postings = |id: u32| &flat[start[id as usize]..start[id as usize + 1]];
-    let mut dictionary: Vec<u32> = (0..terms_.words.len() as u32)
+    let words = &terms_.words;
+    let mut dictionary: Vec<u32> = (0..words.len() as u32)
         .filter(|&id| !postings(id).is_empty())
         .collect();
-    dictionary.sort_unstable_by(|&a, &b| terms_.words[a as usize].cmp(&terms_.words[b as usize]));
-
+    dictionary.sort_unstable_by(|&a, &b| words[a as usize].cmp(&words[b as usize]));
     let closed: Vec<bool> = (0..n).map(|doc| at(doc).closed).collect();
-    let cards = |docs: &mut dyn Iterator<Item = usize>| -> Vec<u8> {
-        let mut out = b"[".to_vec();
-        for (k, doc) in docs.enumerate() {
-            if k > 0 {
-                out.push(b',');
-            }
-            out.extend_from_slice(at(doc).card.as_bytes());
-        }
-        out.push(b']');
-        out
-    };
+    let by_number = |d: u32| at(d as usize);
 
+    let (newest, by_name) = sorted(n, &at);
+    let sets = sets(n, &at);
     let mut files: Files = Vec::new();
+    let firsts = match keep {
+        None => shards(
+            dictionary.iter().map(|&id| {
+                let l = line(postings(id), &closed, &by_number);
+                (words[id as usize].as_str(), l)
+            }),
+            &mut files,
+        ),
+        Some(reuse) => {
+            let mut lists = vec![Vec::new(); words.len()];
+            let mut lines = vec![None; words.len()];
+            for &id in &dictionary {
+                lists[id as usize] = postings(id).to_vec();
+                lines[id as usize] = Some(line(postings(id), &closed, &by_number));
+            }
+            let firsts = shards(
+                dictionary.iter().filter_map(|&id| {
+                    lines[id as usize]
+                        .as_ref()
+                        .map(|l: &Line| (words[id as usize].as_str(), l))
+                }),
+                &mut files,
+            );
+            let mut rank = vec![0u32; n];
+            for (doc, &i) in order.iter().enumerate() {
+                rank[i as usize] = doc as u32;
+            }
+            *reuse = Reuse {
+                order: order.clone(),
+                rank,
+                lists,
+                lines,
+                dictionary,
+                closed: closed.clone(),
+                sets: sets.clone(),
+                newest: newest.clone(),
+                by_name: by_name.clone(),
+                written: std::mem::take(&mut reuse.written),
+                #[cfg(test)]
+                updates: reuse.updates,
+            };
+            firsts
+        }
+    };
+    drop(flat);
     let dir = paths::SEARCH_INDEX;
-    // The dictionary in shards of about SHARD_BYTES, front-coded.
-    let mut firsts: Vec<String> = Vec::new();
-    let mut shard = String::new();
-    let mut previous = "";
-    // The top cards of a shard's common words, TOPS_PER_FILE words a file
-    // (`{"line": cards, ...}`): not a file a word (on a disk, files cost
-    // more than their bytes), nor a shard's all (a keystroke's bytes).
-    let mut tops: Vec<u8> = Vec::new();
-    let mut in_tops = 0;
-    let mut groups = 0;
-    let flush_tops = |tops: &mut Vec<u8>, files: &mut Files, count: usize, group: usize| {
-        if !tops.is_empty() {
-            tops.push(b'}');
-            files.push((
-                format!("{dir}atas-{count}-{group}.json"),
-                std::mem::take(tops),
-            ));
-        }
-    };
-    let close = |shard: &mut String, files: &mut Files, count: usize| {
-        files.push((
-            format!("{dir}kata-{count}.txt"),
-            std::mem::take(shard).into_bytes(),
-        ));
-    };
-    let mut line = 0;
-    let mut last_lines = std::mem::take(&mut reuse.lines);
-    let mut next_lines = HashMap::with_capacity(dictionary.len());
-    for &id in &dictionary {
-        let term = terms_.words[id as usize].as_str();
-        let list = postings(id);
-        if shard.len() >= SHARD_BYTES {
-            flush_tops(&mut tops, &mut files, firsts.len() - 1, groups);
-            close(&mut shard, &mut files, firsts.len() - 1);
-        }
-        if shard.is_empty() {
-            firsts.push(term.to_string());
-            previous = "";
-            line = 0;
-            in_tops = 0;
-            groups = 0;
-        }
-        let shared = previous
-            .chars()
-            .zip(term.chars())
-            .take_while(|(a, b)| a == b)
-            .count();
-        // Counted as the script's `slice` counts: in UTF-16 units.
-        let units: usize = term.chars().take(shared).map(char::len_utf16).sum();
-        let suffix = &term[term
-            .char_indices()
-            .nth(shared)
-            .map_or(term.len(), |(i, _)| i)..];
-        push_b36(&mut shard, units as u64);
-        shard.push(' ');
-        shard.push_str(suffix);
-        shard.push(' ');
-        // The postings' text and top file as the last index had them,
-        // when the postings and the top cards are the same.
-        let firsts_of = (list.len() >= TOP_MIN).then(|| first_results(list, &closed));
-        let kept = last_lines.remove(&id).filter(|(l, _, top)| {
-            l.as_slice() == list
-                && match (top, &firsts_of) {
-                    (None, None) => true,
-                    (Some((docs, _)), Some(now)) => {
-                        docs == now && now.iter().all(|&d| same_card[d as usize])
-                    }
-                    _ => false,
-                }
-        });
-        let (text, top) = match kept {
-            Some((_, text, top)) => (text, top),
-            None => {
-                let top = firsts_of.map(|docs| {
-                    // The first cards of the word alone, as the script
-                    // ranks it.
-                    let mut top = Vec::from(&b"["[..]);
-                    for (k, &doc) in docs.iter().enumerate() {
-                        if k > 0 {
-                            top.push(b',');
-                        }
-                        top.extend_from_slice(format!("[{doc},").as_bytes());
-                        top.extend_from_slice(at(doc as usize).card.as_bytes());
-                        top.push(b']');
-                    }
-                    top.push(b']');
-                    (docs, top)
-                });
-                let mut text = String::with_capacity(list.len() * 3 + 2);
-                if top.is_some() {
-                    text.push('*');
-                }
-                let mut last = 0u32;
-                for (k, &p) in list.iter().enumerate() {
-                    let (doc, c) = (p >> 2, p & 3);
-                    if k > 0 {
-                        text.push(',');
-                    }
-                    push_b36(&mut text, ((doc - last) as u64) << 2 | c as u64);
-                    last = doc;
-                }
-                (text, top)
-            }
-        };
-        if let Some((_, top)) = &top {
-            if in_tops == TOPS_PER_FILE {
-                flush_tops(&mut tops, &mut files, firsts.len() - 1, groups);
-                in_tops = 0;
-                groups += 1;
-            }
-            tops.push(if tops.is_empty() { b'{' } else { b',' });
-            tops.extend_from_slice(format!("\"{line}\":").as_bytes());
-            tops.extend_from_slice(top);
-            in_tops += 1;
-        }
-        line += 1;
-        shard.push_str(&text);
-        shard.push('\n');
-        next_lines.insert(id, (list.to_vec(), text, top));
-        previous = term;
-    }
-    if !shard.is_empty() {
-        flush_tops(&mut tops, &mut files, firsts.len() - 1, groups);
-        close(&mut shard, &mut files, firsts.len() - 1);
-    }
-    drop(last_lines);
-
-    // The filters' sets.
-    let mut sets: crate::hash::FastMap<(&str, &str), Vec<u32>> = Default::default();
-    for doc in 0..n {
-        for (name, v) in &at(doc).filters {
-            sets.entry((name.as_str(), v.as_str()))
-                .or_default()
-                .push(doc as u32);
-        }
-    }
-    let mut filters: BTreeMap<&str, BTreeMap<&str, String>> = BTreeMap::new();
-    for ((f, v), docs) in sets {
-        filters.entry(f).or_default().insert(v, set(&docs, n));
-    }
-
     // The cards, a chunk of CHUNK entries a file.
     for c in 0..n.div_ceil(CHUNK) {
         files.push((
             format!("{dir}kartu-{c}.json"),
-            cards(&mut (c * CHUNK..n.min((c + 1) * CHUNK))),
+            cards(c * CHUNK..n.min((c + 1) * CHUNK), &at),
         ));
     }
-
-    // Newest first, for the sort by date only; A to Z, for browsing
-    // without a query and the sort by name.
-    let mut newest: Vec<u32> = (0..n as u32).collect();
-    newest.sort_by(|&a, &b| at(b as usize).updated.cmp(&at(a as usize).updated));
-    let joined = |docs: &[u32]| {
-        let mut out = String::with_capacity(docs.len() * 4);
-        for (k, &d) in docs.iter().enumerate() {
-            if k > 0 {
-                out.push(',');
-            }
-            push_b36(&mut out, d as u64);
-        }
-        out.into_bytes()
-    };
-    files.push((format!("{dir}urut.txt"), joined(&newest)));
-    let mut by_name: Vec<u32> = (0..n as u32).collect();
-    by_name.sort_by(|&a, &b| at(a as usize).name.cmp(&at(b as usize).name));
-    files.push((format!("{dir}nama.txt"), joined(&by_name)));
-
-    // The closed businesses (few): ranked after the open ones.
-    let closed: Vec<u32> = (0..n as u32).filter(|&d| closed[d as usize]).collect();
-    let meta = serde_json::json!({
-        "v": 1,
-        "n": n,
-        "chunk": CHUNK,
-        "tops": TOPS_PER_FILE,
-        "fields": SHOWN,
-        "shards": firsts,
-        "closed": set(&closed, n),
-        "sets": filters,
-    });
-    files.push((
-        format!("{dir}meta.json"),
-        serde_json::to_vec(&meta).unwrap_or_default(),
-    ));
+    files.push((format!("{dir}urut.txt"), newest));
+    files.push((format!("{dir}nama.txt"), by_name));
+    files.push(meta(n, firsts, &closed, &sets));
     files.sort();
-    reuse.lines = next_lines;
-    reuse.order = order;
-    reuse.keys = keys;
-    reuse.docs = docs;
     files
 }
 
@@ -721,6 +955,82 @@ mod tests {
             filters: BTreeMap::from([("kecamatan".into(), vec![kec.into()])]),
             sort: BTreeMap::from([("nama".into(), name.to_lowercase())]),
         }
+    }
+
+    /// Applies `update` to `files`, as `serve` does.
+    fn apply(files: &mut BTreeMap<String, Vec<u8>>, update: Update) {
+        let listed: Vec<String> = update.iter().map(|(p, _)| p.clone()).collect();
+        files.retain(|p, _| listed.contains(p));
+        for (p, bytes) in update {
+            match bytes {
+                Some(b) => {
+                    files.insert(p, b);
+                }
+                None => assert!(files.contains_key(&p), "{p} kept but never made"),
+            }
+        }
+    }
+
+    #[test]
+    fn an_update_in_place_makes_the_index_a_build_makes() {
+        use std::sync::Arc;
+        let kec = ["Bekasi Barat", "Jatiasih", "Medansatria"];
+        let mut records: Vec<Record> = (0..60)
+            .map(|i| {
+                let mut r = record(
+                    &format!("u/{i}/"),
+                    &format!("Usaha {i}"),
+                    kec[i % 3],
+                    &[
+                        (1, &format!("Usaha {i} kopi")),
+                        (2, "keripik"),
+                        (9, "warung enak"),
+                    ],
+                );
+                r.filters.insert("qris".into(), vec![(i % 2).to_string()]);
+                r
+            })
+            .collect();
+        let mut cache = Cache::default();
+        let mut served = BTreeMap::new();
+        let arcs = |records: &[Record]| -> Vec<Arc<Record>> {
+            records.iter().cloned().map(Arc::new).collect()
+        };
+        let mut now = arcs(&records);
+        apply(&mut served, cache.index(&now, &[]));
+        let edits: [&dyn Fn(&mut Record); 4] = [
+            // New words, some gone.
+            &|r| r.words = vec![(1, "Usaha baru sekali".into()), (9, "bakso".into())],
+            // Closed: ranked last, and in the closed set.
+            &|r| {
+                r.meta.insert("tutup".into(), "1".into());
+            },
+            // A filter value.
+            &|r| {
+                r.filters.insert("qris".into(), vec!["ya".into()]);
+            },
+            // Its card.
+            &|r| {
+                r.meta.insert("alamat".into(), "Jl. Baru".into());
+            },
+        ];
+        for (k, edit) in edits.iter().enumerate() {
+            for i in [3 * k + 1, 40 - k] {
+                edit(&mut records[i]);
+                now[i] = Arc::new(records[i].clone());
+            }
+            apply(&mut served, cache.index(&now, &[]));
+            let built: BTreeMap<String, Vec<u8>> = build(&records).into_iter().collect();
+            assert_eq!(
+                served.keys().collect::<Vec<_>>(),
+                built.keys().collect::<Vec<_>>()
+            );
+            for (p, b) in &built {
+                assert!(served[p] == *b, "edit {k}: {p} differs");
+            }
+        }
+        // The edits were made in place, not by making the index again.
+        assert_eq!(cache.reuse.updates, edits.len());
     }
 
     #[test]

@@ -196,9 +196,16 @@ impl Session {
             let index = self
                 .search
                 .index(&self.pipeline.records(), &self.other_records);
-            files.retain(|k, _| !k.starts_with(paths::SEARCH_INDEX));
+            // A file the index no longer has goes; one it kept keeps its
+            // bytes.
+            let listed: std::collections::HashSet<&str> =
+                index.iter().map(|(p, _)| p.as_str()).collect();
+            files.retain(|k, _| !k.starts_with(paths::SEARCH_INDEX) || listed.contains(k.as_str()));
+            drop(listed);
             for (path, bytes) in index {
-                files.insert(path, Arc::new(Stored::Bytes(bytes)));
+                if let Some(bytes) = bytes {
+                    files.insert(path, Arc::new(Stored::Bytes(bytes)));
+                }
             }
             search = Some(start.elapsed());
             timer.lap("serve: search index");

@@ -526,7 +526,7 @@ fn after_any_edits_the_site_is_a_full_builds() {
         let pick = files[rng.below(files.len())].clone();
         let path = site.root().join(&pick);
         let text = std::fs::read_to_string(&path).unwrap();
-        let op = rng.below(11);
+        let op = rng.below(12);
         let what = match op {
             0 => {
                 let name = format!("Aaa Usaha Acak {}", rng.below(1000));
@@ -574,6 +574,22 @@ fn after_any_edits_the_site_is_a_full_builds() {
                 std::fs::write(&path, format!("{t}\nCatatan {n}.\n")).unwrap();
                 format!("changed the address and description of {pick}")
             }
+            11 => {
+                // In place too, but a filter and the ranking change: the
+                // search index's sets and its closed list.
+                let closed = text.contains("status: tutup");
+                let t = set_line(&text, "status", if closed { "aktif" } else { "tutup" });
+                let t = if t.contains("\nqris:") {
+                    t.lines()
+                        .filter(|l| !l.starts_with("qris:"))
+                        .map(|l| format!("{l}\n"))
+                        .collect()
+                } else {
+                    set_line(&t, "qris", "\"ID1023249999999\"")
+                };
+                std::fs::write(&path, t).unwrap();
+                format!("opened or closed {pick}, and its QRIS")
+            }
             5 if files.len() > 40 => {
                 std::fs::remove_file(&path).unwrap();
                 format!("deleted {pick}")
@@ -612,6 +628,7 @@ fn after_any_edits_the_site_is_a_full_builds() {
         let m = server.wait_any(rounds);
         rounds = m.rounds;
         let what = format!("step {step} (seed {seed}): {what}");
+        eprintln!("{what}");
         if m.problems > 0 {
             // An edit that breaks the site (a participant's file renamed
             // away): a full build refuses it with the same lines.
