@@ -12,8 +12,11 @@
 //! saves change it. Each save puts a sentence at the start of one entry's
 //! description; the time is taken from the write returning to the first
 //! GET of that entry's page that has the sentence (polled on 127.0.0.1);
-//! the search index is made in the same round, so the time includes it
-//! (the new sentence's words are in the index the page is served with).
+//! the search index is made before that page is served, so the time
+//! includes it (the new sentence's words are in the index the page is
+//! served with). The open data, the map and the statistics follow in the
+//! same round: the time to the round's end (`/_etalase/state` counting
+//! it) is given too, and the next save waits for it.
 //! Memory: the full build's peak RSS from `wait4`, the server's peak
 //! (VmHWM) after all the saves.
 //!
@@ -74,7 +77,8 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()?;
-    let result = (|| -> Result<(Vec<Duration>, u64), Box<dyn std::error::Error>> {
+    type Times = (Vec<Duration>, Vec<Duration>, u64);
+    let result = (|| -> Result<Times, Box<dyn std::error::Error>> {
         let mut line = String::new();
         BufReader::new(child.stdout.take().ok_or("no stdout")?).read_line(&mut line)?;
         let url = line
@@ -87,9 +91,9 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             .next()
             .unwrap_or_default()
             .to_string();
-        wait_search(&host)?;
+        rounds(&host)?;
         let files = entry_pages(&dir, saves);
-        let mut times = Vec::new();
+        let (mut times, mut done) = (Vec::new(), Vec::new());
         // A sentence no earlier run wrote: the site folder is kept.
         let run = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -104,6 +108,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
                 .nth(1)
                 .map_or(text.len(), |(i, _)| i + 3);
             let text = format!("{}\n{mark}\n{}", &text[..body], &text[body..]);
+            let before = rounds(&host)?;
             std::fs::write(file, &text)?;
             let saved = Instant::now();
             loop {
@@ -115,15 +120,23 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
                 }
             }
             times.push(saved.elapsed());
-            wait_search(&host)?;
+            // The round's end: the open data and the pages made with it
+            // follow the edited page. The next save comes after it.
+            while rounds(&host)? == before {
+                if saved.elapsed() > Duration::from_secs(30) {
+                    return Err("the round never ended".into());
+                }
+            }
+            done.push(saved.elapsed());
         }
         let hwm = peak_kib(child.id()).unwrap_or(0) * 1024;
-        Ok((times, hwm))
+        Ok((times, done, hwm))
     })();
     let _ = child.kill();
     let _ = child.wait();
-    let (mut times, serve_peak) = result?;
+    let (mut times, mut done, serve_peak) = result?;
     times.sort();
+    done.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!("etalase serve, {n} entries, {saves} saves of one entry's file:");
     println!(
@@ -132,6 +145,13 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         ms(times[times.len() * 9 / 10]),
         ms(times[0]),
         ms(times[times.len() - 1])
+    );
+    println!(
+        "  save → round over (open data, map, statistics): median {:.1} ms, p90 {:.1} ms, min {:.1} ms, max {:.1} ms",
+        ms(done[done.len() / 2]),
+        ms(done[done.len() * 9 / 10]),
+        ms(done[0]),
+        ms(done[done.len() - 1])
     );
     println!(
         "  memory: serve peak {:.0} MB, full build peak {:.0} MB ({:.2}x)",
@@ -214,16 +234,15 @@ fn get(host: &str, path: &str) -> std::io::Result<String> {
     Ok(body)
 }
 
-/// Waits until the server's search bundle is that of its pages.
-fn wait_search(host: &str) -> Result<(), Box<dyn std::error::Error>> {
-    let started = Instant::now();
-    while !get(host, "/_etalase/files")?.contains("search\tready") {
-        if started.elapsed() > Duration::from_secs(600) {
-            return Err("the search bundle never got ready".into());
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    Ok(())
+/// How many rounds the server has ended.
+fn rounds(host: &str) -> Result<u64, Box<dyn std::error::Error>> {
+    let state = get(host, "/_etalase/state")?;
+    state
+        .split("\"rounds\":")
+        .nth(1)
+        .and_then(|r| r.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|r| r.parse().ok())
+        .ok_or_else(|| format!("no round count in {state:?}").into())
 }
 
 /// The peak resident memory of a process, in KiB (Linux).

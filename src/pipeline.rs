@@ -305,6 +305,8 @@ pub(crate) struct Pipeline {
     clean: bool,
     /// The search records of the last good round.
     records: Vec<Arc<search::Record>>,
+    /// The pages an edit in place left for `render_later`.
+    later: Vec<crate::routes::Job>,
 }
 
 impl Pipeline {
@@ -345,6 +347,7 @@ impl Pipeline {
             last: None,
             clean: false,
             records: Vec::new(),
+            later: Vec::new(),
         })
     }
 
@@ -366,6 +369,36 @@ impl Pipeline {
     #[cfg_attr(not(feature = "serve"), allow(dead_code))]
     pub(crate) fn records(&self) -> Vec<Arc<search::Record>> {
         self.records.clone()
+    }
+
+    /// Whether the last round left pages for `render_later`.
+    #[cfg_attr(not(feature = "serve"), allow(dead_code))]
+    pub(crate) fn has_later(&self) -> bool {
+        !self.later.is_empty()
+    }
+
+    /// The pages of the last round's edit in place that were left for
+    /// later, the open data with them, into `out`: `None` when none were.
+    #[cfg_attr(not(feature = "serve"), allow(dead_code))]
+    pub(crate) fn render_later(
+        &mut self,
+        out: &dyn Sink,
+    ) -> Option<Result<render::Stats, render::Failure>> {
+        let later = std::mem::take(&mut self.later);
+        if later.is_empty() {
+            return None;
+        }
+        let site = self.last.clone()?;
+        let prepared = self.inputs.prepared.as_ref()?;
+        Some(render::render_all(
+            &site,
+            prepared,
+            &self.static_files,
+            out,
+            None,
+            self.reuse.as_ref(),
+            Some(&later),
+        ))
     }
 
     /// Makes the next round a full one (an edit in place that failed is
@@ -562,9 +595,21 @@ impl Pipeline {
         let Ready {
             site,
             warnings,
-            only,
+            mut only,
             fresh,
         } = ready;
+        // An edit in place in `serve`: the pages made with the open data
+        // come after the rest (`render_later`), so that the page edited is
+        // served without waiting for the open data.
+        self.later.clear();
+        if let (Some(jobs), Some(_)) = (&mut only, &self.reuse) {
+            self.later = jobs
+                .iter()
+                .filter(|j| j.route.shows_open_data())
+                .copied()
+                .collect();
+            jobs.retain(|j| !j.route.shows_open_data());
+        }
         let statics = &self.static_files;
         let reuse = self.reuse.take();
         let result = match search {

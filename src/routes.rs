@@ -34,6 +34,14 @@ pub(crate) enum Route {
     NotFound,
 }
 
+impl Route {
+    /// The pages made with the open data: the map (its point files are
+    /// open data's), the statistics and the list of downloads.
+    pub(crate) fn shows_open_data(self) -> bool {
+        matches!(self, Route::Map | Route::Stats | Route::Data)
+    }
+}
+
 /// A route and, for listings, which of its pages (1-based).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Job {

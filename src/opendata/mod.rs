@@ -66,6 +66,7 @@ pub(crate) struct Info {
 }
 
 /// Everything this stage made.
+#[derive(Default)]
 pub(crate) struct OpenData {
     /// In a fixed order: the data page's.
     pub(crate) files: Vec<File>,

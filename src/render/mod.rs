@@ -214,8 +214,14 @@ pub(crate) fn render_all(
         only.is_none(),
     )?);
     timer.lap("  render: static files and pictures");
-    let mut open = crate::opendata::build(site, reuse.map(|r| r.open_data()))
-        .map_err(|d| Failure::Content(vec![d]))?;
+    // Made when a page that shows it is (a full render, or the map, the
+    // statistics and the data page of an edit in place), written with it.
+    let mut open = if only.is_none_or(|jobs| jobs.iter().any(|j| j.route.shows_open_data())) {
+        crate::opendata::build(site, reuse.map(|r| r.open_data()))
+            .map_err(|d| Failure::Content(vec![d]))?
+    } else {
+        crate::opendata::OpenData::default()
+    };
     let open_files = open.files.iter_mut().map(|f| (&f.path, &mut f.pieces));
     for (path, pieces) in open_files.chain(open.map.iter_mut().map(|(p, b)| (&*p, b))) {
         // Handed over: the pages need only what `Info` says of it.

@@ -38,6 +38,7 @@ pub(super) async fn run(
         .route("/_etalase/events", get(events))
         .route("/_etalase/live.js", get(script))
         .route("/_etalase/files", get(manifest))
+        .route("/_etalase/state", get(state))
         .fallback(page)
         .with_state(live)
         .layer(axum::middleware::from_fn_with_state(
@@ -55,6 +56,15 @@ async fn script() -> Response {
         header::CONTENT_TYPE,
         "text/javascript; charset=utf-8",
     );
+    set(&mut r, header::CACHE_CONTROL, "no-cache");
+    r
+}
+
+/// The state of the builds now, as the events give it (a tool waiting
+/// for a round to end asks this).
+async fn state(State(live): State<Live>) -> Response {
+    let mut r = live.borrow().state_json().into_response();
+    set(&mut r, header::CONTENT_TYPE, "application/json");
     set(&mut r, header::CACHE_CONTROL, "no-cache");
     r
 }
@@ -245,10 +255,15 @@ fn set(r: &mut Response, name: header::HeaderName, value: &'static str) {
 }
 
 /// The live-reload script, before the page's `</body>` (served pages
-/// only: the site in memory stays the build's bytes).
+/// only: the site in memory stays the build's bytes), with a hash of the
+/// page: a later generation reloads the page only when its own bytes
+/// changed (a round serves the edited page before its open data, and
+/// every other page stays put).
 fn inject(mut html: Vec<u8>, generation: u64) -> Vec<u8> {
-    let tag =
-        format!("<script src=\"{OWN}live.js\" data-generation=\"{generation}\" defer></script>");
+    let page = crate::hash::quick(&html);
+    let tag = format!(
+        "<script src=\"{OWN}live.js\" data-page=\"{page:016x}\" data-generation=\"{generation}\" defer></script>"
+    );
     let at = html
         .windows(7)
         .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))

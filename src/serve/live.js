@@ -6,6 +6,40 @@
   "use strict";
   var me = document.currentScript;
   var shown = Number(me && me.getAttribute("data-generation")) || 0;
+  var page = (me && me.getAttribute("data-page")) || "";
+  var asking = false;
+  var wanted = 0;
+
+  // A later generation: the page reloads when its own bytes changed (or
+  // it is gone), not for every save of another page, nor twice for one
+  // save (the edited page is served before the open data follows).
+  function check(generation) {
+    wanted = generation;
+    if (asking) {
+      return;
+    }
+    asking = true;
+    fetch(location.href, { cache: "no-store" })
+      .then(function (r) {
+        return r.ok ? r.text() : "";
+      })
+      .then(function (text) {
+        var now = /data-page="([0-9a-f]+)"/.exec(text);
+        asking = false;
+        if (!now || now[1] !== page) {
+          location.reload();
+        } else {
+          shown = generation;
+          if (wanted !== generation) {
+            check(wanted);
+          }
+        }
+      })
+      .catch(function () {
+        asking = false;
+        location.reload();
+      });
+  }
   var box = null;
 
   function hide() {
@@ -53,7 +87,8 @@
     if (!state.ok) {
       show(state.problems);
     } else if (state.generation !== shown) {
-      location.reload();
+      hide();
+      check(state.generation);
     } else {
       hide();
     }

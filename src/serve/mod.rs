@@ -103,8 +103,9 @@ impl Snapshot {
             .map(|p| crate::text::json_string(p))
             .collect();
         format!(
-            "{{\"generation\":{},\"ok\":{},\"problems\":[{}]}}",
+            "{{\"generation\":{},\"rounds\":{},\"ok\":{},\"problems\":[{}]}}",
             self.generation,
+            self.rounds,
             self.problems.is_empty(),
             problems.join(",")
         )
@@ -138,7 +139,7 @@ pub fn serve(
             "cannot watch the site folder: {e}"
         ))
     })?;
-    let first = session.rebuild(&crate::pipeline::Changes::everything());
+    let first = session.rebuild(&crate::pipeline::Changes::everything(), &mut |_| {});
     let base_path = session.base_path();
     let (snap_tx, snap_rx) = tokio::sync::watch::channel(Arc::new(Snapshot {
         files: first.files.clone().unwrap_or_default(),
@@ -255,15 +256,31 @@ fn builder(
     loop {
         let Ok(mut paths) = rx.recv() else { return };
         let start = std::time::Instant::now();
+        let mut batch = crate::timings::Timer::new();
         while start.elapsed() < BATCH_MAX {
             match rx.recv_timeout(QUIET) {
                 Ok(p) => paths.extend(p),
                 Err(_) => break,
             }
         }
+        batch.lap("serve: batch of saves");
         watcher.refresh();
         let changes = session.classify(&paths);
-        let round = session.rebuild(&changes);
+        // The edited page first: its round's pages and search index are
+        // served at once, a new generation (the page reloads), the round
+        // not yet counted as done.
+        let base = session.base_path();
+        let round = session.rebuild(&changes, &mut |files| {
+            generation += 1;
+            publish(
+                &snap_tx,
+                Some(files),
+                Vec::new(),
+                generation,
+                base.clone(),
+                false,
+            );
+        });
         report(ServeEvent::Built {
             problems: &round.problems,
             rendered: round.rendered,
@@ -283,22 +300,25 @@ fn builder(
             problems,
             generation,
             session.base_path(),
+            true,
         );
     }
 }
 
 /// Makes a new snapshot the one served; `files` `None` keeps the site.
-#[allow(clippy::too_many_arguments)]
+/// `done`: the round is over (its count goes up).
 fn publish(
     snap_tx: &tokio::sync::watch::Sender<Arc<Snapshot>>,
     files: Option<Arc<Files>>,
     problems: Vec<String>,
     generation: u64,
     base_path: String,
+    done: bool,
 ) {
     let (files, rounds) = {
         let last = snap_tx.borrow();
-        (files.unwrap_or_else(|| last.files.clone()), last.rounds + 1)
+        let rounds = last.rounds + u64::from(done);
+        (files.unwrap_or_else(|| last.files.clone()), rounds)
     };
     snap_tx.send_replace(Arc::new(Snapshot {
         files,

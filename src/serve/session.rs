@@ -101,8 +101,14 @@ impl Session {
     }
 
     /// One round: reads what changed, builds, and on success makes the
-    /// result the site served.
-    pub(crate) fn rebuild(&mut self, changes: &Changes) -> Round {
+    /// result the site served. An edit in place hands `early` the site
+    /// with its pages and search index before the open data and the pages
+    /// made with it (the map, statistics, downloads) follow.
+    pub(crate) fn rebuild(
+        &mut self,
+        changes: &Changes,
+        early: &mut dyn FnMut(Arc<Files>),
+    ) -> Round {
         let started = Instant::now();
         let mut timer = crate::timings::Timer::new();
         let failed = |problems: Vec<Diagnostic>| Round {
@@ -116,6 +122,7 @@ impl Session {
         let rendered = match self.pipeline.prepare(changes, &mut timer) {
             Err(problems) => return failed(problems),
             Ok(ready) => {
+                timer.lap("serve: prepare");
                 let in_place = ready.in_place();
                 let mut warnings = ready.warnings.clone();
                 match self
@@ -127,7 +134,7 @@ impl Session {
                     // entries.
                     Err(_) if in_place => {
                         self.pipeline.forget_last();
-                        return self.rebuild(changes);
+                        return self.rebuild(changes, early);
                     }
                     Err(crate::render::Failure::Content(d)) => {
                         warnings.extend(d);
@@ -213,6 +220,41 @@ impl Session {
         #[cfg(not(feature = "search"))]
         let _ = search_changed;
         self.site = Arc::new(files);
+        let mut count = count;
+        let memory = Memory::new(self.pipeline.root());
+        if self.pipeline.has_later() {
+            early(self.site.clone());
+            timer.lap("serve: published early");
+        }
+        if let Some(later) = self.pipeline.render_later(&memory) {
+            let stats = match later {
+                Ok(stats) => stats,
+                Err(e) => {
+                    // The next round is a full one, and says it again.
+                    self.pipeline.forget_last();
+                    let mut problems = rendered.warnings;
+                    match e {
+                        crate::render::Failure::Content(d) => problems.extend(d),
+                        crate::render::Failure::Io(m) => {
+                            problems.push(Diagnostic::file(crate::Code::Unreadable, "", m))
+                        }
+                    }
+                    return failed(problems);
+                }
+            };
+            let mut files: Files = (*self.site).clone();
+            let new = memory.into_files();
+            count += new
+                .keys()
+                .filter(|k| k.ends_with(".html"))
+                .count()
+                .min(stats.pages);
+            for (k, v) in new {
+                files.insert(k, Arc::new(v));
+            }
+            self.site = Arc::new(files);
+            timer.lap("serve: open data and its pages");
+        }
         Round {
             problems: diagnostic::finish(rendered.warnings),
             files: Some(self.site.clone()),

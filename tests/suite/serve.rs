@@ -351,9 +351,17 @@ fn serves_pages_with_their_types_and_404() {
     let text = home.text();
     assert!(text.contains("Direktori UMKM Kota Bekasi"));
     // The live-reload script, only in what is served.
-    assert!(text.contains(
-        "<script src=\"/_etalase/live.js\" data-generation=\"1\" defer></script></body>"
-    ));
+    // With a hash of the page's own bytes: a later round reloads the page
+    // only when they changed.
+    let tag = text
+        .split("<script src=\"/_etalase/live.js\"")
+        .nth(1)
+        .unwrap_or("");
+    assert!(
+        tag.starts_with(" data-page=\"")
+            && tag.contains("\" data-generation=\"1\" defer></script></body>"),
+        "{tag}"
+    );
     let m = server.manifest();
     assert!(m.files.contains_key("index.html"));
     assert_eq!(server.get("/umkm/").status, 200);
@@ -867,6 +875,19 @@ fn the_open_page_reloads_and_shows_problems() {
     );
     rounds = server.wait_any(rounds).rounds;
     b.wait_for("document.body.textContent.includes('menerima pesanan daring')");
+    // A save of another entry, in another kecamatan: this page's bytes
+    // stay, and so does the page (no reload: the mark set on it stays).
+    b.eval("window.etalaseTetap = 1");
+    let other = "content/umkm/jatiasih/nasi-bakar-jatikramat.md";
+    let before = std::fs::read_to_string(site.root().join(other)).unwrap();
+    site.write(other, &format!("{before}\nBuka juga hari Minggu.\n"));
+    rounds = server.wait_any(rounds).rounds;
+    std::thread::sleep(Duration::from_millis(1500));
+    assert_eq!(
+        b.eval("window.etalaseTetap === 1"),
+        serde_json::json!(true),
+        "a page whose bytes did not change reloaded"
+    );
     // A broken save: the problem over the page, the page as it was.
     site.write(rel, &set_line(&text, "category", "tidak-ada"));
     rounds = server.wait_any(rounds).rounds;
