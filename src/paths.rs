@@ -36,6 +36,8 @@ pub(crate) const HOME_FILE: &str = "index.html";
 pub(crate) const NOT_FOUND: &str = "404.html";
 pub(crate) const SITEMAP: &str = "sitemap.xml";
 pub(crate) const ROBOTS: &str = "robots.txt";
+/// How long a host may keep each kind of file (Netlify, Cloudflare Pages).
+pub(crate) const HEADERS: &str = "_headers";
 /// Lists the files of the last build, so a later build knows the output
 /// folder is its own to replace.
 pub(crate) const MANIFEST: &str = ".etalase-manifest";
@@ -234,7 +236,9 @@ pub(crate) fn is_reserved_file<'a>(
     languages: &[String],
 ) -> bool {
     let first = rel.split('/').next().unwrap_or("");
-    let fixed = [HOME_FILE, NOT_FOUND, SITEMAP, ROBOTS, MANIFEST, FEED];
+    let fixed = [
+        HOME_FILE, NOT_FOUND, SITEMAP, ROBOTS, HEADERS, MANIFEST, FEED,
+    ];
     // A file of the site's own, or a folder by its name.
     fixed.contains(&first)
         || (first.starts_with("sitemap-") && first.ends_with(".xml"))

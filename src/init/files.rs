@@ -167,7 +167,7 @@ fn koperasi(r: &Regency) -> String {
          name: Koperasi Contoh Sejahtera\n\
          category: simpan-pinjam\n\
          {place}\
-         phone: \"(021) 000-0000\"\n\
+         whatsapp: \"0812-0000-0000\"\n\
          description: Koperasi simpan pinjam untuk warga dan pelaku usaha sekitar.\n",
         place = place_lines(r, "")
     )

@@ -66,7 +66,17 @@ pub(crate) fn files(site: &Site, urls: &Urls, published: &[usize]) -> (Value, Ve
         let deg = |v: i64| v as f64 / 1e5;
         json!([deg(lo_lat), deg(lo_lon), deg(hi_lat), deg(hi_lon)])
     };
-    let details_path = urls.asset(&crate::paths::map_details("{n}"));
+    // The script puts the chunk's number for `{n}`: the braces stay as
+    // they are, only the parts around them are an address to encode.
+    let details_path = {
+        let path = crate::paths::map_details("{n}");
+        let (before, after) = path.split_once("{n}").unwrap_or((&path, ""));
+        format!(
+            "{}{{n}}{}",
+            urls.asset(before),
+            crate::urls::encode_path(after)
+        )
+    };
     let index = json!({
         "kinds": kinds,
         "kind_names": kind_names,

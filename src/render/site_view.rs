@@ -12,6 +12,10 @@ use tera::Value;
 struct SiteView<'a> {
     title: &'a str,
     description: &'a str,
+    /// The kota or kabupaten (site.yaml `city`, else the site's title)
+    /// and its province: every place a theme string names.
+    city: &'a str,
+    province: &'a str,
     base_url: &'a str,
     base_path: &'a str,
     timezone: TimeZoneView,
@@ -97,6 +101,8 @@ pub(super) fn site_view(
     let view = SiteView {
         title: &c.title,
         description: &c.description,
+        city: c.city.as_deref().unwrap_or(&c.title),
+        province: c.province.as_deref().unwrap_or(""),
         base_url: &c.base_url,
         base_path: &c.base_path,
         timezone: TimeZoneView {

@@ -68,5 +68,23 @@ pub(super) fn write_sitemap(
     );
     out.write(paths::ROBOTS, robots.as_bytes()).map_err(io)?;
     files.push(paths::ROBOTS.into());
+    out.write(paths::HEADERS, headers(&site.config.base_path).as_bytes())
+        .map_err(io)?;
+    files.push(paths::HEADERS.into());
     Ok(())
+}
+
+/// `_headers`, read by Netlify and Cloudflare Pages: the theme's files,
+/// whose addresses carry a version of their bytes (`?v=`), are kept for a
+/// year; the pages, the search index and the open data keep the hosts'
+/// default, asked again on every visit (both send `max-age=0,
+/// must-revalidate`): a rule for all of them would be joined to the
+/// assets' one, as both hosts join the rules a path matches.
+fn headers(base_path: &str) -> String {
+    format!(
+        "# Etalase: how long browsers may keep files (Netlify, Cloudflare Pages).\n\
+         # Theme files: their addresses change with their bytes (?v=).\n\
+         {base_path}{assets}/*\n  Cache-Control: public, max-age=31536000, immutable\n",
+        assets = paths::ASSETS
+    )
 }

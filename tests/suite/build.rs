@@ -1310,3 +1310,21 @@ fn a_certificate_status_is_one_the_format_knows() {
         "a date must be written YYYY-MM-DD",
     );
 }
+
+/// The hosts that read `_headers` (Netlify, Cloudflare Pages) keep the
+/// theme's versioned files for a year, and only those.
+#[test]
+fn tells_hosts_to_keep_the_versioned_theme_files() {
+    let site = Site::sample();
+    site.build(&[]).ok();
+    let headers = std::fs::read_to_string(site.public().join("_headers")).unwrap();
+    let rules: Vec<&str> = headers
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with(' ') && !l.is_empty())
+        .collect();
+    assert_eq!(rules, ["/assets/*"], "{headers}");
+    assert!(headers.contains("  Cache-Control: public, max-age=31536000, immutable\n"));
+    // Every page asks for the theme's files by a versioned address.
+    let home = site.read("index.html");
+    assert!(home.contains("/assets/etalase.css?v="), "{home}");
+}

@@ -262,3 +262,34 @@ fn the_documented_path_stages_no_personal_value() {
     let private = std::fs::read_to_string(dir.join("pribadi/umkm/kue-rahasia.yaml")).unwrap();
     assert!(private.contains("3275010101019999"), "{private}");
 }
+
+/// A site for another region names no other: every place in the theme's
+/// words comes from site.yaml (the sample is Kota Bekasi's; the time
+/// zone's own name, Asia/Jakarta, is not a place the site names).
+#[test]
+fn a_site_for_another_region_names_no_other_region() {
+    let site = Site::empty();
+    let dir = site.root().join("pangkalpinang");
+    init(&dir, "Kota Pangkalpinang").ok();
+    let mut cmd = etalase();
+    cmd.arg("build").arg("--root").arg(&dir);
+    Run::from(cmd.output().unwrap()).ok();
+    let mut named = Vec::new();
+    for path in walk(&dir) {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let text = text.replace("Asia/Jakarta", "");
+        for other in ["Bekasi", "Jawa Barat", "Jakarta", "(021)"] {
+            if text.contains(other) {
+                named.push(format!("{}: {other}", path.display()));
+            }
+        }
+    }
+    assert!(named.is_empty(), "{named:#?}");
+    let districts = std::fs::read_to_string(dir.join("public/kecamatan/index.html")).unwrap();
+    assert!(
+        districts.contains("kecamatan di Kota Pangkal Pinang."),
+        "{districts}"
+    );
+}

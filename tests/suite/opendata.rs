@@ -917,6 +917,16 @@ fn the_map_and_its_tiles_load_on_the_map_page_only() {
     assert_eq!(n, with_geo);
     let chunk0 = json(site, "peta/titik-0.json");
     assert_eq!(chunk0.as_array().unwrap().len(), n.min(256));
+    // The popups' details: the address the script fills in names every
+    // chunk (it was once written with `{n}` escaped, and every popup
+    // said the data could not be loaded).
+    let details = points["details"].as_str().unwrap();
+    assert!(details.contains("{n}"), "{details}");
+    for c in 0..n.div_ceil(256) {
+        let rel = details.replace("{n}", &c.to_string());
+        let rel = rel.trim_start_matches('/');
+        assert!(site.public().join(rel).is_file(), "{rel}");
+    }
 }
 
 /// gzip -9 size of a file of the output.

@@ -50,7 +50,7 @@
     x.send();
   }
 
-  // Keep the map's height while the points load; undone if they fail.
+  // The map's room is the stylesheet's; a note while the points load.
   var wait = el("p", "peta-memuat", attr("label-loading", "Memuat…"), box);
   box.className += " peta-aktif";
   mark("peta-minta");
@@ -62,6 +62,8 @@
     if (!ok) {
       if (map) map.remove();
       box.className = box.className.replace(/ peta-aktif\b/g, "");
+      box.hidden = true;
+      if (form) form.hidden = true;
     }
   });
 
@@ -133,7 +135,7 @@
           r.target = "_blank"; r.rel = "noopener";
         }
       } else {
-        ul = el("ul", "peta-daftar", null, div);
+        ul = el("ul", "peta-popup-daftar", null, div);
         for (k = 0; k < list.length; k++) if ((r = row(list[k]))) link(r[1], r[0], el("li", null, null, ul));
         r = ul.firstChild;
       }
@@ -178,9 +180,15 @@
         m.i = c.i;
         return m.on("click", onPoint);
       }
-      size = c.n < 10 ? 1 : c.n < 100 ? 2 : c.n < 1000 ? 3 : 4;
+      size = c.n < 10 ? 1 : c.n < 100 ? 2 : c.n < 1000 ? 3 : c.n < 10000 ? 4 : 5;
       label = attr("label-cluster", "{n}").replace("{n}", num(c.n));
-      m = L.marker([c.lat / c.n, c.lon / c.n], { title: label, riseOnHover: true,
+      // At the middle of its points, but a bubble's width from its cell's
+      // edges: bubbles of two cells never overlap (the widest, 58 px, is
+      // less than a cell).
+      var z = map.getZoom(), half = (28 + 6 * size) / 2, p = map.project([c.lat / c.n, c.lon / c.n], z);
+      p.x = Math.min((c.x + 1) * CELL - half, Math.max(c.x * CELL + half, p.x));
+      p.y = Math.min((c.y + 1) * CELL - half, Math.max(c.y * CELL + half, p.y));
+      m = L.marker(map.unproject(p, z), { title: label, riseOnHover: true,
         icon: L.divIcon({ className: "peta-kelompok peta-k" + size, html: String(c.n), iconSize: [28 + 6 * size, 28 + 6 * size] }) });
       m.cell = c; m.label = label;
       return m.on("click keypress", onGroup);
