@@ -4,8 +4,8 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::message::Message;
 use crate::places::{self, match_key};
 use crate::schema::{
-    CategoryKey, DistrictKey, LicenseKey, SiteKey, TilesKey, VillageKey, CATEGORY, DISTRICT,
-    LICENSE, SITE, TILES, VILLAGE,
+    CategoryKey, DistrictKey, ImagesKey, LicenseKey, SiteKey, TilesKey, VillageKey, CATEGORY,
+    DISTRICT, IMAGES, LICENSE, SITE, TILES, VILLAGE,
 };
 use crate::slug;
 use crate::source::{describe, Doc, Source};
@@ -80,6 +80,8 @@ pub(crate) struct Config {
     pub data_license: License,
     /// The map tiles of /peta/ and the small maps of entries.
     pub tiles: Tiles,
+    /// The limits on pictures (`images`).
+    pub images: crate::pictures::Limits,
     /// Category slug -> schema.org type of its businesses (structured data).
     pub business_types: HashMap<String, String>,
     pub extra: Value,
@@ -254,6 +256,7 @@ pub(crate) fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
         province: None,
         data_license: License::default(),
         tiles: Tiles::default(),
+        images: crate::pictures::Limits::default(),
         business_types: HashMap::new(),
         extra: Value::Mapping(Default::default()),
         district_keys: HashMap::new(),
@@ -338,6 +341,7 @@ pub(crate) fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
                 }
             }
             SiteKey::Tiles => tiles(&mut doc, &mut c.tiles, v),
+            SiteKey::Images => images(&mut doc, &mut c.images, v),
             // Read once every category is known, wherever it is written.
             SiteKey::BusinessTypes => types = Some(v.clone()),
             SiteKey::Extra => {
@@ -486,6 +490,29 @@ fn tiles(doc: &mut Doc, t: &mut Tiles, v: &Value) {
             TilesKey::MaxZoom => {
                 if let Some(z) = doc.int(&p, v, 1, 22) {
                     t.max_zoom = z as u8;
+                }
+            }
+        }
+    }
+}
+
+/// `images: {max_mb: 20, max_megapixels: 50}`: the largest picture file
+/// and the most pixels a picture may have.
+fn images(doc: &mut Doc, l: &mut crate::pictures::Limits, v: &Value) {
+    let Some(m) = doc.mapping("images", v) else {
+        return;
+    };
+    for (field, k, v) in doc.fields("images", m, IMAGES) {
+        let p = format!("images.{k}");
+        match field {
+            ImagesKey::MaxMb => {
+                if let Some(n) = doc.int(&p, v, 1, 200) {
+                    l.max_bytes = n as u64 * 1024 * 1024;
+                }
+            }
+            ImagesKey::MaxMegapixels => {
+                if let Some(n) = doc.int(&p, v, 1, 400) {
+                    l.max_pixels = n as u64 * 1_000_000;
                 }
             }
         }

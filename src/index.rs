@@ -13,8 +13,6 @@ pub(crate) const HOME_FEATURED: usize = 12;
 
 #[derive(Clone)]
 pub(crate) struct Site {
-    /// The site folder, canonical.
-    pub root: std::path::PathBuf,
     pub config: Config,
     pub content: Content,
     /// Entry indices per directory kind (umkm, koperasi, pkl), in name order.
@@ -219,7 +217,7 @@ fn name_key(name: &str) -> (String, String) {
     (match_key(name), name.to_string())
 }
 
-pub(crate) fn index(root: std::path::PathBuf, config: Config, mut content: Content) -> Site {
+pub(crate) fn index(config: Config, mut content: Content) -> Site {
     // One total order, fixed here, so every listing and the output are
     // the same at any thread count.
     // By name (its key made when the entry was read), then the exact
@@ -327,7 +325,6 @@ pub(crate) fn index(root: std::path::PathBuf, config: Config, mut content: Conte
     latest.truncate(HOME_LATEST);
     let today = crate::clock::today(config.timezone);
     Site {
-        root,
         config,
         content,
         by_kind,

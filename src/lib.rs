@@ -35,6 +35,7 @@ mod model;
 mod opendata;
 mod output;
 mod paths;
+mod pictures;
 mod pipeline;
 mod places;
 mod project;

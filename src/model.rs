@@ -163,8 +163,64 @@ pub(crate) struct Asset {
     /// The file to copy, relative to the site folder; `None` when it is
     /// under static/ and is copied with it.
     pub copy_from: Option<String>,
-    /// Where it is published, relative to the output root.
+    /// Where it is published, relative to the output root: its middle
+    /// width (what a card, the open data and a link preview show).
     pub output: String,
+    /// Its widths, narrowest first: where each is published and where its
+    /// bytes are (`pictures::make`).
+    pub sizes: std::sync::Arc<Vec<PictureSize>>,
+    /// Its size upright, in pixels.
+    pub width: u32,
+    pub height: u32,
+    /// The picture's file, what its widths are made from.
+    pub source: std::path::PathBuf,
+}
+
+/// One published width of a picture.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct PictureSize {
+    pub output: String,
+    pub width: u32,
+    pub height: u32,
+    pub file: std::path::PathBuf,
+}
+
+impl Asset {
+    /// A picture made by `pictures::make`, published under `output`'s
+    /// name without its extension, a width and the new extension
+    /// (`media/umkm/x/logo.png` → `media/umkm/x/logo-320.jpg`).
+    pub(crate) fn made(
+        written: &str,
+        copy_from: Option<String>,
+        output: &str,
+        source: std::path::PathBuf,
+        made: crate::pictures::Made,
+    ) -> Asset {
+        let base = match output.rsplit_once('.') {
+            Some((b, ext)) if !ext.contains('/') => b,
+            _ => output,
+        };
+        let sizes: Vec<PictureSize> = made
+            .sizes
+            .into_iter()
+            .map(|s| PictureSize {
+                output: format!("{base}-{}.{}", s.width, s.ext),
+                width: s.width,
+                height: s.height,
+                file: s.file,
+            })
+            .collect();
+        let middle = &sizes[(sizes.len().saturating_sub(1)).min(1)];
+        Asset {
+            written: written.to_string(),
+            copy_from,
+            output: middle.output.clone(),
+            width: made.width,
+            height: made.height,
+            sizes: std::sync::Arc::new(sizes),
+            source,
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

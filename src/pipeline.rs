@@ -514,7 +514,7 @@ impl Pipeline {
             return Err(diags);
         }
         timer.lap("assemble");
-        let site = index::index(self.root.path.clone(), config.clone(), validated.content);
+        let site = index::index(config.clone(), validated.content);
         timer.lap("index");
         Ok(Ready {
             site: Arc::new(site),
@@ -794,7 +794,7 @@ fn run(opts: &SiteOptions, mode: Mode) -> Result<Summary, BuildError> {
             (rendered, Some(out_path), 0)
         }
         Mode::Check => {
-            let memory = crate::output::Memory::new(&root);
+            let memory = crate::output::Memory::looking(&root);
             let mut early = ready.warnings.clone();
             // No search index: it cannot fail on content, and building it
             // was most of a check's time and memory (its links are not

@@ -591,6 +591,7 @@ keys! {
         Province => "province",
         DataLicense => "data_license",
         Tiles => "tiles",
+        Images => "images",
         BusinessTypes => "business_types",
         Extra => "extra",
 }
@@ -624,6 +625,13 @@ keys! {
     LicenseKey, LICENSE,
         Name => "name",
         Url => "url",
+}
+
+keys! {
+    /// `images`: the limits on the pictures entries name.
+    ImagesKey, IMAGES,
+        MaxMb => "max_mb",
+        MaxMegapixels => "max_megapixels",
 }
 
 keys! {

@@ -51,8 +51,10 @@ const GITIGNORE: &str = "\
 *.ods
 *.csv
 !/static/**/*.csv
-# situs yang dibangun
+# situs yang dibangun, dan tembolok gambar (ukuran foto yang sudah dibuat;
+# dibuat ulang bila hilang)
 /public/
+/.etalase-cache/
 ";
 
 /// A YAML double-quoted string: a JSON string literal is one.

@@ -24,6 +24,8 @@ pub(crate) struct Memory {
     /// The site's folder (canonical): nothing is read from outside it.
     root: PathBuf,
     files: Mutex<HashMap<String, Stored>>,
+    /// `check`: the pictures' widths are listed, not made.
+    looking: bool,
 }
 
 impl Memory {
@@ -31,6 +33,16 @@ impl Memory {
         Memory {
             root: root.to_path_buf(),
             files: Mutex::default(),
+            looking: false,
+        }
+    }
+
+    /// For `check`: nothing is written to the site folder, not even the
+    /// picture cache.
+    pub(crate) fn looking(root: &Path) -> Memory {
+        Memory {
+            looking: true,
+            ..Memory::new(root)
         }
     }
 
@@ -48,6 +60,10 @@ impl Memory {
 }
 
 impl Sink for Memory {
+    fn makes_pictures(&self) -> bool {
+        !self.looking
+    }
+
     fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         self.put(rel, Stored::Bytes(bytes.to_vec()));
         Ok(())

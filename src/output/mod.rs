@@ -47,4 +47,9 @@ pub(crate) trait Sink: Sync {
     /// Throws away what was written, before the process ends without
     /// unwinding (a page that could not be stopped).
     fn abandon(&self) {}
+    /// Whether the pictures' widths are made for this output (`check`'s
+    /// is only looked through: it lists them, and makes and writes none).
+    fn makes_pictures(&self) -> bool {
+        true
+    }
 }

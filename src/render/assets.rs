@@ -30,22 +30,72 @@ impl Assets {
     }
 }
 
-/// Pictures kept beside entries: output path → source path in the site.
-fn media(content: &Content) -> BTreeMap<&str, &str> {
-    let mut media = BTreeMap::new();
-    for e in &content.entries {
-        let pictures = e
-            .logo
+/// Every picture entries name.
+fn pictures(content: &Content) -> impl Iterator<Item = &crate::model::Asset> {
+    content.entries.iter().flat_map(|e| {
+        e.logo
             .iter()
             .chain(&e.images)
-            .chain(e.products.iter().filter_map(|p| p.image.as_ref()));
-        for a in pictures {
-            if let Some(from) = &a.copy_from {
-                media.insert(a.output.as_str(), from.as_str());
-            }
+            .chain(e.products.iter().filter_map(|p| p.image.as_ref()))
+    })
+}
+
+/// The widths of the pictures entries name: output path → its bytes (in
+/// the site's picture cache). The originals are not published.
+fn media(content: &Content) -> BTreeMap<&str, &std::path::Path> {
+    let mut media = BTreeMap::new();
+    for a in pictures(content) {
+        for s in a.sizes.iter() {
+            media.insert(s.output.as_str(), s.file.as_path());
         }
     }
     media
+}
+
+/// Makes the widths of every picture not yet in the cache, in parallel
+/// (each picture decoded once); a picture that cannot be decoded is a
+/// problem of its file.
+fn make_pictures(site: &Site) -> Result<(), Failure> {
+    let mut todo: BTreeMap<&std::path::Path, &crate::model::Asset> = BTreeMap::new();
+    for a in pictures(&site.content) {
+        if a.sizes.iter().any(|s| !s.file.is_file()) {
+            todo.insert(a.source.as_path(), a);
+        }
+    }
+    let problems: Vec<Diagnostic> = todo
+        .par_iter()
+        .filter_map(|(source, a)| {
+            let made = crate::pictures::Made {
+                width: a.width,
+                height: a.height,
+                sizes: a
+                    .sizes
+                    .iter()
+                    .map(|s| crate::pictures::Size {
+                        width: s.width,
+                        height: s.height,
+                        ext: if s.output.ends_with(".png") {
+                            "png"
+                        } else {
+                            "jpg"
+                        },
+                        file: s.file.clone(),
+                    })
+                    .collect(),
+            };
+            crate::pictures::make(&made, source, site.config.images)
+                .err()
+                .map(|e| {
+                    let rel = a.copy_from.clone().unwrap_or_else(|| a.written.clone());
+                    Diagnostic::file(Code::BadPicture, rel, e)
+                })
+        })
+        .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::Content(problems))
+    }
 }
 
 /// Reports every file of static/ that would take an address the site
@@ -151,10 +201,24 @@ pub(super) fn copy_static(
         return Ok(assets);
     }
     let media = media(&site.content);
+    if !out.makes_pictures() {
+        // Listed (their addresses are checked), not made.
+        for to in media.keys() {
+            out.write(to, &[]).map_err(|e| io(e, to))?;
+            files.push(to.to_string());
+        }
+    } else {
+        make_pictures(site)?;
+    }
+    let media = if out.makes_pictures() {
+        media
+    } else {
+        BTreeMap::new()
+    };
     let copies: Vec<(&str, PathBuf)> = site_static
         .iter()
         .map(|(rel, abs)| (*rel, (*abs).clone()))
-        .chain(media.iter().map(|(to, from)| (*to, site.root.join(from))))
+        .chain(media.iter().map(|(to, from)| (*to, from.to_path_buf())))
         .collect();
     copies
         .par_iter()

@@ -103,6 +103,9 @@ struct Card<'a> {
     closed: bool,
     featured: bool,
     logo: Option<String>,
+    /// The logo, else the first photo, with its widths: the card's
+    /// thumbnail.
+    picture: Option<PictureView>,
     sharia: bool,
     tags: &'a [String],
     products: Vec<CardProduct<'a>>,
@@ -136,6 +139,11 @@ fn card_view<'a>(site: &'a Site, urls: &Urls, labels: &Labels, e: &'a Entry) -> 
         closed: e.closed,
         featured: e.featured,
         logo: e.logo.as_ref().map(|a| urls.asset(&a.output)),
+        picture: e
+            .logo
+            .as_ref()
+            .or(e.images.first())
+            .map(|a| PictureView::of(urls, a)),
         sharia: e.coop.as_ref().is_some_and(|c| c.sharia),
         tags: &e.tags,
         products: e
@@ -201,6 +209,39 @@ struct HoursRow {
     overnight: bool,
 }
 
+/// A picture as `<img>` takes it: its middle width as `src`, every
+/// width in `srcset`, and the `src`'s size (the page keeps its room).
+#[derive(Serialize, Clone, Debug)]
+pub(crate) struct PictureView {
+    src: String,
+    srcset: String,
+    /// The widest, for a link to the picture itself.
+    large: String,
+    width: u32,
+    height: u32,
+}
+
+impl PictureView {
+    fn of(urls: &Urls, a: &crate::model::Asset) -> PictureView {
+        let main = a.sizes.iter().find(|s| s.output == a.output);
+        PictureView {
+            src: urls.asset(&a.output),
+            srcset: a
+                .sizes
+                .iter()
+                .map(|s| format!("{} {}w", urls.asset(&s.output), s.width))
+                .collect::<Vec<_>>()
+                .join(", "),
+            large: a
+                .sizes
+                .last()
+                .map_or_else(|| urls.asset(&a.output), |s| urls.asset(&s.output)),
+            width: main.map_or(a.width, |s| s.width),
+            height: main.map_or(a.height, |s| s.height),
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct ProductView<'a> {
     name: &'a str,
@@ -208,6 +249,7 @@ struct ProductView<'a> {
     unit: Option<&'a str>,
     description_html: String,
     image: Option<String>,
+    picture: Option<PictureView>,
     halal: bool,
 }
 
@@ -288,6 +330,9 @@ struct EntryDetail<'a> {
     events: Vec<EventLink<'a>>,
     products: Vec<ProductView<'a>>,
     images: Vec<String>,
+    /// The photos with their widths (`<img srcset>`), and the logo.
+    photos: Vec<PictureView>,
+    logo_picture: Option<PictureView>,
     founded: Option<i64>,
     verified_label: Option<String>,
     certifications_pending: Vec<CertNote<'a>>,
@@ -426,10 +471,13 @@ pub(crate) fn entry(
                     .map(|d| markdown::render(d, &format!("p{n}")))
                     .unwrap_or_default(),
                 image: p.image.as_ref().map(|a| urls.asset(&a.output)),
+                picture: p.image.as_ref().map(|a| PictureView::of(urls, a)),
                 halal: p.halal,
             })
             .collect(),
         images: e.images.iter().map(|a| urls.asset(&a.output)).collect(),
+        photos: e.images.iter().map(|a| PictureView::of(urls, a)).collect(),
+        logo_picture: e.logo.as_ref().map(|a| PictureView::of(urls, a)),
         founded: e.founded,
         verified_label: e.verified.as_ref().map(|d| labels.date(d)),
         certifications_pending: e

@@ -44,25 +44,39 @@ pub(crate) fn resolve(doc: &mut Doc, key: &str, text: &str, ctx: &Ctx) -> Option
         return None;
     }
     let dir = ctx.file.dir();
-    if !from_static {
+    let found = if !from_static {
         let site_rel = format!("{dir}/{rel}");
         let abs = ctx.root.path.join(&site_rel);
-        if abs.is_file() && ctx.root.contains(&abs) {
+        (abs.is_file() && ctx.root.contains(&abs)).then(|| {
             let under_content = site_rel.strip_prefix("content/").unwrap_or(&site_rel);
-            return Some(Asset {
-                written: text.to_string(),
-                copy_from: Some(site_rel.clone()),
-                output: crate::paths::media(under_content),
-            });
-        }
-    }
-    let abs = ctx.root.path.join("static").join(rel);
-    if abs.is_file() && ctx.root.contains(&abs) {
-        return Some(Asset {
-            written: text.to_string(),
-            copy_from: None,
-            output: rel.to_string(),
-        });
+            (
+                abs,
+                Some(site_rel.clone()),
+                crate::paths::media(under_content),
+            )
+        })
+    } else {
+        None
+    };
+    let found = found.or_else(|| {
+        let abs = ctx.root.path.join("static").join(rel);
+        // Published as it is with static/; its widths go beside the
+        // entries' pictures.
+        (abs.is_file() && ctx.root.contains(&abs))
+            .then(|| (abs, None, crate::paths::media(&format!("static/{rel}"))))
+    });
+    if let Some((abs, copy_from, output)) = found {
+        return match crate::pictures::plan(&abs, &ctx.root.path, ctx.config.images) {
+            Ok(made) => Some(Asset::made(text, copy_from, &output, abs, made)),
+            Err(e) => {
+                doc.bad(
+                    key,
+                    Code::BadPicture,
+                    msg!("gambar \"{text}\": ", "picture \"{text}\": ").then("", &e),
+                );
+                None
+            }
+        };
     }
     doc.bad(
         key,

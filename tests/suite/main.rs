@@ -30,6 +30,7 @@ mod messages;
 mod new;
 mod opendata;
 mod output;
+mod pictures;
 mod search;
 mod serve;
 mod snapshots;

@@ -1,0 +1,162 @@
+//! Pictures as residents get them: made again at a few widths with no
+//! metadata, the same bytes cold or warm, and bad files reported at the
+//! entry's line.
+
+use crate::common::*;
+use std::fs;
+
+/// A phone photo: a JPEG with an EXIF block (orientation and a GPS-like
+/// text that must never be published).
+fn phone_photo(w: u32, h: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([(x * 3 % 256) as u8, (y * 5 % 256) as u8, 120])
+    });
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 92)
+        .encode_image(&img)
+        .unwrap();
+    let mut app1 =
+        b"Exif\0\0MM\0\x2a\0\0\0\x08\0\x01\x01\x12\0\x03\0\0\0\x01\0\x06\0\0\0\0\0\0".to_vec();
+    app1.extend_from_slice(b"GPSLatitude -6.2383 106.9756 SERIAL-XYZ Pemilik Budi");
+    let mut seg = vec![0xFF, 0xE1];
+    seg.extend_from_slice(&((app1.len() + 2) as u16).to_be_bytes());
+    seg.extend_from_slice(&app1);
+    out.splice(2..2, seg);
+    out
+}
+
+/// Whether a published picture holds metadata: JPEG APP1..APP15 segments
+/// (EXIF, XMP, ...) or comments, PNG text, EXIF or time chunks.
+fn has_metadata(bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"\x89PNG") {
+        let mut at = 8;
+        while at + 8 <= bytes.len() {
+            let len = u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap()) as usize;
+            let kind = &bytes[at + 4..at + 8];
+            if [&b"tEXt"[..], b"iTXt", b"zTXt", b"eXIf", b"tIME"].contains(&kind) {
+                return true;
+            }
+            at += 12 + len;
+        }
+        return false;
+    }
+    // JPEG: the segments before the scan.
+    let mut at = 2;
+    while at + 4 <= bytes.len() && bytes[at] == 0xFF {
+        let marker = bytes[at + 1];
+        if marker == 0xDA {
+            break;
+        }
+        if (0xE1..=0xEF).contains(&marker) || marker == 0xFE {
+            return true;
+        }
+        let len = u16::from_be_bytes([bytes[at + 2], bytes[at + 3]]) as usize;
+        at += 2 + len;
+    }
+    false
+}
+
+fn site_with_photo() -> Site {
+    let site = Site::fixture("full");
+    fs::write(
+        site.root()
+            .join("content/umkm/bekasi-timur/foto warung 1.png"),
+        phone_photo(1600, 1200),
+    )
+    .unwrap();
+    site
+}
+
+#[test]
+fn published_pictures_carry_no_metadata_and_are_upright() {
+    let site = site_with_photo();
+    site.build(&[]).ok();
+    let mut seen = 0;
+    for f in list_files(&site.public()) {
+        if !(f.ends_with(".jpg") || f.ends_with(".png") || f.ends_with(".jpeg"))
+            || !f.starts_with("media/")
+        {
+            continue;
+        }
+        let bytes = fs::read(site.public().join(&f)).unwrap();
+        assert!(!has_metadata(&bytes), "{f} holds metadata");
+        assert!(!bytes.windows(10).any(|w| w == b"SERIAL-XYZ"), "{f}");
+        seen += 1;
+    }
+    assert!(seen >= 5, "{seen} pictures");
+    // The photo, 1600 x 1200 turned by its orientation: 1200 wide; its
+    // widths 320, 640 and 1200 (never wider than it is), none the original.
+    let photo = |w: u32| format!("media/umkm/bekasi-timur/foto warung 1-{w}.jpg");
+    for w in [320, 640, 1200] {
+        let bytes = fs::read(site.public().join(photo(w))).unwrap();
+        let img = image::load_from_memory(&bytes).unwrap();
+        assert_eq!(img.width(), w);
+        assert_eq!(img.height(), (w * 1600 + 600) / 1200);
+    }
+    assert!(!site.public().join(photo(1280)).exists());
+    // The page keeps each picture's room and offers its widths.
+    let page = site.read("umkm/warung-lengkap/index.html");
+    assert!(
+        page.contains("foto%20warung%201-320.jpg 320w, /kota/media/umkm/bekasi-timur/foto%20warung%201-640.jpg 640w"),
+        "{page}"
+    );
+    assert!(page.contains("width=\"640\" height=\"853\""), "{page}");
+}
+
+#[test]
+fn a_warm_build_is_the_cold_builds_byte_for_byte() {
+    let site = site_with_photo();
+    let cold = site.root().join("kosong");
+    site.build(&["--output", cold.to_str().unwrap()]).ok();
+    let warm = site.root().join("hangat");
+    site.build(&["--output", warm.to_str().unwrap()]).ok();
+    // One thread, the cache emptied: the same again.
+    fs::remove_dir_all(site.root().join(".etalase-cache")).unwrap();
+    let one = site.root().join("satu");
+    site.build_env(
+        &["--output", one.to_str().unwrap()],
+        &[("RAYON_NUM_THREADS", "1")],
+    )
+    .ok();
+    let files = list_files(&cold);
+    assert_eq!(files, list_files(&warm));
+    assert_eq!(files, list_files(&one));
+    for f in &files {
+        let a = fs::read(cold.join(f)).unwrap();
+        assert!(a == fs::read(warm.join(f)).unwrap(), "{f} differs warm");
+        assert!(
+            a == fs::read(one.join(f)).unwrap(),
+            "{f} differs on one thread"
+        );
+    }
+}
+
+#[test]
+fn bad_pictures_are_reported_at_the_entrys_line_all_at_once() {
+    let site = Site::fixture("full");
+    let dir = site.root().join("content/umkm/bekasi-timur");
+    fs::write(dir.join("bukan.jpg"), "ini teks, bukan foto").unwrap();
+    let mut heic = vec![0, 0, 0, 24];
+    heic.extend_from_slice(b"ftypheic\0\0\0\0mif1heic");
+    fs::write(dir.join("iphone.jpg"), heic).unwrap();
+    let photo = phone_photo(64, 48);
+    fs::write(dir.join("potong.jpg"), &photo[..photo.len() / 2]).unwrap();
+    site.write(
+        "content/umkm/bekasi-timur/foto-rusak.md",
+        "---\nname: Foto Rusak\ncategory: kuliner\ndistrict: Bekasi Timur\nlogo: bukan.jpg\nimages:\n  - iphone.jpg\n  - potong.jpg\n---\nTeks.\n",
+    );
+    let run = site.check(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let file = "content/umkm/bekasi-timur/foto-rusak.md";
+    for (line, says) in [(5, "not a JPEG"), (7, "HEIC"), (8, "damaged or cut short")] {
+        assert!(
+            run.stderr
+                .lines()
+                .any(|l| l.contains(&format!("{file}:{line}:")) && l.contains(says)),
+            "{line} {says}:\n{}",
+            run.stderr
+        );
+    }
+    // check wrote nothing into the site, not even the picture cache.
+    assert!(!site.root().join(".etalase-cache").exists());
+}
