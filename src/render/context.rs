@@ -108,6 +108,9 @@ struct Card<'a> {
     picture: Option<PictureView>,
     sharia: bool,
     tags: &'a [String],
+    /// The WhatsApp and call links, when the business is open for them.
+    whatsapp_href: Option<String>,
+    call_href: Option<String>,
     products: Vec<CardProduct<'a>>,
     product_count: usize,
     certifications: Vec<CertView<'a>>,
@@ -145,6 +148,16 @@ fn card_view<'a>(site: &'a Site, urls: &Urls, labels: &Labels, e: &'a Entry) -> 
             .or(e.images.first())
             .map(|a| PictureView::of(urls, a)),
         sharia: e.coop.as_ref().is_some_and(|c| c.sharia),
+        whatsapp_href: e
+            .whatsapp
+            .as_ref()
+            .filter(|_| !e.closed)
+            .map(|p| p.whatsapp_href()),
+        call_href: e
+            .phone
+            .as_ref()
+            .filter(|_| !e.closed)
+            .map(|p| p.call_href()),
         tags: &e.tags,
         products: e
             .products
