@@ -24,6 +24,8 @@
 
 #[path = "build/data.rs"]
 mod data;
+#[path = "build/photos.rs"]
+mod photos;
 #[path = "build/sitegen.rs"]
 mod sitegen;
 
@@ -55,6 +57,7 @@ struct Args {
     bench: bool,
     sizes: Vec<usize>,
     generate_only: Option<(usize, PathBuf)>,
+    sample_photos: Option<PathBuf>,
 }
 
 /// Sizes come from positional arguments (`1000,10000` or `1000 10000`), then
@@ -65,6 +68,7 @@ fn parse_args() -> Result<Args, String> {
         bench: false,
         sizes: Vec::new(),
         generate_only: None,
+        sample_photos: None,
     };
     let mut it = env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -75,6 +79,10 @@ fn parse_args() -> Result<Args, String> {
                 let n = it.next().and_then(|v| parse_count(&v)).ok_or(usage)?;
                 let dir = it.next().ok_or(usage)?;
                 args.generate_only = Some((n, PathBuf::from(dir)));
+            }
+            "--sample-photos" => {
+                let dir = it.next().ok_or("usage: --sample-photos REPOSITORY")?;
+                args.sample_photos = Some(PathBuf::from(dir));
             }
             other if other.starts_with('-') => {}
             other => {
@@ -117,6 +125,49 @@ fn env_usize(name: &str, default: usize) -> Result<usize, String> {
 
 fn run() -> Result<bool, Box<dyn std::error::Error>> {
     let args = parse_args()?;
+    if let Some(repo) = args.sample_photos {
+        // The sample's product photos (content/), drawn from seeds: the
+        // same bytes every time.
+        use photos::Subject;
+        let shots: [(&str, Subject, u64, u16); 5] = [
+            (
+                "content/umkm/bekasi-timur/foto-batik-sekar-patriot-1.jpg",
+                Subject::Batik,
+                1,
+                1,
+            ),
+            (
+                "content/umkm/bekasi-timur/foto-batik-sekar-patriot-2.jpg",
+                Subject::Batik,
+                2,
+                6,
+            ),
+            (
+                "content/umkm/bekasi-timur/foto-keripik-tempe-bu-sri.jpg",
+                Subject::Keripik,
+                3,
+                1,
+            ),
+            (
+                "content/umkm/bekasi-barat/foto-kopi-kampoeng.jpg",
+                Subject::Kopi,
+                4,
+                1,
+            ),
+            (
+                "content/umkm/jatisampurna/foto-anyaman-pandan.jpg",
+                Subject::Anyaman,
+                5,
+                1,
+            ),
+        ];
+        for (rel, subject, seed, orientation) in shots {
+            let bytes = photos::jpeg(subject, seed, 1800, 1350, orientation);
+            std::fs::write(repo.join(rel), &bytes)?;
+            println!("{rel}: {} KB", bytes.len() / 1024);
+        }
+        return Ok(true);
+    }
     if let Some((n, dir)) = args.generate_only {
         let stats = generate_into(n, &dir)?;
         println!(

@@ -19,8 +19,8 @@ use std::path::{Path, PathBuf};
 /// The widths published (each only when the original is wider; the
 /// original's width when it is narrower than the first).
 pub(crate) const WIDTHS: [u32; 3] = [320, 640, 1280];
-/// JPEG quality: the usual trade for photos on a phone.
-const QUALITY: u8 = 78;
+/// JPEG quality: the usual trade for photos on a phone's screen.
+const QUALITY: u8 = 72;
 /// The cache's folder in the site.
 pub(crate) const CACHE: &str = ".etalase-cache/gambar";
 /// Changes whenever what is made of a picture changes: part of the key.
@@ -84,7 +84,8 @@ pub(crate) fn plan(abs: &Path, site: &Path, limits: Limits) -> Result<Made, Mess
         std::fs::read(abs).map_err(|e| msg!("tidak bisa dibaca: {e}", "cannot be read: {e}"))?;
     let key = format!(
         "{:016x}",
-        crate::hash::fnv(&bytes) ^ crate::hash::fnv(format!("{RECIPE} {limits:?}").as_bytes())
+        crate::hash::fnv(&bytes)
+            ^ crate::hash::fnv(format!("{RECIPE} {QUALITY} {WIDTHS:?} {limits:?}").as_bytes())
     );
     let dir = cache_dir(site)?;
     if let Some(made) = cached(&dir, &key) {

@@ -481,7 +481,7 @@ fn open_now_reads_the_clock_of_the_sites_time_zone() {
             serde_json::json!({"source": "Date.now = function () { return 1780273800000; };"}),
         );
         b.open(&server.url("umkm/warung-sari/"));
-        b.wait_for("!document.getElementById('open-status').hidden");
+        b.wait_for("document.getElementById('open-status').textContent !== ''");
         let shown = b.eval("document.getElementById('open-status').textContent");
         assert_eq!(shown, expected, "{zone}");
         assert!(b.errors.is_empty(), "{zone}: {:#?}", b.errors);
