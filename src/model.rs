@@ -210,7 +210,13 @@ impl Asset {
                 file: s.file,
             })
             .collect();
-        let middle = &sizes[(sizes.len().saturating_sub(1)).min(1)];
+        // The 640 (or the widest below it): what a link preview or a
+        // download shows.
+        let middle = sizes
+            .iter()
+            .rev()
+            .find(|s| s.width <= 640)
+            .unwrap_or(&sizes[0]);
         Asset {
             written: written.to_string(),
             copy_from,

@@ -17,8 +17,9 @@ use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
 /// The widths published (each only when the original is wider; the
-/// original's width when it is narrower than the first).
-pub(crate) const WIDTHS: [u32; 3] = [320, 640, 1280];
+/// original's width when it is narrower than the first): 160 for a
+/// card's thumbnail, 320 to 640 for a phone's screen, 1280 for a wide one.
+pub(crate) const WIDTHS: [u32; 5] = [160, 320, 480, 640, 1280];
 /// JPEG quality: the usual trade for photos on a phone's screen.
 const QUALITY: u8 = 72;
 /// The cache's folder in the site.
@@ -402,7 +403,7 @@ mod tests {
         // Turned by its orientation: 900 wide, 1600 high.
         assert_eq!((made.width, made.height), (900, 1600));
         let widths: Vec<u32> = made.sizes.iter().map(|s| s.width).collect();
-        assert_eq!(widths, [320, 640, 900]);
+        assert_eq!(widths, [160, 320, 480, 640, 900]);
         for s in &made.sizes {
             let bytes = std::fs::read(&s.file).unwrap();
             assert!(!bytes.windows(4).any(|w| w == b"Exif"), "{:?}", s.file);

@@ -85,9 +85,9 @@ fn published_pictures_carry_no_metadata_and_are_upright() {
     }
     assert!(seen >= 5, "{seen} pictures");
     // The photo, 1600 x 1200 turned by its orientation: 1200 wide; its
-    // widths 320, 640 and 1200 (never wider than it is), none the original.
+    // widths 160 to 640 and 1200 (never wider than it is), none the original.
     let photo = |w: u32| format!("media/umkm/bekasi-timur/foto warung 1-{w}.jpg");
-    for w in [320, 640, 1200] {
+    for w in [160, 320, 480, 640, 1200] {
         let bytes = fs::read(site.public().join(photo(w))).unwrap();
         let img = image::load_from_memory(&bytes).unwrap();
         assert_eq!(img.width(), w);
@@ -97,7 +97,7 @@ fn published_pictures_carry_no_metadata_and_are_upright() {
     // The page keeps each picture's room and offers its widths.
     let page = site.read("umkm/warung-lengkap/index.html");
     assert!(
-        page.contains("foto%20warung%201-320.jpg 320w, /kota/media/umkm/bekasi-timur/foto%20warung%201-640.jpg 640w"),
+        page.contains("foto%20warung%201-320.jpg 320w, /kota/media/umkm/bekasi-timur/foto%20warung%201-480.jpg 480w"),
         "{page}"
     );
     assert!(page.contains("width=\"640\" height=\"853\""), "{page}");
