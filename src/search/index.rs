@@ -475,19 +475,12 @@ const UPDATE_MAX: usize = 256;
 
 impl Reuse {
     /// The files as an update: each marked unchanged when its bytes hash
-    /// as last time.
+    /// as last time; the hashes of files no longer made are forgotten.
     fn changed(&mut self, files: Files) -> Update {
-        let mut written = HashMap::with_capacity(files.len());
-        let update = files
-            .into_iter()
-            .map(|(path, bytes)| {
-                let h = crate::hash::quick(&bytes);
-                let same = self.written.get(&path) == Some(&h);
-                written.insert(path.clone(), h);
-                (path, (!same).then_some(bytes))
-            })
-            .collect();
-        self.written = written;
+        let update = changed_among(&mut self.written, files);
+        let listed: std::collections::HashSet<&str> =
+            update.iter().map(|(p, _)| p.as_str()).collect();
+        self.written.retain(|p, _| listed.contains(p.as_str()));
         update
     }
 
@@ -613,8 +606,9 @@ impl Reuse {
     }
 }
 
-/// `Reuse::changed` for some of the files: the others (the card chunks,
-/// made again only where a record changed) keep their hashes.
+/// Each file with its bytes when they are not the last round's (by their
+/// hash), its hash kept for the next; files not given (the card chunks an
+/// update did not make again) keep theirs.
 fn changed_among(written: &mut HashMap<String, u64>, files: Files) -> Update {
     files
         .into_iter()
