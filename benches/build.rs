@@ -6,6 +6,8 @@
 //! cargo bench --bench build                          # N = 1000, 10000, 100000
 //! ETALASE_BENCH_N=10000 cargo bench --bench build    # or: -- 1000,10000
 //! cargo bench --bench build -- --generate-only 5000 /tmp/site   # input only
+//! cargo bench --bench build -- --generate-only 2000 /tmp/s --photos 1000
+//!                                              # and 1,000 phone photos
 //! ```
 //!
 //! Environment: `ETALASE_BENCH_N` (comma-separated sizes), `ETALASE_BENCH_RUNS`
@@ -58,6 +60,8 @@ struct Args {
     sizes: Vec<usize>,
     generate_only: Option<(usize, PathBuf)>,
     sample_photos: Option<PathBuf>,
+    /// With `--generate-only`: this many UMKM entries get a phone photo.
+    photos: usize,
 }
 
 /// Sizes come from positional arguments (`1000,10000` or `1000 10000`), then
@@ -69,6 +73,7 @@ fn parse_args() -> Result<Args, String> {
         sizes: Vec::new(),
         generate_only: None,
         sample_photos: None,
+        photos: 0,
     };
     let mut it = env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -79,6 +84,12 @@ fn parse_args() -> Result<Args, String> {
                 let n = it.next().and_then(|v| parse_count(&v)).ok_or(usage)?;
                 let dir = it.next().ok_or(usage)?;
                 args.generate_only = Some((n, PathBuf::from(dir)));
+            }
+            "--photos" => {
+                args.photos = it
+                    .next()
+                    .and_then(|v| parse_count(&v))
+                    .ok_or("usage: --photos N (with --generate-only)")?;
             }
             "--sample-photos" => {
                 let dir = it.next().ok_or("usage: --sample-photos REPOSITORY")?;
@@ -170,6 +181,10 @@ fn run() -> Result<bool, Box<dyn std::error::Error>> {
     }
     if let Some((n, dir)) = args.generate_only {
         let stats = generate_into(n, &dir)?;
+        if args.photos > 0 {
+            let made = add_photos(&dir, args.photos)?;
+            println!("{made} UMKM entries given a phone photo (1600x1200, with EXIF)");
+        }
         println!(
             "generated {} entries ({} umkm, {} koperasi, {} pkl, {} drafts) in {}: {} files, {}",
             stats.entries(),
@@ -229,6 +244,55 @@ fn cores() -> usize {
 /// Generates a site into `dir` unless it already holds this generator's site
 /// for `n`. A folder with other files in it is refused, so a mistyped path
 /// never loses anything; a stale generated site is replaced.
+/// Gives `count` UMKM entries of a generated site (spread over it, in
+/// file order) a phone photo beside their file, named in `images`: for
+/// the pictures' cold and warm build figures. Entries given one before
+/// keep theirs.
+fn add_photos(dir: &Path, count: usize) -> io::Result<usize> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.join("content/umkm")];
+    while let Some(d) = stack.pop() {
+        for e in fs::read_dir(&d)?.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "md") {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    let step = (files.len() / count.max(1)).max(1);
+    let mut made = 0;
+    for (k, file) in files.iter().step_by(step).take(count).enumerate() {
+        let text = fs::read_to_string(file)?;
+        if text.contains("\nimages:") {
+            made += 1;
+            continue;
+        }
+        let Some(end) = text.match_indices("\n---").next().map(|(i, _)| i) else {
+            continue;
+        };
+        let stem = file.file_stem().unwrap_or_default().to_string_lossy();
+        let name = format!("foto-{stem}.jpg");
+        // Two subjects drawn without scattered things: quick to make.
+        let subject = if k % 2 == 0 {
+            photos::Subject::Batik
+        } else {
+            photos::Subject::Anyaman
+        };
+        let orientation = if k % 5 == 0 { 6 } else { 1 };
+        fs::write(
+            file.with_file_name(&name),
+            photos::jpeg(subject, k as u64, 1600, 1200, orientation),
+        )?;
+        let text = format!("{}\nimages:\n  - {name}{}", &text[..end], &text[end..]);
+        fs::write(file, text)?;
+        made += 1;
+    }
+    Ok(made)
+}
+
 fn generate_into(n: usize, dir: &Path) -> io::Result<sitegen::Stats> {
     if let Some(stats) = sitegen::finished_site(n, dir) {
         return Ok(stats);

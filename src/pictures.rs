@@ -25,7 +25,7 @@ const QUALITY: u8 = 72;
 /// The cache's folder in the site.
 pub(crate) const CACHE: &str = ".etalase-cache/gambar";
 /// Changes whenever what is made of a picture changes: part of the key.
-const RECIPE: &str = "etalase-gambar-1";
+const RECIPE: &str = "etalase-gambar-2";
 
 /// What site.yaml allows (`images:`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -268,11 +268,14 @@ fn animated(bytes: &[u8]) -> bool {
 /// The widths `made` plans of `picture`, encoded, written to the cache;
 /// the list last, so an entry of the cache is whole once it is there.
 fn encode(picture: &DynamicImage, made: &Made) -> Result<(), Message> {
-    for size in &made.sizes {
-        let small = if size.width == picture.width() {
-            picture.clone()
+    // Widest first, each width made from the one before it: a resize costs
+    // what its source weighs, and a phone photo is many times the widest.
+    let mut from = std::borrow::Cow::Borrowed(picture);
+    for size in made.sizes.iter().rev() {
+        let small = if size.width == from.width() {
+            from.clone().into_owned()
         } else {
-            picture.resize_exact(
+            from.resize_exact(
                 size.width,
                 size.height,
                 image::imageops::FilterType::CatmullRom,
@@ -293,6 +296,7 @@ fn encode(picture: &DynamicImage, made: &Made) -> Result<(), Message> {
             };
         written.map_err(|e| msg!("tidak bisa dibuat ulang: {e}", "cannot be made again: {e}"))?;
         store(&size.file, &out)?;
+        from = std::borrow::Cow::Owned(small);
     }
     let Some(first) = made.sizes.first() else {
         return Ok(());
@@ -322,10 +326,14 @@ fn store(file: &Path, bytes: &[u8]) -> Result<(), Message> {
     };
     let dir = file.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(fail)?;
+    // Unique to this write: two processes (a build and `serve`) or threads
+    // may make the same picture at once; the last rename wins, whole.
+    static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let tmp = dir.join(format!(
-        ".{}.{}.tmp",
+        ".{}.{}-{}.tmp",
         file.file_name().unwrap_or_default().to_string_lossy(),
-        std::process::id()
+        std::process::id(),
+        WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
     ));
     std::fs::write(&tmp, bytes).map_err(fail)?;
     std::fs::rename(&tmp, file).map_err(fail)

@@ -56,14 +56,18 @@ fn media(content: &Content) -> BTreeMap<&str, &std::path::Path> {
 /// (each picture decoded once); a picture that cannot be decoded is a
 /// problem of its file.
 fn make_pictures(site: &Site) -> Result<(), Failure> {
+    // By the cache's file: two pictures of the same bytes are made once.
     let mut todo: BTreeMap<&std::path::Path, &crate::model::Asset> = BTreeMap::new();
     for a in pictures(&site.content) {
-        if a.sizes.iter().any(|s| !s.file.is_file()) {
-            todo.insert(a.source.as_path(), a);
+        if let Some(first) = a.sizes.first() {
+            if a.sizes.iter().any(|s| !s.file.is_file()) {
+                todo.entry(first.file.as_path()).or_insert(a);
+            }
         }
     }
     let problems: Vec<Diagnostic> = todo
         .par_iter()
+        .map(|(_, a)| (a.source.as_path(), a))
         .filter_map(|(source, a)| {
             let made = crate::pictures::Made {
                 width: a.width,
