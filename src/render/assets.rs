@@ -1,6 +1,7 @@
-//! The files published as they are: the theme's static files, the site's
-//! static/ (which wins over the theme's) and the pictures kept beside
-//! entries; and the check that none of them takes a generated address.
+//! The files published with the pages: the theme's static files and the
+//! site's static/ (which wins over the theme's), as they are; the widths
+//! of the pictures entries name (`pictures.rs`), made when the cache lacks
+//! them; and the check that none of them takes a generated address.
 
 use super::Failure;
 use crate::config::Config;
