@@ -249,19 +249,7 @@ fn cores() -> usize {
 /// the pictures' cold and warm build figures. Entries given one before
 /// keep theirs.
 fn add_photos(dir: &Path, count: usize) -> io::Result<usize> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.join("content/umkm")];
-    while let Some(d) = stack.pop() {
-        for e in fs::read_dir(&d)?.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "md") {
-                files.push(p);
-            }
-        }
-    }
-    files.sort();
+    let files = sitegen::umkm_files(dir);
     let step = (files.len() / count.max(1)).max(1);
     let mut made = 0;
     for (k, file) in files.iter().step_by(step).take(count).enumerate() {

@@ -187,22 +187,7 @@ fn build_peak(bin: &Path, dir: &Path, out: &Path) -> std::io::Result<u64> {
 
 /// `saves` Markdown entry files spread over the site, with their pages.
 fn entry_pages(dir: &Path, saves: usize) -> Vec<(PathBuf, String)> {
-    let mut files: Vec<PathBuf> = Vec::new();
-    let mut stack = vec![dir.join("content/umkm")];
-    while let Some(d) = stack.pop() {
-        let Ok(rd) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for e in rd.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "md") {
-                files.push(p);
-            }
-        }
-    }
-    files.sort();
+    let files = sitegen::umkm_files(dir);
     let step = (files.len() / saves).max(1);
     files
         .into_iter()

@@ -375,30 +375,21 @@ fn cached(dir: &Path, key: &str) -> Option<Made> {
     })
 }
 
+/// The benches' phone photos (an EXIF block with a GPS position), for the
+/// tests.
+#[cfg(test)]
+#[path = "../benches/build/photos.rs"]
+#[allow(dead_code, unreachable_pub)]
+mod photos;
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// A phone photo: orientation 6 (turn right) and a GPS text in its
+    /// EXIF block, made by the benches' photo maker.
     fn jpeg_with_exif(w: u32, h: u32) -> Vec<u8> {
-        let img = image::RgbImage::from_fn(w, h, |x, y| {
-            image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
-        });
-        let mut out = Vec::new();
-        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
-            .encode_image(&img)
-            .unwrap();
-        // An APP1 Exif segment after SOI: orientation 6 (turn right), and
-        // a GPS-like tag's bytes that must not be published.
-        let mut tiff =
-            b"MM\0\x2a\0\0\0\x08\0\x01\x01\x12\0\x03\0\0\0\x01\0\x06\0\0\0\0\0\0".to_vec();
-        tiff.extend_from_slice(b"GPS -6.2383 106.9756 RAHASIA");
-        let mut app1 = b"Exif\0\0".to_vec();
-        app1.extend_from_slice(&tiff);
-        let mut seg = vec![0xFF, 0xE1];
-        seg.extend_from_slice(&((app1.len() + 2) as u16).to_be_bytes());
-        seg.extend_from_slice(&app1);
-        out.splice(2..2, seg);
-        out
+        super::photos::jpeg(super::photos::Subject::Anyaman, 7, w, h, 6)
     }
 
     #[test]
@@ -415,7 +406,8 @@ mod tests {
         for s in &made.sizes {
             let bytes = std::fs::read(&s.file).unwrap();
             assert!(!bytes.windows(4).any(|w| w == b"Exif"), "{:?}", s.file);
-            assert!(!bytes.windows(7).any(|w| w == b"RAHASIA"));
+            let secret = super::photos::SECRET;
+            assert!(!bytes.windows(secret.len()).any(|w| w == secret));
             let back = image::load_from_memory(&bytes).unwrap();
             assert_eq!((back.width(), back.height()), (s.width, s.height));
         }

@@ -182,12 +182,21 @@ pub fn jpeg(subject: Subject, seed: u64, w: u32, h: u32, orientation: u16) -> Ve
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
         .encode_image(&img)
         .expect("encoding to memory");
+    with_exif(out, orientation)
+}
+
+/// What a phone writes in a photo that must never be published.
+pub const SECRET: &[u8] = b"GPS -6.2383,106.9756 (rumah pemilik) Kamera SN 4411-0098";
+
+/// A JPEG with an APP1 Exif block put after its start: an orientation and
+/// `SECRET`.
+pub fn with_exif(mut out: Vec<u8>, orientation: u16) -> Vec<u8> {
     // TIFF header (big-endian), one IFD entry: Orientation (0x0112,
     // SHORT, 1 value), then the GPS text as trailing bytes.
     let mut tiff = b"MM\0\x2a\0\0\0\x08\0\x01\x01\x12\0\x03\0\0\0\x01".to_vec();
     tiff.extend_from_slice(&orientation.to_be_bytes());
     tiff.extend_from_slice(b"\0\0\0\0\0\0");
-    tiff.extend_from_slice(b"GPS -6.2383,106.9756 (rumah pemilik) Kamera SN 4411-0098");
+    tiff.extend_from_slice(SECRET);
     let mut app1 = b"Exif\0\0".to_vec();
     app1.extend_from_slice(&tiff);
     let mut seg = vec![0xFF, 0xE1];

@@ -1327,6 +1327,28 @@ pub fn self_check() {
     assert_eq!(quoted("Kedai \"Senja\""), "\"Kedai \\\"Senja\\\"\"");
 }
 
+/// The Markdown entry files under a generated site's `content/umkm/`, in
+/// path order (the benches pick entries spread over them).
+pub fn umkm_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.join("content/umkm")];
+    while let Some(d) = stack.pop() {
+        let Ok(rd) = fs::read_dir(&d) else {
+            continue;
+        };
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "md") {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
 /// The counts of a site generated earlier for `n`, if `dir` holds one.
 pub fn finished_site(n: usize, dir: &Path) -> Option<Stats> {
     let text = fs::read_to_string(dir.join(MARKER)).ok()?;

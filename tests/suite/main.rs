@@ -9,6 +9,9 @@ mod common;
 #[path = "../../benches/build/data.rs"]
 #[allow(dead_code)]
 mod data;
+#[path = "../../benches/build/photos.rs"]
+#[allow(dead_code)]
+mod photos;
 #[path = "../../benches/build/sitegen.rs"]
 #[allow(dead_code)]
 mod sitegen;
