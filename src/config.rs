@@ -496,8 +496,9 @@ fn tiles(doc: &mut Doc, t: &mut Tiles, v: &Value) {
     }
 }
 
-/// `images: {max_mb: 20, max_megapixels: 50}`: the largest picture file
-/// and the most pixels a picture may have.
+/// `images: {max_mb: 20, max_megapixels: 50, full_size: false}`: the
+/// largest picture file, the most pixels a picture may have, and whether
+/// a picture is published at its own size too.
 fn images(doc: &mut Doc, l: &mut crate::pictures::Limits, v: &Value) {
     let Some(m) = doc.mapping("images", v) else {
         return;
@@ -513,6 +514,11 @@ fn images(doc: &mut Doc, l: &mut crate::pictures::Limits, v: &Value) {
             ImagesKey::MaxMegapixels => {
                 if let Some(n) = doc.int(&p, v, 1, 400) {
                     l.max_pixels = n as u64 * 1_000_000;
+                }
+            }
+            ImagesKey::FullSize => {
+                if let Some(b) = doc.bool(&p, v) {
+                    l.full_size = b;
                 }
             }
         }

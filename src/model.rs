@@ -183,6 +183,16 @@ pub(crate) struct PictureSize {
     pub width: u32,
     pub height: u32,
     pub file: std::path::PathBuf,
+    /// The same width in WebP: where it is published and its bytes.
+    pub webp: Option<(String, std::path::PathBuf)>,
+}
+
+impl PictureSize {
+    /// Each file of this width: output path and its bytes.
+    pub(crate) fn files(&self) -> impl Iterator<Item = (&str, &std::path::Path)> {
+        std::iter::once((self.output.as_str(), self.file.as_path()))
+            .chain(self.webp.as_ref().map(|(o, f)| (o.as_str(), f.as_path())))
+    }
 }
 
 impl Asset {
@@ -207,6 +217,7 @@ impl Asset {
                 output: format!("{base}-{}.{}", s.width, s.ext),
                 width: s.width,
                 height: s.height,
+                webp: s.webp.map(|f| (format!("{base}-{}.webp", s.width), f)),
                 file: s.file,
             })
             .collect();

@@ -3,7 +3,8 @@
 //! its EXIF orientation, and published as a few widths (never wider than
 //! the original), encoded again from the pixels alone, so no metadata
 //! (GPS position, camera serial, owner's name) survives. Photos become
-//! JPEG; a picture with transparency stays PNG.
+//! WebP, with a JPEG of each width for browsers without WebP; a picture
+//! with transparency stays PNG.
 //!
 //! The widths are kept in a cache folder inside the site (`.etalase-cache/
 //! gambar/`, out of the output and of Git), named by a hash of the
@@ -22,10 +23,12 @@ use std::path::{Path, PathBuf};
 pub(crate) const WIDTHS: [u32; 5] = [160, 320, 480, 640, 1280];
 /// JPEG quality: the usual trade for photos on a phone's screen.
 const QUALITY: u8 = 72;
+/// WebP quality: about JPEG's look at a third of its bytes.
+const WEBP_QUALITY: u8 = 75;
 /// The cache's folder in the site.
 pub(crate) const CACHE: &str = ".etalase-cache/gambar";
 /// Changes whenever what is made of a picture changes: part of the key.
-const RECIPE: &str = "etalase-gambar-2";
+const RECIPE: &str = "etalase-gambar-3";
 
 /// What site.yaml allows (`images:`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -35,6 +38,9 @@ pub(crate) struct Limits {
     /// A picture of more pixels than this is refused before it is decoded
     /// (a "decompression bomb" is a small file of a huge picture).
     pub max_pixels: u64,
+    /// Publish the picture at its own size too (`images.full_size`), made
+    /// again like the other widths: still without its metadata.
+    pub full_size: bool,
 }
 
 impl Default for Limits {
@@ -42,6 +48,7 @@ impl Default for Limits {
         Limits {
             max_bytes: 20 * 1024 * 1024,
             max_pixels: 50_000_000,
+            full_size: false,
         }
     }
 }
@@ -53,9 +60,16 @@ pub(crate) struct Size {
     pub height: u32,
     /// `jpg` or `png`.
     pub ext: &'static str,
-    /// Its bytes, in the cache (or, when the cache cannot be written, a
-    /// file beside it that is all the same the bytes made).
+    /// Its bytes, in the cache.
     pub file: PathBuf,
+    /// The same width in WebP, in the cache, beside a JPEG.
+    pub webp: Option<PathBuf>,
+}
+
+impl Size {
+    pub(crate) fn files(&self) -> impl Iterator<Item = &Path> {
+        std::iter::once(self.file.as_path()).chain(self.webp.as_deref())
+    }
 }
 
 /// A picture made ready: its upright size and its widths, narrowest first.
@@ -86,20 +100,23 @@ pub(crate) fn plan(abs: &Path, site: &Path, limits: Limits) -> Result<Made, Mess
     let key = format!(
         "{:016x}",
         crate::hash::fnv(&bytes)
-            ^ crate::hash::fnv(format!("{RECIPE} {QUALITY} {WIDTHS:?} {limits:?}").as_bytes())
+            ^ crate::hash::fnv(
+                format!("{RECIPE} {QUALITY} {WEBP_QUALITY} {WIDTHS:?} {limits:?}").as_bytes()
+            )
     );
     let dir = cache_dir(site)?;
     if let Some(made) = cached(&dir, &key) {
         return Ok(made);
     }
     let (w, h, clear) = header(&bytes, limits)?;
-    Ok(widths(&dir, &key, w, h, if clear { "png" } else { "jpg" }))
+    let ext = if clear { "png" } else { "jpg" };
+    Ok(widths(&dir, &key, (w, h), ext, limits.full_size))
 }
 
 /// Makes the widths `made` plans, from the picture at `abs`, into the
 /// cache; nothing when they are there.
 pub(crate) fn make(made: &Made, abs: &Path, limits: Limits) -> Result<(), Message> {
-    if made.sizes.iter().all(|s| s.file.is_file()) {
+    if made.sizes.iter().flat_map(Size::files).all(Path::is_file) {
         return Ok(());
     }
     let bytes =
@@ -125,27 +142,33 @@ fn cache_dir(site: &Path) -> Result<PathBuf, Message> {
     Ok(at)
 }
 
-/// The widths of a picture `w` x `h` (upright), each in the cache.
-fn widths(dir: &Path, key: &str, w: u32, h: u32, ext: &'static str) -> Made {
+/// The widths of a picture `w` x `h` (upright), each in the cache; its
+/// own width too when `full` (or when it is narrower than the widest).
+fn widths(dir: &Path, key: &str, (w, h): (u32, u32), ext: &'static str, full: bool) -> Made {
     let mut widths: Vec<u32> = WIDTHS.iter().copied().filter(|&x| x < w).collect();
-    if widths.len() < WIDTHS.len() {
+    if widths.len() < WIDTHS.len() || full {
         // The original's own width, as the widest.
         widths.push(w);
     }
     let sizes = widths
         .into_iter()
-        .map(|width| Size {
-            width,
-            height: ((u64::from(h) * u64::from(width) + u64::from(w) / 2) / u64::from(w)).max(1)
-                as u32,
-            ext,
-            file: dir.join(format!("{key}-{width}.{ext}")),
-        })
+        .map(|width| size(dir, key, width, (w, h), ext))
         .collect();
     Made {
         width: w,
         height: h,
         sizes,
+    }
+}
+
+/// One width of a picture `w` x `h`, in the cache.
+fn size(dir: &Path, key: &str, width: u32, (w, h): (u32, u32), ext: &'static str) -> Size {
+    Size {
+        width,
+        height: ((u64::from(h) * u64::from(width) + u64::from(w) / 2) / u64::from(w)).max(1) as u32,
+        ext,
+        file: dir.join(format!("{key}-{width}.{ext}")),
+        webp: (ext == "jpg").then(|| dir.join(format!("{key}-{width}.webp"))),
     }
 }
 
@@ -296,6 +319,9 @@ fn encode(picture: &DynamicImage, made: &Made) -> Result<(), Message> {
             };
         written.map_err(|e| msg!("tidak bisa dibuat ulang: {e}", "cannot be made again: {e}"))?;
         store(&size.file, &out)?;
+        if let Some(file) = &size.webp {
+            store(file, &webp(&small)?)?;
+        }
         from = std::borrow::Cow::Owned(small);
     }
     let Some(first) = made.sizes.first() else {
@@ -313,6 +339,26 @@ fn encode(picture: &DynamicImage, made: &Made) -> Result<(), Message> {
         &dir.join(format!("{key}.txt")),
         format!("{} {}\n{list}", made.width, made.height).as_bytes(),
     )
+}
+
+/// A photo's width in lossy WebP, from its pixels alone.
+fn webp(picture: &DynamicImage) -> Result<Vec<u8>, Message> {
+    let rgb = picture.to_rgb8();
+    let mut out = Vec::new();
+    let mut encoder = webp::WebPEncoder::new(&mut out);
+    let mut params = webp::EncoderParams::default();
+    params.use_lossy = true;
+    params.lossy_quality = WEBP_QUALITY;
+    encoder.set_params(params);
+    encoder
+        .encode(
+            rgb.as_raw(),
+            rgb.width(),
+            rgb.height(),
+            webp::ColorType::Rgb8,
+        )
+        .map_err(|e| msg!("tidak bisa dibuat ulang: {e}", "cannot be made again: {e}"))?;
+    Ok(out)
 }
 
 /// Writes a cache file whole (a temporary name, then renamed).
@@ -356,17 +402,15 @@ fn cached(dir: &Path, key: &str) -> Option<Made> {
             "png" => "png",
             _ => return None,
         };
-        let file = dir.join(format!("{key}-{w}.{ext}"));
-        // A plain file of the cache, not a link put there.
-        if !std::fs::symlink_metadata(&file).ok()?.is_file() {
-            return None;
+        let mut size = size(dir, key, w, (width, height), ext);
+        size.height = h;
+        // Plain files of the cache, not links put there.
+        for file in size.files() {
+            if !std::fs::symlink_metadata(file).ok()?.is_file() {
+                return None;
+            }
         }
-        sizes.push(Size {
-            width: w,
-            height: h,
-            ext,
-            file,
-        });
+        sizes.push(size);
     }
     (!sizes.is_empty()).then_some(Made {
         width,
@@ -404,18 +448,23 @@ mod tests {
         let widths: Vec<u32> = made.sizes.iter().map(|s| s.width).collect();
         assert_eq!(widths, [160, 320, 480, 640, 900]);
         for s in &made.sizes {
-            let bytes = std::fs::read(&s.file).unwrap();
-            assert!(!bytes.windows(4).any(|w| w == b"Exif"), "{:?}", s.file);
-            let secret = super::photos::SECRET;
-            assert!(!bytes.windows(secret.len()).any(|w| w == secret));
-            let back = image::load_from_memory(&bytes).unwrap();
-            assert_eq!((back.width(), back.height()), (s.width, s.height));
+            assert!(s.webp.is_some(), "a photo has its WebP beside its JPEG");
+            for file in s.files() {
+                let bytes = std::fs::read(file).unwrap();
+                assert!(!bytes.windows(4).any(|w| w == b"Exif"), "{file:?}");
+                assert!(!bytes.windows(4).any(|w| w == b"EXIF"), "{file:?}");
+                let secret = super::photos::SECRET;
+                assert!(!bytes.windows(secret.len()).any(|w| w == secret));
+                let back = image::load_from_memory(&bytes).unwrap();
+                assert_eq!((back.width(), back.height()), (s.width, s.height));
+            }
         }
         // Warm: the same, from the cache, byte for byte.
         let before: Vec<Vec<u8>> = made
             .sizes
             .iter()
-            .map(|s| std::fs::read(&s.file).unwrap())
+            .flat_map(Size::files)
+            .map(|f| std::fs::read(f).unwrap())
             .collect();
         let again = plan(&src, site.path(), Limits::default()).unwrap();
         assert_eq!(again, made);
@@ -425,7 +474,8 @@ mod tests {
         let after: Vec<Vec<u8>> = cold
             .sizes
             .iter()
-            .map(|s| std::fs::read(&s.file).unwrap())
+            .flat_map(Size::files)
+            .map(|f| std::fs::read(f).unwrap())
             .collect();
         assert_eq!(before, after);
     }

@@ -632,6 +632,7 @@ keys! {
     ImagesKey, IMAGES,
         MaxMb => "max_mb",
         MaxMegapixels => "max_megapixels",
+        FullSize => "full_size",
 }
 
 keys! {

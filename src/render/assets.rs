@@ -46,8 +46,8 @@ fn pictures(content: &Content) -> impl Iterator<Item = &crate::model::Asset> {
 fn media(content: &Content) -> BTreeMap<&str, &std::path::Path> {
     let mut media = BTreeMap::new();
     for a in pictures(content) {
-        for s in a.sizes.iter() {
-            media.insert(s.output.as_str(), s.file.as_path());
+        for (output, file) in a.sizes.iter().flat_map(|s| s.files()) {
+            media.insert(output, file);
         }
     }
     media
@@ -61,7 +61,11 @@ fn make_pictures(site: &Site) -> Result<(), Failure> {
     let mut todo: BTreeMap<&std::path::Path, &crate::model::Asset> = BTreeMap::new();
     for a in pictures(&site.content) {
         if let Some(first) = a.sizes.first() {
-            if a.sizes.iter().any(|s| !s.file.is_file()) {
+            if a.sizes
+                .iter()
+                .flat_map(|s| s.files())
+                .any(|(_, f)| !f.is_file())
+            {
                 todo.entry(first.file.as_path()).or_insert(a);
             }
         }
@@ -85,6 +89,7 @@ fn make_pictures(site: &Site) -> Result<(), Failure> {
                             "jpg"
                         },
                         file: s.file.clone(),
+                        webp: s.webp.as_ref().map(|(_, f)| f.clone()),
                     })
                     .collect(),
             };

@@ -228,6 +228,9 @@ struct HoursRow {
 pub(crate) struct PictureView {
     src: String,
     srcset: String,
+    /// The same widths in WebP (empty when the picture has none): a
+    /// `<source>` before the `<img>`.
+    webp_srcset: String,
     /// The widest, for a link to the picture itself.
     large: String,
     width: u32,
@@ -243,6 +246,15 @@ impl PictureView {
                 .sizes
                 .iter()
                 .map(|s| format!("{} {}w", urls.asset(&s.output), s.width))
+                .collect::<Vec<_>>()
+                .join(", "),
+            webp_srcset: a
+                .sizes
+                .iter()
+                .filter_map(|s| {
+                    let (output, _) = s.webp.as_ref()?;
+                    Some(format!("{} {}w", urls.asset(output), s.width))
+                })
                 .collect::<Vec<_>>()
                 .join(", "),
             large: a

@@ -12,8 +12,21 @@ fn phone_photo(w: u32, h: u32) -> Vec<u8> {
 }
 
 /// Whether a published picture holds metadata: JPEG APP1..APP15 segments
-/// (EXIF, XMP, ...) or comments, PNG text, EXIF or time chunks.
+/// (EXIF, XMP, ...) or comments, PNG text, EXIF or time chunks, WebP
+/// EXIF, XMP or ICC chunks.
 fn has_metadata(bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
+        let mut at = 12;
+        while at + 8 <= bytes.len() {
+            let kind = &bytes[at..at + 4];
+            let len = u32::from_le_bytes(bytes[at + 4..at + 8].try_into().unwrap()) as usize;
+            if [&b"EXIF"[..], b"XMP ", b"ICCP"].contains(&kind) {
+                return true;
+            }
+            at += 8 + len + (len & 1);
+        }
+        return false;
+    }
     if bytes.starts_with(b"\x89PNG") {
         let mut at = 8;
         while at + 8 <= bytes.len() {
@@ -59,7 +72,9 @@ fn published_pictures_carry_no_metadata_and_are_upright() {
     site.build(&[]).ok();
     let mut seen = 0;
     for f in list_files(&site.public()) {
-        if !(f.ends_with(".jpg") || f.ends_with(".png") || f.ends_with(".jpeg"))
+        if ![".jpg", ".png", ".jpeg", ".webp"]
+            .iter()
+            .any(|e| f.ends_with(e))
             || !f.starts_with("media/")
         {
             continue;
@@ -70,15 +85,18 @@ fn published_pictures_carry_no_metadata_and_are_upright() {
         assert!(!bytes.windows(secret.len()).any(|w| w == secret), "{f}");
         seen += 1;
     }
-    assert!(seen >= 5, "{seen} pictures");
+    assert!(seen >= 10, "{seen} pictures");
     // The photo, 1600 x 1200 turned by its orientation: 1200 wide; its
     // widths 160 to 640 and 1200 (never wider than it is), none the original.
     let photo = |w: u32| format!("media/umkm/bekasi-timur/foto warung 1-{w}.jpg");
     for w in [160, 320, 480, 640, 1200] {
-        let bytes = fs::read(site.public().join(photo(w))).unwrap();
-        let img = image::load_from_memory(&bytes).unwrap();
-        assert_eq!(img.width(), w);
-        assert_eq!(img.height(), (w * 1600 + 600) / 1200);
+        // Each width twice: WebP, and JPEG for browsers without it.
+        for f in [photo(w), photo(w).replace(".jpg", ".webp")] {
+            let bytes = fs::read(site.public().join(&f)).unwrap();
+            let img = image::load_from_memory(&bytes).unwrap();
+            assert_eq!(img.width(), w, "{f}");
+            assert_eq!(img.height(), (w * 1600 + 600) / 1200, "{f}");
+        }
     }
     assert!(!site.public().join(photo(1280)).exists());
     // The page keeps each picture's room and offers its widths.
@@ -88,6 +106,31 @@ fn published_pictures_carry_no_metadata_and_are_upright() {
         "{page}"
     );
     assert!(page.contains("width=\"640\" height=\"853\""), "{page}");
+    assert!(
+        page.contains("<source type=\"image/webp\" srcset=\"/kota/media/umkm/bekasi-timur/foto%20warung%201-160.webp 160w,"),
+        "{page}"
+    );
+}
+
+#[test]
+fn the_full_size_is_published_only_when_site_yaml_asks() {
+    let site = Site::fixture("full");
+    let dir = site.root().join("content/umkm/bekasi-timur");
+    fs::write(dir.join("foto warung 1.png"), phone_photo(1800, 1400)).unwrap();
+    site.build(&[]).ok();
+    let photo = |w: u32| format!("media/umkm/bekasi-timur/foto warung 1-{w}.jpg");
+    assert!(site.public().join(photo(1280)).exists());
+    assert!(!site.public().join(photo(1400)).exists());
+    let yaml = site.root().join("site.yaml");
+    let text = fs::read_to_string(&yaml).unwrap();
+    fs::write(&yaml, format!("{text}\nimages:\n  full_size: true\n")).unwrap();
+    site.build(&[]).ok();
+    // Upright (turned by its orientation): 1400 wide, and still no metadata.
+    let bytes = fs::read(site.public().join(photo(1400))).unwrap();
+    assert!(!has_metadata(&bytes));
+    assert_eq!(image::load_from_memory(&bytes).unwrap().width(), 1400);
+    let page = site.read("umkm/warung-lengkap/index.html");
+    assert!(page.contains("foto%20warung%201-1400.webp 1400w"), "{page}");
 }
 
 #[test]
