@@ -111,6 +111,9 @@ struct Card<'a> {
     /// The WhatsApp and call links, when the business is open for them.
     whatsapp_href: Option<String>,
     call_href: Option<String>,
+    /// Opening hours for the open-now status (`etalase.js`), when the
+    /// entry gives them and is not closed for good.
+    hours: Option<String>,
     products: Vec<CardProduct<'a>>,
     product_count: usize,
     certifications: Vec<CertView<'a>>,
@@ -158,6 +161,7 @@ fn card_view<'a>(site: &'a Site, urls: &Urls, labels: &Labels, e: &'a Entry) -> 
             .as_ref()
             .filter(|_| !e.closed)
             .map(|p| p.call_href()),
+        hours: (!e.hours.is_empty() && !e.closed).then(|| hours_json(e)),
         tags: &e.tags,
         products: e
             .products

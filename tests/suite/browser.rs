@@ -452,7 +452,8 @@ fn pages_fit_a_phone_screen_without_sideways_scrolling() {
 }
 
 /// A warung open 08.00 to 16.00 on Mondays, seen at 00.30 UTC on Monday
-/// 2026-06-01: 08.30 in Makassar (open), 07.30 in Jakarta (closed).
+/// 2026-06-01: 08.30 in Makassar (open), 07.30 in Jakarta (closed); on its
+/// page and on its card in the listing alike.
 #[test]
 fn open_now_reads_the_clock_of_the_sites_time_zone() {
     if !have_chromium() {
@@ -484,6 +485,11 @@ fn open_now_reads_the_clock_of_the_sites_time_zone() {
         b.wait_for("document.getElementById('open-status').textContent !== ''");
         let shown = b.eval("document.getElementById('open-status').textContent");
         assert_eq!(shown, expected, "{zone}");
+        assert!(b.errors.is_empty(), "{zone}: {:#?}", b.errors);
+        b.open(&server.url("umkm/"));
+        let card = "document.querySelector('a[href$=\"/umkm/warung-sari/\"]').closest('.card').querySelector('.open-status').textContent";
+        b.wait_for(&format!("{card} !== ''"));
+        assert_eq!(b.eval(card), expected, "{zone}: the card");
         assert!(b.errors.is_empty(), "{zone}: {:#?}", b.errors);
     }
 }
