@@ -93,15 +93,17 @@ impl Existing {
     /// Every entry of `kind` in the site, hand-written or imported, in its
     /// own file or a list, found and read as the pipeline's discover stage
     /// finds and reads them: inside the site only, in every sub-folder, a
-    /// byte-order mark dropped. A file that does not read is left out of
-    /// the matching, but its name still takes its slug.
+    /// byte-order mark dropped. A file of the kind that does not read
+    /// stops the import, named: its entries could not be matched, so rows
+    /// for them would be written again as new ones.
     pub(super) fn read(
         files: &[load::InputFile],
         config: &crate::config::Config,
         kind: crate::model::Kind,
         key_at: &(Option<&str>, String),
-    ) -> Existing {
+    ) -> Result<Existing, Message> {
         let mut e = Existing::default();
+        let mut unread = Vec::new();
         for f in files {
             if f.kind != kind {
                 continue;
@@ -109,8 +111,12 @@ impl Existing {
             let stem = f.stem().to_string();
             e.slugs.insert(stem.clone());
             let markdown = f.form == Form::Markdown;
-            let Some(v) = fields_of(f) else {
-                continue;
+            let v = match fields_of(f) {
+                Ok(v) => v,
+                Err(why) => {
+                    unread.push(format!("{}: {why}", crate::text::one_line(&f.rel)));
+                    continue;
+                }
             };
             let items: Vec<(Option<usize>, Mapping)> = match v {
                 Value::Mapping(m) => vec![(None, m)],
@@ -170,7 +176,14 @@ impl Existing {
             }
             index(PLACE, place_key(&p.name, p.district, &p.village));
         }
-        e
+        if unread.is_empty() {
+            return Ok(e);
+        }
+        let list = unread.join("; ");
+        Err(msg!(
+            "berkas entri ini tidak bisa dibaca, jadi barisnya tidak bisa dicocokkan; perbaiki dulu (`etalase check`), impor tidak menulis apa pun: {list}",
+            "these entry files cannot be read, so rows cannot be matched to them; fix them first (`etalase check`), import wrote nothing: {list}"
+        ))
     }
 
     pub(super) fn get(&self, i: usize) -> &Prev {
@@ -635,6 +648,7 @@ pub(super) fn programme_slugs(files: &[load::InputFile]) -> Vec<String> {
         .filter(|f| f.kind == crate::model::Kind::Program)
         .map(|f| {
             fields_of(f)
+                .ok()
                 .and_then(|v| v.get("slug").and_then(scalar))
                 .unwrap_or_else(|| f.stem().to_string())
         })
@@ -642,15 +656,19 @@ pub(super) fn programme_slugs(files: &[load::InputFile]) -> Vec<String> {
 }
 
 /// The YAML an entry file holds (a Markdown file's front matter), read as
-/// the build reads it, within the build's size limit for its form; `None`
-/// when it does not read.
-fn fields_of(f: &load::InputFile) -> Option<Value> {
-    let text = load::read_text(&f.abs, &f.rel, load::limit(f.form)).ok()?;
+/// the build reads it, within the build's size limit for its form; why
+/// not when it does not read.
+fn fields_of(f: &load::InputFile) -> Result<Value, String> {
+    let text =
+        load::read_text(&f.abs, &f.rel, load::limit(f.form)).map_err(|e| e.message.id.clone())?;
     let yaml = match f.form {
-        Form::Markdown => load::frontmatter::split(&text).ok()?.yaml.to_string(),
+        Form::Markdown => load::frontmatter::split(&text)
+            .map_err(|e| e.id)?
+            .yaml
+            .to_string(),
         Form::Yaml => text,
     };
-    yaml_of(&yaml).ok()
+    yaml_of(&yaml)
 }
 
 /// A site file's YAML, parsed as the build parses it: bounded in depth,

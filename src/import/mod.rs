@@ -249,7 +249,7 @@ pub fn import(opts: &ImportOptions) -> Result<ImportReport, Message> {
     // The site's entry files, found once as the pipeline's discover stage
     // finds them (its problems are `check`'s to report).
     let site_files = crate::load::discover(&root, &mut Vec::new());
-    let existing = Existing::read(&site_files, &config, kind, &key_at);
+    let existing = Existing::read(&site_files, &config, kind, &key_at)?;
     let programmes = merge::programme_slugs(&site_files);
     let mut slugs = existing.slugs.clone();
     let mut out = Output::default();

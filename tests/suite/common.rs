@@ -142,7 +142,6 @@ impl Site {
         self.root().join("public")
     }
 
-    /// A file of the output, as text.
     /// A file of the site folder itself (not of its output).
     pub fn read_root(&self, rel: &str) -> String {
         std::fs::read_to_string(self.root().join(rel)).unwrap()

@@ -737,6 +737,71 @@ fn a_reimport_matches_by_place_and_reports_conflicts() {
     assert_eq!(count(), before, "no duplicate");
 }
 
+/// A row that fits two entries (two businesses of one name in one
+/// kelurahan, and no slug or NIB to tell them apart) is a conflict:
+/// neither is changed, nothing new is written.
+#[test]
+fn a_row_that_fits_two_entries_changes_neither() {
+    let site = Site::fixture("minimal");
+    let entry = |addr: &str| {
+        format!(
+            "name: Keripik Sri\ncategory: kuliner\ndistrict: Bekasi Timur\nvillage: Durenjaya\naddress: {addr}\n"
+        )
+    };
+    site.write("content/umkm/keripik-sri.yaml", &entry("Jl. Satu"));
+    site.write("content/umkm/lain/keripik-sri-2.yaml", &entry("Jl. Dua"));
+    let before = list_files(&site.root().join("content"));
+    site.write(
+        "data.csv",
+        "Nama Usaha;Kategori;Kecamatan;Kelurahan;Alamat Usaha\r\n\
+         Keripik Sri;kuliner;Bekasi Timur;Durenjaya;Jl. Tiga\r\n",
+    );
+    let run = import(&site, "data.csv", &["--kind", "umkm"]);
+    assert!(
+        run.stdout.contains("1 in conflict (not written)"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(list_files(&site.root().join("content")), before);
+    assert_eq!(
+        site.read_root("content/umkm/keripik-sri.yaml"),
+        entry("Jl. Satu")
+    );
+    assert_eq!(
+        site.read_root("content/umkm/lain/keripik-sri-2.yaml"),
+        entry("Jl. Dua")
+    );
+}
+
+/// An entry file of the kind that does not read (a list of vendors with
+/// one YAML error) cannot be matched: the import stops and names it, and
+/// writes nothing, instead of writing its vendors again as new entries.
+#[test]
+fn an_unreadable_entry_file_stops_the_import() {
+    let site = Site::fixture("minimal");
+    let list = "- name: Kerak Telor Bang Jali\n  category: kuliner\n  district: Bekasi Timur\n  stall: gerobak\n- name: [Es Doger\n";
+    site.write("content/pkl/lama.yaml", list);
+    let before = list_files(&site.root().join("content"));
+    site.write(
+        "pkl.csv",
+        "Nama;Kategori;Kecamatan;Lapak\r\nKerak Telor Bang Jali;kuliner;Bekasi Timur;gerobak\r\n",
+    );
+    let run = import(&site, "pkl.csv", &["--kind", "pkl"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/pkl/lama.yaml"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("wrote nothing") || run.stderr.contains("tidak menulis"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(list_files(&site.root().join("content")), before);
+    assert_eq!(site.read_root("content/pkl/lama.yaml"), list);
+}
+
 /// What an office downloads from /data/ comes back into the site it came
 /// from without a duplicate: every row is matched by its slug.
 #[test]
