@@ -100,8 +100,9 @@ impl ListText {
 
 /// `text` (a YAML file, or a Markdown file's front matter) with the entry
 /// at `prefix` (`""` for a file of one entry, `"3."` for the fourth of a
-/// list) changed from `old` to `new`; `None` when a change is not a
-/// scalar replaced or a top-level scalar added.
+/// list) changed from `old` to `new`; `None` when a change cannot be
+/// written without reshaping what is there (a list item turned from a
+/// mapping into a text, say).
 pub(super) fn in_place(text: &str, prefix: &str, old: &Mapping, new: &Mapping) -> Option<String> {
     let (mut before, mut after) = (Vec::new(), Vec::new());
     leaves(&Value::Mapping(old.clone()), "", &mut before);
@@ -156,17 +157,52 @@ pub(super) fn in_place(text: &str, prefix: &str, old: &Mapping, new: &Mapping) -
     for path in &gone {
         text = remove(&text, &format!("{prefix}{path}"))?;
     }
-    let mut added = Vec::new();
+    // What is new: the first key of its path that the old entry lacks
+    // (`hours` whole, or `products.0.description` under a product that is
+    // there), added with all under it.
+    let had = |q: &str| {
+        before
+            .iter()
+            .any(|(p, _)| p == q || p.starts_with(&format!("{q}.")))
+    };
+    let mut added: Vec<String> = Vec::new();
     for (path, value) in &after {
         match before.iter().find(|(p, _)| p == path) {
             Some((_, was)) if was == value => {}
             Some(_) => text = replace(&text, &format!("{prefix}{path}"), value)?,
-            None if !path.contains('.') && is_scalar(value) => added.push((path, value)),
-            None => return None,
+            None => {
+                let parts: Vec<&str> = path.split('.').collect();
+                let root = (1..=parts.len())
+                    .map(|n| parts[..n].join("."))
+                    .find(|q| !had(q))?;
+                if !added.contains(&root) {
+                    added.push(root);
+                }
+            }
         }
     }
-    for (key, value) in added {
-        text = append(&text, prefix, key, value)?;
+    let new_value = Value::Mapping(new.clone());
+    let old_value = Value::Mapping(old.clone());
+    for root in &added {
+        let (parent, key) = root.rsplit_once('.').unwrap_or(("", root));
+        // A list item is added by the lists below, never here.
+        if key.parse::<usize>().is_ok() {
+            return None;
+        }
+        let value = at_path(&new_value, root)?;
+        text = if parent.is_empty() {
+            append(&text, prefix, key, value)?
+        } else {
+            let old_parent = at_path(&old_value, parent)?.as_mapping()?;
+            let new_parent = at_path(&new_value, parent)?;
+            add_under(
+                &text,
+                &format!("{prefix}{parent}"),
+                old_parent,
+                new_parent,
+                key,
+            )?
+        };
     }
     for l in &lists {
         let path = format!("{prefix}{}", l.path);
@@ -302,27 +338,9 @@ fn flow_text(v: &Value) -> Option<String> {
 /// again as `items`.
 fn replace_flow_list(text: &str, start: usize, items: &[Value]) -> Option<String> {
     let line_end = text[start..].find('\n').map_or(text.len(), |n| start + n);
-    let mut depth = 0;
-    let mut in_quote: Option<char> = None;
-    let mut end = None;
-    for (i, c) in text[start..line_end].char_indices() {
-        match (in_quote, c) {
-            (Some(q), c) if c == q => in_quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'') => in_quote = Some(c),
-            (None, '[' | '{') => depth += 1,
-            (None, ']' | '}') => {
-                depth -= 1;
-                if depth == 0 {
-                    end = Some(start + i + 1);
-                    break;
-                }
-            }
-            _ => {}
-        }
-    }
+    let end = start + flow_end(&text[start..line_end])?;
     let new = flow_text(&Value::Sequence(items.to_vec()))?;
-    Some(format!("{}{new}{}", &text[..start], &text[end?..]))
+    Some(format!("{}{new}{}", &text[..start], &text[end..]))
 }
 
 /// Where the block of the item or key at `at` (its `-` or key) ends: after
@@ -384,8 +402,84 @@ fn append_item(text: &str, last: &str, value: &Value) -> Option<String> {
     Some(out)
 }
 
-fn is_scalar(v: &Value) -> bool {
-    !matches!(v, Value::Mapping(_) | Value::Sequence(_) | Value::Tagged(_))
+/// The value at `path` (`products.1.price`) in `v`.
+fn at_path<'a>(v: &'a Value, path: &str) -> Option<&'a Value> {
+    path.split('.').try_fold(v, |v, part| match v {
+        Value::Mapping(m) => m.get(part),
+        Value::Sequence(s) => s.get(part.parse::<usize>().ok()?),
+        _ => None,
+    })
+}
+
+/// A value on one line: a scalar as YAML writes it, a list or mapping in
+/// flow style.
+fn value_text(v: &Value) -> Option<String> {
+    match v {
+        Value::Mapping(_) | Value::Sequence(_) => flow_text(v),
+        v => scalar_text(v),
+    }
+}
+
+/// Adds `key` of `new_parent` to the mapping at `parent` (a full path),
+/// written as `old_parent`: a line after its last key's block, at its keys'
+/// indent; a mapping written in flow style on one line is written again.
+fn add_under(
+    text: &str,
+    parent: &str,
+    old_parent: &Mapping,
+    new_parent: &Value,
+    key: &str,
+) -> Option<String> {
+    let positions = Positions::scan(text, 1);
+    let (_, at) = positions.exact(parent)?;
+    let start = offset(text, at.line, at.column)?;
+    if text[start..].starts_with('{') {
+        let line_end = text[start..].find('\n').map_or(text.len(), |n| start + n);
+        let end = flow_end(&text[start..line_end])? + start;
+        return Some(format!(
+            "{}{}{}",
+            &text[..start],
+            flow_text(new_parent)?,
+            &text[end..]
+        ));
+    }
+    let last = old_parent.keys().last()?.as_str()?;
+    let (k, _) = positions.exact(&format!("{parent}.{last}"))?;
+    let indent = k.column.checked_sub(1)? as usize;
+    let line_start = offset(text, k.line, 1)?;
+    let end = block_end(text, line_start, indent, false);
+    let value = value_text(new_parent.as_mapping()?.get(key)?)?;
+    let key_text = scalar_text(&Value::String(key.to_string()))?;
+    let mut out = text[..end].to_string();
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out.push_str(&format!("{}{key_text}: {value}\n", " ".repeat(indent)));
+    out.push_str(&text[end..]);
+    Some(out)
+}
+
+/// The length of the flow collection `line` starts with, up to its
+/// closing bracket; `None` when it does not close on the line.
+fn flow_end(line: &str) -> Option<usize> {
+    let mut depth = 0;
+    let mut in_quote: Option<char> = None;
+    for (i, c) in line.char_indices() {
+        match (in_quote, c) {
+            (Some(q), c) if c == q => in_quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => in_quote = Some(c),
+            (None, '[' | '{') => depth += 1,
+            (None, ']' | '}') => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Every scalar of `v` by its path (`products.1.price`); an empty list or
@@ -508,7 +602,7 @@ fn remove(text: &str, path: &str) -> Option<String> {
 /// indent of its keys.
 fn append(text: &str, prefix: &str, key: &str, value: &Value) -> Option<String> {
     let positions = Positions::scan(text, 1);
-    let value = scalar_text(value)?;
+    let value = value_text(value)?;
     let key_text = scalar_text(&Value::String(key.to_string()))?;
     if prefix.is_empty() {
         let mut out = text.to_string();
@@ -645,6 +739,39 @@ mod tests {
         assert_eq!(
             list.text().unwrap(),
             "# PKL\n- name: Satu\n  phone: 0812-1\n  address: Jl. Satu\n\n# dua\n- name: Dua\n  phone: 0812-3\n"
+        );
+    }
+
+    /// A key new under what is there (a product's description, a
+    /// certificate's last day, a first `hours`) is added where it belongs,
+    /// the rest of the file, comments too, as it was.
+    #[test]
+    fn adds_nested_keys_in_place() {
+        let text = "# catatan dinas\nname: A # nama\nproducts:\n  - name: X # produk\n    price: 5\n  - { name: Y, price: 6 }\ncertificates:\n  halal:\n    number: ID123\n\n# akhir\n";
+        let old = map(text);
+        let mut new = old.clone();
+        new["products"][0]["description"] = "Renyah".into();
+        new["products"][1]["unit"] = "kg".into();
+        new["certificates"]["halal"]["valid_until"] = "2030-01-01".into();
+        new.insert(
+            "hours".into(),
+            serde_yaml::from_str("{senin: 08:00-16:00}").unwrap(),
+        );
+        let edited = in_place(text, "", &old, &new).expect("in place");
+        assert_eq!(
+            edited,
+            "# catatan dinas\nname: A # nama\nproducts:\n  - name: X # produk\n    price: 5\n    description: Renyah\n  - { name: Y, price: 6, unit: kg }\ncertificates:\n  halal:\n    number: ID123\n    valid_until: 2030-01-01\n\n# akhir\nhours: { senin: 08:00-16:00 }\n"
+        );
+        assert_eq!(map(&edited), new);
+        // In a list file: under the fourth item's product.
+        let list = "- name: P\n- name: Q\n  products:\n    - name: Z\n- name: R\n";
+        let old: Mapping = serde_yaml::from_str("{name: Q, products: [{name: Z}]}").unwrap();
+        let mut new = old.clone();
+        new["products"][0]["price"] = 7.into();
+        let edited = in_place(list, "1.", &old, &new).expect("in place");
+        assert_eq!(
+            edited,
+            "- name: P\n- name: Q\n  products:\n    - name: Z\n      price: 7\n- name: R\n"
         );
     }
 

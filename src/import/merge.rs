@@ -482,8 +482,9 @@ impl Output {
 
 /// The text of `file` with the entry `prev` updated by the sheet's
 /// values `map`: in place where the change allows (comments, order and
-/// untouched lines kept), else, for a YAML file, written again whole; a
-/// Markdown entry is never written again whole.
+/// untouched lines kept), else, for a YAML file without comments, written
+/// again whole; a Markdown entry, or a YAML file with comments, is never
+/// written again whole (its comments would be lost): the import stops.
 fn updated(
     text: &str,
     file: &str,
@@ -536,7 +537,11 @@ fn updated(
         return Ok(format!("{head}{edited}{tail}"));
     }
 
-    if prev.markdown {
+    // A comment line, or a ` #` that may start one: kept only in place.
+    let comments = yaml
+        .lines()
+        .any(|l| l.trim_start().starts_with('#') || l.contains(" #"));
+    if prev.markdown || comments {
         return Err(msg!(
             "{file}: perubahan dari lembar (misalnya produk bertambah) tidak bisa ditulis tanpa mengubah bentuk berkas yang ditulis tangan ini; ubah sendiri, impor tidak menulis apa pun",
             "{file}: the sheet's change (a product added, say) cannot be written without reshaping this hand-written file; edit it yourself, import wrote nothing"

@@ -737,6 +737,42 @@ fn a_reimport_matches_by_place_and_reports_conflicts() {
     assert_eq!(count(), before, "no duplicate");
 }
 
+/// A sheet that gives what a hand-written YAML file lacks under what it
+/// has (a product's description, the first opening hours) adds those lines
+/// where they belong and keeps the office's comments; nothing else moves.
+#[test]
+fn new_keys_under_what_is_there_are_written_in_place_with_comments_kept() {
+    let site = Site::sample();
+    let file = "content/umkm/bekasi-timur/uji-komentar.yaml";
+    let text = "# Didata petugas kelurahan, Maret\nname: Dapur Uji Komentar # nama di papan\ncategory: kuliner\ndistrict: Bekasi Timur\nvillage: Margahayu\nproducts:\n  # yang paling laku\n  - name: Nasi Uduk\n    price: 12000\n";
+    site.write(file, text);
+    site.build(&[]).ok();
+    let csv = site.read("data/umkm.csv");
+    let mut rows = crate::opendata::csv_rows(csv.trim_start_matches('\u{feff}'));
+    let header = rows[0].clone();
+    let at = |h: &str| header.iter().position(|x| x == h).unwrap();
+    let row = rows
+        .iter()
+        .position(|r| r[at("slug")] == "uji-komentar")
+        .unwrap();
+    rows[row][at("products_description")] = "Pakai daun jeruk".into();
+    rows[row][at("hours")] = "senin: 07:00-11:00".into();
+    let quote = |c: &str| format!("\"{}\"", c.replace('"', "\"\""));
+    let edited: String = rows
+        .iter()
+        .map(|r| r.iter().map(|c| quote(c)).collect::<Vec<_>>().join(",") + "\r\n")
+        .collect();
+    site.write("umkm-diedit.csv", &edited);
+    import(&site, "umkm-diedit.csv", &["--kind", "umkm"]).ok();
+    let now = site.read_root(file);
+    assert_eq!(
+        now,
+        format!("{text}    description: Pakai daun jeruk\nhours: {{ senin: 07:00-11:00 }}\n"),
+        "{now}"
+    );
+    site.build(&[]).ok();
+}
+
 /// A row that fits two entries (two businesses of one name in one
 /// kelurahan, and no slug or NIB to tell them apart) is a conflict:
 /// neither is changed, nothing new is written.
