@@ -6,7 +6,7 @@
 # Writes a CSV as an office's export looks (semicolons, a BOM, phones that
 # lost their 0, "Rp" prices, coordinates, a NIK and an owner's name) into a
 # copy of the sample site, then times the import, a re-import of the same
-# sheet (every row an update), `etalase check` of the result, and the
+# sheet (every row matched, reported unchanged), `etalase check` of the result, and the
 # round trip an office makes: a build, then an import of the site's own
 # data/umkm.csv (every row matched by its slug, no file changed), with the
 # release binary. Needs python3.
@@ -34,7 +34,7 @@ open(path, "w", encoding="utf-8-sig").write("\r\n".join(rows) + "\r\n")
 PY
 t() { /usr/bin/time -f "  %e s wall, %U s user, %M KB peak" "$@" >/dev/null; }
 echo "import of $n rows:"; t "$bin" import "$work/umkm.csv" --kind umkm --root "$work"
-echo "re-import (every row an update):"; t "$bin" import "$work/umkm.csv" --kind umkm --root "$work"
+echo "re-import (every row matched, unchanged):"; t "$bin" import "$work/umkm.csv" --kind umkm --root "$work"
 echo "check of the imported site:"; t "$bin" check --root "$work"
 echo "build of the imported site:"; t "$bin" build --root "$work" --output "$work/public" --force
 cp "$work/public/data/umkm.csv" "$work/ekspor.csv"
