@@ -280,6 +280,13 @@ pub(crate) const AWARDS_PRIZE: &str = "awards_prize";
 pub(crate) const DEED_NOTARY: &str = "deed_notary";
 pub(crate) const DEED_NUMBER: &str = "deed_number";
 pub(crate) const DEED_DATE: &str = "deed_date";
+/// The entry tables' column of certificates of no known type (`ISO
+/// 9001`), one per line: its name, or a flow mapping when it has more
+/// (`{type: ISO 9001, number: "123", status: proses}`).
+pub(crate) const CERTIFICATES_OTHER: &str = "certifications_other";
+/// In a row's certificates: the sheet has the column above, so the
+/// entry's other certificates are the ones it gives (never written).
+pub(crate) const CERTIFICATES_OTHER_MARK: &str = "*lain";
 /// The entry tables' column naming the file an entry lives in
 /// (`content/umkm/keripik.md`, `content/pkl/daftar.yaml`).
 pub(crate) const FILE: &str = "file";

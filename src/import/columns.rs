@@ -20,6 +20,8 @@ pub(crate) enum Target {
     Certificate(&'static str),
     /// A certificate's last day (`halal_valid_until`).
     CertificateUntil(&'static str),
+    /// Certificates of no known type, one per line.
+    OtherCertificates,
     /// Each product's halal mark, one per line (`ya`, `-`).
     ProductHalal,
     /// Each product's description and picture, one per line (`-`: none).
@@ -313,6 +315,9 @@ pub(crate) fn recognise(header: &str, kind: Kind) -> Target {
         "awardsyear" | "tahunpenghargaan" => return Target::AwardYear,
         "awardsprize" | "hadiahpenghargaan" => return Target::AwardPrize,
         "file" | "berkasentri" => return Target::File,
+        "certificationsother" | "sertifikatlain" | "sertifikasilain" | "izinlain" => {
+            return Target::OtherCertificates
+        }
         "kind" => return Target::Kind,
         // The products sheet's entry name, there to be read by people.
         "entry" => return Target::Skip,
@@ -390,6 +395,7 @@ pub(crate) fn named(target: &str, header: &str, kind: Kind) -> Option<Target> {
         "products_image" => Target::ProductImage,
         "awards_year" => Target::AwardYear,
         "awards_prize" => Target::AwardPrize,
+        "certifications_other" => Target::OtherCertificates,
         "deed_notary" if kind == Kind::Koperasi => Target::Deed("notary"),
         "deed_number" if kind == Kind::Koperasi => Target::Deed("number"),
         "deed_date" if kind == Kind::Koperasi => Target::Deed("date"),

@@ -613,6 +613,12 @@ fn same_meaning(key: &str, old: &Value, new: &Value) -> bool {
     }
 }
 
+/// The mark a row's certificates carry when its sheet has the column of
+/// the other certificates.
+fn is_others_mark(v: &Value) -> bool {
+    v.get("type").and_then(Value::as_str) == Some(crate::schema::CERTIFICATES_OTHER_MARK)
+}
+
 /// Certificates as (type, number, status, last day), in order, whether
 /// written short (`- pirt`) or whole (`- {type: pirt}`).
 fn certificates(v: &Value) -> Vec<(String, String, String, String)> {
@@ -622,6 +628,7 @@ fn certificates(v: &Value) -> Vec<(String, String, String, String)> {
     let get = |m: &Mapping, k: &str| m.get(k).and_then(scalar).unwrap_or_default();
     let mut out: Vec<_> = list
         .iter()
+        .filter(|c| !is_others_mark(c))
         .map(|c| match c {
             Value::Mapping(m) => {
                 let status = crate::schema::cert_status(&get(m, "status"))
@@ -807,19 +814,37 @@ fn merge(into: &mut Mapping, from: &Mapping) {
                 // A type the sheet's row names with no status is removed
                 // (its cell was empty); one it does not name stays.
                 let removed = |n: &Value| n.get("status").is_some_and(Value::is_null);
+                let same = |o: &Value, n: &Value| {
+                    certificates(&Value::Sequence(vec![o.clone()]))
+                        == certificates(&Value::Sequence(vec![n.clone()]))
+                };
+                // When the sheet has the other certificates' column, those
+                // are the ones it gives; else the entry's stay as written.
+                let others_given = new.iter().any(is_others_mark);
+                let others: Vec<&Value> = new
+                    .iter()
+                    .filter(|n| kind(n).is_none() && !removed(n))
+                    .collect();
                 for o in old.iter() {
+                    if kind(o).is_none() {
+                        if !others_given || others.iter().any(|n| same(o, n)) {
+                            merged.push(o.clone());
+                        }
+                        continue;
+                    }
                     match kind(o).and_then(|t| new.iter().find(|n| kind(n) == Some(t))) {
                         None => merged.push(o.clone()),
                         Some(n) if removed(n) => {}
-                        Some(n) => {
-                            let same = certificates(&Value::Sequence(vec![o.clone()]))
-                                == certificates(&Value::Sequence(vec![n.clone()]));
-                            merged.push(if same { o.clone() } else { n.clone() });
-                        }
+                        Some(n) => merged.push(if same(o, n) { o.clone() } else { n.clone() }),
                     }
                 }
                 for n in new {
-                    if !removed(n) && !old.iter().any(|o| kind(o).is_some() && kind(o) == kind(n)) {
+                    let there = if kind(n).is_some() {
+                        old.iter().any(|o| kind(o) == kind(n))
+                    } else {
+                        old.iter().any(|o| kind(o).is_none() && same(o, n))
+                    };
+                    if !removed(n) && !there {
                         merged.push(n.clone());
                     }
                 }

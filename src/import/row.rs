@@ -53,6 +53,8 @@ pub(super) struct Row<'c> {
     cleared: Vec<&'static str>,
     /// Certificates by type: number, status, last day.
     certs: Vec<CertCells>,
+    /// Certificates of no known type, when the sheet has their column.
+    others: Option<Vec<Value>>,
     lat: Option<(f64, String)>,
     lon: Option<(f64, String)>,
     private: Mapping,
@@ -89,6 +91,7 @@ impl<'c> Row<'c> {
             item_columns: Vec::new(),
             cleared: Vec::new(),
             certs: Vec::new(),
+            others: None,
             lat: None,
             lon: None,
             private: Mapping::new(),
@@ -231,6 +234,15 @@ impl<'c> Row<'c> {
             },
             Target::File => self.file = Some(v.trim().to_string()),
             Target::Kind => {}
+            Target::OtherCertificates => {
+                for line in clean::item_lines(v).into_iter().filter(|l| !l.is_empty()) {
+                    match other_certificate(&line) {
+                        Ok(c) => self.others.get_or_insert_with(Vec::new).push(c),
+                        Err(why) => self.keep_unused("sertifikat lain", &line, cell, why),
+                    }
+                }
+                self.others.get_or_insert_with(Vec::new);
+            }
             Target::Certificate(kind) => {
                 let (number, status) = match (crate::schema::cert_status(v), clean::yes(v)) {
                     (Some(status), _) => (None, status),
@@ -318,6 +330,9 @@ impl<'c> Row<'c> {
             Target::Geo | Target::Lat | Target::Lon => self.cleared.push(EntryField::Geo.key()),
             Target::Deed(_) => self.cleared.push(EntryField::Deed.key()),
             Target::Certificate(kind) => self.cert(kind).cleared = true,
+            Target::OtherCertificates => {
+                self.others.get_or_insert_with(Vec::new);
+            }
             Target::Extra(k) => {
                 self.extra.insert(Value::String(k.clone()), Value::Null);
             }
@@ -781,7 +796,7 @@ impl<'c> Row<'c> {
         }
         // A certificate with only a last day and no status says nothing;
         // one whose cell is empty is removed (`merge`).
-        let list: Vec<Value> = self
+        let mut list: Vec<Value> = self
             .certs
             .iter()
             .filter_map(|c| {
@@ -807,6 +822,16 @@ impl<'c> Row<'c> {
                 Some(Value::Mapping(m))
             })
             .collect();
+        // The sheet gives the other certificates: a mark that the entry's
+        // others are these (removed by `settled`, never written).
+        if let Some(others) = self.others.take() {
+            let mut mark = Mapping::new();
+            let t = crate::schema::CERTIFICATES_OTHER_MARK;
+            mark.insert("type".into(), Value::String(t.into()));
+            mark.insert("status".into(), Value::Null);
+            list.push(Value::Mapping(mark));
+            list.extend(others);
+        }
         if !list.is_empty() {
             self.put(EntryField::Certifications.key(), Value::Sequence(list));
         }
@@ -833,6 +858,21 @@ impl<'c> Row<'c> {
             self.put(EntryField::Private.key(), Value::Mapping(p));
         }
         Ok(std::mem::take(&mut self.map))
+    }
+}
+
+/// A line of the other certificates' column: a name, or a flow mapping
+/// with its `type` (`{type: ISO 9001, number: "123"}`).
+fn other_certificate(line: &str) -> Result<Value, String> {
+    let line = line.trim();
+    if !line.starts_with('{') {
+        return Ok(Value::String(line.to_string()));
+    }
+    match serde_yaml::from_str::<Value>(line) {
+        Ok(Value::Mapping(m)) if m.get("type").and_then(Value::as_str).is_some() => {
+            Ok(Value::Mapping(m))
+        }
+        _ => Err("bukan sertifikat: tulis namanya, atau {type: nama, number: nomor}".into()),
     }
 }
 
@@ -901,6 +941,7 @@ pub(super) fn describe(t: &Target) -> String {
         Target::Kind => "jenis (baris jenis lain dilewati)".into(),
         Target::Certificate(c) => format!("certifications ({c})"),
         Target::CertificateUntil(c) => format!("certifications ({c}, berlaku sampai)"),
+        Target::OtherCertificates => "certifications (lain)".into(),
         Target::Geo => EntryField::Geo.key().into(),
         Target::PhoneAndWhatsapp => "phone + whatsapp".into(),
         Target::Lat => "geo (lat)".into(),

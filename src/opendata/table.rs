@@ -15,8 +15,8 @@ use crate::model::{CertStatus, Kind};
 use crate::project::{self, Val};
 use crate::schema::{
     cert_status_word, Def, EntryField, ProductField, Publish, Shape, AWARDS_PRIZE, AWARDS_YEAR,
-    CERTIFICATES, DEED_DATE, DEED_NOTARY, DEED_NUMBER, ENTRY, FILE, LAT, LON, PRODUCTS_DESCRIPTION,
-    PRODUCTS_HALAL, PRODUCTS_IMAGE,
+    CERTIFICATES, CERTIFICATES_OTHER, DEED_DATE, DEED_NOTARY, DEED_NUMBER, ENTRY, FILE, LAT, LON,
+    PRODUCTS_DESCRIPTION, PRODUCTS_HALAL, PRODUCTS_IMAGE,
 };
 use std::borrow::Cow;
 
@@ -31,6 +31,8 @@ enum Part {
     Certificate(&'static str),
     /// A certificate's last day.
     CertificateUntil(&'static str),
+    /// Certificates of no known type, one per line.
+    OtherCertificates,
     /// One line per product: names, prices, units.
     ProductNames,
     ProductPrices,
@@ -150,6 +152,13 @@ fn columns_of(d: &Def<EntryField>) -> Vec<Column> {
                     ),
                 ]
             })
+            .chain([col(
+                CERTIFICATES_OTHER,
+                "string",
+                "sertifikat lain, satu per baris",
+                d.field,
+                Part::OtherCertificates,
+            )])
             .collect(),
         Shape::Products => vec![
             col(
@@ -247,6 +256,28 @@ fn columns_of(d: &Def<EntryField>) -> Vec<Column> {
     }
 }
 
+/// A certificate of no known type on one line: its name when that is all
+/// it has, else a flow mapping with JSON's quotes (YAML's too), which the
+/// import reads back.
+fn other_certificate(c: &crate::model::Certification) -> String {
+    let plain = c.number.is_none() && c.valid_until.is_none() && c.status == CertStatus::Certified;
+    let quoted = |t: &str| serde_json::to_string(t).unwrap_or_default();
+    if plain && !c.label.starts_with('{') && !c.label.contains('\n') {
+        return c.label.clone();
+    }
+    let mut parts = vec![format!("type: {}", quoted(&c.label))];
+    if let Some(n) = &c.number {
+        parts.push(format!("number: {}", quoted(n)));
+    }
+    if c.status != CertStatus::Certified {
+        parts.push(format!("status: {}", cert_status_word(c.status)));
+    }
+    if let Some(d) = c.valid_until {
+        parts.push(format!("valid_until: {}", d.iso()));
+    }
+    format!("{{{}}}", parts.join(", "))
+}
+
 /// A value in a cell, by the part of it the column holds.
 fn cell(val: Val<'_>, part: Part) -> Option<Cow<'_, str>> {
     Some(match (val, part) {
@@ -262,6 +293,17 @@ fn cell(val: Val<'_>, part: Part) -> Option<Cow<'_, str>> {
         (Val::Certifications(certs), Part::CertificateUntil(kind)) => {
             let c = certs.iter().find(|c| c.kind == kind)?;
             Cow::Owned(c.valid_until?.iso())
+        }
+        (Val::Certifications(certs), Part::OtherCertificates) => {
+            let lines: Vec<String> = certs
+                .iter()
+                .filter(|c| c.kind == "other")
+                .map(other_certificate)
+                .collect();
+            if lines.is_empty() {
+                return None;
+            }
+            Cow::Owned(lines.join("\n"))
         }
         (Val::Products(products), Part::ProductNames) => lines(products, |p| p.name.clone())?,
         (Val::Products(products), Part::ProductPrices) => lines(products, |p| {

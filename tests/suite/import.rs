@@ -737,6 +737,43 @@ fn a_reimport_matches_by_place_and_reports_conflicts() {
     assert_eq!(count(), before, "no duplicate");
 }
 
+/// A table the site published under /data/, as an office opens it to edit.
+struct Export {
+    rows: Vec<Vec<String>>,
+}
+
+impl Export {
+    fn of(site: &Site, table: &str) -> Export {
+        let csv = site.read(&format!("data/{table}"));
+        Export {
+            rows: crate::opendata::csv_rows(csv.trim_start_matches('\u{feff}')),
+        }
+    }
+
+    fn col(&self, name: &str) -> usize {
+        self.rows[0].iter().position(|x| x == name).unwrap()
+    }
+
+    /// The cell of the entry `slug` in the column `name`.
+    fn cell(&mut self, slug: &str, name: &str) -> &mut String {
+        let (s, c) = (self.col("slug"), self.col(name));
+        let row = self.rows.iter().position(|r| r[s] == slug).unwrap();
+        &mut self.rows[row][c]
+    }
+
+    /// Saved as Excel saves a CSV: a byte-order mark, CRLF, every cell
+    /// quoted.
+    fn save(&self, site: &Site, name: &str) {
+        let quote = |c: &str| format!("\"{}\"", c.replace('"', "\"\""));
+        let mut out = String::from("\u{feff}");
+        for r in &self.rows {
+            out.push_str(&r.iter().map(|c| quote(c)).collect::<Vec<_>>().join(","));
+            out.push_str("\r\n");
+        }
+        site.write(name, &out);
+    }
+}
+
 /// A sheet that gives what a hand-written YAML file lacks under what it
 /// has (a product's description, the first opening hours) adds those lines
 /// where they belong and keeps the office's comments; nothing else moves.
@@ -747,22 +784,10 @@ fn new_keys_under_what_is_there_are_written_in_place_with_comments_kept() {
     let text = "# Didata petugas kelurahan, Maret\nname: Dapur Uji Komentar # nama di papan\ncategory: kuliner\ndistrict: Bekasi Timur\nvillage: Margahayu\nproducts:\n  # yang paling laku\n  - name: Nasi Uduk\n    price: 12000\n";
     site.write(file, text);
     site.build(&[]).ok();
-    let csv = site.read("data/umkm.csv");
-    let mut rows = crate::opendata::csv_rows(csv.trim_start_matches('\u{feff}'));
-    let header = rows[0].clone();
-    let at = |h: &str| header.iter().position(|x| x == h).unwrap();
-    let row = rows
-        .iter()
-        .position(|r| r[at("slug")] == "uji-komentar")
-        .unwrap();
-    rows[row][at("products_description")] = "Pakai daun jeruk".into();
-    rows[row][at("hours")] = "senin: 07:00-11:00".into();
-    let quote = |c: &str| format!("\"{}\"", c.replace('"', "\"\""));
-    let edited: String = rows
-        .iter()
-        .map(|r| r.iter().map(|c| quote(c)).collect::<Vec<_>>().join(",") + "\r\n")
-        .collect();
-    site.write("umkm-diedit.csv", &edited);
+    let mut table = Export::of(&site, "umkm.csv");
+    *table.cell("uji-komentar", "products_description") = "Pakai daun jeruk".into();
+    *table.cell("uji-komentar", "hours") = "senin: 07:00-11:00".into();
+    table.save(&site, "umkm-diedit.csv");
     import(&site, "umkm-diedit.csv", &["--kind", "umkm"]).ok();
     let now = site.read_root(file);
     assert_eq!(
@@ -771,6 +796,48 @@ fn new_keys_under_what_is_there_are_written_in_place_with_comments_kept() {
         "{now}"
     );
     site.build(&[]).ok();
+}
+
+/// Certificates of no known type travel in their own column, one per
+/// line, and come back: one added (a flow mapping with its number) is a
+/// new line of the entry's list, one taken out loses its line.
+#[test]
+fn other_certificates_go_out_and_come_back() {
+    let site = Site::sample();
+    site.build(&[]).ok();
+    let file = "content/umkm/jatisampurna/arwana-louhan-jatirangga.md";
+    let before = site.read_root(file);
+    let slug = "arwana-louhan-jatirangga";
+    let mut table = Export::of(&site, "umkm.csv");
+    let cites = "Sertifikat penangkaran CITES (arwana)";
+    assert_eq!(table.cell(slug, "certifications_other"), cites);
+    table
+        .cell(slug, "certifications_other")
+        .push_str("\n{type: ISO 9001, number: \"Q-123\", status: proses}");
+    table.save(&site, "umkm-diedit.csv");
+    import(&site, "umkm-diedit.csv", &["--kind", "umkm"]).ok();
+    let after = site.read_root(file);
+    assert_eq!(
+        after,
+        before.replace(
+            &format!("  - {cites}\n"),
+            &format!("  - {cites}\n  - {{ type: ISO 9001, number: Q-123, status: proses }}\n")
+        ),
+        "{after}"
+    );
+    site.build(&[]).ok();
+    let mut table = Export::of(&site, "umkm.csv");
+    assert_eq!(
+        table.cell(slug, "certifications_other"),
+        &format!("{cites}\n{{type: \"ISO 9001\", number: \"Q-123\", status: proses}}")
+    );
+    *table.cell(slug, "certifications_other") =
+        "{type: ISO 9001, number: Q-123, status: proses}".into();
+    table.save(&site, "umkm-diedit.csv");
+    import(&site, "umkm-diedit.csv", &["--kind", "umkm"]).ok();
+    let last = site.read_root(file);
+    assert!(!last.contains("CITES"), "{last}");
+    assert!(last.contains("type: ISO 9001"), "{last}");
 }
 
 /// A row that fits two entries (two businesses of one name in one
@@ -1199,32 +1266,20 @@ fn an_emptied_cell_and_an_added_product_are_written_in_place() {
     site.build(&[]).ok();
     let file = "content/umkm/bekasi-timur/keripik-tempe-bu-sri.md";
     let before = site.read_root(file);
-    let csv = site.read("data/umkm.csv");
-    let mut rows = crate::opendata::csv_rows(csv.trim_start_matches('\u{feff}'));
-    let header = rows[0].clone();
-    let at = |h: &str| header.iter().position(|x| x == h).unwrap();
-    let row = rows
-        .iter()
-        .position(|r| r[at("slug")] == "keripik-tempe-bu-sri")
-        .unwrap();
-    assert!(!rows[row][at("halal")].is_empty());
-    rows[row][at("halal")] = String::new();
+    let mut table = Export::of(&site, "umkm.csv");
+    let slug = "keripik-tempe-bu-sri";
+    assert!(!table.cell(slug, "halal").is_empty());
+    table.cell(slug, "halal").clear();
     for (col, value) in [
         ("products", "Keripik Tempe Pedas, Level 3"),
         ("price", "16000"),
         ("unit", "bungkus 200 g"),
         ("products_halal", "ya"),
     ] {
-        rows[row][at(col)].push('\n');
-        rows[row][at(col)].push_str(value);
+        table.cell(slug, col).push('\n');
+        table.cell(slug, col).push_str(value);
     }
-    let quote = |c: &str| format!("\"{}\"", c.replace('"', "\"\""));
-    let mut edited = String::from("\u{feff}");
-    for r in &rows {
-        edited.push_str(&r.iter().map(|c| quote(c)).collect::<Vec<_>>().join(","));
-        edited.push_str("\r\n");
-    }
-    site.write("umkm-diedit.csv", &edited);
+    table.save(&site, "umkm-diedit.csv");
     import(&site, "umkm-diedit.csv", &["--kind", "umkm"]).ok();
     let after = site.read_root(file);
     let gone: Vec<&str> = before
