@@ -9,8 +9,10 @@
 //!
 //! Connections: at most a bound derived from the open-file limit are
 //! served at once (others get a quick 503 and are closed, so the server
-//! never runs out of descriptors and goes deaf), and one that neither
-//! sends nor receives for [`IDLE`] is closed.
+//! never runs out of descriptors and goes deaf), one that neither sends
+//! nor receives for [`IDLE`] is closed, and one whose request has not been
+//! answered [`ASKING`] after its first byte (a client trickling its header
+//! a byte at a time, to hold a place) is closed too.
 
 use axum::extract::{Request, State};
 use axum::http::{header, StatusCode};
@@ -30,6 +32,11 @@ use tokio::time::{Instant, Sleep};
 /// How long a connection may be silent both ways. The event stream sends
 /// a keep-alive well within it.
 pub(super) const IDLE: Duration = Duration::from_secs(20);
+
+/// How long a request may take to arrive: from its first byte to the
+/// server's first byte of the answer. A page is answered at once from the
+/// last snapshot, so only a slow sender reaches it.
+pub(super) const ASKING: Duration = Duration::from_secs(10);
 
 /// The hosts answered: `localhost`, the loopback addresses, the address
 /// bound to (any address of this machine when bound to all, `0.0.0.0`),
@@ -184,6 +191,7 @@ impl axum::serve::Listener for Bounded {
                         Guarded {
                             stream,
                             idle: Box::pin(tokio::time::sleep(IDLE)),
+                            asked: None,
                             open: self.open.clone(),
                         },
                         addr,
@@ -201,11 +209,14 @@ impl axum::serve::Listener for Bounded {
     }
 }
 
-/// A connection that ends itself after [`IDLE`] of silence, and frees its
-/// place when dropped.
+/// A connection that ends itself after [`IDLE`] of silence or a request
+/// sent too slowly, and frees its place when dropped.
 pub(super) struct Guarded {
     stream: TcpStream,
+    /// When the connection ends unless it is heard from or answered.
     idle: Pin<Box<Sleep>>,
+    /// When the bytes not yet answered began to arrive.
+    asked: Option<Instant>,
     open: Arc<AtomicUsize>,
 }
 
@@ -216,7 +227,17 @@ impl Drop for Guarded {
 }
 
 impl Guarded {
-    fn active(&mut self) {
+    /// Bytes came in: the silence starts again, but the request they
+    /// belong to must be whole and answered within [`ASKING`] of its first.
+    fn heard(&mut self) {
+        let now = Instant::now();
+        let asked = *self.asked.get_or_insert(now);
+        self.idle.as_mut().reset((now + IDLE).min(asked + ASKING));
+    }
+
+    /// Bytes went out: the request was answered.
+    fn answered(&mut self) {
+        self.asked = None;
         self.idle.as_mut().reset(Instant::now() + IDLE);
     }
 
@@ -240,7 +261,7 @@ impl AsyncRead for Guarded {
         match Pin::new(&mut self.stream).poll_read(cx, buf) {
             Poll::Ready(Ok(())) => {
                 if buf.filled().len() > before {
-                    self.active();
+                    self.heard();
                 }
                 Poll::Ready(Ok(()))
             }
@@ -258,7 +279,7 @@ impl AsyncWrite for Guarded {
     ) -> Poll<io::Result<usize>> {
         match Pin::new(&mut self.stream).poll_write(cx, buf) {
             Poll::Ready(Ok(n)) => {
-                self.active();
+                self.answered();
                 Poll::Ready(Ok(n))
             }
             Poll::Pending if self.timed_out(cx) => Poll::Ready(Err(silent())),

@@ -1123,6 +1123,51 @@ fn idle_and_surplus_connections_do_not_stop_it() {
     assert_eq!(closed, 140, "idle connections left open by the server");
 }
 
+/// Clients that send their request a byte at a time, to hold a place each
+/// (slowloris), are closed once their request has taken 10 s, well before
+/// the 20 s of silence that closes an idle one: the places come back.
+#[test]
+fn clients_trickling_a_request_are_closed() {
+    let site = Site::sample();
+    let server = Server::start(&site, &[]);
+    let addr = server.origin.trim_start_matches("http://").to_string();
+    let started = Instant::now();
+    let mut slow: Vec<TcpStream> = (0..20)
+        .map(|_| {
+            let mut s = TcpStream::connect(&addr).unwrap();
+            s.write_all(b"GET / HTTP/1.1\r\nHost: localhost\r\n")
+                .unwrap();
+            s
+        })
+        .collect();
+    // A header line every 2 s: never silent long enough to be idle.
+    let mut open = slow.len();
+    while open > 0 && started.elapsed() < Duration::from_secs(18) {
+        std::thread::sleep(Duration::from_secs(2));
+        open = 0;
+        for s in &mut slow {
+            if s.write_all(b"X-Slow: 1\r\n").is_ok() {
+                s.set_read_timeout(Some(Duration::from_millis(10))).unwrap();
+                let mut buf = [0u8; 64];
+                match s.read(&mut buf) {
+                    Ok(0) => {}
+                    Err(e)
+                        if e.kind() == std::io::ErrorKind::WouldBlock
+                            || e.kind() == std::io::ErrorKind::TimedOut =>
+                    {
+                        open += 1
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    let took = started.elapsed();
+    assert_eq!(open, 0, "trickling clients still open after {took:?}");
+    assert!(took < Duration::from_secs(16), "{took:?}");
+    assert_eq!(request(&server.origin, "GET", "/").status, 200);
+}
+
 /// A save is searchable when its page is: the index is made in the same
 /// round as the pages, so the snapshot that shows a new name finds it.
 #[test]
