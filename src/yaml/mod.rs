@@ -64,6 +64,9 @@ fn too_deep(text: &str) -> Option<(usize, usize, usize)> {
     let (mut depth, mut line, mut column) = (0usize, 1usize, 0usize);
     let mut quote: Option<char> = None;
     let (mut comment, mut escaped) = (false, false);
+    // Inside an anchor or a tag before a value (`&a [`, `!!seq [`): the
+    // value still starts after it.
+    let mut property = false;
     // The last character that was not a space on this line, outside a
     // string: a bracket opens a collection only where a value starts.
     let mut before = '\n';
@@ -71,6 +74,7 @@ fn too_deep(text: &str) -> Option<(usize, usize, usize)> {
         column += 1;
         if c == '\n' {
             (line, column, comment, before) = (line + 1, 0, false, '\n');
+            property = false;
             if depth == 0 {
                 quote = None;
             }
@@ -78,6 +82,18 @@ fn too_deep(text: &str) -> Option<(usize, usize, usize)> {
         }
         if comment {
             continue;
+        }
+        // An anchor or tag ends at a space, or at a flow indicator, which
+        // is then read as where the value starts.
+        if property {
+            if matches!(c, ' ' | '\t') {
+                property = false;
+                continue;
+            }
+            if !matches!(c, ',' | '[' | '{' | ']' | '}') {
+                continue;
+            }
+            property = false;
         }
         if let Some(q) = quote {
             match (q, c) {
@@ -88,8 +104,13 @@ fn too_deep(text: &str) -> Option<(usize, usize, usize)> {
             }
             continue;
         }
+        let value_starts = depth > 0 || matches!(before, '\n' | ':' | '-' | '?');
         match c {
             '#' if before == '\n' || text[..i].ends_with([' ', '\t']) => comment = true,
+            '&' | '!' if value_starts => {
+                property = true;
+                continue;
+            }
             '"' | '\''
                 if depth > 0 || matches!(before, '\n' | ':' | '-' | ',' | '[' | '{' | '?') =>
             {
@@ -293,6 +314,17 @@ mod tests {
             "]".repeat(MAX_FLOW_DEPTH)
         );
         assert_eq!(too_deep(&ok), None);
+        // Behind an anchor or a tag, at the top or inside: still counted.
+        for before in ["&a ", "!!seq ", "&a !!seq ", "- &x ", "? "] {
+            let deep = format!("tags: {before}{}\n", "[".repeat(1_000));
+            assert!(too_deep(&deep).is_some(), "{before}");
+            let deep = format!("{before}{}\n", "[".repeat(1_000));
+            assert!(too_deep(&deep).is_some(), "{before} at the start");
+        }
+        let inside = format!("t: [{}]\n", "&a [".repeat(1_000));
+        assert!(too_deep(&inside).is_some());
+        // An exclamation or an ampersand in a plain text is no tag.
+        assert_eq!(too_deep("a: Enak! [murah]\nb: Tahu & tempe [x]\n"), None);
     }
 
     #[test]

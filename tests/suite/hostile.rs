@@ -1325,7 +1325,20 @@ fn deeply_nested_flow_yaml_is_refused() {
             "}".repeat(n)
         ),
     );
-    for run in [site.check(&[]), site.build(&[])] {
+    // Behind an anchor and a tag, the same.
+    site.write(
+        "content/umkm/jangkar.yaml",
+        &format!(
+            "name: Jangkar\ncategory: kuliner\ndistrict: Bekasi Timur\ntags: &a !!seq {}{}\n",
+            "[".repeat(n),
+            "]".repeat(n)
+        ),
+    );
+    let build = site.build_in_time(&[]);
+    // Refused in one pass: well under a second of its own (the budget
+    // leaves room for a loaded test machine and an unoptimised build).
+    build.within(256, 5);
+    for run in [site.check(&[]), build] {
         assert_eq!(run.code, 1, "{}", run.stderr);
         assert!(
             run.stderr.contains("content/umkm/dalam.yaml:4:")
@@ -1333,12 +1346,62 @@ fn deeply_nested_flow_yaml_is_refused() {
             "{}",
             run.stderr
         );
-        assert!(
-            run.stderr.contains("content/umkm/peta.md:5:"),
-            "{}",
-            run.stderr
-        );
+        for file in ["content/umkm/peta.md:5:", "content/umkm/jangkar.yaml:4:"] {
+            assert!(run.stderr.contains(file), "{file}: {}", run.stderr);
+        }
     }
+}
+
+/// A Markdown body of 1 MiB built to be costly (block quotes, lists,
+/// emphasis, links and brackets nested as deep as the text allows) builds
+/// in under 10 s and 256 MiB; the same over the file limit is refused.
+#[test]
+fn pathological_markdown_builds_in_bounded_time_and_memory() {
+    let site = Site::fixture("minimal");
+    let body_of = |unit: &str, tail: &str| {
+        let room = (1 << 20) - 200 - tail.len();
+        let mut body = unit.repeat(room / unit.len());
+        body.push_str(tail);
+        body
+    };
+    let bodies = [
+        ("kutipan", body_of(">", " a\n")),
+        ("daftar", body_of("- ", "a\n")),
+        ("selang", body_of("> - ", "a\n")),
+        ("tebal", body_of("*a **b ", "\n")),
+        ("tautan", body_of("[", "a](b)\n")),
+        ("baris", body_of("> a\n>> b\n", "\n")),
+    ];
+    // One at a time: each body is held to the budget on its own.
+    let file = "content/umkm/uji.md";
+    for (name, body) in &bodies {
+        site.write(
+            file,
+            &format!(
+                "---\nname: Uji {name}\ncategory: kuliner\ndistrict: Bekasi Timur\n---\n{body}"
+            ),
+        );
+        let run = site.build_in_time(&[]);
+        assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+        run.within(256, 10);
+    }
+    std::fs::remove_file(site.root().join(file)).unwrap();
+    // Over the entry file limit (1 MiB): refused, named, nothing built.
+    site.write(
+        "content/umkm/besar.md",
+        &format!(
+            "---\nname: Besar\ncategory: kuliner\ndistrict: Bekasi Timur\n---\n{}",
+            ">".repeat(1 << 20)
+        ),
+    );
+    let run = site.build_in_time(&[]);
+    run.within(256, 10);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/umkm/besar.md"),
+        "{}",
+        run.stderr
+    );
 }
 
 /// A problem inside a flow list or mapping written over several lines is
