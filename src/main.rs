@@ -205,7 +205,7 @@ fn import(opts: &etalase::ImportOptions, lang: Lang) -> ExitCode {
                 count(etalase::RowStatus::Updated),
                 count(etalase::RowStatus::Rejected),
             );
-            let report = r.report.display();
+            let report = shown(&r.report.display().to_string());
             let skipped = count(etalase::RowStatus::Skipped);
             let (mut skip_id, mut skip_en) = match skipped {
                 0 => (String::new(), String::new()),
@@ -380,7 +380,7 @@ fn new_item(opts: &etalase::NewOptions, lang: Lang) -> ExitCode {
                 let (file, root) = if opts.root == std::path::Path::new(".") {
                     (shown(&r.rel), String::new())
                 } else {
-                    let root = opts.root.display().to_string();
+                    let root = shown(&opts.root.display().to_string());
                     let root = if root.contains(char::is_whitespace) {
                         format!(" --root \"{root}\"")
                     } else {
@@ -452,7 +452,7 @@ fn init(opts: &etalase::InitOptions, lang: Lang) -> ExitCode {
         lang,
         std::panic::catch_unwind(|| etalase::init(opts)).map(|r| {
             r.map(|r| {
-                let dir = r.dir.display();
+                let dir = shown(&r.dir.display().to_string());
                 let (districts, villages, files) = (r.districts, r.villages, r.files.len());
                 let text = match lang {
                     Lang::Id => format!(
@@ -515,7 +515,7 @@ fn summary_line(s: &Summary, lang: Lang) -> String {
         return match &s.output {
             Some(out) => format!(
                 "Selesai: {made}; {written} halaman dan {files} berkas ditulis ke {} dalam {secs} detik",
-                out.display()
+                shown(&out.display().to_string())
             ),
             None => format!(
                 "Diperiksa: {made}; {written} halaman, {files} berkas, {} tautan, tanpa kesalahan, dalam {secs} detik",
@@ -532,7 +532,7 @@ fn summary_line(s: &Summary, lang: Lang) -> String {
             "Built {made}: {} pages and {} files written to {} in {secs:.2} s",
             s.written,
             s.files,
-            out.display()
+            shown(&out.display().to_string())
         ),
         None => format!(
             "Checked {made}: {} pages and {} files, {} links, no errors, in {secs:.2} s",

@@ -1448,6 +1448,38 @@ fn a_file_name_with_control_characters_is_shown_escaped() {
             run.stderr
         );
     }
+    // The import's report and the build's output folder, named so too.
+    std::fs::remove_file(site.root().join("content/umkm/baris\nbaru\u{1b}[31m.yaml")).unwrap();
+    let sheet = site.root().join("data\u{1b}[31m\n.csv");
+    std::fs::write(
+        &sheet,
+        "Nama Usaha;Kategori;Kecamatan\r\nUji;kuliner;Bekasi Timur\r\n",
+    )
+    .unwrap();
+    let out = site.root().join("keluar\u{1b}[31m\nx");
+    let runs = [
+        Run::from(
+            etalase()
+                .args(["import", "--kind", "umkm", "--root"])
+                .arg(site.root())
+                .arg(&sheet)
+                .output()
+                .unwrap(),
+        ),
+        site.build(&["--output", out.to_str().unwrap()]),
+    ];
+    for run in runs {
+        run.ok();
+        for text in [&run.stdout, &run.stderr] {
+            assert!(!text.contains('\u{1b}'), "{text:?}");
+            // A name's line break is not a line of the output.
+            assert!(
+                text.lines()
+                    .all(|l| !l.starts_with('x') && !l.starts_with(".csv")),
+                "{text:?}"
+            );
+        }
+    }
 }
 
 /// Under --drafts a draft is shown, but never counted as a programme's
