@@ -136,6 +136,17 @@ impl Browser {
     }
 
     fn call(&mut self, session: Option<&str>, method: &str, params: Value) -> Value {
+        self.call_or_error(session, method, params)
+            .unwrap_or_else(|e| panic!("{method}: {e}"))
+    }
+
+    /// The result of `method`, or the error Chromium answered.
+    fn call_or_error(
+        &mut self,
+        session: Option<&str>,
+        method: &str,
+        params: Value,
+    ) -> Result<Value, Value> {
         self.next += 1;
         let id = self.next;
         let mut msg = json!({"id": id, "method": method, "params": params});
@@ -149,9 +160,9 @@ impl Browser {
             let m = self.read();
             if m["id"].as_u64() == Some(id) {
                 if let Some(e) = m.get("error") {
-                    panic!("{method}: {e}");
+                    return Err(e.clone());
                 }
-                return m["result"].clone();
+                return Ok(m["result"].clone());
             }
             self.event(&m);
         }
@@ -238,10 +249,21 @@ impl Browser {
 
     /// The value of a JavaScript expression (promises awaited).
     pub fn eval(&mut self, expr: &str) -> Value {
-        let r = self.send(
-            "Runtime.evaluate",
-            json!({"expression": expr, "returnByValue": true, "awaitPromise": true}),
-        );
+        let params = json!({"expression": expr, "returnByValue": true, "awaitPromise": true});
+        let session = self.session.clone();
+        // A page navigating (a link followed, a reload) has no context to
+        // evaluate in for a moment: asked again, not an error.
+        let mut tries = 0;
+        let r = loop {
+            match self.call_or_error(Some(&session), "Runtime.evaluate", params.clone()) {
+                Ok(r) => break r,
+                Err(e) if tries < 40 && e.to_string().contains("navigated") => {
+                    tries += 1;
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                Err(e) => panic!("Runtime.evaluate: {e}"),
+            }
+        };
         if let Some(e) = r.get("exceptionDetails") {
             panic!("{expr}: {e}");
         }
