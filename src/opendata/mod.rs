@@ -237,9 +237,8 @@ pub(crate) struct Made {
     /// Its JSON record and GeoJSON feature.
     record: Piece,
     feature: Option<Piece>,
-    /// Its CSV line in the table of its kind and in the table of all.
+    /// Its CSV line in the table of its kind.
     kind_row: Piece,
-    all_row: Piece,
 }
 
 /// What `serve` keeps between rounds: each entry's part by a key of its
@@ -264,17 +263,15 @@ pub(crate) fn build(site: &Site, cache: Option<&Cache>) -> Result<OpenData, Diag
     let urls = Urls::new(&site.config.base_url, &site.config.base_path, "");
     let entries = &site.content.entries;
     let published: Vec<usize> = (0..entries.len()).filter(|&i| !entries[i].draft).collect();
-    let kind_columns: Vec<Vec<table::Column>> = Kind::DIRECTORY
-        .iter()
-        .map(|&k| table::columns(Some(k)))
-        .collect();
-    let all_columns = table::columns(None);
+    let kind_columns: Vec<Vec<table::Column>> =
+        Kind::DIRECTORY.iter().map(|&k| table::columns(k)).collect();
     let before = cache
         .map(|c| std::mem::take(&mut *c.0.lock().unwrap_or_else(|e| e.into_inner())))
         .unwrap_or_default();
-    // Each entry's record, feature and rows, made from its Markdown (read
-    // once, in parallel) and shared by its kind's files and the files of
-    // all.
+    // Each entry's record, feature and row, made from its Markdown (read
+    // once, in parallel) for its kind's files. No table, JSON or GeoJSON of
+    // all kinds repeats them: each fact is once per format (the workbook
+    // holds every kind, a sheet each).
     let made: Vec<(u64, std::sync::Arc<Made>)> = published
         .par_iter()
         .map(|&i| {
@@ -295,7 +292,6 @@ pub(crate) fn build(site: &Site, cache: Option<&Cache>) -> Result<OpenData, Diag
                     record: Arc::new(rec.unwrap_or_default()),
                     feature: feat.map(|f| Arc::new(f.unwrap_or_default())),
                     kind_row: Arc::new(row(&kind_columns[e.kind_index()])),
-                    all_row: Arc::new(row(&all_columns)),
                 }),
             ))
         })
@@ -344,18 +340,35 @@ pub(crate) fn build(site: &Site, cache: Option<&Cache>) -> Result<OpenData, Diag
             let picked: Vec<usize> = (0..published.len())
                 .filter(|&n| scope.is_none_or(|k| entries[published[n]].kind == k))
                 .collect();
-            let columns = match scope {
-                Some(k) => &kind_columns[k.directory_index().expect("a table of a directory kind")],
-                None => &all_columns,
+            let listing = scope.map_or(String::new(), paths::kind);
+            let feed = file(
+                paths::feed(scope),
+                feed::atom(
+                    site,
+                    &urls,
+                    newest,
+                    &feed_texts,
+                    label,
+                    &paths::feed(scope),
+                    &listing,
+                ),
+                info(
+                    format!("{subject}-atom"),
+                    format!("{label}: baru dan diperbarui"),
+                    "feeds",
+                    subject,
+                    "atom",
+                    newest.len(),
+                ),
+            );
+            // All kinds: the feed only (the workbook is the table of all).
+            let Some(kind) = scope else {
+                return vec![feed];
             };
+            let columns =
+                &kind_columns[kind.directory_index().expect("a table of a directory kind")];
             let header: Vec<&str> = columns.iter().map(|c| c.key).collect();
-            let rows: Vec<Piece> = picked
-                .iter()
-                .map(|&n| match scope {
-                    Some(_) => made[n].1.kind_row.clone(),
-                    None => made[n].1.all_row.clone(),
-                })
-                .collect();
+            let rows: Vec<Piece> = picked.iter().map(|&n| made[n].1.kind_row.clone()).collect();
             let mut csv_info = info(
                 format!("{subject}-csv"),
                 format!("{label}: tabel"),
@@ -375,7 +388,6 @@ pub(crate) fn build(site: &Site, cache: Option<&Cache>) -> Result<OpenData, Diag
                 .collect();
             let n_recs = recs.len();
             let n_feats = feats.len();
-            let listing = scope.map_or(String::new(), paths::kind);
             vec![
                 file_of(
                     paths::data_file(&format!("{subject}.csv")),
@@ -410,26 +422,7 @@ pub(crate) fn build(site: &Site, cache: Option<&Cache>) -> Result<OpenData, Diag
                         n_feats,
                     ),
                 ),
-                file(
-                    paths::feed(scope),
-                    feed::atom(
-                        site,
-                        &urls,
-                        newest,
-                        &feed_texts,
-                        label,
-                        &paths::feed(scope),
-                        &listing,
-                    ),
-                    info(
-                        format!("{subject}-atom"),
-                        format!("{label}: baru dan diperbarui"),
-                        "feeds",
-                        subject,
-                        "atom",
-                        newest.len(),
-                    ),
-                ),
+                feed,
             ]
         })
         .collect();

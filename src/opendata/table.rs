@@ -52,8 +52,6 @@ enum Part {
 /// Where a column's cells come from.
 #[derive(Clone, Copy)]
 enum Source {
-    /// Which kind a row is, in the table of all kinds.
-    Kind,
     /// The file the entry lives in.
     File,
     Field(EntryField, Part),
@@ -75,7 +73,6 @@ impl Column {
     /// The cell of this column for entry `i` (`text`: its Markdown).
     pub(crate) fn cell<'a>(&self, site: &'a Site, i: usize, text: &'a str) -> Cow<'a, str> {
         match self.source {
-            Source::Kind => Cow::Borrowed(site.content.entries[i].kind.folder()),
             Source::File => Cow::Borrowed(&site.content.entries[i].origin.file),
             Source::Field(field, part) => {
                 cell(project::value(site, i, text, field), part).unwrap_or_default()
@@ -381,14 +378,6 @@ pub(crate) const PRODUCT_COLUMNS: [&str; 6] = [
     PRODUCTS_IMAGE,
 ];
 
-/// The column that says which kind a row is, in the table of all kinds.
-const KIND: Column = Column {
-    key: "kind",
-    kind: "string",
-    title: "jenis: umkm, koperasi atau pkl",
-    source: Source::Kind,
-};
-
 /// The column naming the file an entry lives in: where to look, and what
 /// a re-import matches by after the slug.
 const FILE_COLUMN: Column = Column {
@@ -398,17 +387,13 @@ const FILE_COLUMN: Column = Column {
     source: Source::File,
 };
 
-/// The columns of the table of `kind` (all kinds: `None`, with `kind`
-/// first), in the schema's order: every field an entry can hold except
-/// personal data and the draft mark (drafts are never published), then
-/// the file.
-pub(crate) fn columns(kind: Option<Kind>) -> Vec<Column> {
+/// The columns of the table of `kind`, in the schema's order: every field
+/// an entry of the kind can hold except personal data and the draft mark
+/// (drafts are never published), then the file.
+pub(crate) fn columns(kind: Kind) -> Vec<Column> {
     let mut out = Vec::new();
-    if kind.is_none() {
-        out.push(KIND);
-    }
     for d in ENTRY {
-        if d.publish != Publish::Never && kind.is_none_or(|k| d.kinds.contains(&k)) {
+        if d.publish != Publish::Never && d.kinds.contains(&kind) {
             out.extend(columns_of(d));
         }
     }
@@ -423,7 +408,7 @@ mod tests {
     #[test]
     fn every_column_is_read_back_by_import() {
         for kind in Kind::DIRECTORY {
-            for c in columns(Some(kind)) {
+            for c in columns(kind) {
                 let target = crate::import::columns::recognise(c.key, kind);
                 assert!(
                     !matches!(

@@ -54,7 +54,12 @@ fn sample() -> &'static Site {
 #[test]
 fn tables_open_right_in_a_spreadsheet_and_agree_with_the_records() {
     let site = sample();
-    for kind in ["umkm", "koperasi", "pkl", "semua"] {
+    // Each fact once per format: no table, JSON or GeoJSON of all kinds
+    // repeats the kinds' (the workbook holds every kind, a sheet each).
+    for all in ["csv", "json", "geojson"] {
+        assert!(!site.public().join(format!("data/semua.{all}")).exists());
+    }
+    for kind in ["umkm", "koperasi", "pkl"] {
         let raw = fs::read(site.public().join(format!("data/{kind}.csv"))).unwrap();
         assert!(
             raw.starts_with("\u{feff}".as_bytes()),
@@ -86,16 +91,15 @@ fn tables_open_right_in_a_spreadsheet_and_agree_with_the_records() {
                 "{kind}.csv lacks {want}: {header:?}"
             );
         }
-        assert_eq!(header.iter().any(|h| h == "kind"), kind == "semua");
-        assert_eq!(
-            header.iter().any(|h| h == "members"),
-            kind == "koperasi" || kind == "semua"
-        );
+        assert_eq!(header.iter().any(|h| h == "members"), kind == "koperasi");
         let slug = header.iter().position(|h| h == "slug").unwrap();
         for (row, rec) in rows[1..].iter().zip(records) {
             assert_eq!(row.len(), header.len());
             assert_eq!(row[slug], rec["slug"].as_str().unwrap());
         }
+        // A phone number stays text in Excel, a handle is guarded from
+        // being run as a formula.
+        assert!(!text.contains(",=") && !text.contains(",\"=") && !text.contains(",@"));
         let geo = json(site, &format!("data/{kind}.geojson"));
         assert_eq!(geo["type"], "FeatureCollection");
         for f in geo["features"].as_array().unwrap() {
@@ -108,16 +112,20 @@ fn tables_open_right_in_a_spreadsheet_and_agree_with_the_records() {
             );
         }
     }
-    // A phone number stays text in Excel, a handle is guarded from being
-    // run as a formula.
-    let all = fs::read_to_string(site.public().join("data/semua.csv")).unwrap();
-    assert!(!all.contains(",=") && !all.contains(",\"=") && !all.contains(",@"));
 }
 
 #[test]
 fn region_counts_have_the_satu_data_shape_and_add_up() {
     let site = sample();
-    let total = json(site, "data/semua.json").as_array().unwrap().len() as u64;
+    let total: u64 = ["umkm", "koperasi", "pkl"]
+        .iter()
+        .map(|k| {
+            json(site, &format!("data/{k}.json"))
+                .as_array()
+                .unwrap()
+                .len() as u64
+        })
+        .sum();
     for level in ["kecamatan", "kelurahan"] {
         let recs = json(site, &format!("data/satudata-{level}.json"));
         let recs = recs.as_array().unwrap();
@@ -423,7 +431,7 @@ fn food_delivery_shops_reach_every_output_and_come_back() {
     for (key, url) in links {
         assert!(same.contains(url), "{key} not in sameAs: {same}");
     }
-    for table in ["umkm", "semua"] {
+    for table in ["umkm"] {
         let rows = csv_rows(&site.read(&format!("data/{table}.csv"))[3..]);
         let row = rows
             .iter()
@@ -913,10 +921,15 @@ fn the_map_and_its_tiles_load_on_the_map_page_only() {
     let points = json(site, "peta/titik.json");
     let n = points["lat"].as_array().unwrap().len();
     assert_eq!(n, points["kind"].as_array().unwrap().len());
-    let with_geo = json(site, "data/semua.geojson")["features"]
-        .as_array()
-        .unwrap()
-        .len();
+    let with_geo: usize = ["umkm", "koperasi", "pkl"]
+        .iter()
+        .map(|k| {
+            json(site, &format!("data/{k}.geojson"))["features"]
+                .as_array()
+                .unwrap()
+                .len()
+        })
+        .sum();
     assert_eq!(n, with_geo);
     let chunk0 = json(site, "peta/titik-0.json");
     assert_eq!(chunk0.as_array().unwrap().len(), n.min(256));
