@@ -330,6 +330,13 @@ jobs:
 {install}
       - id: pages
         uses: actions/configure-pages@v5
+      # Foto yang sudah dibuat ulang (setiap lebar, WebP dan JPEG) disimpan
+      # antar-build: hanya foto yang baru atau berubah yang dibuat lagi.
+      - uses: actions/cache@v4
+        with:
+          path: .etalase-cache
+          key: gambar-${{{{ env.ETALASE_VERSION }}}}-${{{{ hashFiles('content/**', 'static/**') }}}}
+          restore-keys: gambar-${{{{ env.ETALASE_VERSION }}}}-
       - name: Buat situs
         run: etalase build --base-url "${{{{ steps.pages.outputs.base_url }}}}/"
       - uses: actions/upload-pages-artifact@v3
