@@ -62,7 +62,7 @@ pub use import::{import, ImportOptions, ImportReport, RowStatus};
 pub use init::{init, InitOptions, InitReport};
 pub use message::{Lang, Message};
 /// Ctrl-C and SIGTERM remove a build's temporary folders before the end.
-pub use output::on_signals;
+pub use output::{on_signals, remove_old_output, REMOVE_OLD};
 pub use render::on_stuck;
 pub use scaffold::{new_item, NewOptions, NewReport};
 #[cfg(feature = "serve")]

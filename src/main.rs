@@ -27,6 +27,14 @@ fn site_options(args: SiteArgs) -> SiteOptions {
 }
 
 fn main() -> ExitCode {
+    // A build's replaced output, removed after the build has reported.
+    let mut args = std::env::args_os().skip(1);
+    if args.next().is_some_and(|a| a == etalase::REMOVE_OLD) {
+        if let Some(old) = args.next() {
+            etalase::remove_old_output(std::path::Path::new(&old));
+        }
+        return ExitCode::SUCCESS;
+    }
     // Before any thread: a stopped build leaves no temporary folder.
     etalase::on_signals();
     let cli = Cli::parse();

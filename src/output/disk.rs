@@ -163,7 +163,7 @@ impl Disk {
             self.committed = true;
             super::leftovers::unregister(&self.tmp);
             let _ = fs::rename(&self.tmp, &old);
-            remove_tree(&old);
+            super::leftovers::remove_later(&old);
             super::leftovers::unregister(&old);
             return Ok(());
         }
@@ -179,7 +179,7 @@ impl Disk {
         self.committed = true;
         super::leftovers::unregister(&self.tmp);
         if had_old {
-            remove_tree(&old);
+            super::leftovers::remove_later(&old);
         }
         super::leftovers::unregister(&old);
         Ok(())

@@ -154,6 +154,48 @@ pub fn on_signals() {
 #[cfg(not(unix))]
 pub fn on_signals() {}
 
+/// Removes the output a build replaced. Someone waiting at a terminal is
+/// not made to wait for it: a process of its own removes it after this one
+/// has reported (a 10,000-entry output takes seconds to remove); elsewhere
+/// (CI, a script, the tests) it is removed before the build ends. Either
+/// way, a folder left by a process that died is removed by the next build.
+pub(super) fn remove_later(old: &Path) {
+    #[cfg(unix)]
+    if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        use std::os::unix::process::CommandExt;
+        let spawned = std::env::current_exe().and_then(|exe| {
+            std::process::Command::new(exe)
+                .arg(REMOVE_OLD)
+                .arg(old)
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                // Not in the terminal's group: a Ctrl-C meant for the next
+                // command does not stop it.
+                .process_group(0)
+                .spawn()
+        });
+        if spawned.is_ok() {
+            return;
+        }
+    }
+    remove_tree(old);
+}
+
+/// The argument `remove_later` starts Etalase with (not a command).
+pub const REMOVE_OLD: &str = "__hapus-keluaran-lama";
+
+/// What a process started by `remove_later` does: removes `old` if it is
+/// an output a build put aside (its name `.NAME.etalase-old-PID` and its
+/// manifest), nothing else.
+pub fn remove_old_output(old: &Path) {
+    let name = old.file_name().unwrap_or_default().to_string_lossy();
+    let aside = name.starts_with('.') && name.contains(".etalase-old-");
+    if aside && old.join(crate::paths::MANIFEST).is_file() {
+        remove_tree(old);
+    }
+}
+
 /// Removes a folder, its top-level parts in parallel. What marks it as
 /// Etalase's (the build's mark, the output's manifest) goes last, and
 /// only once the rest is gone: a kill in the middle, or a part that cannot
@@ -195,6 +237,33 @@ fn remove_tree_with(dir: &Path, remove: impl Fn(&Path) -> std::io::Result<()> + 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The process `remove_later` starts removes an output put aside, and
+    /// nothing else, whatever path it is given.
+    #[test]
+    fn only_an_output_put_aside_is_removed_later() {
+        let base = tempfile::tempdir().unwrap();
+        let make = |name: &str, manifest: bool| {
+            let dir = base.path().join(name);
+            fs::create_dir_all(dir.join("umkm")).unwrap();
+            fs::write(dir.join("umkm/index.html"), "x").unwrap();
+            if manifest {
+                fs::write(dir.join(crate::paths::MANIFEST), "umkm/index.html\n").unwrap();
+            }
+            dir
+        };
+        let aside = make(".public.etalase-old-123", true);
+        let unmarked = make(".public.etalase-old-124", false);
+        let output = make("public", true);
+        let other = make("dokumen", true);
+        for dir in [&aside, &unmarked, &output, &other] {
+            remove_old_output(dir);
+        }
+        assert!(!aside.exists());
+        for kept in [&unmarked, &output, &other] {
+            assert!(kept.join("umkm/index.html").is_file(), "{kept:?}");
+        }
+    }
 
     #[test]
     fn a_folder_that_cannot_be_emptied_keeps_its_mark() {

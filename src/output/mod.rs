@@ -12,7 +12,7 @@ mod memory;
 mod source;
 
 pub(crate) use disk::Disk;
-pub use leftovers::on_signals;
+pub use leftovers::{on_signals, remove_old_output, REMOVE_OLD};
 pub(crate) use memory::{Memory, Stored};
 pub(crate) use source::Pinned;
 

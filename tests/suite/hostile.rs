@@ -1237,6 +1237,52 @@ fn build_folders(site: &Site) -> Vec<String> {
     out
 }
 
+/// At a terminal, nobody waits for the replaced output to be removed: a
+/// process of its own removes it after the build has reported. The new
+/// output is whole when the build ends, and the old one is gone soon after.
+#[test]
+#[cfg(target_os = "linux")]
+fn at_a_terminal_the_old_output_is_removed_after_the_build_reports() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("SKIPPED: `script` (util-linux) is needed to give the build a terminal");
+        return;
+    }
+    let site = crate::determinism::generated(300);
+    site.build(&[]).ok();
+    let before = std::fs::read(site.public().join("index.html")).unwrap();
+    let quote =
+        |p: &std::path::Path| format!("'{}'", p.display().to_string().replace('\'', "'\\''"));
+    let command = format!(
+        "SOURCE_DATE_EPOCH=1780246800 {} build --root {}",
+        quote(std::path::Path::new(env!("CARGO_BIN_EXE_etalase"))),
+        quote(site.root())
+    );
+    let status = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success(), "{status:?}");
+    assert_eq!(
+        std::fs::read(site.public().join("index.html")).unwrap(),
+        before
+    );
+    let started = std::time::Instant::now();
+    while !build_folders(&site).is_empty() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(30),
+            "the old output stays: {:?}",
+            build_folders(&site)
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
 /// A build in progress, stopped once its temporary folder exists.
 #[cfg(target_os = "linux")]
 fn stopped_build(site: &Site, signal: i32) -> Option<std::process::ExitStatus> {
