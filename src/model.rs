@@ -176,22 +176,21 @@ pub(crate) struct Asset {
     pub source: std::path::PathBuf,
 }
 
-/// One published width of a picture.
+/// One published width of a picture: where it is published, and the
+/// width `pictures` makes (its size and its files in the cache).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub(crate) struct PictureSize {
     pub output: String,
-    pub width: u32,
-    pub height: u32,
-    pub file: std::path::PathBuf,
-    /// The same width in WebP: where it is published and its bytes.
-    pub webp: Option<(String, std::path::PathBuf)>,
+    /// Where its WebP is published, beside a JPEG.
+    pub webp_output: Option<String>,
+    pub made: crate::pictures::Size,
 }
 
 impl PictureSize {
     /// Each file of this width: output path and its bytes.
     pub(crate) fn files(&self) -> impl Iterator<Item = (&str, &std::path::Path)> {
-        std::iter::once((self.output.as_str(), self.file.as_path()))
-            .chain(self.webp.as_ref().map(|(o, f)| (o.as_str(), f.as_path())))
+        let webp = self.webp_output.as_deref().zip(self.made.webp.as_deref());
+        std::iter::once((self.output.as_str(), self.made.file.as_path())).chain(webp)
     }
 }
 
@@ -215,10 +214,8 @@ impl Asset {
             .into_iter()
             .map(|s| PictureSize {
                 output: format!("{base}-{}.{}", s.width, s.ext),
-                width: s.width,
-                height: s.height,
-                webp: s.webp.map(|f| (format!("{base}-{}.webp", s.width), f)),
-                file: s.file,
+                webp_output: s.webp.is_some().then(|| format!("{base}-{}.webp", s.width)),
+                made: s,
             })
             .collect();
         // The 640 (or the widest below it): what a link preview or a
@@ -226,7 +223,7 @@ impl Asset {
         let middle = sizes
             .iter()
             .rev()
-            .find(|s| s.width <= 640)
+            .find(|s| s.made.width <= 640)
             .unwrap_or(&sizes[0]);
         Asset {
             written: written.to_string(),

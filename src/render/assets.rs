@@ -66,7 +66,7 @@ fn make_pictures(site: &Site) -> Result<(), Failure> {
                 .flat_map(|s| s.files())
                 .any(|(_, f)| !f.is_file())
             {
-                todo.entry(first.file.as_path()).or_insert(a);
+                todo.entry(first.made.file.as_path()).or_insert(a);
             }
         }
     }
@@ -77,21 +77,7 @@ fn make_pictures(site: &Site) -> Result<(), Failure> {
             let made = crate::pictures::Made {
                 width: a.width,
                 height: a.height,
-                sizes: a
-                    .sizes
-                    .iter()
-                    .map(|s| crate::pictures::Size {
-                        width: s.width,
-                        height: s.height,
-                        ext: if s.output.ends_with(".png") {
-                            "png"
-                        } else {
-                            "jpg"
-                        },
-                        file: s.file.clone(),
-                        webp: s.webp.as_ref().map(|(_, f)| f.clone()),
-                    })
-                    .collect(),
+                sizes: a.sizes.iter().map(|s| s.made.clone()).collect(),
             };
             crate::pictures::make(&made, source, site.config.images)
                 .err()

@@ -249,15 +249,15 @@ impl PictureView {
             srcset: a
                 .sizes
                 .iter()
-                .map(|s| format!("{} {}w", urls.asset(&s.output), s.width))
+                .map(|s| format!("{} {}w", urls.asset(&s.output), s.made.width))
                 .collect::<Vec<_>>()
                 .join(", "),
             webp_srcset: a
                 .sizes
                 .iter()
                 .filter_map(|s| {
-                    let (output, _) = s.webp.as_ref()?;
-                    Some(format!("{} {}w", urls.asset(output), s.width))
+                    let output = s.webp_output.as_ref()?;
+                    Some(format!("{} {}w", urls.asset(output), s.made.width))
                 })
                 .collect::<Vec<_>>()
                 .join(", "),
@@ -265,8 +265,8 @@ impl PictureView {
                 .sizes
                 .last()
                 .map_or_else(|| urls.asset(&a.output), |s| urls.asset(&s.output)),
-            width: main.map_or(a.width, |s| s.width),
-            height: main.map_or(a.height, |s| s.height),
+            width: main.map_or(a.width, |s| s.made.width),
+            height: main.map_or(a.height, |s| s.made.height),
         }
     }
 }
