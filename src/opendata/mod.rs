@@ -337,9 +337,6 @@ pub(crate) fn build(site: &Site, cache: Option<&Cache>) -> Result<OpenData, Diag
         .map(|(&scope, newest)| {
             let subject = scope.map_or("semua", |k| k.folder());
             let label = scope.map_or("Semua usaha", stats::kind_name);
-            let picked: Vec<usize> = (0..published.len())
-                .filter(|&n| scope.is_none_or(|k| entries[published[n]].kind == k))
-                .collect();
             let listing = scope.map_or(String::new(), paths::kind);
             let feed = file(
                 paths::feed(scope),
@@ -365,6 +362,9 @@ pub(crate) fn build(site: &Site, cache: Option<&Cache>) -> Result<OpenData, Diag
             let Some(kind) = scope else {
                 return vec![feed];
             };
+            let picked: Vec<usize> = (0..published.len())
+                .filter(|&n| entries[published[n]].kind == kind)
+                .collect();
             let columns =
                 &kind_columns[kind.directory_index().expect("a table of a directory kind")];
             let header: Vec<&str> = columns.iter().map(|c| c.key).collect();
@@ -438,8 +438,7 @@ pub(crate) fn build(site: &Site, cache: Option<&Cache>) -> Result<OpenData, Diag
             }
         }
     }
-    // Files of all kinds last among their formats: the table of all, first
-    // in the data page's eyes, comes after the kinds' in the folder.
+    // The workbook, the one file of every kind, after the kinds' files.
     let mut files = entry_files;
     let by_kind: Vec<Vec<&Piece>> = Kind::DIRECTORY
         .iter()
